@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { PageCard } from "@/components/layout/page-card";
+import { Notice } from "@/components/ui/notice";
+import { currentSession } from "@/lib/core/auth";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Log In" };
+
+const NOTICES: Record<string, string> = {
+  signedOut: "You have signed out.",
+  verified: "Your email address is verified. You can now log in.",
+  passwordReset: "Your password was changed. Please log in with your new password.",
+  passwordChanged: "Your password was changed and all your sessions were signed out. Please log in again.",
+};
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  if (await currentSession()) redirect("/dashboard");
+  const params = await searchParams;
+  const notice = Object.keys(NOTICES).find((k) => params[k] !== undefined);
+  return (
+    <PageCard title="Log in to your MAG account">
+      {notice ? <Notice tone="success">{NOTICES[notice]}</Notice> : null}
+      <SignInForm />
+    </PageCard>
+  );
+}

@@ -1,0 +1,17 @@
+import type { ReactNode } from "react";
+import { SubTabs } from "@/components/layout/sub-tabs";
+
+const TABS = [
+  { href: "/account", label: "Profile" },
+  { href: "/account/password", label: "Password" },
+];
+
+export default function AccountLayout({ children }: { children: ReactNode }) {
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">My Account</h1>
+      <SubTabs tabs={TABS} label="My Account" />
+      <div className="rounded-lg bg-white p-6 shadow">{children}</div>
+    </div>
+  );
+}

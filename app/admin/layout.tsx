@@ -1,0 +1,14 @@
+import type { ReactNode } from "react";
+import { SubTabs } from "@/components/layout/sub-tabs";
+import { requireRole, STAFF_ROLES } from "@/lib/core/auth";
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  await requireRole(STAFF_ROLES);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">Administration</h1>
+      <SubTabs tabs={[{ href: "/admin", label: "Users" }]} label="Administration" />
+      <div className="rounded-lg bg-white p-6 shadow">{children}</div>
+    </div>
+  );
+}

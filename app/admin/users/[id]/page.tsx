@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { getUser } from "@/lib/admin/service";
+import { recentAuditForUser } from "@/lib/audit/service";
+import { requireRole, STAFF_ROLES } from "@/lib/core/auth";
+import { DomainError } from "@/lib/core/errors";
+import { RevokeSessionsForm, RoleForm, StatusForm } from "./user-actions";
+
+export const metadata: Metadata = { title: "User" };
+
+async function loadUser(id: string) {
+  if (!z.uuid().safeParse(id).success) notFound();
+  try {
+    return await getUser(id);
+  } catch (error) {
+    if (error instanceof DomainError) notFound();
+    throw error;
+  }
+}
+
+export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
+  const session = await requireRole(STAFF_ROLES);
+  const user = await loadUser((await params).id);
+  const events = await recentAuditForUser(user.id);
+  const canManage = session.role === "SUPPORT" || session.role === "ADMIN";
+  const isSelf = session.userId === user.id;
+  return (
+    <div className="space-y-6">
+      <h2 className="text-xl font-semibold">
+        {user.firstName} {user.lastName}
+      </h2>
+      <dl className="grid max-w-lg grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="font-medium">Email Address</dt>
+        <dd>{user.email}</dd>
+        <dt className="font-medium">User ID</dt>
+        <dd>{user.username}</dd>
+        <dt className="font-medium">Email verified</dt>
+        <dd>{user.emailVerifiedAt ? user.emailVerifiedAt.toISOString() : "No"}</dd>
+        <dt className="font-medium">Role</dt>
+        <dd>{user.role}</dd>
+        <dt className="font-medium">Status</dt>
+        <dd>{user.status}</dd>
+        <dt className="font-medium">Active sessions</dt>
+        <dd>{user.activeSessions}</dd>
+      </dl>
+      {canManage && !isSelf ? (
+        <div className="flex flex-wrap gap-6">
+          <StatusForm userId={user.id} status={user.status} />
+          <RevokeSessionsForm userId={user.id} />
+        </div>
+      ) : null}
+      {session.role === "ADMIN" && !isSelf ? <RoleForm userId={user.id} role={user.role} /> : null}
+      <section aria-labelledby="audit-heading">
+        <h3 id="audit-heading" className="mb-2 font-semibold">
+          Recent activity
+        </h3>
+        <table className="w-full text-left text-sm">
+          <thead>
+            <tr className="border-b">
+              <th scope="col" className="py-1">When (UTC)</th>
+              <th scope="col">Event</th>
+              <th scope="col">Result</th>
+              <th scope="col">IP</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((e) => (
+              <tr key={e.id} className="border-b">
+                <td className="py-1">{e.createdAt.toISOString()}</td>
+                <td>{e.type}</td>
+                <td>{e.result}</td>
+                <td>{e.ip ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

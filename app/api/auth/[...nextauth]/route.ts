@@ -1,0 +1,3 @@
+import { handlers } from "@/lib/core/auth";
+
+export const { GET, POST } = handlers;

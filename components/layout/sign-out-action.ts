@@ -1,0 +1,11 @@
+"use server";
+
+import { signOut, currentSession } from "@/lib/core/auth";
+import { requestInfo } from "@/lib/core/request";
+import { endSession } from "@/lib/sessions/service";
+
+export async function signOutAction() {
+  const session = await currentSession();
+  if (session) await endSession(session, await requestInfo());
+  await signOut({ redirectTo: "/sign-in?signedOut=1" });
+}

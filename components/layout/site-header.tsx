@@ -1,0 +1,63 @@
+import Link from "next/link";
+import { currentSession, STAFF_ROLES } from "@/lib/core/auth";
+import { signOutAction } from "./sign-out-action";
+
+export async function SiteHeader() {
+  const session = await currentSession();
+  const isStaff = session ? STAFF_ROLES.includes(session.role) : false;
+  const link = "rounded px-2 py-1 text-white hover:bg-brand-700";
+  return (
+    <header className="bg-brand-900 text-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
+        <Link href={session ? "/dashboard" : "/sign-in"} className="text-lg font-bold">
+          Managed Access Gateway
+        </Link>
+        <nav aria-label="Main">
+          <ul className="flex flex-wrap items-center gap-1 text-sm">
+            {session ? (
+              <>
+                <li>
+                  <Link className={link} href="/dashboard">
+                    Dashboard
+                  </Link>
+                </li>
+                <li>
+                  <Link className={link} href="/account">
+                    My Account
+                  </Link>
+                </li>
+                {isStaff ? (
+                  <li>
+                    <Link className={link} href="/admin">
+                      Admin
+                    </Link>
+                  </li>
+                ) : null}
+                <li>
+                  <form action={signOutAction}>
+                    <button type="submit" className={`${link} underline-offset-2`}>
+                      Sign Out
+                    </button>
+                  </form>
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <Link className={link} href="/sign-in">
+                    Log In
+                  </Link>
+                </li>
+                <li>
+                  <Link className={link} href="/sign-up">
+                    Create Account
+                  </Link>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,127 @@
+import "server-only";
+import { db, type Tx } from "@/lib/core/db";
+import { Prisma, type EmailTokenPurpose, type Role } from "@/lib/generated/prisma/client";
+
+export type AccountForSignIn = {
+  id: string;
+  email: string;
+  passwordHash: string;
+  status: "ACTIVE" | "DISABLED";
+  emailVerifiedAt: Date | null;
+};
+
+const SIGN_IN_SELECT = { id: true, email: true, passwordHash: true, status: true, emailVerifiedAt: true } as const;
+
+export function findAccountByEmail(email: string): Promise<AccountForSignIn | null> {
+  return db().user.findUnique({ where: { email }, select: SIGN_IN_SELECT });
+}
+
+export function findAccountByUsername(username: string): Promise<AccountForSignIn | null> {
+  return db().user.findUnique({ where: { username }, select: SIGN_IN_SELECT });
+}
+
+export function findAccountById(id: string): Promise<AccountForSignIn | null> {
+  return db().user.findUnique({ where: { id }, select: SIGN_IN_SELECT });
+}
+
+export type Profile = {
+  id: string;
+  email: string;
+  username: string;
+  firstName: string;
+  lastName: string;
+  country: string;
+  role: Role;
+  status: "ACTIVE" | "DISABLED";
+  emailVerifiedAt: Date | null;
+  createdAt: Date;
+};
+
+const PROFILE_SELECT = {
+  id: true,
+  email: true,
+  username: true,
+  firstName: true,
+  lastName: true,
+  country: true,
+  role: true,
+  status: true,
+  emailVerifiedAt: true,
+  createdAt: true,
+} as const;
+
+export function findProfile(id: string): Promise<Profile | null> {
+  return db().user.findUnique({ where: { id }, select: PROFILE_SELECT });
+}
+
+export type NewAccount = {
+  email: string;
+  username: string;
+  firstName: string;
+  lastName: string;
+  country: string;
+  passwordHash: string;
+};
+
+/** Returns null when the email or user ID is taken (unique violation), naming which. */
+export async function insertAccount(
+  data: NewAccount,
+  tx: Tx,
+): Promise<{ id: string } | { taken: "email" | "username" }> {
+  try {
+    return await tx.user.create({ data, select: { id: true } });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const target = JSON.stringify(error.meta ?? {});
+      return { taken: target.includes("username") ? "username" : "email" };
+    }
+    throw error;
+  }
+}
+
+export async function updateProfileFields(
+  id: string,
+  data: { firstName: string; lastName: string; country: string },
+  tx?: Tx,
+): Promise<void> {
+  await (tx ?? db()).user.update({ where: { id }, data, select: { id: true } });
+}
+
+export async function updatePasswordHash(id: string, passwordHash: string, now: Date, tx: Tx): Promise<void> {
+  await tx.user.update({ where: { id }, data: { passwordHash, passwordChangedAt: now }, select: { id: true } });
+}
+
+export async function markEmailVerified(id: string, now: Date, tx: Tx): Promise<void> {
+  await tx.user.updateMany({ where: { id, emailVerifiedAt: null }, data: { emailVerifiedAt: now } });
+}
+
+export async function insertEmailToken(
+  data: { userId: string; purpose: EmailTokenPurpose; tokenHash: string; expiresAt: Date },
+  tx?: Tx,
+): Promise<void> {
+  await (tx ?? db()).emailToken.create({ data, select: { id: true } });
+}
+
+/** Spends a link token atomically; returns its user when it was live and unused. */
+export async function consumeEmailToken(
+  tokenHash: string,
+  purpose: EmailTokenPurpose,
+  now: Date,
+  tx: Tx,
+): Promise<string | null> {
+  const token = await tx.emailToken.findUnique({ where: { tokenHash }, select: { id: true, userId: true } });
+  if (!token) return null;
+  const { count } = await tx.emailToken.updateMany({
+    where: { id: token.id, purpose, consumedAt: null, expiresAt: { gt: now } },
+    data: { consumedAt: now },
+  });
+  return count === 1 ? token.userId : null;
+}
+
+/** A new link replaces older unused ones of the same purpose. */
+export async function expireEmailTokens(userId: string, purpose: EmailTokenPurpose, now: Date, tx?: Tx) {
+  await (tx ?? db()).emailToken.updateMany({
+    where: { userId, purpose, consumedAt: null },
+    data: { consumedAt: now },
+  });
+}

@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { PASSWORD_MAX_LENGTH } from "./accounts";
+import { isKnownCountry } from "./countries";
+
+const name = (label: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter your ${label}.`)
+    .max(60, `${label[0]!.toUpperCase()}${label.slice(1)} must be at most 60 characters.`)
+    .regex(/^[^<>{}\u0000-\u001f]+$/, `${label[0]!.toUpperCase()}${label.slice(1)} contains characters we cannot accept.`);
+
+export const EmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter your email address.")
+  .max(254, "Email address must be at most 254 characters.")
+  .pipe(z.email("Enter a valid email address, like name@example.com."));
+
+export const UsernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, "User ID must be at least 3 characters.")
+  .max(30, "User ID must be at most 30 characters.")
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, "User ID may use letters, digits, dots, dashes and underscores.");
+
+export const CountrySchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isKnownCountry, "Select your country.");
+
+// Length and content rules need the user's other fields, so they are checked in the service.
+const NewPasswordSchema = z.string().max(PASSWORD_MAX_LENGTH + 1, "Password is too long.");
+
+export const SignUpInputSchema = z
+  .object({
+    firstName: name("first name"),
+    lastName: name("last name"),
+    email: EmailSchema,
+    username: UsernameSchema,
+    password: NewPasswordSchema,
+    confirmPassword: z.string(),
+    country: CountrySchema,
+  })
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The passwords do not match.",
+  });
+export type SignUpInput = z.infer<typeof SignUpInputSchema>;
+
+export const SignInInputSchema = z.object({
+  login: z.string().trim().min(1, "Enter your email address or user ID.").max(254, "This is too long."),
+  password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX_LENGTH + 1, "Password is too long."),
+});
+export type SignInInput = z.infer<typeof SignInInputSchema>;
+
+export const RequestPasswordResetInputSchema = z.object({
+  login: z.string().trim().min(1, "Enter your email address or user ID.").max(254, "This is too long."),
+});
+export type RequestPasswordResetInput = z.infer<typeof RequestPasswordResetInputSchema>;
+
+export const ResendVerificationInputSchema = z.object({ email: EmailSchema });
+
+export const ResetPasswordInputSchema = z
+  .object({
+    token: z.string().min(20).max(100),
+    password: NewPasswordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The passwords do not match.",
+  });
+export type ResetPasswordInput = z.infer<typeof ResetPasswordInputSchema>;
+
+export const UpdateProfileInputSchema = z.object({
+  firstName: name("first name"),
+  lastName: name("last name"),
+  country: CountrySchema,
+});
+export type UpdateProfileInput = z.infer<typeof UpdateProfileInputSchema>;
+
+export const ChangePasswordInputSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password.").max(PASSWORD_MAX_LENGTH + 1),
+    password: NewPasswordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The passwords do not match.",
+  });
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInputSchema>;
+
+/** A token from an emailed link, carried in a hidden field. */
+export const LinkTokenInputSchema = z.object({
+  token: z.string().min(20, "This link is incomplete.").max(100, "This link is invalid."),
+});
+export type LinkTokenInput = z.infer<typeof LinkTokenInputSchema>;

@@ -1,0 +1,281 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/service";
+import { keyedHash, randomToken } from "@/lib/core/crypto";
+import { env } from "@/lib/core/env";
+import { DomainError } from "@/lib/core/errors";
+import { logger } from "@/lib/core/logger";
+import { consumeLimit, peekLimit } from "@/lib/core/rate-limit";
+import { inTransaction } from "@/lib/core/transaction";
+import { sendEmail } from "@/lib/messaging/service";
+import type { EmailMessage } from "@/lib/messaging/messaging";
+import { endAllSessions, startSession, type RequestInfo } from "@/lib/sessions/service";
+import { EMAIL_VERIFY_TTL_MS, isEmailLogin, normalizeLogin, passwordProblem, PASSWORD_RESET_TTL_MS } from "./accounts";
+import * as emails from "./emails";
+import { hashPassword, verifyPassword } from "./password";
+import * as repo from "./repository";
+import type {
+  ChangePasswordInput,
+  RequestPasswordResetInput,
+  ResetPasswordInput,
+  SignInInput,
+  SignUpInput,
+  UpdateProfileInput,
+} from "./schemas";
+
+export type { Profile } from "./repository";
+
+const VERIFY_PURPOSE = "email-verify";
+const RESET_PURPOSE = "password-reset";
+
+function link(path: string, token: string): string {
+  return new URL(`${path}?token=${encodeURIComponent(token)}`, env().APP_URL).toString();
+}
+
+/** Sends without making the caller wait, so response time does not tell whether an account exists. */
+function sendInBackground(message: EmailMessage) {
+  void sendEmail(message).catch((error: unknown) =>
+    logger().error({ err: (error as Error).message, subject: message.subject }, "email delivery failed"),
+  );
+}
+
+function refuseWeakPassword(password: string, personal: string[], field = "password") {
+  const problem = passwordProblem(password, personal);
+  if (problem) throw new DomainError("input.invalid", { fieldErrors: { [field]: problem } });
+}
+
+async function limitOrThrow(
+  name: Parameters<typeof consumeLimit>[0],
+  key: string,
+  code: "accounts.too_many_attempts" | "accounts.too_many_requests",
+) {
+  const result = await consumeLimit(name, key);
+  if (!result.allowed) throw new DomainError(code, { retryAfterSeconds: result.retryAfterSeconds });
+}
+
+async function issueVerificationLink(userId: string, now: Date) {
+  const user = await repo.findProfile(userId);
+  if (!user) return;
+  const token = randomToken();
+  await inTransaction(async (tx) => {
+    await repo.expireEmailTokens(user.id, "VERIFY_EMAIL", now, tx);
+    await repo.insertEmailToken(
+      {
+        userId: user.id,
+        purpose: "VERIFY_EMAIL",
+        tokenHash: keyedHash(VERIFY_PURPOSE, token),
+        expiresAt: new Date(now.getTime() + EMAIL_VERIFY_TTL_MS),
+      },
+      tx,
+    );
+  });
+  await sendEmail(emails.verifyEmailMessage(user.email, user.firstName, link("/verify-email", token)));
+}
+
+/**
+ * Creates an account and emails a verification link. An email address that already has an account
+ * gets a notice instead, and the caller sees the same outcome (no account enumeration).
+ * Throws `accounts.username_taken`, `input.invalid` (weak password) or `accounts.too_many_requests`.
+ */
+export async function signUp(input: SignUpInput, request: RequestInfo, now = new Date()): Promise<void> {
+  refuseWeakPassword(input.password, [input.email.split("@")[0]!, input.username, input.firstName, input.lastName]);
+  await limitOrThrow("sign_up.ip", request.ip ?? "unknown", "accounts.too_many_requests");
+  const passwordHash = await hashPassword(input.password);
+  const token = randomToken();
+  const created = await inTransaction(async (tx) => {
+    const result = await repo.insertAccount(
+      {
+        email: input.email,
+        username: input.username,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        country: input.country,
+        passwordHash,
+      },
+      tx,
+    );
+    if ("taken" in result) return result;
+    await repo.insertEmailToken(
+      {
+        userId: result.id,
+        purpose: "VERIFY_EMAIL",
+        tokenHash: keyedHash(VERIFY_PURPOSE, token),
+        expiresAt: new Date(now.getTime() + EMAIL_VERIFY_TTL_MS),
+      },
+      tx,
+    );
+    await recordAudit({ type: "ACCOUNT_CREATED", result: "SUCCESS", actorId: result.id, subjectUserId: result.id, ...request }, tx);
+    return result;
+  });
+  if ("taken" in created) {
+    if (created.taken === "username") {
+      throw new DomainError("accounts.username_taken", { fieldErrors: { username: "This User ID is already taken." } });
+    }
+    sendInBackground(
+      emails.alreadyRegisteredMessage(
+        input.email,
+        new URL("/sign-in", env().APP_URL).toString(),
+        new URL("/forgot-password", env().APP_URL).toString(),
+      ),
+    );
+    return;
+  }
+  sendInBackground(emails.verifyEmailMessage(input.email, input.firstName, link("/verify-email", token)));
+}
+
+/** Spends a verification link. Throws `accounts.link_invalid` for an unknown, used or expired one. */
+export async function verifyEmail(token: string, request: RequestInfo, now = new Date()): Promise<void> {
+  const verified = await inTransaction(async (tx) => {
+    const userId = await repo.consumeEmailToken(keyedHash(VERIFY_PURPOSE, token), "VERIFY_EMAIL", now, tx);
+    if (!userId) return false;
+    await repo.markEmailVerified(userId, now, tx);
+    await recordAudit({ type: "EMAIL_VERIFIED", result: "SUCCESS", actorId: userId, subjectUserId: userId, ...request }, tx);
+    return true;
+  });
+  if (!verified) throw new DomainError("accounts.link_invalid");
+}
+
+/**
+ * Checks a password sign-in and opens a session, returning the single-use ticket for next-auth.
+ * Unknown accounts and wrong passwords take the same path and time and give the same error.
+ * Attempts are limited per IP, per account+IP and (failures) per account.
+ */
+export async function signInWithPassword(
+  input: SignInInput,
+  request: RequestInfo,
+  now = new Date(),
+): Promise<{ ticket: string }> {
+  const login = normalizeLogin(input.login);
+  const ip = request.ip ?? "unknown";
+  const refuse = async (reason: string, subjectUserId: string | null, code: DomainError["code"], retry?: number) => {
+    await recordAudit({ type: "SIGN_IN", result: "FAILURE", subjectUserId, ...request, detail: { reason } });
+    return new DomainError(code, retry ? { retryAfterSeconds: retry } : {});
+  };
+
+  for (const [name, key] of [
+    ["sign_in.ip", ip],
+    ["sign_in.account_ip", `${login}|${ip}`],
+  ] as const) {
+    const limit = await consumeLimit(name, key);
+    if (!limit.allowed) throw await refuse("rate_limited", null, "accounts.too_many_attempts", limit.retryAfterSeconds);
+  }
+  const failures = await peekLimit("sign_in.account_failures", login);
+  if (!failures.allowed) {
+    throw await refuse("account_throttled", null, "accounts.too_many_attempts", failures.retryAfterSeconds);
+  }
+
+  const account = isEmailLogin(login) ? await repo.findAccountByEmail(login) : await repo.findAccountByUsername(login);
+  const matches = await verifyPassword(account?.passwordHash ?? null, input.password);
+  if (!account || !matches) {
+    await consumeLimit("sign_in.account_failures", login);
+    throw await refuse(account ? "wrong_password" : "unknown_account", account?.id ?? null, "accounts.invalid_credentials");
+  }
+  if (account.status !== "ACTIVE") throw await refuse("disabled", account.id, "accounts.account_disabled");
+  if (!account.emailVerifiedAt) {
+    const linkLimit = await consumeLimit("email_link.account", account.id);
+    if (linkLimit.allowed) await issueVerificationLink(account.id, now).catch(() => undefined);
+    throw await refuse("email_not_verified", account.id, "accounts.email_not_verified");
+  }
+
+  const { ticket, sessionId } = await startSession({ userId: account.id, authLevel: "PASSWORD", now, request });
+  await recordAudit({
+    type: "SIGN_IN",
+    result: "SUCCESS",
+    actorId: account.id,
+    subjectUserId: account.id,
+    ...request,
+    detail: { sessionId, method: "password" },
+  });
+  return { ticket };
+}
+
+/** Emails a reset link when the account exists; the caller always sees the same answer. */
+export async function requestPasswordReset(
+  input: RequestPasswordResetInput,
+  request: RequestInfo,
+  now = new Date(),
+): Promise<void> {
+  await limitOrThrow("email_link.ip", request.ip ?? "unknown", "accounts.too_many_requests");
+  const login = normalizeLogin(input.login);
+  const account = isEmailLogin(login) ? await repo.findAccountByEmail(login) : await repo.findAccountByUsername(login);
+  if (!account || account.status !== "ACTIVE") return;
+  if (!(await consumeLimit("email_link.account", account.id)).allowed) return;
+  const profile = await repo.findProfile(account.id);
+  const token = randomToken();
+  await inTransaction(async (tx) => {
+    await repo.expireEmailTokens(account.id, "RESET_PASSWORD", now, tx);
+    await repo.insertEmailToken(
+      {
+        userId: account.id,
+        purpose: "RESET_PASSWORD",
+        tokenHash: keyedHash(RESET_PURPOSE, token),
+        expiresAt: new Date(now.getTime() + PASSWORD_RESET_TTL_MS),
+      },
+      tx,
+    );
+    await recordAudit({ type: "PASSWORD_RESET_REQUESTED", result: "SUCCESS", subjectUserId: account.id, ...request }, tx);
+  });
+  sendInBackground(emails.resetPasswordMessage(account.email, profile?.firstName ?? "", link("/reset-password", token)));
+}
+
+/** Sets a new password from a reset link and ends every session of the account. */
+export async function resetPassword(input: ResetPasswordInput, request: RequestInfo, now = new Date()): Promise<void> {
+  const tokenHash = keyedHash(RESET_PURPOSE, input.token);
+  const passwordHash = await hashPassword(input.password);
+  const userId = await inTransaction(async (tx) => {
+    const id = await repo.consumeEmailToken(tokenHash, "RESET_PASSWORD", now, tx);
+    if (!id) return null;
+    const profile = await repo.findProfile(id);
+    if (profile) {
+      refuseWeakPassword(input.password, [profile.email.split("@")[0]!, profile.username, profile.firstName, profile.lastName]);
+    }
+    await repo.updatePasswordHash(id, passwordHash, now, tx);
+    // A reset link proves control of the mailbox, so the address counts as verified too.
+    await repo.markEmailVerified(id, now, tx);
+    await endAllSessions(id, now, tx);
+    await recordAudit({ type: "PASSWORD_CHANGED", result: "SUCCESS", actorId: id, subjectUserId: id, ...request, detail: { via: "reset_link" } }, tx);
+    return id;
+  });
+  if (!userId) throw new DomainError("accounts.link_invalid");
+}
+
+export async function getProfile(userId: string): Promise<repo.Profile> {
+  const profile = await repo.findProfile(userId);
+  if (!profile) throw new DomainError("auth.unauthenticated");
+  return profile;
+}
+
+export async function updateProfile(userId: string, input: UpdateProfileInput, request: RequestInfo): Promise<void> {
+  await inTransaction(async (tx) => {
+    await repo.updateProfileFields(userId, input, tx);
+    await recordAudit({ type: "PROFILE_UPDATED", result: "SUCCESS", actorId: userId, subjectUserId: userId, ...request }, tx);
+  });
+}
+
+/**
+ * Changes the password after checking the current one, and ends every other session of the account.
+ * Throws `accounts.current_password_incorrect` or `input.invalid`.
+ */
+export async function changePassword(
+  session: { userId: string; sessionId: string },
+  input: ChangePasswordInput,
+  request: RequestInfo,
+  now = new Date(),
+): Promise<void> {
+  const profile = await getProfile(session.userId);
+  await limitOrThrow("sign_in.account_ip", `${profile.email}|${request.ip ?? "unknown"}`, "accounts.too_many_attempts");
+  const account = await repo.findAccountById(session.userId);
+  if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
+    await recordAudit({ type: "PASSWORD_CHANGED", result: "FAILURE", actorId: session.userId, subjectUserId: session.userId, ...request });
+    throw new DomainError("accounts.current_password_incorrect", {
+      fieldErrors: { currentPassword: "Your current password is incorrect." },
+    });
+  }
+  refuseWeakPassword(input.password, [profile.email.split("@")[0]!, profile.username, profile.firstName, profile.lastName]);
+  const passwordHash = await hashPassword(input.password);
+  await inTransaction(async (tx) => {
+    await repo.updatePasswordHash(session.userId, passwordHash, now, tx);
+    await endAllSessions(session.userId, now, tx);
+    await recordAudit({ type: "PASSWORD_CHANGED", result: "SUCCESS", actorId: session.userId, subjectUserId: session.userId, ...request }, tx);
+  });
+  sendInBackground(emails.passwordChangedMessage(profile.email, profile.firstName, now));
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { db, type Tx } from "@/lib/core/db";
+import type { AccountStatus, Role } from "@/lib/generated/prisma/client";
+
+export type UserSummary = {
+  id: string;
+  email: string;
+  username: string;
+  firstName: string;
+  lastName: string;
+  role: Role;
+  status: AccountStatus;
+  emailVerifiedAt: Date | null;
+  createdAt: Date;
+};
+
+const SUMMARY = {
+  id: true,
+  email: true,
+  username: true,
+  firstName: true,
+  lastName: true,
+  role: true,
+  status: true,
+  emailVerifiedAt: true,
+  createdAt: true,
+} as const;
+
+/** Case-insensitive match on first name, last name, "first last", email or user ID. */
+export function searchUsers(query: string, take: number): Promise<UserSummary[]> {
+  const words = query.split(/\s+/).filter(Boolean).slice(0, 4);
+  const where =
+    words.length === 0
+      ? {}
+      : {
+          AND: words.map((w) => ({
+            OR: [
+              { firstName: { contains: w, mode: "insensitive" as const } },
+              { lastName: { contains: w, mode: "insensitive" as const } },
+              { email: { contains: w.toLowerCase() } },
+              { username: { contains: w.toLowerCase() } },
+            ],
+          })),
+        };
+  return db().user.findMany({ where, select: SUMMARY, orderBy: [{ lastName: "asc" }, { firstName: "asc" }], take });
+}
+
+export function findUserSummary(id: string): Promise<UserSummary | null> {
+  return db().user.findUnique({ where: { id }, select: SUMMARY });
+}
+
+export async function updateStatus(id: string, status: AccountStatus, tx: Tx): Promise<void> {
+  await tx.user.update({ where: { id }, data: { status }, select: { id: true } });
+}
+
+export async function updateRole(id: string, role: Role, tx: Tx): Promise<void> {
+  await tx.user.update({ where: { id }, data: { role }, select: { id: true } });
+}

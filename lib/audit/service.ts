@@ -1,0 +1,23 @@
+import "server-only";
+import type { Tx } from "@/lib/core/transaction";
+import { insertAuditEvent, listAuditEventsForUser, type AuditEventInput } from "./repository";
+
+export type { AuditEventInput, AuditEventView } from "./repository";
+
+/** Control characters (CR/LF log injection) are escaped; user agents are capped. */
+function clean(value: string | null | undefined, max: number): string | null {
+  if (!value) return null;
+  return value.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`).slice(0, max);
+}
+
+/**
+ * Appends one audit row. Pass `tx` to write it in the same transaction as the change it records.
+ * Never put a password, code, key or token in `detail`.
+ */
+export async function recordAudit(event: AuditEventInput, tx?: Tx): Promise<void> {
+  await insertAuditEvent({ ...event, ip: clean(event.ip, 64), userAgent: clean(event.userAgent, 256) }, tx);
+}
+
+export function recentAuditForUser(userId: string, take = 20) {
+  return listAuditEventsForUser(userId, take);
+}

@@ -1,0 +1,95 @@
+import "server-only";
+import { redirect, unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import type { Role } from "@/lib/generated/prisma/client";
+import type { RequestInfo } from "@/lib/sessions/service";
+import { currentSession, requireRole, type CurrentSession } from "./auth";
+import { DomainError, ERROR_MESSAGES, messageFor } from "./errors";
+import { logger } from "./logger";
+import { requestInfo } from "./request";
+
+/** What every form action returns to its `useActionState` form. */
+export type FormState = {
+  status: "idle" | "error" | "success";
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  /** What the user typed (never passwords or tokens), to refill the form after a refusal. */
+  values?: Record<string, string>;
+};
+
+export const IDLE: FormState = { status: "idle" };
+
+const SECRET_FIELD = /password|token|ticket|code/i;
+
+function formValues(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$ACTION")) out[key] = value;
+  }
+  return out;
+}
+
+function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+type Context<S> = { session: S; request: RequestInfo };
+type Handler<T, S> = (input: T, ctx: Context<S>) => Promise<FormState | void>;
+
+function build<Sch extends z.ZodType, S>(
+  schema: Sch,
+  authenticate: () => Promise<S>,
+  handler: Handler<z.infer<Sch>, S>,
+) {
+  return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+    const raw = formValues(formData);
+    const values = Object.fromEntries(Object.entries(raw).filter(([k]) => !SECRET_FIELD.test(k)));
+    const session = await authenticate();
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      return { status: "error", message: ERROR_MESSAGES["input.invalid"], fieldErrors: fieldErrorsOf(parsed.error), values };
+    }
+    try {
+      return (await handler(parsed.data, { session, request: await requestInfo() })) ?? { status: "success" };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof DomainError) {
+        return { status: "error", message: messageFor(error), fieldErrors: error.details.fieldErrors, values };
+      }
+      logger().error({ err: error instanceof Error ? error.message : String(error) }, "action failed");
+      return { status: "error", message: ERROR_MESSAGES["internal.unexpected"], values };
+    }
+  };
+}
+
+/** A form action anyone may call (sign-in, sign-up, password reset). */
+export function publicAction<Sch extends z.ZodType>(schema: Sch, handler: Handler<z.infer<Sch>, CurrentSession | null>) {
+  return build(schema, currentSession, handler);
+}
+
+/** A form action for signed-in users; anyone else is sent to sign in. */
+export function userAction<Sch extends z.ZodType>(schema: Sch, handler: Handler<z.infer<Sch>, CurrentSession>) {
+  return build(
+    schema,
+    async () => {
+      const session = await currentSession();
+      if (!session) redirect("/sign-in");
+      return session;
+    },
+    handler,
+  );
+}
+
+/** A form action for the given staff roles, checked on the server for every call. */
+export function staffAction<Sch extends z.ZodType>(
+  roles: readonly Role[],
+  schema: Sch,
+  handler: Handler<z.infer<Sch>, CurrentSession>,
+) {
+  return build(schema, () => requireRole(roles), handler);
+}

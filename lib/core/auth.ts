@@ -1,0 +1,81 @@
+import "server-only";
+import NextAuth from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+import { recordAudit } from "@/lib/audit/service";
+import type { Role } from "@/lib/generated/prisma/client";
+import { claimSessionTicket, resolveSession, type CurrentSession } from "@/lib/sessions/service";
+import { env } from "./env";
+import { logger } from "./logger";
+import { requestInfo } from "./request";
+
+export type { CurrentSession };
+
+export const STAFF_ROLES: readonly Role[] = ["SUPPORT", "PROOFING_AGENT", "ADMIN"];
+
+// One database read per request for the session, shared by next-auth's jwt callback and our pages.
+const resolveForRequest = cache((sid: string) => resolveSession(sid, new Date()));
+
+// The JWT cookie only carries the id of a server-side Session row; every request re-reads that row,
+// so sign-out, password changes and disabled accounts take effect on the next request.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: env().AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: env().SESSION_MAX_HOURS * 3600 },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: [
+    Credentials({
+      credentials: { ticket: {} },
+      // The password (and later the phone OTP) was checked by our own service, which issued the ticket.
+      authorize: async (credentials) => {
+        const sid = await claimSessionTicket(String(credentials?.ticket ?? ""), new Date());
+        return sid ? { id: sid } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt: async ({ token, user }) => {
+      if (user?.id) token.sid = user.id;
+      if (typeof token.sid !== "string") return null;
+      return (await resolveForRequest(token.sid)) ? token : null;
+    },
+    session: ({ session, token }) => ({ ...session, sid: token.sid }),
+  },
+  logger: {
+    error: (error) => {
+      // A refused ticket is an expected outcome, already audited by the service.
+      if (error.name !== "CredentialsSignin") logger().error({ err: error.message }, "auth error");
+    },
+    warn: () => undefined,
+  },
+}));
+
+/** The signed-in user's session, or null. */
+export const currentSession = cache(async (): Promise<CurrentSession | null> => {
+  const session = await auth();
+  return session?.sid ? resolveForRequest(session.sid) : null;
+});
+
+/** For pages and actions that need a signed-in user: sends everyone else to the sign-in page. */
+export async function requireUser(): Promise<CurrentSession> {
+  const session = await currentSession();
+  if (!session) redirect("/sign-in");
+  return session;
+}
+
+/** Server-side role check for every admin page and action; a refusal is audited and answered 403. */
+export async function requireRole(roles: readonly Role[]): Promise<CurrentSession> {
+  const session = await requireUser();
+  if (!roles.includes(session.role)) {
+    await recordAudit({
+      type: "ADMIN_ACCESS_DENIED",
+      result: "DENIED",
+      actorId: session.userId,
+      subjectUserId: session.userId,
+      ...(await requestInfo()),
+    });
+    forbidden();
+  }
+  return session;
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { env } from "./env";
+
+/** A URL-safe random token with `bytes` bytes of entropy (default 256 bits). */
+export function randomToken(bytes = 32): string {
+  return randomBytes(bytes).toString("base64url");
+}
+
+/**
+ * Keyed hash (HMAC-SHA256 with the server pepper) for secrets we must recognise but never read back:
+ * link tokens, session tickets, codes, keys. The `purpose` label keeps hashes of one kind useless for another.
+ */
+export function keyedHash(purpose: string, value: string): string {
+  return createHmac("sha256", env().TOKEN_PEPPER).update(`${purpose}\0${value}`).digest("base64url");
+}
+
+export function hashesEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+const IV_BYTES = 12;
+
+/** AES-256-GCM; output is base64url(iv | tag | ciphertext). */
+export function encrypt(plaintext: string): string {
+  const key = Buffer.from(env().DATA_ENCRYPTION_KEY, "base64");
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url");
+}
+
+export function decrypt(sealed: string): string {
+  const key = Buffer.from(env().DATA_ENCRYPTION_KEY, "base64");
+  const raw = Buffer.from(sealed, "base64url");
+  const decipher = createDecipheriv("aes-256-gcm", key, raw.subarray(0, IV_BYTES));
+  decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + 16));
+  return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + 16)), decipher.final()]).toString("utf8");
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+// The only module that reads process.env (enforced by lint). Parsed lazily so `next build`
+// needs no secrets; the first request with a bad configuration fails loudly instead.
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === "" ? undefined : v));
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().min(1, "DATABASE_URL is required (npm run demo sets it for the embedded database)"),
+  DATABASE_POOL_MAX: z.coerce.number().int().positive().default(5),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
+  TOKEN_PEPPER: z.string().min(32, "TOKEN_PEPPER must be at least 32 characters"),
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "DATA_ENCRYPTION_KEY must be 32 bytes, base64"),
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(12),
+  REDIS_URL: optionalString,
+  SMTP_URL: optionalString,
+  MAIL_FROM: z.string().default("MAG Portal <no-reply@mag.localhost>"),
+  TWILIO_ACCOUNT_SID: optionalString,
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_FROM_NUMBER: optionalString,
+  TWILIO_API_BASE_URL: optionalString,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Twilio is used for texts and calls only when all of its variables are set. */
+export function isTwilioConfigured(e: Env = env()): boolean {
+  return Boolean(e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_FROM_NUMBER);
+}
+
+/** The local outbox (and /dev/outbox) is active when any channel has no real provider. */
+export function isLocalOutboxActive(e: Env = env()): boolean {
+  return !isTwilioConfigured(e) || !e.SMTP_URL;
+}

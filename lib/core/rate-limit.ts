@@ -1,0 +1,78 @@
+import "server-only";
+import { Redis } from "ioredis";
+import pg from "pg";
+import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { env } from "./env";
+
+/**
+ * Every named limit in the portal, in one place. Figures from ../shared/research
+ * (Login.gov rack_attack: 20 logins/60 s per IP, 5/60 s per email+IP; NIST 800-63B throttling).
+ * Limits live in PostgreSQL (or Redis when REDIS_URL is set) so every portal process shares them;
+ * localhost is never exempt.
+ */
+export const RATE_LIMITS = {
+  "sign_in.ip": { points: 20, durationSeconds: 60 },
+  "sign_in.account_ip": { points: 5, durationSeconds: 60 },
+  /** Failed passwords for one account from any IP: slows distributed guessing without a hard lockout. */
+  "sign_in.account_failures": { points: 20, durationSeconds: 60 * 60 },
+  "sign_up.ip": { points: 10, durationSeconds: 60 * 60 },
+  "email_link.account": { points: 3, durationSeconds: 15 * 60 },
+  "email_link.ip": { points: 20, durationSeconds: 15 * 60 },
+} as const satisfies Record<string, { points: number; durationSeconds: number }>;
+
+export type RateLimitName = keyof typeof RATE_LIMITS;
+
+export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+const limiters = new Map<RateLimitName, RateLimiterAbstract>();
+let pool: pg.Pool | undefined;
+let redis: Redis | undefined;
+
+function limiterFor(name: RateLimitName): RateLimiterAbstract {
+  const existing = limiters.get(name);
+  if (existing) return existing;
+  const { points, durationSeconds } = RATE_LIMITS[name];
+  const { REDIS_URL, DATABASE_URL } = env();
+  const common = { keyPrefix: name, points, duration: durationSeconds };
+  let limiter: RateLimiterAbstract;
+  if (REDIS_URL) {
+    redis ??= new Redis(REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    limiter = new RateLimiterRedis({ ...common, storeClient: redis });
+  } else {
+    pool ??= new pg.Pool({ connectionString: DATABASE_URL, max: 2 });
+    limiter = new RateLimiterPostgres({
+      ...common,
+      storeClient: pool,
+      storeType: "pool",
+      tableName: "rate_limits",
+      tableCreated: true,
+      clearExpiredByTimeout: false,
+    });
+  }
+  limiters.set(name, limiter);
+  return limiter;
+}
+
+/** Counts one attempt against `name` for `key`; refuses once the window's points are spent. */
+export async function consumeLimit(name: RateLimitName, key: string): Promise<RateLimitResult> {
+  try {
+    await limiterFor(name).consume(key);
+    return { allowed: true };
+  } catch (error) {
+    if (error instanceof RateLimiterRes) {
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
+    }
+    throw error;
+  }
+}
+
+/** Tells whether `key` still has points left, without spending one. */
+export async function peekLimit(name: RateLimitName, key: string): Promise<RateLimitResult> {
+  const res = await limiterFor(name).get(key);
+  if (!res || res.consumedPoints < RATE_LIMITS[name].points) return { allowed: true };
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
+}
+
+export async function resetLimit(name: RateLimitName, key: string): Promise<void> {
+  await limiterFor(name).delete(key);
+}

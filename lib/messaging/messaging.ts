@@ -1,0 +1,36 @@
+// Types shared by every delivery provider.
+
+export type Channel = "sms" | "voice" | "email";
+
+export type EmailMessage = { to: string; subject: string; text: string };
+export type SmsMessage = { to: string; body: string };
+/** `say` is read aloud by the voice provider; it must not hold anything but the message itself. */
+export type VoiceMessage = { to: string; say: string };
+
+export interface EmailSender {
+  sendEmail(message: EmailMessage): Promise<void>;
+}
+
+export interface PhoneSender {
+  sendSms(message: SmsMessage): Promise<void>;
+  placeCall(message: VoiceMessage): Promise<void>;
+}
+
+/** Delivery failed in a way the user can retry (provider down, timeout, refused number). */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+    this.name = "DeliveryError";
+  }
+}
+
+export type OutboxEntry = {
+  channel: Channel;
+  to: string;
+  subject: string | null;
+  body: string;
+  createdAt: string;
+};

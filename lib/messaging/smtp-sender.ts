@@ -1,0 +1,21 @@
+import "server-only";
+import nodemailer, { type Transporter } from "nodemailer";
+import { DeliveryError, type EmailMessage, type EmailSender } from "./messaging";
+
+/** Real email over SMTP (SMTP_URL, e.g. smtps://user:pass@mail.example.com:465). */
+export function createSmtpSender(smtpUrl: string, from: string): EmailSender {
+  const transport: Transporter = nodemailer.createTransport(smtpUrl, {
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 10_000,
+  });
+  return {
+    async sendEmail(m: EmailMessage) {
+      try {
+        await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.text });
+      } catch (error) {
+        throw new DeliveryError(`SMTP delivery failed: ${(error as Error).message}`, true);
+      }
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import twilio from "twilio";
+import type RequestClient from "twilio/lib/base/RequestClient";
+import { DeliveryError, type PhoneSender, type SmsMessage, type VoiceMessage } from "./messaging";
+
+export type TwilioConfig = { accountSid: string; authToken: string; from: string; apiBaseUrl?: string };
+
+/** Sends Twilio's API calls to another base URL (a loopback fake in tests); the SDK has no such option. */
+class RedirectingRequestClient extends twilio.RequestClient {
+  constructor(private readonly base: URL) {
+    super({ timeout: 10_000 });
+  }
+  request<T>(options: RequestClient.RequestOptions<T>) {
+    const uri = new URL(options.uri);
+    uri.protocol = this.base.protocol;
+    uri.host = this.base.host;
+    return super.request<T>({ ...options, uri: uri.toString() });
+  }
+}
+
+/** TwiML that reads a message slowly and twice; callers pass digits already spaced out. */
+export function voiceTwiml(say: string): string {
+  const response = new twilio.twiml.VoiceResponse();
+  response.say({ voice: "alice" }, say);
+  response.pause({ length: 1 });
+  response.say({ voice: "alice" }, say);
+  return response.toString();
+}
+
+export function createTwilioSender(config: TwilioConfig): PhoneSender {
+  const client = twilio(config.accountSid, config.authToken, {
+    httpClient: config.apiBaseUrl
+      ? new RedirectingRequestClient(new URL(config.apiBaseUrl))
+      : new twilio.RequestClient({ timeout: 10_000 }),
+  });
+  const wrap = async (fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      // 4xx from Twilio means the number or request was refused; retrying will not help.
+      throw new DeliveryError(`Twilio request failed (${status ?? "network"})`, !status || status >= 500);
+    }
+  };
+  return {
+    sendSms: (m: SmsMessage) => wrap(() => client.messages.create({ to: m.to, from: config.from, body: m.body })),
+    placeCall: (m: VoiceMessage) =>
+      wrap(() => client.calls.create({ to: m.to, from: config.from, twiml: voiceTwiml(m.say) })),
+  };
+}

@@ -1,0 +1,110 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/service";
+import { keyedHash, randomToken } from "@/lib/core/crypto";
+import { env } from "@/lib/core/env";
+import type { Tx } from "@/lib/core/transaction";
+import type { AuthLevel, Role } from "@/lib/generated/prisma/client";
+import * as repo from "./repository";
+import { sessionEndReason, shouldTouch, TICKET_TTL_MS } from "./sessions";
+
+const TICKET_PURPOSE = "session-ticket";
+
+export type RequestInfo = { ip: string | null; userAgent: string | null };
+
+/** What the rest of the portal knows about the signed-in user, re-read from the database on each request. */
+export type CurrentSession = {
+  sessionId: string;
+  userId: string;
+  role: Role;
+  firstName: string;
+  lastName: string;
+  email: string;
+  authLevel: AuthLevel;
+  passwordAt: Date;
+  otpAt: Date | null;
+};
+
+/**
+ * Creates the server-side session row after a successful password check and returns a single-use
+ * ticket (valid one minute) that the next-auth credentials provider exchanges for the session cookie.
+ */
+export async function startSession(
+  input: { userId: string; authLevel: AuthLevel; now: Date; request: RequestInfo },
+  tx?: Tx,
+): Promise<{ ticket: string; sessionId: string }> {
+  const ticket = randomToken();
+  const { id } = await repo.insertSession(
+    {
+      userId: input.userId,
+      ticketHash: keyedHash(TICKET_PURPOSE, ticket),
+      authLevel: input.authLevel,
+      passwordAt: input.now,
+      otpAt: input.authLevel === "PASSWORD_OTP" ? input.now : null,
+      expiresAt: new Date(input.now.getTime() + env().SESSION_MAX_HOURS * 3_600_000),
+      ip: input.request.ip,
+      userAgent: input.request.userAgent?.slice(0, 256) ?? null,
+    },
+    tx,
+  );
+  return { ticket, sessionId: id };
+}
+
+export async function claimSessionTicket(ticket: string, now: Date): Promise<string | null> {
+  if (typeof ticket !== "string" || ticket.length < 20 || ticket.length > 100) return null;
+  return repo.claimTicket(keyedHash(TICKET_PURPOSE, ticket), new Date(now.getTime() - TICKET_TTL_MS), now);
+}
+
+/** Loads a session and ends it when it was revoked, timed out, or its account was disabled. */
+export async function resolveSession(sessionId: string, now: Date): Promise<CurrentSession | null> {
+  const s = await repo.findSessionWithUser(sessionId);
+  if (!s) return null;
+  const reason = sessionEndReason(
+    { ...s, userStatus: s.user.status },
+    now,
+    env().SESSION_IDLE_MINUTES * 60_000,
+  );
+  if (reason) {
+    if (reason !== "revoked" && (await repo.revokeSession(s.id, now))) {
+      await recordAudit({
+        type: "SESSION_EXPIRED",
+        result: "SUCCESS",
+        subjectUserId: s.userId,
+        detail: { reason },
+      });
+    }
+    return null;
+  }
+  if (shouldTouch(s.lastSeenAt, now)) await repo.touchSession(s.id, now);
+  return {
+    sessionId: s.id,
+    userId: s.userId,
+    role: s.user.role,
+    firstName: s.user.firstName,
+    lastName: s.user.lastName,
+    email: s.user.email,
+    authLevel: s.authLevel,
+    passwordAt: s.passwordAt,
+    otpAt: s.otpAt,
+  };
+}
+
+export async function endSession(session: { sessionId: string; userId: string }, request: RequestInfo) {
+  if (await repo.revokeSession(session.sessionId, new Date())) {
+    await recordAudit({
+      type: "SIGN_OUT",
+      result: "SUCCESS",
+      actorId: session.userId,
+      subjectUserId: session.userId,
+      ...request,
+    });
+  }
+}
+
+/** Ends every session of a user (password change, disabled account, admin request). */
+export function endAllSessions(userId: string, now: Date, tx?: Tx): Promise<number> {
+  return repo.revokeUserSessions(userId, now, tx);
+}
+
+export function countActiveSessions(userId: string, now: Date): Promise<number> {
+  return repo.countActiveSessions(userId, now);
+}

@@ -1,0 +1,51 @@
+import { defineConfig, devices } from "@playwright/test";
+
+/* eslint-disable no-restricted-properties -- the test runner's own configuration */
+const PORT = 3100;
+export const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  reporter: [["list"]],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    ...devices["Desktop Chrome"],
+    baseURL: BASE_URL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  webServer: {
+    command: "tsx server.ts",
+    url: `${BASE_URL}/sign-in`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      ...(process.env as Record<string, string>),
+      NODE_ENV: "production",
+      PORT: String(PORT),
+      APP_URL: BASE_URL,
+      // Each test gets its own client address through X-Forwarded-For, as behind a load balancer,
+      // so per-IP limits hit in one test do not leak into the next.
+      TRUST_PROXY_HOPS: "1",
+      LOG_LEVEL: "warn",
+    },
+  },
+});

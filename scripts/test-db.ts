@@ -1,0 +1,59 @@
+// Prepares a migrated test database and runs a command against it:
+//   tsx scripts/test-db.ts [--db NAME] [--seed-demo] -- <command...>
+// Uses the server in DATABASE_URL (creating database NAME on it) or, without one, the embedded PostgreSQL.
+/* eslint-disable no-restricted-properties -- see portal-env.ts */
+import pg from "pg";
+import { ensureLocalSecrets, loadDotEnv, run, startEmbeddedPostgres, type EmbeddedDb } from "./portal-env";
+
+export async function prepareTestDatabase(name: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  loadDotEnv();
+  ensureLocalSecrets();
+  let embedded: EmbeddedDb | undefined;
+  let url: string;
+  if (process.env.DATABASE_URL) {
+    const server = new URL(process.env.DATABASE_URL);
+    server.pathname = "/postgres";
+    const admin = new pg.Client({ connectionString: server.toString() });
+    await admin.connect();
+    try {
+      const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+      if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${name}"`);
+    } finally {
+      await admin.end();
+    }
+    const target = new URL(process.env.DATABASE_URL);
+    target.pathname = `/${name}`;
+    url = target.toString();
+  } else {
+    embedded = await startEmbeddedPostgres(name);
+    url = embedded.url;
+  }
+  process.env.DATABASE_URL = url;
+  await run("prisma", ["migrate", "deploy"]);
+  return { url, stop: async () => embedded?.stop() };
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const sep = args.indexOf("--");
+  const options = sep === -1 ? [] : args.slice(0, sep);
+  const command = sep === -1 ? args : args.slice(sep + 1);
+  const dbIndex = options.indexOf("--db");
+  const name = dbIndex === -1 ? "portal_test" : options[dbIndex + 1]!;
+  const database = await prepareTestDatabase(name);
+  let code = 0;
+  try {
+    if (options.includes("--seed-demo")) {
+      await run("tsx", ["--conditions=react-server", "prisma/seed.ts"], { ...process.env, SEED_DEMO_ACCOUNTS: "true" });
+    }
+    await run(command[0]!, command.slice(1));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    code = 1;
+  } finally {
+    await database.stop();
+  }
+  process.exit(code);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) void main();

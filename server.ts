@@ -1,0 +1,28 @@
+// The portal's HTTP entry point (dev and production): Next.js behind a plain Node server, so that the
+// client IP used for rate limits comes from the socket, not from a header the client can forge.
+import { createServer } from "node:http";
+import next from "next";
+import { CLIENT_IP_HEADER, clientIp } from "./lib/core/client-ip";
+
+/* eslint-disable no-restricted-properties -- the entry point runs before the app's env module */
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "127.0.0.1";
+const trustedHops = Number(process.env.TRUST_PROXY_HOPS ?? 0);
+/* eslint-enable no-restricted-properties */
+
+const app = next({ dev, hostname, port });
+const handle = app.getRequestHandler();
+
+await app.prepare();
+const server = createServer((req, res) => {
+  req.headers[CLIENT_IP_HEADER] = clientIp(req, trustedHops);
+  void handle(req, res);
+});
+server.listen(port, hostname, () => {
+  console.log(`Portal ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}
