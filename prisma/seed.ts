@@ -1,6 +1,6 @@
 // Reference data (partners) on every run; demo accounts only for the embedded demo database
 // (SEED_DEMO_ACCOUNTS=true). Idempotent: existing rows are left as they are.
-/* eslint-disable no-restricted-properties, no-restricted-imports -- the seed runs outside the app */
+/* eslint-disable no-restricted-properties -- the seed runs outside the app */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Role } from "../lib/generated/prisma/client";
 import { hashPassword } from "../lib/accounts/password";

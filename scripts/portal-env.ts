@@ -19,7 +19,7 @@ export function loadDotEnv() {
 export function ensureLocalSecrets() {
   mkdirSync(DATA_DIR, { recursive: true });
   const file = path.join(DATA_DIR, "secrets.json");
-  const stored: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+  const stored = (existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {}) as Record<string, string>;
   const wanted: Record<string, () => string> = {
     AUTH_SECRET: () => randomBytes(32).toString("base64url"),
     TOKEN_PEPPER: () => randomBytes(32).toString("base64url"),

@@ -6,7 +6,7 @@ const names = new Intl.DisplayNames(["en"], { type: "region" });
 
 /** Every country with a telephone numbering plan, named in English and sorted by name. */
 export const COUNTRIES: readonly Country[] = getCountries()
-  .map((code) => ({ code: code as string, name: names.of(code) ?? code }))
+  .map((code) => ({ code: String(code), name: names.of(code) ?? code }))
   .sort((a, b) => a.name.localeCompare(b.name));
 
 const CODES = new Set(COUNTRIES.map((c) => c.code));

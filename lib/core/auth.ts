@@ -29,7 +29,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       credentials: { ticket: {} },
       // The password (and later the phone OTP) was checked by our own service, which issued the ticket.
       authorize: async (credentials) => {
-        const sid = await claimSessionTicket(String(credentials?.ticket ?? ""), new Date());
+        const ticket = credentials?.ticket;
+        const sid = typeof ticket === "string" ? await claimSessionTicket(ticket, new Date()) : null;
         return sid ? { id: sid } : null;
       },
     }),

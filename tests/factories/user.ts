@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- factories write rows directly */
 import { hashPassword } from "@/lib/accounts/password";
 import { db } from "@/lib/core/db";
 import type { Role } from "@/lib/generated/prisma/client";

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- tests reach the database directly */
 import { db } from "@/lib/core/db";
 
 /** Empties every table (the audit trigger does not fire on TRUNCATE). */

@@ -1,0 +1,58 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+import tseslint from "typescript-eslint";
+
+const prismaOnlyInRepositories = {
+  message: "Only repository.ts files talk to Prisma (type imports are fine).",
+  allowTypeImports: true,
+};
+
+const config = [
+  { ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "next-env.d.ts"] },
+  ...nextVitals,
+  ...nextTs,
+  ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ["**/*.ts", "**/*.tsx"] })),
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through lib/core/env.ts." },
+      ],
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/lib/generated/prisma/*", "**/generated/prisma/*"], ...prismaOnlyInRepositories },
+            { group: ["@/lib/core/db"], message: "Only repositories (and lib/core/transaction.ts) use the client." },
+            { group: ["@/lib/*/repository"], message: "Call the module's service.ts, never another module's repository." },
+          ],
+        },
+      ],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-non-null-assertion": "off",
+    },
+  },
+  {
+    files: ["lib/**/*.ts"],
+    ignores: ["lib/core/auth.ts", "lib/core/action.ts", "lib/core/request.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["next", "next/*", "react", "react-dom"], message: "lib/ stays framework-free." }] },
+      ],
+    },
+  },
+  {
+    files: ["lib/**/repository.ts", "lib/core/db.ts", "lib/core/transaction.ts", "tests/**/*.ts", "prisma/seed.ts"],
+    rules: { "@typescript-eslint/no-restricted-imports": "off" },
+  },
+  { files: ["lib/core/env.ts"], rules: { "no-restricted-properties": "off" } },
+  {
+    files: ["**/*.mjs", "*.config.*"],
+    ...tseslint.configs.disableTypeChecked,
+  },
+];
+
+export default config;

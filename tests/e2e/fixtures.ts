@@ -1,0 +1,106 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "correct-horse-battery-staple";
+
+type OutboxMessage = { channel: "sms" | "voice" | "email"; to: string; subject: string; body: string; createdAt: string };
+
+let ipCounter = 0;
+
+/** A fresh client address per test (sent as X-Forwarded-For; the e2e portal trusts one proxy hop). */
+function nextClientIp(): string {
+  ipCounter += 1;
+  const n = (process.pid % 200) * 1000 + ipCounter;
+  return `198.${18 + ((n >> 16) & 1)}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+export type Fixtures = {
+  clientIp: string;
+  outbox: {
+    /** Waits for the newest message to `to` matching `match`, and returns it. */
+    latest(to: string, match?: (m: OutboxMessage) => boolean): Promise<OutboxMessage>;
+    /** The first link in the newest email to `to` whose subject matches. */
+    link(to: string, subject: RegExp): Promise<string>;
+  };
+  signIn(login: string, password?: string): Promise<void>;
+  signUp(user: NewUser): Promise<void>;
+  expectAccessible(page: Page): Promise<void>;
+};
+
+export type NewUser = { firstName: string; lastName: string; email: string; username: string; password: string };
+
+let userCounter = 0;
+export function newUser(): NewUser {
+  userCounter += 1;
+  const tag = `${Date.now().toString(36)}${userCounter}`;
+  return {
+    firstName: "Erin",
+    lastName: `Tester${userCounter}`,
+    email: `erin.${tag}@example.test`,
+    username: `erin.${tag}`,
+    password: "plain quiet river stones",
+  };
+}
+
+export const test = base.extend<Fixtures>({
+  clientIp: async ({}, use) => use(nextClientIp()),
+  context: async ({ context, clientIp }, use) => {
+    await context.setExtraHTTPHeaders({ "x-forwarded-for": clientIp });
+    await use(context);
+  },
+  outbox: async ({ request }, use) => {
+    const read = async (to: string) => {
+      const res = await request.get(`/api/dev/outbox?to=${encodeURIComponent(to)}`);
+      expect(res.ok()).toBe(true);
+      return (await res.json()) as OutboxMessage[];
+    };
+    const latest = async (to: string, match: (m: OutboxMessage) => boolean = () => true) => {
+      let found: OutboxMessage | undefined;
+      await expect
+        .poll(async () => (found = (await read(to)).find(match)), { message: `a message to ${to}` })
+        .toBeTruthy();
+      return found!;
+    };
+    await use({
+      latest,
+      link: async (to, subject) => {
+        const message = await latest(to, (m) => subject.test(m.subject));
+        const url = /https?:\/\/\S+/.exec(message.body)?.[0];
+        expect(url, "a link in the email").toBeTruthy();
+        return url!;
+      },
+    });
+  },
+  signIn: async ({ page }, use) => {
+    await use(async (login, password = DEMO_PASSWORD) => {
+      await page.goto("/sign-in");
+      await page.getByLabel("Email Address or User ID").fill(login);
+      await page.getByLabel("Password").fill(password);
+      await page.getByRole("button", { name: "Log In" }).click();
+      await expect(page).toHaveURL(/\/dashboard$/);
+    });
+  },
+  signUp: async ({ page }, use) => {
+    await use(async (user) => {
+      await page.goto("/sign-up");
+      await page.getByLabel("First Name").fill(user.firstName);
+      await page.getByLabel("Last Name").fill(user.lastName);
+      await page.getByLabel("Email Address").fill(user.email);
+      await page.getByLabel("User ID").fill(user.username);
+      await page.getByLabel("Password", { exact: true }).fill(user.password);
+      await page.getByLabel("Confirm Password").fill(user.password);
+      await page.getByLabel("Country").selectOption("US");
+      await page.getByRole("button", { name: "Create Account" }).click();
+      await expect(page.getByText(`we sent a verification link to ${user.email}`)).toBeVisible();
+    });
+  },
+  expectAccessible: async ({}, use) => {
+    await use(async (page) => {
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+    });
+  },
+});
+
+export { expect };

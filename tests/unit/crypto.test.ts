@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it } from "vitest";
+
+/* eslint-disable no-restricted-properties -- env() is read lazily and cached; it must see these first */
+process.env.DATABASE_URL ??= "postgresql://unused@127.0.0.1:1/unused";
+process.env.AUTH_SECRET ??= "unit-test-auth-secret-0123456789abcdefghij";
+process.env.TOKEN_PEPPER ??= "unit-test-token-pepper-0123456789abcdefghij";
+process.env.DATA_ENCRYPTION_KEY ??= Buffer.alloc(32, 3).toString("base64");
+/* eslint-enable no-restricted-properties */
+
+let crypto: typeof import("@/lib/core/crypto");
+beforeAll(async () => {
+  crypto = await import("@/lib/core/crypto");
+});
+
+/** Flips one bit of the byte at `index` of a base64url string's decoded form. */
+function flipByte(sealed: string, index: number): string {
+  const raw = Buffer.from(sealed, "base64url");
+  raw[index] = raw[index]! ^ 0x01;
+  return raw.toString("base64url");
+}
+
+describe("encrypt / decrypt", () => {
+  it("round-trips text, including non-ASCII and empty strings", () => {
+    for (const text of ["+12025550143", "Zoë — 東京 🚀", ""]) {
+      expect(crypto.decrypt(crypto.encrypt(text))).toBe(text);
+    }
+  });
+
+  it("never produces the same ciphertext twice, so equal values cannot be spotted", () => {
+    expect(crypto.encrypt("+12025550143")).not.toBe(crypto.encrypt("+12025550143"));
+  });
+
+  it("does not contain the plaintext", () => {
+    const sealed = crypto.encrypt("+12025550143");
+    expect(Buffer.from(sealed, "base64url").toString("latin1")).not.toContain("2025550143");
+  });
+
+  it("refuses a tampered ciphertext, tag or IV", () => {
+    const sealed = crypto.encrypt("+12025550143");
+    const ivByte = 0;
+    const tagByte = 12;
+    const bodyByte = 12 + 16;
+    for (const index of [ivByte, tagByte, bodyByte]) {
+      expect(() => crypto.decrypt(flipByte(sealed, index))).toThrow();
+    }
+  });
+
+  it("refuses a truncated ciphertext", () => {
+    const sealed = crypto.encrypt("+12025550143");
+    expect(() => crypto.decrypt(sealed.slice(0, 20))).toThrow();
+  });
+});
+
+describe("keyedHash", () => {
+  it("is stable for the same purpose and value", () => {
+    expect(crypto.keyedHash("session-ticket", "abc")).toBe(crypto.keyedHash("session-ticket", "abc"));
+  });
+
+  it("differs by purpose, so a hash of one kind is useless for another", () => {
+    expect(crypto.keyedHash("password-reset", "abc")).not.toBe(crypto.keyedHash("email-verify", "abc"));
+  });
+
+  it("differs by value and is not a plain SHA-256 of it", async () => {
+    const { createHash } = await import("node:crypto");
+    expect(crypto.keyedHash("p", "abc")).not.toBe(crypto.keyedHash("p", "abd"));
+    expect(crypto.keyedHash("p", "abc")).not.toBe(createHash("sha256").update("p\0abc").digest("base64url"));
+  });
+});
+
+describe("hashesEqual", () => {
+  it("is true only for identical strings", () => {
+    const h = crypto.keyedHash("p", "abc");
+    expect(crypto.hashesEqual(h, h)).toBe(true);
+    expect(crypto.hashesEqual(h, crypto.keyedHash("p", "abd"))).toBe(false);
+  });
+
+  it("returns false, without throwing, for different lengths", () => {
+    expect(crypto.hashesEqual("abc", "abcd")).toBe(false);
+    expect(crypto.hashesEqual("", "a")).toBe(false);
+  });
+});
+
+describe("randomToken", () => {
+  it("is URL-safe and unique", () => {
+    const tokens = new Set(Array.from({ length: 100 }, () => crypto.randomToken()));
+    expect(tokens.size).toBe(100);
+    for (const t of tokens) expect(t).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+});
