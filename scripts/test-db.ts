@@ -16,8 +16,9 @@ export async function prepareTestDatabase(name: string): Promise<{ url: string; 
     const admin = new pg.Client({ connectionString: server.toString() });
     await admin.connect();
     try {
-      const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-      if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${name}"`);
+      // Every run starts from an empty database, whatever an earlier run left behind.
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE "${name}"`);
     } finally {
       await admin.end();
     }
@@ -25,7 +26,7 @@ export async function prepareTestDatabase(name: string): Promise<{ url: string; 
     target.pathname = `/${name}`;
     url = target.toString();
   } else {
-    embedded = await startEmbeddedPostgres(name);
+    embedded = await startEmbeddedPostgres(name, { fresh: true });
     url = embedded.url;
   }
   process.env.DATABASE_URL = url;
