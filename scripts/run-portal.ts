@@ -4,7 +4,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { ensureLocalSecrets, loadDotEnv, ROOT, run, startEmbeddedPostgres, type EmbeddedDb } from "./portal-env";
+import {
+  ensureLocalSecrets,
+  loadDotEnv,
+  ROOT,
+  run,
+  startEmbeddedPostgres,
+  type EmbeddedDb,
+} from "./portal-env";
 
 const mode = process.argv[2] === "dev" ? "dev" : "demo";
 
@@ -21,8 +28,12 @@ function newestSourceMtime(dir: string): number {
 function isBuildStale(): boolean {
   const stamp = path.join(ROOT, ".next", "BUILD_ID");
   if (!existsSync(stamp)) return true;
-  const sources = ["app", "components", "lib", "public"].map((d) => path.join(ROOT, d)).filter(existsSync);
-  return Math.max(...sources.map(newestSourceMtime)) > statSync(stamp).mtimeMs;
+  const dirs = ["app", "components", "lib", "public"].map((d) => path.join(ROOT, d)).filter(existsSync);
+  const files = ["next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"]
+    .map((f) => path.join(ROOT, f))
+    .filter(existsSync);
+  const newest = Math.max(...dirs.map(newestSourceMtime), ...files.map((f) => statSync(f).mtimeMs));
+  return newest > statSync(stamp).mtimeMs;
 }
 
 async function main() {

@@ -45,7 +45,10 @@ async function main() {
   let code = 0;
   try {
     if (options.includes("--seed-demo")) {
-      await run("tsx", ["--conditions=react-server", "prisma/seed.ts"], { ...process.env, SEED_DEMO_ACCOUNTS: "true" });
+      await run("tsx", ["--conditions=react-server", "prisma/seed.ts"], {
+        ...process.env,
+        SEED_DEMO_ACCOUNTS: "true",
+      });
     }
     await run(command[0]!, command.slice(1));
   } catch (error) {

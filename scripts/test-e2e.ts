@@ -10,7 +10,10 @@ async function ensureChromium() {
   if (existsSync(path)) return;
   console.log("Installing Debian's chromium for the e2e tests (apt-get)...");
   await run("apt-get", ["update", "-qq"]);
-  await run("apt-get", ["install", "-y", "-qq", "chromium"], { ...process.env, DEBIAN_FRONTEND: "noninteractive" });
+  await run("apt-get", ["install", "-y", "-qq", "chromium"], {
+    ...process.env,
+    DEBIAN_FRONTEND: "noninteractive",
+  });
 }
 
 async function main() {
@@ -18,7 +21,10 @@ async function main() {
   const database = await prepareTestDatabase("portal_e2e");
   let code = 0;
   try {
-    await run("tsx", ["--conditions=react-server", "prisma/seed.ts"], { ...process.env, SEED_DEMO_ACCOUNTS: "true" });
+    await run("tsx", ["--conditions=react-server", "prisma/seed.ts"], {
+      ...process.env,
+      SEED_DEMO_ACCOUNTS: "true",
+    });
     if (!process.argv.includes("--no-build")) await run("next", ["build"]);
     await run("playwright", ["test", ...process.argv.slice(2).filter((a) => a !== "--no-build")]);
   } catch (error) {

@@ -9,7 +9,11 @@ import { requireRole, STAFF_ROLES } from "@/lib/core/auth";
 
 export const metadata: Metadata = { title: "Users" };
 
-export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function AdminUsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string>>;
+}) {
   await requireRole(STAFF_ROLES);
   const parsed = SearchUsersInputSchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data.q : "";
@@ -35,7 +39,9 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           <caption className="sr-only">Matching users</caption>
           <thead>
             <tr className="border-b">
-              <th scope="col" className="py-2">Name</th>
+              <th scope="col" className="py-2">
+                Name
+              </th>
               <th scope="col">Email Address</th>
               <th scope="col">User ID</th>
               <th scope="col">Role</th>

@@ -17,7 +17,14 @@ export function SubmitButton({
 }) {
   const { pending } = useFormStatus();
   return (
-    <Button type="submit" variant={variant} disabled={pending} aria-disabled={pending} name={name} value={value}>
+    <Button
+      type="submit"
+      variant={variant}
+      disabled={pending}
+      aria-disabled={pending}
+      name={name}
+      value={value}
+    >
       {children}
     </Button>
   );

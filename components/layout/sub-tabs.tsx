@@ -3,7 +3,13 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function SubTabs({ tabs, label }: { tabs: readonly { href: string; label: string }[]; label: string }) {
+export function SubTabs({
+  tabs,
+  label,
+}: {
+  tabs: readonly { href: string; label: string }[];
+  label: string;
+}) {
   const pathname = usePathname();
   return (
     <nav aria-label={label}>
@@ -16,7 +22,9 @@ export function SubTabs({ tabs, label }: { tabs: readonly { href: string; label:
                 href={t.href}
                 aria-current={isCurrent ? "page" : undefined}
                 className={`block rounded-t-md px-4 py-2 text-sm font-medium ${
-                  isCurrent ? "border border-b-0 border-slate-300 bg-white text-brand-900" : "text-brand-700 hover:bg-white"
+                  isCurrent
+                    ? "text-brand-900 border border-b-0 border-slate-300 bg-white"
+                    : "text-brand-700 hover:bg-white"
                 }`}
               >
                 {t.label}

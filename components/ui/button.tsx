@@ -7,7 +7,8 @@ const VARIANTS = {
   danger: "bg-red-700 text-white hover:bg-red-900",
 } as const;
 
-const BASE = "inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60";
+const BASE =
+  "inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60";
 
 export function Button({
   variant = "primary",

@@ -13,7 +13,9 @@ const inputClass =
 /** A labelled input with its error message right below it, linked for screen readers. */
 export function Field({ label, name, error, hint, id, ...input }: FieldProps) {
   const fieldId = id ?? name;
-  const describedBy = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null].filter(Boolean).join(" ");
+  const describedBy = [hint ? `${fieldId}-hint` : null, error ? `${fieldId}-error` : null]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div className="mb-4">
       <label htmlFor={fieldId} className="block text-sm font-medium text-slate-800">

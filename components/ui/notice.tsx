@@ -9,7 +9,11 @@ const TONES = {
 /** A message about the whole form or page, announced politely to screen readers. */
 export function Notice({ tone, children }: { tone: keyof typeof TONES; children: ReactNode }) {
   return (
-    <div role="status" aria-live="polite" className={`mb-4 rounded-md border-l-4 px-4 py-3 text-sm ${TONES[tone]}`}>
+    <div
+      role="status"
+      aria-live="polite"
+      className={`mb-4 rounded-md border-l-4 px-4 py-3 text-sm ${TONES[tone]}`}
+    >
       {children}
     </div>
   );

@@ -30,6 +30,6 @@ export function passwordChangedMessage(to: string, firstName: string, when: Date
   return {
     to,
     subject: "Your password was changed",
-    text: `Hello ${firstName},\n\nThe password of your MAG account was changed on ${when.toUTCString()}. Your other sessions were signed out.\n\nIf this was not you, reset your password at once and contact support.${SIGNATURE}`,
+    text: `Hello ${firstName},\n\nThe password of your MAG account was changed on ${when.toUTCString()}. All your sessions were signed out.\n\nIf this was not you, reset your password at once and contact support.${SIGNATURE}`,
   };
 }

@@ -10,7 +10,13 @@ export type AccountForSignIn = {
   emailVerifiedAt: Date | null;
 };
 
-const SIGN_IN_SELECT = { id: true, email: true, passwordHash: true, status: true, emailVerifiedAt: true } as const;
+const SIGN_IN_SELECT = {
+  id: true,
+  email: true,
+  passwordHash: true,
+  status: true,
+  emailVerifiedAt: true,
+} as const;
 
 export function findAccountByEmail(email: string): Promise<AccountForSignIn | null> {
   return db().user.findUnique({ where: { email }, select: SIGN_IN_SELECT });
@@ -88,7 +94,11 @@ export async function updateProfileFields(
 }
 
 export async function updatePasswordHash(id: string, passwordHash: string, now: Date, tx: Tx): Promise<void> {
-  await tx.user.update({ where: { id }, data: { passwordHash, passwordChangedAt: now }, select: { id: true } });
+  await tx.user.update({
+    where: { id },
+    data: { passwordHash, passwordChangedAt: now },
+    select: { id: true },
+  });
 }
 
 export async function markEmailVerified(id: string, now: Date, tx: Tx): Promise<void> {

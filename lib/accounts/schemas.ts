@@ -8,7 +8,10 @@ const name = (label: string) =>
     .trim()
     .min(1, `Enter your ${label}.`)
     .max(60, `${label[0]!.toUpperCase()}${label.slice(1)} must be at most 60 characters.`)
-    .regex(/^[^<>{}\u0000-\u001f]+$/, `${label[0]!.toUpperCase()}${label.slice(1)} contains characters we cannot accept.`);
+    .regex(
+      /^[^<>{}\u0000-\u001f]+$/,
+      `${label[0]!.toUpperCase()}${label.slice(1)} contains characters we cannot accept.`,
+    );
 
 export const EmailSchema = z
   .string()
@@ -26,11 +29,7 @@ export const UsernameSchema = z
   .max(30, "User ID must be at most 30 characters.")
   .regex(/^[a-z0-9][a-z0-9._-]*$/, "User ID may use letters, digits, dots, dashes and underscores.");
 
-export const CountrySchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine(isKnownCountry, "Select your country.");
+export const CountrySchema = z.string().trim().toUpperCase().refine(isKnownCountry, "Select your country.");
 
 // Length and content rules need the user's other fields, so they are checked in the service.
 const NewPasswordSchema = z.string().max(PASSWORD_MAX_LENGTH + 1, "Password is too long.");
@@ -53,7 +52,10 @@ export type SignUpInput = z.infer<typeof SignUpInputSchema>;
 
 export const SignInInputSchema = z.object({
   login: z.string().trim().min(1, "Enter your email address or user ID.").max(254, "This is too long."),
-  password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX_LENGTH + 1, "Password is too long."),
+  password: z
+    .string()
+    .min(1, "Enter your password.")
+    .max(PASSWORD_MAX_LENGTH + 1, "Password is too long."),
 });
 export type SignInInput = z.infer<typeof SignInInputSchema>;
 
@@ -61,8 +63,6 @@ export const RequestPasswordResetInputSchema = z.object({
   login: z.string().trim().min(1, "Enter your email address or user ID.").max(254, "This is too long."),
 });
 export type RequestPasswordResetInput = z.infer<typeof RequestPasswordResetInputSchema>;
-
-export const ResendVerificationInputSchema = z.object({ email: EmailSchema });
 
 export const ResetPasswordInputSchema = z
   .object({
@@ -85,7 +85,10 @@ export type UpdateProfileInput = z.infer<typeof UpdateProfileInputSchema>;
 
 export const ChangePasswordInputSchema = z
   .object({
-    currentPassword: z.string().min(1, "Enter your current password.").max(PASSWORD_MAX_LENGTH + 1),
+    currentPassword: z
+      .string()
+      .min(1, "Enter your current password.")
+      .max(PASSWORD_MAX_LENGTH + 1),
     password: NewPasswordSchema,
     confirmPassword: z.string(),
   })

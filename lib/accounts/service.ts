@@ -9,7 +9,13 @@ import { inTransaction } from "@/lib/core/transaction";
 import { sendEmail } from "@/lib/messaging/service";
 import type { EmailMessage } from "@/lib/messaging/messaging";
 import { endAllSessions, startSession, type RequestInfo } from "@/lib/sessions/service";
-import { EMAIL_VERIFY_TTL_MS, isEmailLogin, normalizeLogin, passwordProblem, PASSWORD_RESET_TTL_MS } from "./accounts";
+import {
+  EMAIL_VERIFY_TTL_MS,
+  isEmailLogin,
+  normalizeLogin,
+  passwordProblem,
+  PASSWORD_RESET_TTL_MS,
+} from "./accounts";
 import * as emails from "./emails";
 import { hashPassword, verifyPassword } from "./password";
 import * as repo from "./repository";
@@ -77,7 +83,12 @@ async function issueVerificationLink(userId: string, now: Date) {
  * Throws `accounts.username_taken`, `input.invalid` (weak password) or `accounts.too_many_requests`.
  */
 export async function signUp(input: SignUpInput, request: RequestInfo, now = new Date()): Promise<void> {
-  refuseWeakPassword(input.password, [input.email.split("@")[0]!, input.username, input.firstName, input.lastName]);
+  refuseWeakPassword(input.password, [
+    input.email.split("@")[0]!,
+    input.username,
+    input.firstName,
+    input.lastName,
+  ]);
   await limitOrThrow("sign_up.ip", request.ip ?? "unknown", "accounts.too_many_requests");
   const passwordHash = await hashPassword(input.password);
   const token = randomToken();
@@ -103,12 +114,23 @@ export async function signUp(input: SignUpInput, request: RequestInfo, now = new
       },
       tx,
     );
-    await recordAudit({ type: "ACCOUNT_CREATED", result: "SUCCESS", actorId: result.id, subjectUserId: result.id, ...request }, tx);
+    await recordAudit(
+      {
+        type: "ACCOUNT_CREATED",
+        result: "SUCCESS",
+        actorId: result.id,
+        subjectUserId: result.id,
+        ...request,
+      },
+      tx,
+    );
     return result;
   });
   if ("taken" in created) {
     if (created.taken === "username") {
-      throw new DomainError("accounts.username_taken", { fieldErrors: { username: "This User ID is already taken." } });
+      throw new DomainError("accounts.username_taken", {
+        fieldErrors: { username: "This User ID is already taken." },
+      });
     }
     sendInBackground(
       emails.alreadyRegisteredMessage(
@@ -128,7 +150,10 @@ export async function verifyEmail(token: string, request: RequestInfo, now = new
     const userId = await repo.consumeEmailToken(keyedHash(VERIFY_PURPOSE, token), "VERIFY_EMAIL", now, tx);
     if (!userId) return false;
     await repo.markEmailVerified(userId, now, tx);
-    await recordAudit({ type: "EMAIL_VERIFIED", result: "SUCCESS", actorId: userId, subjectUserId: userId, ...request }, tx);
+    await recordAudit(
+      { type: "EMAIL_VERIFIED", result: "SUCCESS", actorId: userId, subjectUserId: userId, ...request },
+      tx,
+    );
     return true;
   });
   if (!verified) throw new DomainError("accounts.link_invalid");
@@ -146,28 +171,53 @@ export async function signInWithPassword(
 ): Promise<{ ticket: string }> {
   const login = normalizeLogin(input.login);
   const ip = request.ip ?? "unknown";
-  const refuse = async (reason: string, subjectUserId: string | null, code: DomainError["code"], retry?: number) => {
+  const refuse = async (
+    reason: string,
+    subjectUserId: string | null,
+    code: DomainError["code"],
+    retry?: number,
+  ) => {
     await recordAudit({ type: "SIGN_IN", result: "FAILURE", subjectUserId, ...request, detail: { reason } });
     return new DomainError(code, retry ? { retryAfterSeconds: retry } : {});
   };
 
+  const account = isEmailLogin(login)
+    ? await repo.findAccountByEmail(login)
+    : await repo.findAccountByUsername(login);
+  // Limits count per account (its email and user ID alike), or per typed name when there is no account.
+  const accountKey = account?.id ?? login;
   for (const [name, key] of [
     ["sign_in.ip", ip],
-    ["sign_in.account_ip", `${login}|${ip}`],
+    ["sign_in.account_ip", `${accountKey}|${ip}`],
   ] as const) {
     const limit = await consumeLimit(name, key);
-    if (!limit.allowed) throw await refuse("rate_limited", null, "accounts.too_many_attempts", limit.retryAfterSeconds);
+    if (!limit.allowed)
+      throw await refuse(
+        "rate_limited",
+        account?.id ?? null,
+        "accounts.too_many_attempts",
+        limit.retryAfterSeconds,
+      );
   }
-  const failures = await peekLimit("sign_in.account_failures", login);
+  const failureKey = accountKey;
+  const failures = await peekLimit("sign_in.account_failures", failureKey);
   if (!failures.allowed) {
-    throw await refuse("account_throttled", null, "accounts.too_many_attempts", failures.retryAfterSeconds);
+    throw await refuse(
+      "account_throttled",
+      account?.id ?? null,
+      "accounts.too_many_attempts",
+      failures.retryAfterSeconds,
+    );
   }
 
-  const account = isEmailLogin(login) ? await repo.findAccountByEmail(login) : await repo.findAccountByUsername(login);
   const matches = await verifyPassword(account?.passwordHash ?? null, input.password);
   if (!account || !matches) {
-    await consumeLimit("sign_in.account_failures", login);
-    throw await refuse(account ? "wrong_password" : "unknown_account", account?.id ?? null, "accounts.invalid_credentials");
+    await consumeLimit("sign_in.account_failures", failureKey);
+    throw await refuse(
+      account ? "wrong_password" : "unknown_account",
+      account?.id ?? null,
+      "accounts.invalid_credentials",
+    );
   }
   if (account.status !== "ACTIVE") throw await refuse("disabled", account.id, "accounts.account_disabled");
   if (!account.emailVerifiedAt) {
@@ -176,7 +226,12 @@ export async function signInWithPassword(
     throw await refuse("email_not_verified", account.id, "accounts.email_not_verified");
   }
 
-  const { ticket, sessionId } = await startSession({ userId: account.id, authLevel: "PASSWORD", now, request });
+  const { ticket, sessionId } = await startSession({
+    userId: account.id,
+    authLevel: "PASSWORD",
+    now,
+    request,
+  });
   await recordAudit({
     type: "SIGN_IN",
     result: "SUCCESS",
@@ -196,7 +251,9 @@ export async function requestPasswordReset(
 ): Promise<void> {
   await limitOrThrow("email_link.ip", request.ip ?? "unknown", "accounts.too_many_requests");
   const login = normalizeLogin(input.login);
-  const account = isEmailLogin(login) ? await repo.findAccountByEmail(login) : await repo.findAccountByUsername(login);
+  const account = isEmailLogin(login)
+    ? await repo.findAccountByEmail(login)
+    : await repo.findAccountByUsername(login);
   if (!account || account.status !== "ACTIVE") return;
   if (!(await consumeLimit("email_link.account", account.id)).allowed) return;
   const profile = await repo.findProfile(account.id);
@@ -212,13 +269,22 @@ export async function requestPasswordReset(
       },
       tx,
     );
-    await recordAudit({ type: "PASSWORD_RESET_REQUESTED", result: "SUCCESS", subjectUserId: account.id, ...request }, tx);
+    await recordAudit(
+      { type: "PASSWORD_RESET_REQUESTED", result: "SUCCESS", subjectUserId: account.id, ...request },
+      tx,
+    );
   });
-  sendInBackground(emails.resetPasswordMessage(account.email, profile?.firstName ?? "", link("/reset-password", token)));
+  sendInBackground(
+    emails.resetPasswordMessage(account.email, profile?.firstName ?? "", link("/reset-password", token)),
+  );
 }
 
 /** Sets a new password from a reset link and ends every session of the account. */
-export async function resetPassword(input: ResetPasswordInput, request: RequestInfo, now = new Date()): Promise<void> {
+export async function resetPassword(
+  input: ResetPasswordInput,
+  request: RequestInfo,
+  now = new Date(),
+): Promise<void> {
   const tokenHash = keyedHash(RESET_PURPOSE, input.token);
   const passwordHash = await hashPassword(input.password);
   const userId = await inTransaction(async (tx) => {
@@ -226,13 +292,28 @@ export async function resetPassword(input: ResetPasswordInput, request: RequestI
     if (!id) return null;
     const profile = await repo.findProfile(id);
     if (profile) {
-      refuseWeakPassword(input.password, [profile.email.split("@")[0]!, profile.username, profile.firstName, profile.lastName]);
+      refuseWeakPassword(input.password, [
+        profile.email.split("@")[0]!,
+        profile.username,
+        profile.firstName,
+        profile.lastName,
+      ]);
     }
     await repo.updatePasswordHash(id, passwordHash, now, tx);
     // A reset link proves control of the mailbox, so the address counts as verified too.
     await repo.markEmailVerified(id, now, tx);
     await endAllSessions(id, now, tx);
-    await recordAudit({ type: "PASSWORD_CHANGED", result: "SUCCESS", actorId: id, subjectUserId: id, ...request, detail: { via: "reset_link" } }, tx);
+    await recordAudit(
+      {
+        type: "PASSWORD_CHANGED",
+        result: "SUCCESS",
+        actorId: id,
+        subjectUserId: id,
+        ...request,
+        detail: { via: "reset_link" },
+      },
+      tx,
+    );
     return id;
   });
   if (!userId) throw new DomainError("accounts.link_invalid");
@@ -244,15 +325,23 @@ export async function getProfile(userId: string): Promise<repo.Profile> {
   return profile;
 }
 
-export async function updateProfile(userId: string, input: UpdateProfileInput, request: RequestInfo): Promise<void> {
+export async function updateProfile(
+  userId: string,
+  input: UpdateProfileInput,
+  request: RequestInfo,
+): Promise<void> {
   await inTransaction(async (tx) => {
     await repo.updateProfileFields(userId, input, tx);
-    await recordAudit({ type: "PROFILE_UPDATED", result: "SUCCESS", actorId: userId, subjectUserId: userId, ...request }, tx);
+    await recordAudit(
+      { type: "PROFILE_UPDATED", result: "SUCCESS", actorId: userId, subjectUserId: userId, ...request },
+      tx,
+    );
   });
 }
 
 /**
- * Changes the password after checking the current one, and ends every other session of the account.
+ * Changes the password after checking the current one, and ends every session of the account, this one
+ * included, so the user signs in again with the new password.
  * Throws `accounts.current_password_incorrect` or `input.invalid`.
  */
 export async function changePassword(
@@ -262,20 +351,44 @@ export async function changePassword(
   now = new Date(),
 ): Promise<void> {
   const profile = await getProfile(session.userId);
-  await limitOrThrow("sign_in.account_ip", `${profile.email}|${request.ip ?? "unknown"}`, "accounts.too_many_attempts");
+  await limitOrThrow(
+    "sign_in.account_ip",
+    `${session.userId}|${request.ip ?? "unknown"}`,
+    "accounts.too_many_attempts",
+  );
   const account = await repo.findAccountById(session.userId);
   if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
-    await recordAudit({ type: "PASSWORD_CHANGED", result: "FAILURE", actorId: session.userId, subjectUserId: session.userId, ...request });
+    await recordAudit({
+      type: "PASSWORD_CHANGED",
+      result: "FAILURE",
+      actorId: session.userId,
+      subjectUserId: session.userId,
+      ...request,
+    });
     throw new DomainError("accounts.current_password_incorrect", {
       fieldErrors: { currentPassword: "Your current password is incorrect." },
     });
   }
-  refuseWeakPassword(input.password, [profile.email.split("@")[0]!, profile.username, profile.firstName, profile.lastName]);
+  refuseWeakPassword(input.password, [
+    profile.email.split("@")[0]!,
+    profile.username,
+    profile.firstName,
+    profile.lastName,
+  ]);
   const passwordHash = await hashPassword(input.password);
   await inTransaction(async (tx) => {
     await repo.updatePasswordHash(session.userId, passwordHash, now, tx);
     await endAllSessions(session.userId, now, tx);
-    await recordAudit({ type: "PASSWORD_CHANGED", result: "SUCCESS", actorId: session.userId, subjectUserId: session.userId, ...request }, tx);
+    await recordAudit(
+      {
+        type: "PASSWORD_CHANGED",
+        result: "SUCCESS",
+        actorId: session.userId,
+        subjectUserId: session.userId,
+        ...request,
+      },
+      tx,
+    );
   });
   sendInBackground(emails.passwordChangedMessage(profile.email, profile.firstName, now));
 }

@@ -28,7 +28,12 @@ const SUMMARY = {
 
 /** Case-insensitive match on first name, last name, "first last", email or user ID. */
 export function searchUsers(query: string, take: number): Promise<UserSummary[]> {
-  const words = query.split(/\s+/).filter(Boolean).slice(0, 4);
+  // LIKE wildcards typed by staff are searched for literally.
+  const words = query
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 4)
+    .map((w) => w.replace(/[\\%_]/g, "\\$&"));
   const where =
     words.length === 0
       ? {}
@@ -42,7 +47,12 @@ export function searchUsers(query: string, take: number): Promise<UserSummary[]>
             ],
           })),
         };
-  return db().user.findMany({ where, select: SUMMARY, orderBy: [{ lastName: "asc" }, { firstName: "asc" }], take });
+  return db().user.findMany({
+    where,
+    select: SUMMARY,
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+    take,
+  });
 }
 
 export function findUserSummary(id: string): Promise<UserSummary | null> {

@@ -73,7 +73,14 @@ export async function revokeSessions(actor: Actor, userId: string, request: Requ
   await inTransaction(async (tx) => {
     const count = await endAllSessions(user.id, new Date(), tx);
     await recordAudit(
-      { type: "SESSIONS_REVOKED", result: "SUCCESS", actorId: actor.userId, subjectUserId: user.id, ...request, detail: { count } },
+      {
+        type: "SESSIONS_REVOKED",
+        result: "SUCCESS",
+        actorId: actor.userId,
+        subjectUserId: user.id,
+        ...request,
+        detail: { count },
+      },
       tx,
     );
   });

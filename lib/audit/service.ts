@@ -7,7 +7,9 @@ export type { AuditEventInput, AuditEventView } from "./repository";
 /** Control characters (CR/LF log injection) are escaped; user agents are capped. */
 function clean(value: string | null | undefined, max: number): string | null {
   if (!value) return null;
-  return value.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`).slice(0, max);
+  return value
+    .replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)
+    .slice(0, max);
 }
 
 /**

@@ -52,14 +52,24 @@ function build<Sch extends z.ZodType, S>(
     const session = await authenticate();
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
-      return { status: "error", message: ERROR_MESSAGES["input.invalid"], fieldErrors: fieldErrorsOf(parsed.error), values };
+      return {
+        status: "error",
+        message: ERROR_MESSAGES["input.invalid"],
+        fieldErrors: fieldErrorsOf(parsed.error),
+        values,
+      };
     }
     try {
       return (await handler(parsed.data, { session, request: await requestInfo() })) ?? { status: "success" };
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof DomainError) {
-        return { status: "error", message: messageFor(error), fieldErrors: error.details.fieldErrors, values };
+        return {
+          status: "error",
+          message: messageFor(error),
+          fieldErrors: error.details.fieldErrors,
+          values,
+        };
       }
       logger().error({ err: error instanceof Error ? error.message : String(error) }, "action failed");
       return { status: "error", message: ERROR_MESSAGES["internal.unexpected"], values };
@@ -68,12 +78,18 @@ function build<Sch extends z.ZodType, S>(
 }
 
 /** A form action anyone may call (sign-in, sign-up, password reset). */
-export function publicAction<Sch extends z.ZodType>(schema: Sch, handler: Handler<z.infer<Sch>, CurrentSession | null>) {
+export function publicAction<Sch extends z.ZodType>(
+  schema: Sch,
+  handler: Handler<z.infer<Sch>, CurrentSession | null>,
+) {
   return build(schema, currentSession, handler);
 }
 
 /** A form action for signed-in users; anyone else is sent to sign in. */
-export function userAction<Sch extends z.ZodType>(schema: Sch, handler: Handler<z.infer<Sch>, CurrentSession>) {
+export function userAction<Sch extends z.ZodType>(
+  schema: Sch,
+  handler: Handler<z.infer<Sch>, CurrentSession>,
+) {
   return build(
     schema,
     async () => {

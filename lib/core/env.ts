@@ -9,7 +9,9 @@ const optionalString = z
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.string().min(1, "DATABASE_URL is required (npm run demo sets it for the embedded database)"),
+  DATABASE_URL: z
+    .string()
+    .min(1, "DATABASE_URL is required (npm run demo sets it for the embedded database)"),
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(5),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
   TOKEN_PEPPER: z.string().min(32, "TOKEN_PEPPER must be at least 32 characters"),

@@ -1,7 +1,12 @@
 import "server-only";
 import { Redis } from "ioredis";
 import pg from "pg";
-import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import {
+  RateLimiterPostgres,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
 import { env } from "./env";
 
 /**
@@ -13,8 +18,11 @@ import { env } from "./env";
 export const RATE_LIMITS = {
   "sign_in.ip": { points: 20, durationSeconds: 60 },
   "sign_in.account_ip": { points: 5, durationSeconds: 60 },
-  /** Failed passwords for one account from any IP: slows distributed guessing without a hard lockout. */
-  "sign_in.account_failures": { points: 20, durationSeconds: 60 * 60 },
+  /**
+   * Failed passwords for one account from any IP: stops distributed guessing well under NIST's ceiling of
+   * 100 consecutive failures, while an hour-long window keeps a deliberate lock-out of a victim short.
+   */
+  "sign_in.account_failures": { points: 50, durationSeconds: 60 * 60 },
   "sign_up.ip": { points: 10, durationSeconds: 60 * 60 },
   "email_link.account": { points: 3, durationSeconds: 15 * 60 },
   "email_link.ip": { points: 20, durationSeconds: 15 * 60 },
@@ -36,7 +44,8 @@ function limiterFor(name: RateLimitName): RateLimiterAbstract {
   const common = { keyPrefix: name, points, duration: durationSeconds };
   let limiter: RateLimiterAbstract;
   if (REDIS_URL) {
-    redis ??= new Redis(REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    // Commands wait in the offline queue until the connection is ready, then fail after one retry.
+    redis ??= new Redis(REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 5_000 });
     limiter = new RateLimiterRedis({ ...common, storeClient: redis });
   } else {
     pool ??= new pg.Pool({ connectionString: DATABASE_URL, max: 2 });
@@ -46,7 +55,8 @@ function limiterFor(name: RateLimitName): RateLimiterAbstract {
       storeType: "pool",
       tableName: "rate_limits",
       tableCreated: true,
-      clearExpiredByTimeout: false,
+      // Deletes windows that ended over an hour ago, on an unref'd hourly timer.
+      clearExpiredByTimeout: true,
     });
   }
   limiters.set(name, limiter);

@@ -6,7 +6,12 @@ import type { Channel, OutboxEntry } from "./messaging";
 const TO_DB: Record<Channel, MessageChannel> = { sms: "SMS", voice: "VOICE", email: "EMAIL" };
 const FROM_DB: Record<MessageChannel, Channel> = { SMS: "sms", VOICE: "voice", EMAIL: "email" };
 
-export async function insertOutboxMessage(m: { channel: Channel; to: string; subject?: string; body: string }) {
+export async function insertOutboxMessage(m: {
+  channel: Channel;
+  to: string;
+  subject?: string;
+  body: string;
+}) {
   await db().outboxMessage.create({
     data: { channel: TO_DB[m.channel], to: m.to, subject: m.subject ?? null, body: m.body },
     select: { id: true },
@@ -16,7 +21,7 @@ export async function insertOutboxMessage(m: { channel: Channel; to: string; sub
 export async function listOutboxMessages(filter: { to?: string; take: number }): Promise<OutboxEntry[]> {
   const rows = await db().outboxMessage.findMany({
     where: filter.to ? { to: filter.to } : {},
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: { id: "desc" },
     take: filter.take,
     select: { channel: true, to: true, subject: true, body: true, createdAt: true },
   });

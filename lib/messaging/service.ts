@@ -1,7 +1,14 @@
 import "server-only";
 import { env, isLocalOutboxActive, isTwilioConfigured } from "@/lib/core/env";
 import { logger } from "@/lib/core/logger";
-import type { EmailMessage, EmailSender, OutboxEntry, PhoneSender, SmsMessage, VoiceMessage } from "./messaging";
+import type {
+  EmailMessage,
+  EmailSender,
+  OutboxEntry,
+  PhoneSender,
+  SmsMessage,
+  VoiceMessage,
+} from "./messaging";
 import { outboxSender } from "./outbox-sender";
 import { listOutboxMessages } from "./repository";
 import { createSmtpSender } from "./smtp-sender";

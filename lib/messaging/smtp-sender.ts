@@ -14,7 +14,12 @@ export function createSmtpSender(smtpUrl: string, from: string): EmailSender {
       try {
         await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.text });
       } catch (error) {
-        throw new DeliveryError(`SMTP delivery failed: ${(error as Error).message}`, true);
+        // A 5xx reply is a permanent refusal (bad address, policy); anything else may pass on a retry.
+        const code = (error as { responseCode?: number }).responseCode ?? 0;
+        throw new DeliveryError(
+          `SMTP delivery failed: ${(error as Error).message}`,
+          code < 500 || code > 599,
+        );
       }
     },
   };

@@ -43,7 +43,8 @@ export function createTwilioSender(config: TwilioConfig): PhoneSender {
     }
   };
   return {
-    sendSms: (m: SmsMessage) => wrap(() => client.messages.create({ to: m.to, from: config.from, body: m.body })),
+    sendSms: (m: SmsMessage) =>
+      wrap(() => client.messages.create({ to: m.to, from: config.from, body: m.body })),
     placeCall: (m: VoiceMessage) =>
       wrap(() => client.calls.create({ to: m.to, from: config.from, twiml: voiceTwiml(m.say) })),
   };

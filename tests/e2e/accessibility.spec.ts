@@ -1,9 +1,27 @@
 import { expect, test } from "./fixtures";
 
-const PUBLIC_PAGES = ["/sign-in", "/sign-up", "/forgot-password", "/reset-password?token=x", "/verify-email?token=x", "/dev/outbox"];
-const SIGNED_IN_PAGES = ["/dashboard", "/account", "/account/password", "/store", "/licenses/activate", "/admin"];
+const PUBLIC_PAGES = [
+  "/sign-in",
+  "/sign-up",
+  "/forgot-password",
+  "/reset-password?token=x",
+  "/verify-email?token=x",
+  "/dev/outbox",
+];
+const SIGNED_IN_PAGES = [
+  "/dashboard",
+  "/account",
+  "/account/password",
+  "/store",
+  "/licenses/activate",
+  "/admin",
+];
 
-test("every page has no serious or critical accessibility violation", async ({ page, signIn, expectAccessible }) => {
+test("every page has no serious or critical accessibility violation", async ({
+  page,
+  signIn,
+  expectAccessible,
+}) => {
   for (const path of PUBLIC_PAGES) {
     await page.goto(path);
     await expectAccessible(page);

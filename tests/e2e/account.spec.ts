@@ -3,10 +3,9 @@ import { expect, test } from "./fixtures";
 test("My Account: the profile refuses a blank name, then saves a valid one", async ({ page, signIn }) => {
   await signIn("agent");
   await page.getByRole("link", { name: "My Account" }).click();
-  await expect(page.getByRole("navigation", { name: "My Account" }).getByRole("link", { name: "Profile" })).toHaveAttribute(
-    "aria-current",
-    "page",
-  );
+  await expect(
+    page.getByRole("navigation", { name: "My Account" }).getByRole("link", { name: "Profile" }),
+  ).toHaveAttribute("aria-current", "page");
 
   await page.getByLabel("First Name").fill("   ");
   await page.getByRole("button", { name: "Save Profile" }).click();

@@ -8,7 +8,11 @@ test("a user without a staff role is refused on /admin", async ({ page, signIn }
   await expect(page.getByRole("heading", { name: "Access denied" })).toBeVisible();
 });
 
-test("support searches users by name, email address and user ID", async ({ page, signIn, expectAccessible }) => {
+test("support searches users by name, email address and user ID", async ({
+  page,
+  signIn,
+  expectAccessible,
+}) => {
   await signIn("support@example.com");
   await page.getByRole("link", { name: "Admin" }).click();
   await expect(page).toHaveURL(/\/admin$/);

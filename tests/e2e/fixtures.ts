@@ -3,7 +3,13 @@ import { test as base, expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "correct-horse-battery-staple";
 
-type OutboxMessage = { channel: "sms" | "voice" | "email"; to: string; subject: string; body: string; createdAt: string };
+type OutboxMessage = {
+  channel: "sms" | "voice" | "email";
+  to: string;
+  subject: string;
+  body: string;
+  createdAt: string;
+};
 
 let ipCounter = 0;
 
@@ -18,16 +24,22 @@ export type Fixtures = {
   clientIp: string;
   outbox: {
     /** Waits for the newest message to `to` matching `match`, and returns it. */
-    latest(to: string, match?: (m: OutboxMessage) => boolean): Promise<OutboxMessage>;
+    latest: (to: string, match?: (m: OutboxMessage) => boolean) => Promise<OutboxMessage>;
     /** The first link in the newest email to `to` whose subject matches. */
-    link(to: string, subject: RegExp): Promise<string>;
+    link: (to: string, subject: RegExp) => Promise<string>;
   };
-  signIn(login: string, password?: string): Promise<void>;
-  signUp(user: NewUser): Promise<void>;
-  expectAccessible(page: Page): Promise<void>;
+  signIn: (login: string, password?: string) => Promise<void>;
+  signUp: (user: NewUser) => Promise<void>;
+  expectAccessible: (page: Page) => Promise<void>;
 };
 
-export type NewUser = { firstName: string; lastName: string; email: string; username: string; password: string };
+export type NewUser = {
+  firstName: string;
+  lastName: string;
+  email: string;
+  username: string;
+  password: string;
+};
 
 let userCounter = 0;
 export function newUser(): NewUser {

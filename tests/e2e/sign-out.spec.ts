@@ -1,6 +1,11 @@
 import { expect, test } from "./fixtures";
 
-test("after sign-out, a copy of the old session cookie is refused", async ({ page, browser, signIn, clientIp }) => {
+test("after sign-out, a copy of the old session cookie is refused", async ({
+  page,
+  browser,
+  signIn,
+  clientIp,
+}) => {
   await signIn("agent");
   const stolen = await page.context().cookies();
   expect(stolen.some((c) => c.name.includes("session-token"))).toBe(true);

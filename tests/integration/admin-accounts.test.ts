@@ -36,7 +36,10 @@ describe("changeRole", () => {
 
   it("refuses to let an actor change its own role", async () => {
     const admin = await createUser({ role: "ADMIN" });
-    await expectDomainError(changeRole({ userId: admin.id }, { userId: admin.id, role: "USER" }, fromIp()), "admin.cannot_change_self");
+    await expectDomainError(
+      changeRole({ userId: admin.id }, { userId: admin.id, role: "USER" }, fromIp()),
+      "admin.cannot_change_self",
+    );
     expect((await db().user.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("ADMIN");
     expect(await db().auditEvent.count()).toBe(0);
   });
@@ -44,7 +47,11 @@ describe("changeRole", () => {
   it("reports an unknown user", async () => {
     const admin = await createUser({ role: "ADMIN" });
     await expectDomainError(
-      changeRole({ userId: admin.id }, { userId: "00000000-0000-4000-8000-000000000000", role: "ADMIN" }, fromIp()),
+      changeRole(
+        { userId: admin.id },
+        { userId: "00000000-0000-4000-8000-000000000000", role: "ADMIN" },
+        fromIp(),
+      ),
       "admin.user_not_found",
     );
   });
@@ -56,12 +63,21 @@ describe("setAccountStatus", () => {
     const user = await createUser();
 
     await setAccountStatus({ userId: admin.id }, { userId: user.id, status: "DISABLED" }, fromIp());
-    await expectDomainError(signInWithPassword({ login: user.email, password: user.password }, fromIp()), "accounts.account_disabled");
+    await expectDomainError(
+      signInWithPassword({ login: user.email, password: user.password }, fromIp()),
+      "accounts.account_disabled",
+    );
 
     await setAccountStatus({ userId: admin.id }, { userId: user.id, status: "ACTIVE" }, fromIp());
-    await expect(signInWithPassword({ login: user.email, password: user.password }, fromIp())).resolves.toHaveProperty("ticket");
+    await expect(
+      signInWithPassword({ login: user.email, password: user.password }, fromIp()),
+    ).resolves.toHaveProperty("ticket");
 
-    const types = await db().auditEvent.findMany({ where: { actorId: admin.id }, orderBy: { id: "asc" }, select: { type: true } });
+    const types = await db().auditEvent.findMany({
+      where: { actorId: admin.id },
+      orderBy: { id: "asc" },
+      select: { type: true },
+    });
     expect(types.map((t) => t.type)).toEqual(["ACCOUNT_DISABLED", "ACCOUNT_ENABLED"]);
   });
 

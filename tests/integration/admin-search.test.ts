@@ -11,9 +11,24 @@ async function usernamesFound(query: string): Promise<string[]> {
 
 describe("searchUsers", () => {
   beforeEach(async () => {
-    await createUser({ firstName: "Ada", lastName: "Lovelace", email: "ada.l@analytical.test", username: "countess" });
-    await createUser({ firstName: "Grace", lastName: "Hopper", email: "grace@navy.test", username: "amazing-grace" });
-    await createUser({ firstName: "Alan", lastName: "Turing", email: "alan@bletchley.test", username: "enigma42" });
+    await createUser({
+      firstName: "Ada",
+      lastName: "Lovelace",
+      email: "ada.l@analytical.test",
+      username: "countess",
+    });
+    await createUser({
+      firstName: "Grace",
+      lastName: "Hopper",
+      email: "grace@navy.test",
+      username: "amazing-grace",
+    });
+    await createUser({
+      firstName: "Alan",
+      lastName: "Turing",
+      email: "alan@bletchley.test",
+      username: "enigma42",
+    });
   });
 
   it("finds by first name, ignoring case", async () => {

@@ -10,7 +10,9 @@ describe("audit_events", () => {
     const user = await createUser();
     await recordAudit({ type: "SIGN_IN", result: "FAILURE", subjectUserId: user.id });
 
-    await expect(db().$executeRawUnsafe(`UPDATE audit_events SET result = 'SUCCESS'`)).rejects.toThrow(/append-only/);
+    await expect(db().$executeRawUnsafe(`UPDATE audit_events SET result = 'SUCCESS'`)).rejects.toThrow(
+      /append-only/,
+    );
     expect((await db().auditEvent.findFirstOrThrow()).result).toBe("FAILURE");
   });
 

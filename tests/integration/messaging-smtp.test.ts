@@ -16,7 +16,8 @@ beforeAll(async () => {
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
     onRcptTo(address, _session, callback) {
-      if (refuseRecipients) return callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
+      if (refuseRecipients)
+        return callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
       callback();
     },
     onData(stream, session, callback) {
@@ -55,7 +56,11 @@ beforeEach(async () => {
 
 describe("SMTP delivery", () => {
   it("delivers the email with the right recipient, sender, subject and text", async () => {
-    await messaging.sendEmail({ to: "alice@example.test", subject: "Verify your email address", text: "Hello Alice,\n\nhttps://x/y" });
+    await messaging.sendEmail({
+      to: "alice@example.test",
+      subject: "Verify your email address",
+      text: "Hello Alice,\n\nhttps://x/y",
+    });
 
     expect(received).toHaveLength(1);
     const { envelopeTo, mail } = received[0]!;
@@ -67,7 +72,11 @@ describe("SMTP delivery", () => {
   });
 
   it("keeps a non-ASCII subject and body intact", async () => {
-    await messaging.sendEmail({ to: "zoe@example.test", subject: "Bonjour Zoë — 東京", text: "Grüße, Zoë 🚀" });
+    await messaging.sendEmail({
+      to: "zoe@example.test",
+      subject: "Bonjour Zoë — 東京",
+      text: "Grüße, Zoë 🚀",
+    });
     expect(received[0]!.mail.subject).toBe("Bonjour Zoë — 東京");
     expect(received[0]!.mail.text?.trim()).toBe("Grüße, Zoë 🚀");
   });
@@ -79,7 +88,9 @@ describe("SMTP delivery", () => {
 
   it("turns a refusal by the mail server into a DeliveryError", async () => {
     refuseRecipients = true;
-    const error = await messaging.sendEmail({ to: "alice@example.test", subject: "s", text: "t" }).catch((e: unknown) => e);
+    const error = await messaging
+      .sendEmail({ to: "alice@example.test", subject: "s", text: "t" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(messaging.DeliveryError);
     expect(received).toHaveLength(0);
   });

@@ -14,7 +14,12 @@ let server: Server;
 let requests: Recorded[] = [];
 let reply: { status: number; body: object } = { status: 201, body: {} };
 let messaging: typeof import("@/lib/messaging/service");
-const TWILIO_VARS = ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER", "TWILIO_API_BASE_URL"] as const;
+const TWILIO_VARS = [
+  "TWILIO_ACCOUNT_SID",
+  "TWILIO_AUTH_TOKEN",
+  "TWILIO_FROM_NUMBER",
+  "TWILIO_API_BASE_URL",
+] as const;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -65,8 +70,16 @@ describe("Twilio delivery", () => {
 
     expect(requests).toHaveLength(1);
     const [request] = requests;
-    expect(request).toMatchObject({ method: "POST", path: `/2010-04-01/Accounts/${SID}/Messages.json`, authorization: expectedAuth });
-    expect(Object.fromEntries(request!.form)).toEqual({ To: "+12025550143", From: FROM, Body: "Your MAG code is 481592." });
+    expect(request).toMatchObject({
+      method: "POST",
+      path: `/2010-04-01/Accounts/${SID}/Messages.json`,
+      authorization: expectedAuth,
+    });
+    expect(Object.fromEntries(request!.form)).toEqual({
+      To: "+12025550143",
+      From: FROM,
+      Body: "Your MAG code is 481592.",
+    });
   });
 
   it("places a call whose TwiML reads the message twice", async () => {
@@ -75,7 +88,11 @@ describe("Twilio delivery", () => {
 
     expect(requests).toHaveLength(1);
     const [request] = requests;
-    expect(request).toMatchObject({ method: "POST", path: `/2010-04-01/Accounts/${SID}/Calls.json`, authorization: expectedAuth });
+    expect(request).toMatchObject({
+      method: "POST",
+      path: `/2010-04-01/Accounts/${SID}/Calls.json`,
+      authorization: expectedAuth,
+    });
     expect(request!.form.get("To")).toBe("+12025550143");
     expect(request!.form.get("From")).toBe(FROM);
     const twiml = request!.form.get("Twiml") ?? "";
@@ -99,15 +116,22 @@ describe("Twilio delivery", () => {
 
   it("reports a refused request (400) as a DeliveryError that is not worth retrying", async () => {
     reply = { status: 400, body: { code: 21211, message: "Invalid 'To' Phone Number", status: 400 } };
-    const error = await messaging.placeVoiceCall({ to: "+12025550143", say: "hello" }).catch((e: unknown) => e);
+    const error = await messaging
+      .placeVoiceCall({ to: "+12025550143", say: "hello" })
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(messaging.DeliveryError);
     expect(error).toMatchObject({ retryable: false });
   });
 
   it("does not put the number or message in the error", async () => {
-    reply = { status: 400, body: { code: 21211, message: "Invalid 'To' Phone Number: +12025550143", status: 400 } };
-    const error = (await messaging.sendSms({ to: "+12025550143", body: "code 481592" }).catch((e: unknown) => e)) as Error;
+    reply = {
+      status: 400,
+      body: { code: 21211, message: "Invalid 'To' Phone Number: +12025550143", status: 400 },
+    };
+    const error = (await messaging
+      .sendSms({ to: "+12025550143", body: "code 481592" })
+      .catch((e: unknown) => e)) as Error;
     expect(error.message).not.toMatch(/2025550143|481592/);
   });
 });

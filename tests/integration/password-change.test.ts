@@ -27,7 +27,9 @@ describe("changePassword", () => {
     );
 
     expect(error.details.fieldErrors).toHaveProperty("currentPassword");
-    await expect(signInWithPassword({ login: user.email, password: user.password }, fromIp())).resolves.toHaveProperty("ticket");
+    await expect(
+      signInWithPassword({ login: user.email, password: user.password }, fromIp()),
+    ).resolves.toHaveProperty("ticket");
     expect(await resolveSession(sessionId, new Date())).not.toBeNull();
     expect(await db().auditEvent.count({ where: { type: "PASSWORD_CHANGED", result: "FAILURE" } })).toBe(1);
   });
@@ -43,8 +45,13 @@ describe("changePassword", () => {
     );
 
     expect(await resolveSession(sessionId, new Date())).toBeNull();
-    await expectDomainError(signInWithPassword({ login: user.email, password: user.password }, fromIp()), "accounts.invalid_credentials");
-    await expect(signInWithPassword({ login: user.email, password: NEW_PASSWORD }, fromIp())).resolves.toHaveProperty("ticket");
+    await expectDomainError(
+      signInWithPassword({ login: user.email, password: user.password }, fromIp()),
+      "accounts.invalid_credentials",
+    );
+    await expect(
+      signInWithPassword({ login: user.email, password: NEW_PASSWORD }, fromIp()),
+    ).resolves.toHaveProperty("ticket");
     await waitForEmail(user.email, "Your password was changed");
   });
 });

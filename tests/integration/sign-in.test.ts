@@ -12,11 +12,17 @@ beforeEach(resetDb);
 describe("signInWithPassword", () => {
   it("signs in by email, ignoring case and spaces, and the ticket opens a session for that user", async () => {
     const user = await createUser({ email: "alice@example.test" });
-    const { ticket } = await signInWithPassword({ login: " ALICE@Example.TEST ", password: user.password }, fromIp());
+    const { ticket } = await signInWithPassword(
+      { login: " ALICE@Example.TEST ", password: user.password },
+      fromIp(),
+    );
 
     const sessionId = await claimSessionTicket(ticket, new Date());
     expect(sessionId).not.toBeNull();
-    expect(await resolveSession(sessionId!, new Date())).toMatchObject({ userId: user.id, email: "alice@example.test" });
+    expect(await resolveSession(sessionId!, new Date())).toMatchObject({
+      userId: user.id,
+      email: "alice@example.test",
+    });
   });
 
   it("signs in by user ID, ignoring case", async () => {

@@ -28,7 +28,12 @@ describe("SignUpInputSchema", () => {
       country: "gb",
       firstName: "  Alice ",
     });
-    expect(result).toMatchObject({ email: "alice.smith@example.com", username: "asmith_42", country: "GB", firstName: "Alice" });
+    expect(result).toMatchObject({
+      email: "alice.smith@example.com",
+      username: "asmith_42",
+      country: "GB",
+      firstName: "Alice",
+    });
   });
 
   it.each(["alice", "alice@", "@example.com", "alice@example", "alice smith@example.com"])(
@@ -43,7 +48,9 @@ describe("SignUpInputSchema", () => {
   it.each(["alice smith", "alice@home", "-alice", ".alice", "al", "a".repeat(31), "ålice", "alice<script>"])(
     "refuses the user ID %j",
     (username) => {
-      expect(fieldErrors(SignUpInputSchema.safeParse({ ...validSignUp, username }))).toHaveProperty("username");
+      expect(fieldErrors(SignUpInputSchema.safeParse({ ...validSignUp, username }))).toHaveProperty(
+        "username",
+      );
     },
   );
 
@@ -52,16 +59,25 @@ describe("SignUpInputSchema", () => {
   });
 
   it("puts a password mismatch on the confirmation field", () => {
-    const result = SignUpInputSchema.safeParse({ ...validSignUp, confirmPassword: "violet-kettle-harbour-93" });
+    const result = SignUpInputSchema.safeParse({
+      ...validSignUp,
+      confirmPassword: "violet-kettle-harbour-93",
+    });
     expect(fieldErrors(result)).toEqual({ confirmPassword: "The passwords do not match." });
   });
 
   it.each(["ZZ", "USA", "", "U$"])("refuses the unknown country %j", (country) => {
-    expect(fieldErrors(SignUpInputSchema.safeParse({ ...validSignUp, country }))).toEqual({ country: "Select your country." });
+    expect(fieldErrors(SignUpInputSchema.safeParse({ ...validSignUp, country }))).toEqual({
+      country: "Select your country.",
+    });
   });
 
   it("refuses names with markup or control characters", () => {
-    const result = SignUpInputSchema.safeParse({ ...validSignUp, firstName: "<b>Al</b>", lastName: "Smith\r\nX" });
+    const result = SignUpInputSchema.safeParse({
+      ...validSignUp,
+      firstName: "<b>Al</b>",
+      lastName: "Smith\r\nX",
+    });
     expect(Object.keys(fieldErrors(result)).sort()).toEqual(["firstName", "lastName"]);
   });
 });

@@ -6,7 +6,10 @@ const PEER = "198.51.100.7";
 
 function request(forwardedFor?: string, peer: string | null = PEER) {
   const headers = forwardedFor === undefined ? {} : { "x-forwarded-for": forwardedFor };
-  return { headers, socket: { remoteAddress: peer ?? undefined } } as unknown as Pick<IncomingMessage, "headers" | "socket">;
+  return { headers, socket: { remoteAddress: peer ?? undefined } } as unknown as Pick<
+    IncomingMessage,
+    "headers" | "socket"
+  >;
 }
 
 describe("clientIp without a trusted proxy", () => {

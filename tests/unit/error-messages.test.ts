@@ -2,11 +2,14 @@ import { describe, expect, it } from "vitest";
 import { DomainError, ERROR_MESSAGES, messageFor } from "@/lib/core/errors";
 
 const base = ERROR_MESSAGES["accounts.too_many_attempts"];
-const wait = (retryAfterSeconds: number) => messageFor(new DomainError("accounts.too_many_attempts", { retryAfterSeconds }));
+const wait = (retryAfterSeconds: number) =>
+  messageFor(new DomainError("accounts.too_many_attempts", { retryAfterSeconds }));
 
 describe("messageFor", () => {
   it("gives the plain message when there is nothing to wait for", () => {
-    expect(messageFor(new DomainError("accounts.invalid_credentials"))).toBe(ERROR_MESSAGES["accounts.invalid_credentials"]);
+    expect(messageFor(new DomainError("accounts.invalid_credentials"))).toBe(
+      ERROR_MESSAGES["accounts.invalid_credentials"],
+    );
   });
 
   it("counts seconds under a minute, singular and plural", () => {

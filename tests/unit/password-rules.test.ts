@@ -7,7 +7,9 @@ describe("passwordProblem", () => {
   });
 
   it("refuses one character short of the minimum and accepts the minimum", () => {
-    expect(passwordProblem("x7#kq".padEnd(PASSWORD_MIN_LENGTH - 1, "z"), [])).toMatch(/at least 12 characters/);
+    expect(passwordProblem("x7#kq".padEnd(PASSWORD_MIN_LENGTH - 1, "z"), [])).toMatch(
+      /at least 12 characters/,
+    );
     expect(passwordProblem("x7#kq".padEnd(PASSWORD_MIN_LENGTH, "z"), [])).toBeNull();
   });
 

@@ -1,12 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { sessionEndReason, shouldTouch, TOUCH_INTERVAL_MS, type SessionSnapshot } from "@/lib/sessions/sessions";
+import {
+  sessionEndReason,
+  shouldTouch,
+  TOUCH_INTERVAL_MS,
+  type SessionSnapshot,
+} from "@/lib/sessions/sessions";
 
 const IDLE_MS = 15 * 60_000;
 const start = new Date("2026-03-01T10:00:00.000Z");
 const at = (ms: number) => new Date(start.getTime() + ms);
 
 function live(overrides: Partial<SessionSnapshot> = {}): SessionSnapshot {
-  return { revokedAt: null, claimedAt: start, expiresAt: at(12 * 3_600_000), lastSeenAt: start, userStatus: "ACTIVE", ...overrides };
+  return {
+    revokedAt: null,
+    claimedAt: start,
+    expiresAt: at(12 * 3_600_000),
+    lastSeenAt: start,
+    userStatus: "ACTIVE",
+    ...overrides,
+  };
 }
 
 describe("sessionEndReason", () => {

@@ -14,7 +14,11 @@ const NOTICES: Record<string, string> = {
   passwordChanged: "Your password was changed and all your sessions were signed out. Please log in again.",
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string>>;
+}) {
   if (await currentSession()) redirect("/dashboard");
   const params = await searchParams;
   const notice = Object.keys(NOTICES).find((k) => params[k] !== undefined);

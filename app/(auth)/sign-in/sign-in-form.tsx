@@ -31,7 +31,7 @@ export function SignInForm() {
       />
       <div className="flex items-center justify-between">
         <SubmitButton>Log In</SubmitButton>
-        <Link href="/forgot-password" className="text-sm text-brand-700 underline">
+        <Link href="/forgot-password" className="text-brand-700 text-sm underline">
           Forgot your password?
         </Link>
       </div>

@@ -17,10 +17,32 @@ export function SignUpForm({ countries }: { countries: readonly Country[] }) {
     <form action={action} noValidate>
       <FormMessage state={state} />
       <div className="grid gap-x-4 sm:grid-cols-2">
-        <Field label="First Name" name="firstName" autoComplete="given-name" required defaultValue={v.firstName} error={e.firstName} />
-        <Field label="Last Name" name="lastName" autoComplete="family-name" required defaultValue={v.lastName} error={e.lastName} />
+        <Field
+          label="First Name"
+          name="firstName"
+          autoComplete="given-name"
+          required
+          defaultValue={v.firstName}
+          error={e.firstName}
+        />
+        <Field
+          label="Last Name"
+          name="lastName"
+          autoComplete="family-name"
+          required
+          defaultValue={v.lastName}
+          error={e.lastName}
+        />
       </div>
-      <Field label="Email Address" name="email" type="email" autoComplete="email" required defaultValue={v.email} error={e.email} />
+      <Field
+        label="Email Address"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={v.email}
+        error={e.email}
+      />
       <Field
         label="User ID"
         name="username"
@@ -39,7 +61,14 @@ export function SignUpForm({ countries }: { countries: readonly Country[] }) {
         hint="At least 12 characters. A few unrelated words make a strong password."
         error={e.password}
       />
-      <Field label="Confirm Password" name="confirmPassword" type="password" autoComplete="new-password" required error={e.confirmPassword} />
+      <Field
+        label="Confirm Password"
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={e.confirmPassword}
+      />
       <SelectField
         label="Country"
         name="country"

@@ -4,7 +4,11 @@ import { VerifyEmailForm } from "./verify-email-form";
 
 export const metadata: Metadata = { title: "Verify your email address" };
 
-export default async function VerifyEmailPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
+export default async function VerifyEmailPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ token?: string }>;
+}) {
   const { token = "" } = await searchParams;
   return (
     <PageCard title="Verify your email address">

@@ -16,8 +16,22 @@ export function ProfileForm({ initial, countries }: { initial: Values; countries
   return (
     <form action={action} noValidate className="max-w-md">
       <FormMessage state={state} />
-      <Field label="First Name" name="firstName" autoComplete="given-name" required defaultValue={v.firstName} error={e.firstName} />
-      <Field label="Last Name" name="lastName" autoComplete="family-name" required defaultValue={v.lastName} error={e.lastName} />
+      <Field
+        label="First Name"
+        name="firstName"
+        autoComplete="given-name"
+        required
+        defaultValue={v.firstName}
+        error={e.firstName}
+      />
+      <Field
+        label="Last Name"
+        name="lastName"
+        autoComplete="family-name"
+        required
+        defaultValue={v.lastName}
+        error={e.lastName}
+      />
       <SelectField
         label="Country"
         name="country"

@@ -18,12 +18,12 @@ export default async function DashboardPage() {
           <ButtonLink href="/store">Get 2FA</ButtonLink>
         </div>
         <p className="mt-4 text-slate-700">
-          You have no 2FA credentials yet. A phone one-time password (OTP) credential adds a code sent to your phone
-          to every login.
+          You have no 2FA credentials yet. A phone one-time password (OTP) credential adds a code sent to your
+          phone to every login.
         </p>
         <p className="mt-4 text-sm">
           Have a License key?{" "}
-          <Link href="/licenses/activate" className="font-semibold text-brand-700 underline">
+          <Link href="/licenses/activate" className="text-brand-700 font-semibold underline">
             Enter it here
           </Link>
         </p>

@@ -23,7 +23,7 @@ export default async function OutboxPage() {
               {m.channel.toUpperCase()} to {m.to} · {m.createdAt}
             </p>
             {m.subject ? <p className="font-semibold">{m.subject}</p> : null}
-            <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-sm">{m.body}</pre>
+            <pre className="mt-2 font-sans text-sm break-words whitespace-pre-wrap">{m.body}</pre>
           </li>
         ))}
       </ul>

@@ -90,7 +90,7 @@ CREATE TABLE "audit_events" (
 
 -- CreateTable
 CREATE TABLE "outbox_messages" (
-    "id" UUID NOT NULL,
+    "id" BIGSERIAL NOT NULL,
     "channel" "MessageChannel" NOT NULL,
     "to" TEXT NOT NULL,
     "subject" TEXT,

@@ -7,7 +7,9 @@ export default function PasswordPage() {
   return (
     <div className="space-y-4">
       <h2 className="text-xl font-semibold">Password</h2>
-      <p className="text-sm text-slate-700">Changing your password signs you out of every session, this one included.</p>
+      <p className="text-sm text-slate-700">
+        Changing your password signs you out of every session, this one included.
+      </p>
       <PasswordForm />
     </div>
   );

@@ -13,9 +13,31 @@ export function PasswordForm() {
   return (
     <form action={action} noValidate className="max-w-md">
       <FormMessage state={state} />
-      <Field label="Current Password" name="currentPassword" type="password" autoComplete="current-password" required error={e.currentPassword} />
-      <Field label="New Password" name="password" type="password" autoComplete="new-password" required hint="At least 12 characters." error={e.password} />
-      <Field label="Confirm New Password" name="confirmPassword" type="password" autoComplete="new-password" required error={e.confirmPassword} />
+      <Field
+        label="Current Password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={e.currentPassword}
+      />
+      <Field
+        label="New Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 12 characters."
+        error={e.password}
+      />
+      <Field
+        label="Confirm New Password"
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={e.confirmPassword}
+      />
       <SubmitButton>Change Password</SubmitButton>
     </form>
   );

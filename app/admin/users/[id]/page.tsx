@@ -58,7 +58,9 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
         <table className="w-full text-left text-sm">
           <thead>
             <tr className="border-b">
-              <th scope="col" className="py-1">When (UTC)</th>
+              <th scope="col" className="py-1">
+                When (UTC)
+              </th>
               <th scope="col">Event</th>
               <th scope="col">Result</th>
               <th scope="col">IP</th>

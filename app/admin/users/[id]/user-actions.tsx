@@ -45,7 +45,14 @@ export function RoleForm({ userId, role }: { userId: string; role: string }) {
     <form action={action} className="max-w-xs">
       <FormMessage state={state} />
       <input type="hidden" name="userId" value={userId} />
-      <SelectField label="Role" name="role" options={ROLES} defaultValue={role} key={role} error={state.fieldErrors?.role} />
+      <SelectField
+        label="Role"
+        name="role"
+        options={ROLES}
+        defaultValue={role}
+        key={role}
+        error={state.fieldErrors?.role}
+      />
       <SubmitButton>Change Role</SubmitButton>
     </form>
   );

@@ -11,7 +11,13 @@ export async function GET(request: NextRequest) {
   const messages = await readOutbox({ to: parsed.data.to });
   if (!messages) return NextResponse.json({ error: "Not found" }, { status: 404 });
   return NextResponse.json(
-    messages.map(({ channel, to, subject, body, createdAt }) => ({ channel, to, subject: subject ?? "", body, createdAt })),
+    messages.map(({ channel, to, subject, body, createdAt }) => ({
+      channel,
+      to,
+      subject: subject ?? "",
+      body,
+      createdAt,
+    })),
     { headers: { "Cache-Control": "no-store" } },
   );
 }
