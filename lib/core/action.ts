@@ -19,7 +19,8 @@ export type FormState = {
 
 export const IDLE: FormState = { status: "idle" };
 
-const SECRET_FIELD = /password|token|ticket|code/i;
+// Never echoed back into a form: secrets, and card data (which the portal does not keep).
+const SECRET_FIELD = /password|token|ticket|^code$|cardNumber|cardExpiry|securityCode/i;
 
 function formValues(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {};

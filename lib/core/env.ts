@@ -29,6 +29,10 @@ const EnvSchema = z.object({
   TWILIO_AUTH_TOKEN: optionalString,
   TWILIO_FROM_NUMBER: optionalString,
   TWILIO_API_BASE_URL: optionalString,
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  /** Sends Stripe API calls to another base URL (a loopback fake in tests). */
+  STRIPE_API_BASE_URL: optionalString,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -50,6 +54,11 @@ export function env(): Env {
 /** Twilio is used for texts and calls only when all of its variables are set. */
 export function isTwilioConfigured(e: Env = env()): boolean {
   return Boolean(e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_FROM_NUMBER);
+}
+
+/** Stripe handles card payments and invoices when its secret key is set; else the local processor does. */
+export function isStripeConfigured(e: Env = env()): boolean {
+  return Boolean(e.STRIPE_SECRET_KEY);
 }
 
 /** The local outbox (and /dev/outbox) is active when any channel has no real provider. */

@@ -1,5 +1,8 @@
 import { ACCOUNT_ERRORS } from "@/lib/accounts/errors";
 import { ADMIN_ERRORS } from "@/lib/admin/errors";
+import { LICENSING_ERRORS } from "@/lib/licensing/errors";
+import { PAYMENT_ERRORS } from "@/lib/payments/errors";
+import { STORE_ERRORS } from "@/lib/store/errors";
 
 // Every user-facing error, by stable code (`<module>.<snake_case>`). Modules add their map here.
 const CORE_ERRORS = {
@@ -9,7 +12,14 @@ const CORE_ERRORS = {
   "internal.unexpected": "Something went wrong on our side. Please try again.",
 } as const;
 
-export const ERROR_MESSAGES = { ...CORE_ERRORS, ...ACCOUNT_ERRORS, ...ADMIN_ERRORS } as const;
+export const ERROR_MESSAGES = {
+  ...CORE_ERRORS,
+  ...ACCOUNT_ERRORS,
+  ...ADMIN_ERRORS,
+  ...STORE_ERRORS,
+  ...PAYMENT_ERRORS,
+  ...LICENSING_ERRORS,
+} as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 

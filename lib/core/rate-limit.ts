@@ -26,6 +26,9 @@ export const RATE_LIMITS = {
   "sign_up.ip": { points: 10, durationSeconds: 60 * 60 },
   "email_link.account": { points: 3, durationSeconds: 15 * 60 },
   "email_link.ip": { points: 20, durationSeconds: 15 * 60 },
+  /** Wrong license keys: 125-bit keys cannot be guessed, so this only stops scripted noise. */
+  "license_key.failures.account": { points: 10, durationSeconds: 60 * 60 },
+  "license_key.failures.ip": { points: 30, durationSeconds: 60 * 60 },
 } as const satisfies Record<string, { points: number; durationSeconds: number }>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

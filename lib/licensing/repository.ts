@@ -1,0 +1,183 @@
+import "server-only";
+import { db, type Tx } from "@/lib/core/db";
+import type { CredentialStatus, LicenseKeyStatus, ProductKind } from "@/lib/generated/prisma/client";
+
+export async function insertLicenseKey(
+  data: { orderId: string; keyHash: string; hint: string; sealedKey: string; sealedUntil: Date },
+  tx: Tx,
+): Promise<{ id: string }> {
+  return tx.licenseKey.create({ data, select: { id: true } });
+}
+
+export type KeyForActivation = {
+  id: string;
+  status: LicenseKeyStatus;
+  order: { productId: string; product: { kind: ProductKind; includesProofing: boolean; termMonths: number } };
+};
+
+export function findKeyByHash(keyHash: string): Promise<KeyForActivation | null> {
+  return db().licenseKey.findUnique({
+    where: { keyHash },
+    select: {
+      id: true,
+      status: true,
+      order: {
+        select: { productId: true, product: { select: { kind: true, includesProofing: true, termMonths: true } } },
+      },
+    },
+  });
+}
+
+/** One row update that cannot succeed twice: whoever flips UNUSED → ACTIVATED first owns the key. */
+export async function claimKey(id: string, userId: string, now: Date, tx: Tx): Promise<boolean> {
+  const { count } = await tx.licenseKey.updateMany({
+    where: { id, status: "UNUSED" },
+    data: { status: "ACTIVATED", activatedAt: now, activatedByUserId: userId, sealedKey: null, sealedUntil: null },
+  });
+  return count === 1;
+}
+
+export async function insertCredential(
+  data: {
+    userId: string;
+    productId: string;
+    licenseKeyId: string;
+    status: CredentialStatus;
+    proofingRequired: boolean;
+    activatedAt: Date;
+    expiresAt: Date;
+  },
+  tx: Tx,
+): Promise<{ id: string }> {
+  return tx.credential.create({ data, select: { id: true } });
+}
+
+export type CredentialView = {
+  id: string;
+  status: CredentialStatus;
+  proofingRequired: boolean;
+  proofedAt: Date | null;
+  activatedAt: Date;
+  expiresAt: Date;
+  product: { id: string; name: string; sku: string; includesProofing: boolean };
+  licenseKey: { hint: string };
+};
+
+const CREDENTIAL_SELECT = {
+  id: true,
+  status: true,
+  proofingRequired: true,
+  proofedAt: true,
+  activatedAt: true,
+  expiresAt: true,
+  product: { select: { id: true, name: true, sku: true, includesProofing: true } },
+  licenseKey: { select: { hint: true } },
+} as const;
+
+export function listCredentials(userId: string): Promise<CredentialView[]> {
+  return db().credential.findMany({ where: { userId }, select: CREDENTIAL_SELECT, orderBy: { activatedAt: "desc" } });
+}
+
+export function findCredential(userId: string, id: string): Promise<CredentialView | null> {
+  return db().credential.findFirst({ where: { id, userId }, select: CREDENTIAL_SELECT });
+}
+
+/** An unproofed, unexpired credential of the user: what a proofing upgrade applies to. */
+export function findUpgradableCredential(userId: string, now: Date, tx?: Tx): Promise<{ id: string } | null> {
+  return (tx ?? db()).credential.findFirst({
+    where: { userId, proofingRequired: false, proofedAt: null, status: { not: "REVOKED" }, expiresAt: { gt: now } },
+    select: { id: true },
+    orderBy: { activatedAt: "asc" },
+  });
+}
+
+export async function requireProofing(credentialId: string, tx: Tx): Promise<void> {
+  await tx.credential.update({
+    where: { id: credentialId },
+    data: { proofingRequired: true, status: "PROOFING_REQUIRED" },
+    select: { id: true },
+  });
+}
+
+export async function setCredentialExpiry(id: string, expiresAt: Date, tx: Tx): Promise<void> {
+  await tx.credential.update({ where: { id }, data: { expiresAt }, select: { id: true } });
+}
+
+export function findCredentialForRenewal(id: string, tx: Tx) {
+  return tx.credential.findUnique({ where: { id }, select: { id: true, userId: true, expiresAt: true, status: true } });
+}
+
+export type SealedKey = { id: string; hint: string; sealedKey: string | null; sealedUntil: Date | null; status: LicenseKeyStatus };
+
+/** The newest key of an order, with its sealed copy if the reveal window is still open. */
+export function findLatestKeyForOrder(orderId: string): Promise<SealedKey | null> {
+  return db().licenseKey.findFirst({
+    where: { orderId },
+    orderBy: { issuedAt: "desc" },
+    select: { id: true, hint: true, sealedKey: true, sealedUntil: true, status: true },
+  });
+}
+
+/** Claims the right to email a key, once: concurrent deliveries of the same key send one email. */
+export async function claimKeyEmail(id: string, now: Date): Promise<boolean> {
+  const { count } = await db().licenseKey.updateMany({
+    where: { id, emailedAt: null, status: "UNUSED", sealedKey: { not: null }, sealedUntil: { gt: now } },
+    data: { emailedAt: now },
+  });
+  return count === 1;
+}
+
+/** Gives the claim back after a failed send, so a later delivery attempt can try again. */
+export async function releaseKeyEmail(id: string): Promise<void> {
+  await db().licenseKey.updateMany({ where: { id }, data: { emailedAt: null } });
+}
+
+export function findKeyForDelivery(id: string) {
+  return db().licenseKey.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      sealedKey: true,
+      order: {
+        select: {
+          number: true,
+          email: true,
+          firstName: true,
+          product: { select: { name: true } },
+          user: { select: { email: true, firstName: true } },
+        },
+      },
+    },
+  });
+}
+
+/** Keys whose email has not gone out while their sealed copy still exists. */
+export function listUndeliveredKeys(now: Date, take: number): Promise<{ id: string }[]> {
+  return db().licenseKey.findMany({
+    where: { emailedAt: null, status: "UNUSED", sealedKey: { not: null }, sealedUntil: { gt: now } },
+    select: { id: true },
+    take,
+  });
+}
+
+/** Revokes the order's unused keys (a replacement is being issued). Returns how many. */
+export async function revokeUnusedKeys(orderId: string, now: Date, reason: string, tx: Tx): Promise<number> {
+  const { count } = await tx.licenseKey.updateMany({
+    where: { orderId, status: "UNUSED" },
+    data: { status: "REVOKED", revokedAt: now, revokedReason: reason, sealedKey: null, sealedUntil: null },
+  });
+  return count;
+}
+
+export async function countActivatedKeys(orderId: string, tx: Tx): Promise<number> {
+  return tx.licenseKey.count({ where: { orderId, status: "ACTIVATED" } });
+}
+
+/** Wipes sealed copies whose window has closed. */
+export async function wipeExpiredSealedKeys(now: Date): Promise<number> {
+  const { count } = await db().licenseKey.updateMany({
+    where: { sealedUntil: { lte: now } },
+    data: { sealedKey: null, sealedUntil: null },
+  });
+  return count;
+}

@@ -1,0 +1,101 @@
+import { z } from "zod";
+import { isKnownCountry } from "@/lib/accounts/countries";
+import { EmailSchema } from "@/lib/accounts/schemas";
+import { isExpired, passesLuhn } from "./store";
+
+const text = (label: string, max = 100) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter the ${label}.`)
+    .max(max, `The ${label} must be at most ${max} characters.`)
+    .regex(/^[^<>{}\u0000-\u001f]+$/, `The ${label} contains characters we cannot accept.`);
+
+const optionalText = (label: string, max = 100) =>
+  z
+    .string()
+    .trim()
+    .max(max, `The ${label} must be at most ${max} characters.`)
+    .regex(/^[^<>{}\u0000-\u001f]*$/, `The ${label} contains characters we cannot accept.`)
+    .optional()
+    .transform((v) => (v ? v : null));
+
+export const StartOrderInputSchema = z.object({
+  productId: z.uuid("Select a product."),
+  partner: z.string().trim().max(64).optional(),
+  renew: z.uuid().optional().or(z.literal("").transform(() => undefined)),
+  orderId: z.uuid().optional().or(z.literal("").transform(() => undefined)),
+});
+export type StartOrderInput = z.infer<typeof StartOrderInputSchema>;
+
+export const SaveOrderInformationInputSchema = z.object({
+  orderId: z.uuid(),
+  firstName: text("first name", 60),
+  lastName: text("last name", 60),
+  email: EmailSchema,
+  phone: z
+    .string()
+    .trim()
+    .min(1, "Enter a phone number.")
+    .max(30, "The phone number must be at most 30 characters.")
+    .regex(/^\+?[0-9 ().-]{7,}$/, "Enter a phone number with digits, like +1 202 555 0143."),
+  company: optionalText("company", 100),
+  addressLine1: text("street address", 120),
+  addressLine2: optionalText("address line 2", 120),
+  city: text("city", 80),
+  region: text("state or region", 80),
+  postalCode: z
+    .string()
+    .trim()
+    .min(1, "Enter the ZIP or postal code.")
+    .max(12, "The ZIP or postal code must be at most 12 characters.")
+    .regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, "Enter a valid ZIP or postal code."),
+  country: z.string().trim().toUpperCase().refine(isKnownCountry, "Select the country."),
+});
+export type SaveOrderInformationInput = z.infer<typeof SaveOrderInformationInputSchema>;
+
+const CardSchema = z.object({
+  cardName: text("name on the card", 100),
+  cardNumber: z
+    .string()
+    .transform((v) => v.replace(/[\s-]/g, ""))
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{12,19}$/, "Enter the card number: 12 to 19 digits.")
+        .refine(passesLuhn, "This card number is not valid. Check the digits."),
+    ),
+  cardExpiry: z
+    .string()
+    .trim()
+    .regex(/^(0[1-9]|1[0-2])\s*\/\s*(\d{2})$/, "Enter the expiration date as MM/YY."),
+  securityCode: z.string().trim().regex(/^\d{3,4}$/, "Enter the 3 or 4 digit security code."),
+});
+
+export const SubmitPaymentInputSchema = z.discriminatedUnion(
+  "paymentMethod",
+  [
+    z.object({ orderId: z.uuid(), paymentMethod: z.literal("CARD") }).extend(CardSchema.shape),
+    z.object({ orderId: z.uuid(), paymentMethod: z.literal("INVOICE") }),
+  ],
+  "Select a payment method.",
+);
+export type SubmitPaymentInput = z.infer<typeof SubmitPaymentInputSchema>;
+
+/** Refuses an expiry in the past; needs `now`, so it runs in the service rather than the schema. */
+export function cardExpiryProblem(expiry: string, now: Date): string | null {
+  const [mm, yy] = expiry.split("/").map((s) => Number(s.trim()));
+  return isExpired(mm!, yy!, now) ? "This card has expired." : null;
+}
+
+export const MarkInvoicePaidInputSchema = z.object({
+  orderId: z.uuid(),
+  paymentReference: text("payment reference", 80),
+  amountPaid: z
+    .string()
+    .trim()
+    .regex(/^\d{1,7}(\.\d{1,2})?$/, "Enter the amount received, like 89.00."),
+});
+export type MarkInvoicePaidInput = z.infer<typeof MarkInvoicePaidInputSchema>;
+
+export const OrderIdInputSchema = z.object({ orderId: z.uuid() });

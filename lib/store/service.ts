@@ -1,0 +1,377 @@
+import "server-only";
+import { getProfile } from "@/lib/accounts/service";
+import { recordAudit } from "@/lib/audit/service";
+import { DomainError } from "@/lib/core/errors";
+import { logger } from "@/lib/core/logger";
+import { inTransaction } from "@/lib/core/transaction";
+import type { Role } from "@/lib/generated/prisma/client";
+import {
+  deliverLicenseKeyEmail,
+  findRenewableCredential,
+  hasUpgradableCredential,
+  issueLicenseKey,
+  renewCredential,
+  replaceLicenseKey,
+} from "@/lib/licensing/service";
+import { cardProcessor, invoiceIssuer, PaymentProviderError } from "@/lib/payments/service";
+import type { RequestInfo } from "@/lib/sessions/service";
+import * as repo from "./repository";
+import type { MarkInvoicePaidInput, SaveOrderInformationInput, StartOrderInput, SubmitPaymentInput } from "./schemas";
+import { cardExpiryProblem } from "./schemas";
+import {
+  formatInvoiceNumber,
+  formatOrderNumber,
+  INVOICE_DAYS_DUE,
+  isEditable,
+  isStepAllowed,
+  latestAllowedStep,
+  type CheckoutStep,
+} from "./store";
+
+export type { OrderView, ProductView } from "./repository";
+
+export const ALL_PARTNERS = "all";
+
+/** The store's Partner menu and the products for the choice; the upgrade only for those it applies to. */
+export async function getCatalog(userId: string, partnerSlug: string | undefined) {
+  const partners = await repo.listPartners();
+  const partner = partnerSlug && partnerSlug !== ALL_PARTNERS ? await repo.findPartnerBySlug(partnerSlug) : null;
+  const products = await repo.listProducts(partner?.id);
+  const canUpgrade = products.some((p) => p.kind === "PROOFING_UPGRADE") && (await hasUpgradableCredential(userId));
+  return {
+    partners,
+    selectedPartner: partner?.slug ?? ALL_PARTNERS,
+    products: products.filter((p) => p.kind !== "PROOFING_UPGRADE" || canUpgrade),
+  };
+}
+
+async function requireOwnOrder(userId: string, orderId: string) {
+  const order = await repo.findOrder(orderId);
+  if (!order || order.userId !== userId) throw new DomainError("store.order_not_found");
+  return order;
+}
+
+/**
+ * Step 1: the chosen product starts a draft order prefilled from the profile and the last billing
+ * address, or changes the product of the user's draft when they came back to this step.
+ */
+export async function startOrder(userId: string, input: StartOrderInput): Promise<{ orderId: string }> {
+  const product = await repo.findProduct(input.productId);
+  if (!product) throw new DomainError("store.product_unavailable");
+  let renewsCredentialId: string | null = null;
+  if (input.renew) {
+    const credential = await findRenewableCredential(userId, input.renew);
+    if (!credential || credential.productId !== product.id) throw new DomainError("store.product_unavailable");
+    renewsCredentialId = credential.id;
+  } else if (product.kind === "PROOFING_UPGRADE" && !(await hasUpgradableCredential(userId))) {
+    throw new DomainError("store.product_unavailable");
+  }
+  const partner = input.partner && input.partner !== ALL_PARTNERS ? await repo.findPartnerBySlug(input.partner) : null;
+
+  if (input.orderId) {
+    await requireOwnOrder(userId, input.orderId);
+    const changed = await repo.updateEditableOrder(input.orderId, {
+      productId: product.id,
+      partnerId: partner?.id ?? null,
+      amountCents: product.priceCents,
+      currency: product.currency,
+    });
+    if (!changed) throw new DomainError("store.order_locked");
+    return { orderId: input.orderId };
+  }
+
+  const profile = await getProfile(userId);
+  const billing = await repo.findLatestBilling(userId);
+  const { id } = await repo.insertDraftOrder({
+    userId,
+    productId: product.id,
+    partnerId: partner?.id ?? null,
+    renewsCredentialId,
+    amountCents: product.priceCents,
+    currency: product.currency,
+    prefill: {
+      firstName: profile.firstName,
+      lastName: profile.lastName,
+      email: profile.email,
+      country: billing?.country ?? profile.country,
+      phone: billing?.phone ?? null,
+      company: billing?.company ?? null,
+      addressLine1: billing?.addressLine1 ?? null,
+      addressLine2: billing?.addressLine2 ?? null,
+      city: billing?.city ?? null,
+      region: billing?.region ?? null,
+      postalCode: billing?.postalCode ?? null,
+    },
+  });
+  return { orderId: id };
+}
+
+export type CheckoutPage =
+  | { allowed: true; order: repo.OrderView }
+  | { allowed: false; redirectTo: CheckoutStep; orderId: string };
+
+/** Loads the user's order for a checkout step, or names the step to go to instead. */
+export async function getCheckoutStep(userId: string, orderId: string, step: CheckoutStep): Promise<CheckoutPage> {
+  const order = await requireOwnOrder(userId, orderId);
+  if (!isStepAllowed(step, order)) return { allowed: false, redirectTo: latestAllowedStep(order), orderId };
+  return { allowed: true, order };
+}
+
+/** Step 2: Primary Information and Billing Address. */
+export async function saveOrderInformation(userId: string, input: SaveOrderInformationInput): Promise<void> {
+  await requireOwnOrder(userId, input.orderId);
+  const { orderId, ...fields } = input;
+  const saved = await repo.updateEditableOrder(orderId, { ...fields, infoCompletedAt: new Date() });
+  if (!saved) throw new DomainError("store.order_locked");
+}
+
+export type SubmitOutcome = { orderId: string };
+
+/**
+ * Step 3: pays by card or opens an invoice. Concurrent submits of one order charge once: only the request
+ * that moves the order out of its editable state goes on; the others just see the result.
+ */
+export async function submitPayment(
+  userId: string,
+  input: SubmitPaymentInput,
+  request: RequestInfo,
+  now = new Date(),
+): Promise<SubmitOutcome> {
+  const order = await requireOwnOrder(userId, input.orderId);
+  if (!isEditable(order.status)) return { orderId: order.id };
+  if (!order.infoCompletedAt) throw new DomainError("store.step_not_ready");
+  if (input.paymentMethod === "CARD") {
+    const problem = cardExpiryProblem(input.cardExpiry, now);
+    if (problem) throw new DomainError("input.invalid", { fieldErrors: { cardExpiry: problem } });
+  }
+  const won = await repo.transitionOrder(order.id, ["DRAFT", "PAYMENT_FAILED"], "PAYMENT_PROCESSING", {
+    paymentMethod: input.paymentMethod,
+    submittedAt: now,
+    failureCode: null,
+  });
+  if (!won) return { orderId: order.id };
+  await recordAudit({
+    type: "ORDER_SUBMITTED",
+    result: "SUCCESS",
+    actorId: userId,
+    subjectUserId: userId,
+    ...request,
+    detail: { orderId: order.id, method: input.paymentMethod },
+  });
+  if (input.paymentMethod === "INVOICE") await openInvoice(order, now);
+  else await chargeCard(order, input, now);
+  return { orderId: order.id };
+}
+
+async function openInvoice(order: repo.OrderView, now: Date) {
+  try {
+    const invoice = await invoiceIssuer().open(
+      {
+        orderId: order.id,
+        orderNumber: formatOrderNumber(order.number),
+        invoiceNumber: formatInvoiceNumber(order.number),
+        amountCents: order.amountCents,
+        currency: order.currency,
+        email: order.email ?? order.user.email,
+        name: `${order.firstName ?? ""} ${order.lastName ?? ""}`.trim(),
+        description: order.product.name,
+        daysUntilDue: INVOICE_DAYS_DUE,
+      },
+      now,
+    );
+    await repo.transitionOrder(order.id, ["PAYMENT_PROCESSING"], "AWAITING_PAYMENT", {
+      invoiceNumber: invoice.invoiceNumber,
+      invoiceDueAt: invoice.dueAt,
+      stripeInvoiceId: invoice.stripeInvoiceId,
+    });
+  } catch (error) {
+    await repo.transitionOrder(order.id, ["PAYMENT_PROCESSING"], "DRAFT", { submittedAt: null });
+    if (error instanceof PaymentProviderError) throw new DomainError("payments.processor_unavailable");
+    throw error;
+  }
+}
+
+async function chargeCard(order: repo.OrderView, input: Extract<SubmitPaymentInput, { paymentMethod: "CARD" }>, now: Date) {
+  const [mm, yy] = input.cardExpiry.split("/").map((s) => Number(s.trim()));
+  let result;
+  try {
+    result = await cardProcessor().charge({
+      orderId: order.id,
+      orderNumber: formatOrderNumber(order.number),
+      amountCents: order.amountCents,
+      currency: order.currency,
+      email: order.email ?? order.user.email,
+      card: { name: input.cardName, number: input.cardNumber, expMonth: mm!, expYear: 2000 + yy!, cvc: input.securityCode },
+    });
+  } catch (error) {
+    await repo.transitionOrder(order.id, ["PAYMENT_PROCESSING"], "PAYMENT_FAILED", { failureCode: "payments.processor_unavailable" });
+    if (error instanceof PaymentProviderError) throw new DomainError("payments.processor_unavailable");
+    throw error;
+  }
+  await repo.updateOrder(order.id, { cardBrand: result.brand, cardLast4: result.last4 });
+  if (result.outcome === "succeeded") {
+    await fulfilOrder(order.id, { reference: result.reference, amountPaidCents: order.amountCents }, {}, now);
+  } else if (result.outcome === "pending") {
+    await repo.updateOrder(order.id, { stripePaymentIntentId: result.paymentIntentId });
+  } else {
+    await failCardPayment(order.id, result.code, {}, now);
+    throw new DomainError(result.code, { fieldErrors: { cardNumber: "This card was not accepted." } });
+  }
+}
+
+export type StripeEventRef = { id: string; type: string };
+
+export type Fulfilment =
+  | { kind: "license_key"; orderId: string; keyId: string }
+  | { kind: "renewal"; orderId: string; expiresAt: Date }
+  | null;
+
+/**
+ * Marks an order paid and issues its license key (or extends the renewed credential) in one transaction,
+ * together with the Stripe event id when one triggered it. Idempotent: a second call, a duplicate event or
+ * a late one does nothing. The key email goes out after the commit.
+ */
+export async function fulfilOrder(
+  orderId: string,
+  payment: { reference: string; amountPaidCents: number },
+  options: { actorId?: string; stripeEvent?: StripeEventRef },
+  now = new Date(),
+): Promise<Fulfilment> {
+  const outcome = await inTransaction(async (tx): Promise<Fulfilment> => {
+    if (options.stripeEvent && !(await repo.recordStripeEvent(options.stripeEvent.id, options.stripeEvent.type, tx))) {
+      return null;
+    }
+    const order = await repo.findOrder(orderId, tx);
+    if (!order) return null;
+    const paid = await repo.transitionOrder(
+      orderId,
+      ["PAYMENT_PROCESSING", "AWAITING_PAYMENT", "PAYMENT_FAILED"],
+      "PAID",
+      { paidAt: now, amountPaidCents: payment.amountPaidCents, paymentReference: payment.reference, failureCode: null },
+      tx,
+    );
+    if (!paid) return null;
+    await recordAudit(
+      { type: "ORDER_PAID", result: "SUCCESS", actorId: options.actorId ?? null, subjectUserId: order.userId, detail: { orderId } },
+      tx,
+    );
+    if (order.renewsCredentialId) {
+      const expiresAt = await renewCredential(order.renewsCredentialId, order.product.termMonths, now, tx);
+      return { kind: "renewal", orderId, expiresAt };
+    }
+    const issued = await issueLicenseKey(orderId, options.actorId ?? null, now, tx);
+    return { kind: "license_key", orderId, keyId: issued.keyId };
+  });
+  if (outcome?.kind === "license_key") await deliverLicenseKeyEmail(outcome.keyId, now);
+  return outcome;
+}
+
+/** A declined card: the order can be paid again with another card or by invoice. */
+export async function failCardPayment(
+  orderId: string,
+  code: string,
+  options: { stripeEvent?: StripeEventRef },
+  now = new Date(),
+): Promise<boolean> {
+  return inTransaction(async (tx) => {
+    if (options.stripeEvent && !(await repo.recordStripeEvent(options.stripeEvent.id, options.stripeEvent.type, tx))) {
+      return false;
+    }
+    const order = await repo.findOrder(orderId, tx);
+    if (!order) return false;
+    const failed = await repo.transitionOrder(orderId, ["PAYMENT_PROCESSING"], "PAYMENT_FAILED", { failureCode: code }, tx);
+    if (failed) {
+      await recordAudit(
+        { type: "PAYMENT_FAILED", result: "FAILURE", subjectUserId: order.userId, detail: { orderId, code, at: now.toISOString() } },
+        tx,
+      );
+    }
+    return failed;
+  });
+}
+
+/** A voided invoice cancels its order; nothing is issued. */
+export async function cancelInvoicedOrder(orderId: string, options: { stripeEvent?: StripeEventRef }): Promise<boolean> {
+  return inTransaction(async (tx) => {
+    if (options.stripeEvent && !(await repo.recordStripeEvent(options.stripeEvent.id, options.stripeEvent.type, tx))) {
+      return false;
+    }
+    return repo.transitionOrder(orderId, ["AWAITING_PAYMENT"], "CANCELLED", {}, tx);
+  });
+}
+
+/** Records a partial payment against an invoice without issuing anything. */
+export async function recordPartialPayment(orderId: string, amountPaidCents: number, options: { stripeEvent?: StripeEventRef }) {
+  return inTransaction(async (tx) => {
+    if (options.stripeEvent && !(await repo.recordStripeEvent(options.stripeEvent.id, options.stripeEvent.type, tx))) {
+      return false;
+    }
+    await repo.updateOrder(orderId, { amountPaidCents }, tx);
+    return true;
+  });
+}
+
+/** Support records the full payment of a local invoice; the key is issued and emailed. */
+export async function markInvoicePaid(actorId: string, input: MarkInvoicePaidInput, request: RequestInfo, now = new Date()) {
+  const order = await repo.findOrder(input.orderId);
+  if (!order || order.paymentMethod !== "INVOICE" || order.status !== "AWAITING_PAYMENT") {
+    throw new DomainError("payments.invoice_not_open");
+  }
+  const amountPaidCents = Math.round(Number(input.amountPaid) * 100);
+  if (amountPaidCents < order.amountCents) {
+    throw new DomainError("payments.amount_mismatch", {
+      fieldErrors: { amountPaid: `The invoice is for ${(order.amountCents / 100).toFixed(2)}; record it once paid in full.` },
+    });
+  }
+  const result = await fulfilOrder(order.id, { reference: input.paymentReference, amountPaidCents }, { actorId }, now);
+  await recordAudit({
+    type: "INVOICE_MARKED_PAID",
+    result: result ? "SUCCESS" : "FAILURE",
+    actorId,
+    subjectUserId: order.userId,
+    ...request,
+    detail: { orderId: order.id },
+  });
+  if (!result) throw new DomainError("payments.invoice_not_open");
+}
+
+/** Support's re-send: a new key replaces the order's unused one and is emailed to the buyer. */
+export async function resendLicenseKey(actorId: string, orderId: string, request: RequestInfo, now = new Date()) {
+  const order = await repo.findOrder(orderId);
+  if (!order || order.status !== "PAID" || order.renewsCredentialId) throw new DomainError("licensing.order_not_paid");
+  const issued = await inTransaction((tx) => replaceLicenseKey(orderId, actorId, now, tx));
+  await recordAudit({ type: "LICENSE_KEY_ISSUED", result: "SUCCESS", actorId, subjectUserId: order.userId, ...request, detail: { orderId, resend: true } });
+  if (!(await deliverLicenseKeyEmail(issued.keyId, now))) logger().warn({ orderId }, "re-sent key not emailed yet");
+}
+
+export function listOrders(userId: string) {
+  return repo.listOrdersForUser(userId);
+}
+
+export async function getOrder(userId: string, orderId: string) {
+  return requireOwnOrder(userId, orderId);
+}
+
+/** An invoice for its buyer or for staff; null for anyone else. */
+export async function getInvoice(viewer: { userId: string; role: Role }, orderId: string) {
+  const order = await repo.findOrder(orderId);
+  if (!order || !order.invoiceNumber) return null;
+  if (order.userId !== viewer.userId && viewer.role !== "SUPPORT" && viewer.role !== "ADMIN") return null;
+  return order;
+}
+
+export function listOpenInvoices() {
+  return repo.listOpenInvoices();
+}
+
+export function findOrderByPaymentIntent(paymentIntentId: string) {
+  return repo.findOrderByPaymentIntent(paymentIntentId);
+}
+
+export function findOrderByStripeInvoice(invoiceId: string) {
+  return repo.findOrderByStripeInvoice(invoiceId);
+}
+
+export function isStripeEventProcessed(eventId: string) {
+  return repo.isStripeEventProcessed(eventId);
+}
