@@ -1,4 +1,4 @@
-// Reference data (partners) on every run; demo accounts only for the embedded demo database
+// Reference data (partners, products) on every run; demo accounts only for the embedded demo database
 // (SEED_DEMO_ACCOUNTS=true). Idempotent: existing rows are left as they are.
 /* eslint-disable no-restricted-properties -- the seed runs outside the app */
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -11,6 +11,43 @@ const PARTNERS = [
   { slug: "northwind-aerospace", name: "Northwind Aerospace" },
   { slug: "contoso-defense", name: "Contoso Defense Systems" },
 ];
+
+// Prices in cents. The guide's exact product names (with en dashes).
+const PRODUCTS = [
+  {
+    sku: "PHONE-OTP-PROOFED-US-1Y",
+    name: "Phone-Based One Time Password (OTP) – With Proofing – US – 1 Year",
+    description: "A phone OTP credential for one year, with identity proofing for a higher assurance level.",
+    kind: "CREDENTIAL",
+    includesProofing: true,
+    termMonths: 12,
+    priceCents: 8900,
+    sortOrder: 1,
+    partners: ["northwind-aerospace", "contoso-defense"],
+  },
+  {
+    sku: "PHONE-OTP-US-1Y",
+    name: "Phone-Based One Time Password (OTP) – Without Proofing – US – 1 Year",
+    description: "A phone OTP credential for one year, without identity proofing.",
+    kind: "CREDENTIAL",
+    includesProofing: false,
+    termMonths: 12,
+    priceCents: 3400,
+    sortOrder: 2,
+    partners: ["northwind-aerospace"],
+  },
+  {
+    sku: "PHONE-OTP-PROOFING-UPGRADE",
+    name: "Phone-Based One Time Password (OTP) – Proofing Upgrade",
+    description: "Adds identity proofing to a phone OTP credential bought without it.",
+    kind: "PROOFING_UPGRADE",
+    includesProofing: true,
+    termMonths: 0,
+    priceCents: 5500,
+    sortOrder: 3,
+    partners: [],
+  },
+] as const;
 
 const DEMO_ACCOUNTS: { email: string; username: string; firstName: string; lastName: string; role: Role }[] =
   [
@@ -37,6 +74,22 @@ const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.
 try {
   for (const p of PARTNERS) {
     await db.partner.upsert({ where: { slug: p.slug }, create: p, update: {} });
+  }
+  for (const { partners, ...p } of PRODUCTS) {
+    const product = await db.product.upsert({
+      where: { sku: p.sku },
+      create: { ...p, currency: "usd" },
+      update: {},
+      select: { id: true },
+    });
+    for (const slug of partners) {
+      const partner = await db.partner.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+      await db.partnerProduct.upsert({
+        where: { partnerId_productId: { partnerId: partner.id, productId: product.id } },
+        create: { partnerId: partner.id, productId: product.id },
+        update: {},
+      });
+    }
   }
   if (process.env.SEED_DEMO_ACCOUNTS === "true") {
     const passwordHash = await hashPassword(DEMO_PASSWORD);

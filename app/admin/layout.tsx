@@ -7,7 +7,13 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Administration</h1>
-      <SubTabs tabs={[{ href: "/admin", label: "Users" }]} label="Administration" />
+      <SubTabs
+        tabs={[
+          { href: "/admin", label: "Users" },
+          { href: "/admin/invoices", label: "Invoices" },
+        ]}
+        label="Administration"
+      />
       <div className="rounded-lg bg-white p-6 shadow">{children}</div>
     </div>
   );

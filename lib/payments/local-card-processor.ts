@@ -12,13 +12,15 @@ const TEST_CARDS: Record<string, "succeeded" | "payments.card_declined" | "payme
   "4000000000009995": "payments.insufficient_funds",
 };
 
+function decide({ orderId, card }: CardCharge): CardResult {
+  const brand = cardBrand(card.number);
+  const last4 = card.number.slice(-4);
+  const result = TEST_CARDS[card.number];
+  if (!result) return { outcome: "failed", code: "payments.card_not_accepted", brand, last4 };
+  if (result !== "succeeded") return { outcome: "failed", code: result, brand, last4 };
+  return { outcome: "succeeded", reference: `local_ch_${orderId.replace(/-/g, "").slice(0, 24)}`, brand, last4 };
+}
+
 export const localCardProcessor: CardProcessor = {
-  async charge({ orderId, card }: CardCharge): Promise<CardResult> {
-    const brand = cardBrand(card.number);
-    const last4 = card.number.slice(-4);
-    const result = TEST_CARDS[card.number];
-    if (!result) return { outcome: "failed", code: "payments.card_not_accepted", brand, last4 };
-    if (result !== "succeeded") return { outcome: "failed", code: result, brand, last4 };
-    return { outcome: "succeeded", reference: `local_ch_${orderId.replace(/-/g, "").slice(0, 24)}`, brand, last4 };
-  },
+  charge: (charge) => Promise.resolve(decide(charge)),
 };

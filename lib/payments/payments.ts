@@ -4,6 +4,8 @@ export type CardDetails = { name: string; number: string; expMonth: number; expY
 
 export type CardCharge = {
   orderId: string;
+  /** Names this payment attempt: retries of one attempt reuse it, a new attempt (another card) gets a new one. */
+  attempt: string;
   orderNumber: string;
   amountCents: number;
   currency: string;

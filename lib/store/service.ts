@@ -179,11 +179,11 @@ async function openInvoice(order: repo.OrderView, now: Date) {
       },
       now,
     );
-    await repo.transitionOrder(order.id, ["PAYMENT_PROCESSING"], "AWAITING_PAYMENT", {
-      invoiceNumber: invoice.invoiceNumber,
-      invoiceDueAt: invoice.dueAt,
-      stripeInvoiceId: invoice.stripeInvoiceId,
-    });
+    const fields = { invoiceNumber: invoice.invoiceNumber, invoiceDueAt: invoice.dueAt, stripeInvoiceId: invoice.stripeInvoiceId };
+    // A webhook (invoice.paid) may have settled the order before this reply came back: keep its status.
+    if (!(await repo.transitionOrder(order.id, ["PAYMENT_PROCESSING"], "AWAITING_PAYMENT", fields))) {
+      await repo.updateOrder(order.id, fields);
+    }
   } catch (error) {
     await repo.transitionOrder(order.id, ["PAYMENT_PROCESSING"], "DRAFT", { submittedAt: null });
     if (error instanceof PaymentProviderError) throw new DomainError("payments.processor_unavailable");
@@ -201,11 +201,17 @@ async function chargeCard(order: repo.OrderView, input: Extract<SubmitPaymentInp
       amountCents: order.amountCents,
       currency: order.currency,
       email: order.email ?? order.user.email,
+      // One idempotency key per submission: retries of it reuse the key, a new submission gets a new one.
+      attempt: String(now.getTime()),
       card: { name: input.cardName, number: input.cardNumber, expMonth: mm!, expYear: 2000 + yy!, cvc: input.securityCode },
     });
   } catch (error) {
-    await repo.transitionOrder(order.id, ["PAYMENT_PROCESSING"], "PAYMENT_FAILED", { failureCode: "payments.processor_unavailable" });
-    if (error instanceof PaymentProviderError) throw new DomainError("payments.processor_unavailable");
+    const failed = await repo.transitionOrder(order.id, ["PAYMENT_PROCESSING"], "PAYMENT_FAILED", { failureCode: "payments.processor_unavailable" });
+    if (error instanceof PaymentProviderError) {
+      // The reply was lost, yet a webhook already settled the order: its status now tells the buyer.
+      if (!failed) return;
+      throw new DomainError("payments.processor_unavailable");
+    }
     throw error;
   }
   await repo.updateOrder(order.id, { cardBrand: result.brand, cardLast4: result.last4 });
@@ -300,13 +306,14 @@ export async function cancelInvoicedOrder(orderId: string, options: { stripeEven
   });
 }
 
-/** Records a partial payment against an invoice without issuing anything. */
+/** Records a partial payment against an open invoice without issuing anything. */
 export async function recordPartialPayment(orderId: string, amountPaidCents: number, options: { stripeEvent?: StripeEventRef }) {
   return inTransaction(async (tx) => {
     if (options.stripeEvent && !(await repo.recordStripeEvent(options.stripeEvent.id, options.stripeEvent.type, tx))) {
       return false;
     }
-    await repo.updateOrder(orderId, { amountPaidCents }, tx);
+    // Only while the invoice is open: a late event must not lower what a paid order records.
+    await repo.transitionOrder(orderId, ["AWAITING_PAYMENT"], "AWAITING_PAYMENT", { amountPaidCents }, tx);
     return true;
   });
 }
@@ -362,6 +369,11 @@ export async function getInvoice(viewer: { userId: string; role: Role }, orderId
 
 export function listOpenInvoices() {
   return repo.listOpenInvoices();
+}
+
+/** An order by id, for payment webhooks that name it in their metadata; no ownership check. */
+export function findOrderForPayment(orderId: string) {
+  return repo.findOrder(orderId);
 }
 
 export function findOrderByPaymentIntent(paymentIntentId: string) {

@@ -30,6 +30,8 @@ export type Fixtures = {
   };
   signIn: (login: string, password?: string) => Promise<void>;
   signUp: (user: NewUser) => Promise<void>;
+  /** Signs up a new user, verifies the email through the outbox and signs in. */
+  signInAsNewUser: () => Promise<NewUser>;
   expectAccessible: (page: Page) => Promise<void>;
 };
 
@@ -104,6 +106,17 @@ export const test = base.extend<Fixtures>({
       await page.getByLabel("Country").selectOption("US");
       await page.getByRole("button", { name: "Create Account" }).click();
       await expect(page.getByText(`we sent a verification link to ${user.email}`)).toBeVisible();
+    });
+  },
+  signInAsNewUser: async ({ page, signUp, signIn, outbox }, use) => {
+    await use(async () => {
+      const user = newUser();
+      await signUp(user);
+      await page.goto(await outbox.link(user.email, /Verify your email address/));
+      await page.getByRole("button", { name: "Verify Email Address" }).click();
+      await expect(page.getByText("Your email address is verified.")).toBeVisible();
+      await signIn(user.email, user.password);
+      return user;
     });
   },
   expectAccessible: async ({}, use) => {

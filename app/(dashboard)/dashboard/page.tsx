@@ -2,11 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { requireUser } from "@/lib/core/auth";
+import { CREDENTIAL_STATUS_LABELS } from "@/lib/licensing/licensing";
+import { listCredentials } from "@/lib/licensing/service";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const session = await requireUser();
+  const credentials = await listCredentials(session.userId);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Welcome, {session.firstName}</h1>
@@ -17,10 +20,33 @@ export default async function DashboardPage() {
           </h2>
           <ButtonLink href="/store">Get 2FA</ButtonLink>
         </div>
-        <p className="mt-4 text-slate-700">
-          You have no 2FA credentials yet. A phone one-time password (OTP) credential adds a code sent to your
-          phone to every login.
-        </p>
+        {credentials.length === 0 ? (
+          <p className="mt-4 text-slate-700">
+            You have no 2FA credentials yet. A phone one-time password (OTP) credential adds a code sent to your
+            phone to every login.
+          </p>
+        ) : (
+          <ul className="mt-4 divide-y divide-slate-200">
+            {credentials.map((c) => (
+              <li key={c.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                <div>
+                  <Link href={`/credentials/${c.id}`} className="font-medium text-brand-700 underline">
+                    {c.productName}
+                  </Link>
+                  <p className="text-sm text-slate-700">
+                    {CREDENTIAL_STATUS_LABELS[c.status]} · {c.status === "EXPIRED" ? "Expired" : "Expires"}{" "}
+                    {c.expiresAt.toISOString().slice(0, 10)}
+                  </p>
+                </div>
+                {c.canRenew ? (
+                  <ButtonLink href={`/store?renew=${c.id}`} variant="secondary">
+                    Renew
+                  </ButtonLink>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
         <p className="mt-4 text-sm">
           Have a License key?{" "}
           <Link href="/licenses/activate" className="text-brand-700 font-semibold underline">

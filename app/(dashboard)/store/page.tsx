@@ -1,13 +1,46 @@
 import type { Metadata } from "next";
 import { PageCard } from "@/components/layout/page-card";
+import { StepIndicator } from "@/components/layout/step-indicator";
+import { Notice } from "@/components/ui/notice";
+import { requireUser } from "@/lib/core/auth";
+import { findRenewableCredential } from "@/lib/licensing/service";
+import { getCatalog } from "@/lib/store/service";
+import { CHECKOUT_STEPS, formatMoney } from "@/lib/store/store";
+import { PartnerMenu } from "./partner-menu";
+import { ProductForm } from "./product-form";
 
 export const metadata: Metadata = { title: "Web Store" };
 
-// The store's catalogue and checkout arrive with the store capability; until then the page says so plainly.
-export default function StorePage() {
+type Query = { partner?: string; renew?: string; order?: string; product?: string };
+
+export default async function StorePage({ searchParams }: { searchParams: Promise<Query> }) {
+  const session = await requireUser();
+  const query = await searchParams;
+  const renewal = query.renew ? await findRenewableCredential(session.userId, query.renew).catch(() => null) : null;
+  const catalog = await getCatalog(session.userId, query.partner);
+  const products = renewal ? catalog.products.filter((p) => p.id === renewal.productId) : catalog.products;
+  const extraQuery = [renewal ? `&renew=${renewal.id}` : "", query.order ? `&order=${encodeURIComponent(query.order)}` : ""].join("");
   return (
     <PageCard title="Web Store" wide>
-      <p>The web store is not open yet. Phone OTP credentials will be available to buy here soon.</p>
+      <StepIndicator steps={CHECKOUT_STEPS} current="product" label="Purchase steps" />
+      {renewal ? (
+        <Notice tone="info">
+          Renewing {renewal.productName}: one more year from {renewal.expiresAt.toISOString().slice(0, 10)}.
+        </Notice>
+      ) : null}
+      <PartnerMenu partners={catalog.partners} selected={catalog.selectedPartner} extraQuery={extraQuery} />
+      <ProductForm
+        products={products.map((p) => ({
+          id: p.id,
+          name: p.name,
+          description: p.description,
+          price: `${formatMoney(p.priceCents, p.currency)}${p.termMonths ? ` per ${p.termMonths === 12 ? "year" : `${p.termMonths} months`}` : ""}`,
+        }))}
+        partner={catalog.selectedPartner}
+        renew={renewal?.id}
+        orderId={query.order}
+        selectedProductId={renewal?.productId ?? query.product}
+      />
     </PageCard>
   );
 }

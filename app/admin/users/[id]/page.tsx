@@ -5,6 +5,10 @@ import { getUser } from "@/lib/admin/service";
 import { recentAuditForUser } from "@/lib/audit/service";
 import { requireRole, STAFF_ROLES } from "@/lib/core/auth";
 import { DomainError } from "@/lib/core/errors";
+import { ORDER_STATUS_LABELS } from "@/lib/store/order-status";
+import { listOrders } from "@/lib/store/service";
+import { formatMoney, formatOrderNumber } from "@/lib/store/store";
+import { ResendKeyForm } from "../../invoices/invoice-forms";
 import { RevokeSessionsForm, RoleForm, StatusForm } from "./user-actions";
 
 export const metadata: Metadata = { title: "User" };
@@ -23,6 +27,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   const session = await requireRole(STAFF_ROLES);
   const user = await loadUser((await params).id);
   const events = await recentAuditForUser(user.id);
+  const orders = await listOrders(user.id);
   const canManage = session.role === "SUPPORT" || session.role === "ADMIN";
   const isSelf = session.userId === user.id;
   return (
@@ -51,6 +56,23 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
         </div>
       ) : null}
       {session.role === "ADMIN" && !isSelf ? <RoleForm userId={user.id} role={user.role} /> : null}
+      <section aria-labelledby="orders-heading">
+        <h3 id="orders-heading" className="mb-2 font-semibold">
+          Orders
+        </h3>
+        {orders.length === 0 ? <p className="text-sm">No orders.</p> : null}
+        <ul className="space-y-3">
+          {orders.map((o) => (
+            <li key={o.id} className="flex flex-wrap items-center justify-between gap-3 border-b pb-2 text-sm">
+              <span>
+                {formatOrderNumber(o.number)} · {o.product.name} · {formatMoney(o.amountCents, o.currency)} ·{" "}
+                {ORDER_STATUS_LABELS[o.status]}
+              </span>
+              {canManage && o.status === "PAID" && !o.renewsCredentialId ? <ResendKeyForm orderId={o.id} /> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
       <section aria-labelledby="audit-heading">
         <h3 id="audit-heading" className="mb-2 font-semibold">
           Recent activity

@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { PageCard } from "@/components/layout/page-card";
+import { ButtonLink } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { requireUser } from "@/lib/core/auth";
+import { CREDENTIAL_STATUS_LABELS } from "@/lib/licensing/licensing";
+import { listCredentials } from "@/lib/licensing/service";
+
+export const metadata: Metadata = { title: "Your credential" };
+
+const PROOFING_METHODS = [
+  {
+    name: "Self-Service Mobile Proofing",
+    text: "If you are located in the United States, complete proofing with your smartphone's camera, your Social Security Number and your driver's license or passport.",
+  },
+  {
+    name: "Live Video Proofing",
+    text: "Schedule a live video session with a proofing agent. Required outside the United States; also for US users who cannot complete self-service proofing.",
+  },
+];
+
+export default async function CredentialPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ activated?: string }>;
+}) {
+  const session = await requireUser();
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) notFound();
+  const credential = (await listCredentials(session.userId)).find((c) => c.id === id);
+  if (!credential) notFound();
+  const { activated } = await searchParams;
+  return (
+    <PageCard title={credential.productName} wide>
+      {activated ? <Notice tone="success">Your license key is activated.</Notice> : null}
+      <dl className="mb-6 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="font-medium">Status</dt>
+        <dd>{CREDENTIAL_STATUS_LABELS[credential.status]}</dd>
+        <dt className="font-medium">Expires</dt>
+        <dd>{credential.expiresAt.toISOString().slice(0, 10)}</dd>
+        <dt className="font-medium">License key</dt>
+        <dd>ending in {credential.keyHint}</dd>
+      </dl>
+      {credential.status === "PROOFING_REQUIRED" ? (
+        <section aria-labelledby="proofing-heading">
+          <h2 id="proofing-heading" className="mb-2 text-xl font-semibold">
+            Select your proofing method
+          </h2>
+          <p className="mb-4 text-sm text-slate-700">
+            This credential requires identity proofing. Identity proofing opens in the portal soon; your credential
+            waits for you in this state.
+          </p>
+          <ul className="grid gap-4 sm:grid-cols-2">
+            {PROOFING_METHODS.map((m) => (
+              <li key={m.name} className="rounded-md border border-slate-300 p-4">
+                <h3 className="font-semibold">{m.name}</h3>
+                <p className="text-sm text-slate-700">{m.text}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {credential.status === "PHONE_REGISTRATION_REQUIRED" ? (
+        <section aria-labelledby="register-heading">
+          <h2 id="register-heading" className="mb-2 text-xl font-semibold">
+            Register your phone
+          </h2>
+          <p className="mb-4 text-sm text-slate-700">
+            Next, register up to three phone numbers to receive your one-time passcodes.
+          </p>
+          <ButtonLink href={`/credentials/${credential.id}/phones`}>Set up phone one-time passcode</ButtonLink>
+        </section>
+      ) : null}
+      <p className="mt-6 text-sm">
+        <Link href="/dashboard" className="text-brand-700 underline">
+          Back to the dashboard
+        </Link>
+      </p>
+    </PageCard>
+  );
+}

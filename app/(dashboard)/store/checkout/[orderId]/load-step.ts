@@ -1,0 +1,22 @@
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { z } from "zod";
+import { requireUser } from "@/lib/core/auth";
+import { DomainError } from "@/lib/core/errors";
+import { getCheckoutStep } from "@/lib/store/service";
+import type { CheckoutStep } from "@/lib/store/store";
+
+/** The signed-in user's order for a checkout step; a step whose predecessors are not done redirects. */
+export async function loadCheckoutStep(params: Promise<{ orderId: string }>, step: CheckoutStep) {
+  const session = await requireUser();
+  const { orderId } = await params;
+  if (!z.uuid().safeParse(orderId).success) notFound();
+  try {
+    const page = await getCheckoutStep(session.userId, orderId, step);
+    if (!page.allowed) redirect(`/store/checkout/${orderId}/${page.redirectTo}`);
+    return { session, order: page.order };
+  } catch (error) {
+    if (error instanceof DomainError) notFound();
+    throw error;
+  }
+}

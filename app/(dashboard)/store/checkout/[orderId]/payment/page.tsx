@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { PageCard } from "@/components/layout/page-card";
+import { StepIndicator } from "@/components/layout/step-indicator";
+import { ERROR_MESSAGES, type ErrorCode } from "@/lib/core/errors";
+import { CHECKOUT_STEPS } from "@/lib/store/store";
+import { loadCheckoutStep } from "../load-step";
+import { OrderSummary } from "../order-summary";
+import { PaymentForm } from "./payment-form";
+
+export const metadata: Metadata = { title: "Payment Method" };
+
+export default async function PaymentPage({ params }: { params: Promise<{ orderId: string }> }) {
+  const { order } = await loadCheckoutStep(params, "payment");
+  const failure =
+    order.status === "PAYMENT_FAILED" && order.failureCode && order.failureCode in ERROR_MESSAGES
+      ? ERROR_MESSAGES[order.failureCode as ErrorCode]
+      : undefined;
+  return (
+    <PageCard title="Web Store" wide>
+      <StepIndicator steps={CHECKOUT_STEPS} current="payment" label="Purchase steps" />
+      <OrderSummary order={order} />
+      <p className="mb-4 text-sm text-slate-700">Select your Payment Method and input payment details, then select Submit.</p>
+      <PaymentForm orderId={order.id} backHref={`/store/checkout/${order.id}/information`} failure={failure} />
+    </PageCard>
+  );
+}

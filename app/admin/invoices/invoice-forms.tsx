@@ -1,0 +1,51 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage } from "@/components/forms/form-message";
+import { IDLE_STATE } from "@/components/forms/idle-state";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { Field } from "@/components/ui/field";
+import { markInvoicePaidAction, resendLicenseKeyAction } from "./actions";
+
+export function MarkPaidForm({ orderId, invoiceNumber, amount }: { orderId: string; invoiceNumber: string; amount: string }) {
+  const [state, action] = useActionState(markInvoicePaidAction, IDLE_STATE);
+  if (state.status === "success") return <FormMessage state={state} />;
+  return (
+    <form action={action} noValidate aria-label={`Record payment for ${invoiceNumber}`} className="grid gap-x-3 sm:grid-cols-[1fr_10rem_auto] sm:items-end">
+      <div className="sm:col-span-3">
+        <FormMessage state={state} />
+      </div>
+      <input type="hidden" name="orderId" value={orderId} />
+      <Field
+        label="Payment Reference"
+        name="paymentReference"
+        id={`ref-${orderId}`}
+        hint="Bank transfer, check or remittance number."
+        defaultValue={state.values?.paymentReference}
+        error={state.fieldErrors?.paymentReference}
+      />
+      <Field
+        label="Amount Received"
+        name="amountPaid"
+        id={`amount-${orderId}`}
+        inputMode="decimal"
+        defaultValue={state.values?.amountPaid ?? amount}
+        error={state.fieldErrors?.amountPaid}
+      />
+      <div className="mb-4">
+        <SubmitButton>Mark Paid</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+export function ResendKeyForm({ orderId }: { orderId: string }) {
+  const [state, action] = useActionState(resendLicenseKeyAction, IDLE_STATE);
+  return (
+    <form action={action}>
+      <FormMessage state={state} />
+      <input type="hidden" name="orderId" value={orderId} />
+      <SubmitButton variant="secondary">Re-send License Key</SubmitButton>
+    </form>
+  );
+}

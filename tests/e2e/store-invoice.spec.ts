@@ -1,0 +1,76 @@
+import { DEMO_PASSWORD, expect, test } from "./fixtures";
+import { chooseProduct, completeBilling, LICENSE_KEY, WITH_PROOFING } from "./store-helpers";
+
+test("an invoice order gets no key until support records full payment; the emailed key activates from the dashboard", async ({
+  page,
+  browser,
+  signInAsNewUser,
+  outbox,
+  clientIp,
+  expectAccessible,
+}) => {
+  const user = await signInAsNewUser();
+  await chooseProduct(page, WITH_PROOFING);
+  await completeBilling(page);
+  await page.getByRole("radio", { name: "Invoice" }).check();
+  await expect(page.getByText("we must receive full payment before you receive your license key")).toBeVisible();
+  await page.getByRole("button", { name: "Submit" }).click();
+
+  await expect(page.getByRole("heading", { name: "Thank you for your order" })).toBeVisible();
+  await expect(page.getByText("Awaiting payment")).toBeVisible();
+  await expect(page.getByText(LICENSE_KEY)).toHaveCount(0);
+  const invoiceNumber = (await page.getByText(/INV-\d{6}/).first().textContent())!.match(/INV-\d{6}/)![0];
+  await page.getByRole("link", { name: "View invoice" }).click();
+  await expect(page.getByText(`Invoice ${invoiceNumber}`)).toBeVisible();
+  await expect(page.getByText("$89.00").first()).toBeVisible();
+  await expectAccessible(page);
+
+  // Support records the payment: first a partial amount (refused), then the full one.
+  const staff = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
+  const support = await staff.newPage();
+  await support.goto("/sign-in");
+  await support.getByLabel("Email Address or User ID").fill("support");
+  await support.getByLabel("Password").fill(DEMO_PASSWORD);
+  await support.getByRole("button", { name: "Log In" }).click();
+  await support.getByRole("link", { name: "Admin" }).click();
+  await support.getByRole("link", { name: "Invoices" }).click();
+  const form = support.getByRole("form", { name: `Record payment for ${invoiceNumber}` });
+  await form.getByLabel("Payment Reference").fill("WIRE-20261129-01");
+  await form.getByLabel("Amount Received").fill("50.00");
+  await form.getByRole("button", { name: "Mark Paid" }).click();
+  await expect(form.getByText("record it once paid in full")).toBeVisible();
+  const noKeyYet = await (await page.request.get(`/api/dev/outbox?to=${encodeURIComponent(user.email)}`)).json();
+  expect((noKeyYet as { subject: string }[]).some((m) => /license key/i.test(m.subject))).toBe(false);
+
+  await form.getByLabel("Amount Received").fill("89.00");
+  await form.getByRole("button", { name: "Mark Paid" }).click();
+  await expect(support.getByText("Payment recorded.")).toBeVisible();
+  await staff.close();
+
+  const email = await outbox.latest(user.email, (m) => /Your license key/.test(m.subject));
+  const key = email.body.match(LICENSE_KEY)![0];
+
+  await page.goto("/dashboard");
+  await page.getByRole("link", { name: "Enter it here" }).click();
+  await page.getByLabel("License Key").fill(key);
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page.getByText("Your license key is activated.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Select your proofing method" })).toBeVisible();
+  await expect(page.getByText("Self-Service Mobile Proofing")).toBeVisible();
+  await expect(page.getByText("Live Video Proofing")).toBeVisible();
+
+  await page.goto("/account/orders");
+  await expect(page.getByRole("cell", { name: "Paid" })).toBeVisible();
+});
+
+test("a wrong license key gets a clear message next to the field", async ({ page, signIn }) => {
+  await signIn("demo");
+  await page.getByRole("link", { name: "Enter it here" }).click();
+  await page.getByLabel("License Key").fill("ABCDE-FGHJK-MNPQR-STVWX-YZ012");
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page.getByText("This license key is not valid.").first()).toBeVisible();
+  await expect(page.getByLabel("License Key")).toHaveValue("ABCDE-FGHJK-MNPQR-STVWX-YZ012");
+  await page.getByLabel("License Key").fill("");
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page.getByText("Enter your license key.").first()).toBeVisible();
+});
