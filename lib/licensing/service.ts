@@ -101,10 +101,13 @@ export async function replaceLicenseKey(orderId: string, actorId: string, now: D
 }
 
 async function refuseActivation(userId: string, request: RequestInfo, code: DomainError["code"], reason: string) {
-  await Promise.all([
-    consumeLimit("license_key.failures.account", userId),
-    consumeLimit("license_key.failures.ip", request.ip ?? "unknown"),
-  ]);
+  // Only keys that do not exist count as guesses; a used or revoked key is a real key, not a guess.
+  if (code === "licensing.key_invalid") {
+    await Promise.all([
+      consumeLimit("license_key.failures.account", userId),
+      consumeLimit("license_key.failures.ip", request.ip ?? "unknown"),
+    ]);
+  }
   await recordAudit({
     type: "LICENSE_KEY_ACTIVATION_FAILED",
     result: "FAILURE",
@@ -142,12 +145,13 @@ export async function activateLicenseKey(
   if (found.status === "REVOKED") throw await refuseActivation(userId, request, "licensing.key_revoked", "revoked_key");
 
   const product = found.order.product;
-  const result = await inTransaction(async (tx): Promise<Activation | "used" | "not_applicable"> => {
+  const result = await inTransaction(async (tx): Promise<Activation | "used"> => {
     if (!(await repo.claimKey(found.id, userId, now, tx))) return "used";
     let activation: Activation;
     if (product.kind === "PROOFING_UPGRADE") {
       const credential = await repo.findUpgradableCredential(userId, now, tx);
-      if (!credential) return "not_applicable";
+      // Thrown, not returned, so the transaction rolls back and the key stays unused.
+      if (!credential) throw new DomainError("licensing.upgrade_not_applicable");
       await repo.requireProofing(credential.id, tx);
       activation = { credentialId: credential.id, status: "PROOFING_REQUIRED", isUpgrade: true };
     } else {
@@ -179,8 +183,6 @@ export async function activateLicenseKey(
     );
     return activation;
   });
-  // Rolled back: an upgrade key stays unused for someone it applies to.
-  if (result === "not_applicable") throw new DomainError("licensing.upgrade_not_applicable");
   if (result === "used") throw await refuseActivation(userId, request, "licensing.key_used", "used_key");
   return result;
 }
