@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { activateLicenseKey, listCredentials } from "@/lib/licensing/service";
+import { activateLicenseKey, deliverPendingKeyEmails, listCredentials, wipeExpiredSealedKeys } from "@/lib/licensing/service";
 import { resendLicenseKey } from "@/lib/store/service";
 import { createCatalog } from "../factories/catalog";
 import { fromIp } from "../factories/request";
 import { createUser } from "../factories/user";
 import { db, resetDb } from "../setup/db";
 import { expectDomainError } from "../setup/errors";
+import { outboxFor } from "../setup/outbox";
 import { buyWithCard, latestKeyFor } from "../setup/purchase";
 
 let catalog: Awaited<ReturnType<typeof createCatalog>>;
@@ -105,5 +106,24 @@ describe("activating a license key", () => {
       expect(dump).not.toContain(key);
       expect(dump).not.toContain(key.replace(/-/g, ""));
     }
+  });
+
+  it("retries a key email that did not go out, once, and erases the sealed copy when its window closes", async () => {
+    const buyer = await createUser();
+    await buyWithCard(buyer, catalog.withoutProofing);
+    const keyEmails = async () => (await outboxFor(buyer.email)).filter((m) => m.subject?.startsWith("Your license key"));
+    expect(await keyEmails()).toHaveLength(1);
+
+    // As if the process had stopped between the payment's commit and the email.
+    await db().licenseKey.updateMany({ data: { emailedAt: null } });
+    const [a, b] = await Promise.all([deliverPendingKeyEmails(), deliverPendingKeyEmails()]);
+    expect(a + b).toBe(1);
+    expect(await keyEmails()).toHaveLength(2);
+    expect(await deliverPendingKeyEmails()).toBe(0);
+
+    expect(await wipeExpiredSealedKeys(new Date(Date.now() + 25 * 3_600_000))).toBe(1);
+    expect(await db().licenseKey.count({ where: { sealedKey: { not: null } } })).toBe(0);
+    // The key still activates: only its encrypted copy is gone, the hash remains.
+    await expect(activateLicenseKey(buyer.id, await latestKeyFor(buyer.email), fromIp())).resolves.toBeDefined();
   });
 });
