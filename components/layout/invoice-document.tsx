@@ -24,10 +24,20 @@ export function InvoiceDocument({ order }: { order: OrderView }) {
         <h2 className="font-semibold">Bill to</h2>
         <address className="not-italic">
           {order.firstName} {order.lastName}
-          {order.company ? <><br />{order.company}</> : null}
+          {order.company ? (
+            <>
+              <br />
+              {order.company}
+            </>
+          ) : null}
           <br />
           {order.addressLine1}
-          {order.addressLine2 ? <><br />{order.addressLine2}</> : null}
+          {order.addressLine2 ? (
+            <>
+              <br />
+              {order.addressLine2}
+            </>
+          ) : null}
           <br />
           {order.city}, {order.region} {order.postalCode}
           <br />
@@ -37,8 +47,12 @@ export function InvoiceDocument({ order }: { order: OrderView }) {
       <table className="w-full text-left">
         <thead>
           <tr className="border-b">
-            <th scope="col" className="py-1">Description</th>
-            <th scope="col" className="text-right">Amount</th>
+            <th scope="col" className="py-1">
+              Description
+            </th>
+            <th scope="col" className="text-right">
+              Amount
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -49,11 +63,15 @@ export function InvoiceDocument({ order }: { order: OrderView }) {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" className="py-1">Amount paid</th>
+            <th scope="row" className="py-1">
+              Amount paid
+            </th>
             <td className="text-right">{formatMoney(order.amountPaidCents, order.currency)}</td>
           </tr>
           <tr>
-            <th scope="row" className="py-1">Amount due</th>
+            <th scope="row" className="py-1">
+              Amount due
+            </th>
             <td className="text-right font-bold">{formatMoney(due, order.currency)}</td>
           </tr>
         </tfoot>

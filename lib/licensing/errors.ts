@@ -1,7 +1,9 @@
 export const LICENSING_ERRORS = {
-  "licensing.key_invalid": "This license key is not valid. Check it against your confirmation email and try again.",
+  "licensing.key_invalid":
+    "This license key is not valid. Check it against your confirmation email and try again.",
   "licensing.key_used": "This license key has already been used.",
-  "licensing.key_revoked": "This license key was replaced or revoked. Use the newest key from your email, or contact support.",
+  "licensing.key_revoked":
+    "This license key was replaced or revoked. Use the newest key from your email, or contact support.",
   "licensing.too_many_attempts": "Too many license key attempts. Please wait before trying again.",
   "licensing.upgrade_not_applicable":
     "A proofing upgrade needs a phone OTP credential without proofing on your account.",

@@ -12,7 +12,8 @@ export const LICENSE_KEY_LENGTH = GROUPS * GROUP_LENGTH;
 export function generateLicenseKey(): string {
   const chars = Array.from({ length: LICENSE_KEY_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]);
   const groups: string[] = [];
-  for (let i = 0; i < GROUPS; i += 1) groups.push(chars.slice(i * GROUP_LENGTH, (i + 1) * GROUP_LENGTH).join(""));
+  for (let i = 0; i < GROUPS; i += 1)
+    groups.push(chars.slice(i * GROUP_LENGTH, (i + 1) * GROUP_LENGTH).join(""));
   return groups.join("-");
 }
 

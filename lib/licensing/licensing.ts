@@ -24,7 +24,8 @@ export function renewedExpiry(expiresAt: Date, termMonths: number, now: Date): D
   return addMonths(expiresAt > now ? expiresAt : now, termMonths);
 }
 
-export type CredentialStatus = "PROOFING_REQUIRED" | "PHONE_REGISTRATION_REQUIRED" | "ACTIVE" | "EXPIRED" | "REVOKED";
+export type CredentialStatus =
+  "PROOFING_REQUIRED" | "PHONE_REGISTRATION_REQUIRED" | "ACTIVE" | "EXPIRED" | "REVOKED";
 
 /** The status shown to the user: a credential past its expiry is expired whatever was stored. */
 export function effectiveStatus(stored: CredentialStatus, expiresAt: Date, now: Date): CredentialStatus {

@@ -22,7 +22,10 @@ export function findKeyByHash(keyHash: string): Promise<KeyForActivation | null>
       id: true,
       status: true,
       order: {
-        select: { productId: true, product: { select: { kind: true, includesProofing: true, termMonths: true } } },
+        select: {
+          productId: true,
+          product: { select: { kind: true, includesProofing: true, termMonths: true } },
+        },
       },
     },
   });
@@ -32,7 +35,13 @@ export function findKeyByHash(keyHash: string): Promise<KeyForActivation | null>
 export async function claimKey(id: string, userId: string, now: Date, tx: Tx): Promise<boolean> {
   const { count } = await tx.licenseKey.updateMany({
     where: { id, status: "UNUSED" },
-    data: { status: "ACTIVATED", activatedAt: now, activatedByUserId: userId, sealedKey: null, sealedUntil: null },
+    data: {
+      status: "ACTIVATED",
+      activatedAt: now,
+      activatedByUserId: userId,
+      sealedKey: null,
+      sealedUntil: null,
+    },
   });
   return count === 1;
 }
@@ -75,7 +84,11 @@ const CREDENTIAL_SELECT = {
 } as const;
 
 export function listCredentials(userId: string): Promise<CredentialView[]> {
-  return db().credential.findMany({ where: { userId }, select: CREDENTIAL_SELECT, orderBy: { activatedAt: "desc" } });
+  return db().credential.findMany({
+    where: { userId },
+    select: CREDENTIAL_SELECT,
+    orderBy: { activatedAt: "desc" },
+  });
 }
 
 export function findCredential(userId: string, id: string): Promise<CredentialView | null> {
@@ -85,7 +98,13 @@ export function findCredential(userId: string, id: string): Promise<CredentialVi
 /** An unproofed, unexpired credential of the user: what a proofing upgrade applies to. */
 export function findUpgradableCredential(userId: string, now: Date, tx?: Tx): Promise<{ id: string } | null> {
   return (tx ?? db()).credential.findFirst({
-    where: { userId, proofingRequired: false, proofedAt: null, status: { not: "REVOKED" }, expiresAt: { gt: now } },
+    where: {
+      userId,
+      proofingRequired: false,
+      proofedAt: null,
+      status: { not: "REVOKED" },
+      expiresAt: { gt: now },
+    },
     select: { id: true },
     orderBy: { activatedAt: "asc" },
   });
@@ -104,10 +123,19 @@ export async function setCredentialExpiry(id: string, expiresAt: Date, tx: Tx): 
 }
 
 export function findCredentialForRenewal(id: string, tx: Tx) {
-  return tx.credential.findUnique({ where: { id }, select: { id: true, userId: true, expiresAt: true, status: true } });
+  return tx.credential.findUnique({
+    where: { id },
+    select: { id: true, userId: true, expiresAt: true, status: true },
+  });
 }
 
-export type SealedKey = { id: string; hint: string; sealedKey: string | null; sealedUntil: Date | null; status: LicenseKeyStatus };
+export type SealedKey = {
+  id: string;
+  hint: string;
+  sealedKey: string | null;
+  sealedUntil: Date | null;
+  status: LicenseKeyStatus;
+};
 
 /** The newest key of an order, with its sealed copy if the reveal window is still open. */
 export function findLatestKeyForOrder(orderId: string): Promise<SealedKey | null> {

@@ -29,7 +29,12 @@ export type IssuedKey = { keyId: string; hint: string };
  * Creates a key for a paid order inside the caller's transaction. The plaintext exists only in the email
  * and, for the buyer's confirmation window, as an encrypted copy (see ADR 007).
  */
-export async function issueLicenseKey(orderId: string, actorId: string | null, now: Date, tx: Tx): Promise<IssuedKey> {
+export async function issueLicenseKey(
+  orderId: string,
+  actorId: string | null,
+  now: Date,
+  tx: Tx,
+): Promise<IssuedKey> {
   const key = generateLicenseKey();
   const normalized = normalizeLicenseKey(key)!;
   const hint = licenseKeyHint(normalized);
@@ -43,7 +48,10 @@ export async function issueLicenseKey(orderId: string, actorId: string | null, n
     },
     tx,
   );
-  await recordAudit({ type: "LICENSE_KEY_ISSUED", result: "SUCCESS", actorId, detail: { orderId, keyId: id, hint } }, tx);
+  await recordAudit(
+    { type: "LICENSE_KEY_ISSUED", result: "SUCCESS", actorId, detail: { orderId, keyId: id, hint } },
+    tx,
+  );
   return { keyId: id, hint };
 }
 
@@ -78,7 +86,8 @@ export async function deliverLicenseKeyEmail(keyId: string, now = new Date()): P
 /** Retries key emails that did not go out (provider down, process stopped mid-way). */
 export async function deliverPendingKeyEmails(now = new Date()): Promise<number> {
   let sent = 0;
-  for (const { id } of await repo.listUndeliveredKeys(now, 50)) if (await deliverLicenseKeyEmail(id, now)) sent += 1;
+  for (const { id } of await repo.listUndeliveredKeys(now, 50))
+    if (await deliverLicenseKeyEmail(id, now)) sent += 1;
   return sent;
 }
 
@@ -91,16 +100,29 @@ export async function revealLatestKey(orderId: string, now = new Date()) {
 }
 
 /** Support's re-send: revokes the order's unused key and issues a new one. A used key cannot be re-sent. */
-export async function replaceLicenseKey(orderId: string, actorId: string, now: Date, tx: Tx): Promise<IssuedKey> {
+export async function replaceLicenseKey(
+  orderId: string,
+  actorId: string,
+  now: Date,
+  tx: Tx,
+): Promise<IssuedKey> {
   if ((await repo.countActivatedKeys(orderId, tx)) > 0) throw new DomainError("licensing.key_used");
   const revoked = await repo.revokeUnusedKeys(orderId, now, "replaced by support", tx);
   if (revoked > 0) {
-    await recordAudit({ type: "LICENSE_KEY_REVOKED", result: "SUCCESS", actorId, detail: { orderId, revoked } }, tx);
+    await recordAudit(
+      { type: "LICENSE_KEY_REVOKED", result: "SUCCESS", actorId, detail: { orderId, revoked } },
+      tx,
+    );
   }
   return issueLicenseKey(orderId, actorId, now, tx);
 }
 
-async function refuseActivation(userId: string, request: RequestInfo, code: DomainError["code"], reason: string) {
+async function refuseActivation(
+  userId: string,
+  request: RequestInfo,
+  code: DomainError["code"],
+  reason: string,
+) {
   // Only keys that do not exist count as guesses; a used or revoked key is a real key, not a guess.
   if (code === "licensing.key_invalid") {
     await Promise.all([
@@ -137,12 +159,14 @@ export async function activateLicenseKey(
     ["license_key.failures.ip", request.ip ?? "unknown"],
   ] as const) {
     const limit = await peekLimit(name, key);
-    if (!limit.allowed) throw new DomainError("licensing.too_many_attempts", { retryAfterSeconds: limit.retryAfterSeconds });
+    if (!limit.allowed)
+      throw new DomainError("licensing.too_many_attempts", { retryAfterSeconds: limit.retryAfterSeconds });
   }
   const normalized = normalizeLicenseKey(rawKey);
   const found = normalized ? await repo.findKeyByHash(keyedHash(KEY_PURPOSE, normalized)) : null;
   if (!found) throw await refuseActivation(userId, request, "licensing.key_invalid", "unknown_key");
-  if (found.status === "REVOKED") throw await refuseActivation(userId, request, "licensing.key_revoked", "revoked_key");
+  if (found.status === "REVOKED")
+    throw await refuseActivation(userId, request, "licensing.key_revoked", "revoked_key");
 
   const product = found.order.product;
   const result = await inTransaction(async (tx): Promise<Activation | "used"> => {
@@ -155,7 +179,9 @@ export async function activateLicenseKey(
       await repo.requireProofing(credential.id, tx);
       activation = { credentialId: credential.id, status: "PROOFING_REQUIRED", isUpgrade: true };
     } else {
-      const status: CredentialStatus = product.includesProofing ? "PROOFING_REQUIRED" : "PHONE_REGISTRATION_REQUIRED";
+      const status: CredentialStatus = product.includesProofing
+        ? "PROOFING_REQUIRED"
+        : "PHONE_REGISTRATION_REQUIRED";
       const { id } = await repo.insertCredential(
         {
           userId,
@@ -221,13 +247,23 @@ export async function hasUpgradableCredential(userId: string, now = new Date()):
 }
 
 /** Extends a credential by one term from its expiry (or from now when expired); inside the caller's transaction. */
-export async function renewCredential(credentialId: string, termMonths: number, now: Date, tx: Tx): Promise<Date> {
+export async function renewCredential(
+  credentialId: string,
+  termMonths: number,
+  now: Date,
+  tx: Tx,
+): Promise<Date> {
   const credential = await repo.findCredentialForRenewal(credentialId, tx);
   if (!credential) throw new DomainError("licensing.order_not_found");
   const expiresAt = renewedExpiry(credential.expiresAt, termMonths, now);
   await repo.setCredentialExpiry(credential.id, expiresAt, tx);
   await recordAudit(
-    { type: "CREDENTIAL_RENEWED", result: "SUCCESS", subjectUserId: credential.userId, detail: { credentialId, expiresAt: expiresAt.toISOString() } },
+    {
+      type: "CREDENTIAL_RENEWED",
+      result: "SUCCESS",
+      subjectUserId: credential.userId,
+      detail: { credentialId, expiresAt: expiresAt.toISOString() },
+    },
     tx,
   );
   return expiresAt;
@@ -236,7 +272,8 @@ export async function renewCredential(credentialId: string, termMonths: number, 
 /** A credential of the user that is in its renewal window, or null. */
 export async function findRenewableCredential(userId: string, credentialId: string, now = new Date()) {
   const c = await repo.findCredential(userId, credentialId);
-  if (!c || effectiveStatus(c.status, c.expiresAt, now) === "REVOKED" || !isInRenewalWindow(c.expiresAt, now)) return null;
+  if (!c || effectiveStatus(c.status, c.expiresAt, now) === "REVOKED" || !isInRenewalWindow(c.expiresAt, now))
+    return null;
   return { id: c.id, productId: c.product.id, productName: c.product.name, expiresAt: c.expiresAt };
 }
 

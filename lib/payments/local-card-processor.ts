@@ -18,7 +18,12 @@ function decide({ orderId, card }: CardCharge): CardResult {
   const result = TEST_CARDS[card.number];
   if (!result) return { outcome: "failed", code: "payments.card_not_accepted", brand, last4 };
   if (result !== "succeeded") return { outcome: "failed", code: result, brand, last4 };
-  return { outcome: "succeeded", reference: `local_ch_${orderId.replace(/-/g, "").slice(0, 24)}`, brand, last4 };
+  return {
+    outcome: "succeeded",
+    reference: `local_ch_${orderId.replace(/-/g, "").slice(0, 24)}`,
+    brand,
+    last4,
+  };
 }
 
 export const localCardProcessor: CardProcessor = {

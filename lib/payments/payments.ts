@@ -13,7 +13,8 @@ export type CardCharge = {
   card: CardDetails;
 };
 
-export type CardFailureCode = "payments.card_declined" | "payments.insufficient_funds" | "payments.card_not_accepted";
+export type CardFailureCode =
+  "payments.card_declined" | "payments.insufficient_funds" | "payments.card_not_accepted";
 
 export type CardResult =
   /** Captured now (local processor); the caller fulfils the order. */

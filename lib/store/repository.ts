@@ -1,6 +1,11 @@
 import "server-only";
 import { db, type Tx } from "@/lib/core/db";
-import { Prisma, type OrderStatus, type PaymentMethod, type ProductKind } from "@/lib/generated/prisma/client";
+import {
+  Prisma,
+  type OrderStatus,
+  type PaymentMethod,
+  type ProductKind,
+} from "@/lib/generated/prisma/client";
 
 export type ProductView = {
   id: string;
@@ -80,7 +85,14 @@ export type OrderView = {
   failureCode: string | null;
   paidAt: Date | null;
   createdAt: Date;
-  product: { id: string; name: string; sku: string; kind: ProductKind; includesProofing: boolean; termMonths: number };
+  product: {
+    id: string;
+    name: string;
+    sku: string;
+    kind: ProductKind;
+    includesProofing: boolean;
+    termMonths: number;
+  };
   partner: { name: string } | null;
   user: { email: string; firstName: string; lastName: string };
 };
@@ -118,7 +130,9 @@ const ORDER_SELECT = {
   failureCode: true,
   paidAt: true,
   createdAt: true,
-  product: { select: { id: true, name: true, sku: true, kind: true, includesProofing: true, termMonths: true } },
+  product: {
+    select: { id: true, name: true, sku: true, kind: true, includesProofing: true, termMonths: true },
+  },
   partner: { select: { name: true } },
   user: { select: { email: true, firstName: true, lastName: true } },
 } as const;
@@ -130,7 +144,22 @@ export async function insertDraftOrder(data: {
   renewsCredentialId: string | null;
   amountCents: number;
   currency: string;
-  prefill: Partial<Record<"firstName" | "lastName" | "email" | "phone" | "company" | "addressLine1" | "addressLine2" | "city" | "region" | "postalCode" | "country", string | null>>;
+  prefill: Partial<
+    Record<
+      | "firstName"
+      | "lastName"
+      | "email"
+      | "phone"
+      | "company"
+      | "addressLine1"
+      | "addressLine2"
+      | "city"
+      | "region"
+      | "postalCode"
+      | "country",
+      string | null
+    >
+  >;
 }): Promise<{ id: string }> {
   const { prefill, ...rest } = data;
   return db().order.create({ data: { ...rest, ...prefill }, select: { id: true } });
@@ -141,7 +170,10 @@ export function findOrder(id: string, tx?: Tx): Promise<OrderView | null> {
 }
 
 export function findOrderByPaymentIntent(paymentIntentId: string, tx?: Tx): Promise<OrderView | null> {
-  return (tx ?? db()).order.findUnique({ where: { stripePaymentIntentId: paymentIntentId }, select: ORDER_SELECT });
+  return (tx ?? db()).order.findUnique({
+    where: { stripePaymentIntentId: paymentIntentId },
+    select: ORDER_SELECT,
+  });
 }
 
 export function findOrderByStripeInvoice(invoiceId: string, tx?: Tx): Promise<OrderView | null> {
@@ -183,7 +215,10 @@ export function listOpenInvoices(): Promise<OrderView[]> {
 }
 
 /** Changes an order only while it is editable; returns whether it was. */
-export async function updateEditableOrder(id: string, data: Prisma.OrderUncheckedUpdateManyInput): Promise<boolean> {
+export async function updateEditableOrder(
+  id: string,
+  data: Prisma.OrderUncheckedUpdateManyInput,
+): Promise<boolean> {
   const { count } = await db().order.updateMany({
     where: { id, status: { in: ["DRAFT", "PAYMENT_FAILED"] } },
     data,
@@ -202,11 +237,18 @@ export async function transitionOrder(
   data: Prisma.OrderUpdateManyMutationInput,
   tx?: Tx,
 ): Promise<boolean> {
-  const { count } = await (tx ?? db()).order.updateMany({ where: { id, status: { in: from } }, data: { ...data, status: to } });
+  const { count } = await (tx ?? db()).order.updateMany({
+    where: { id, status: { in: from } },
+    data: { ...data, status: to },
+  });
   return count === 1;
 }
 
-export async function updateOrder(id: string, data: Prisma.OrderUpdateManyMutationInput, tx?: Tx): Promise<void> {
+export async function updateOrder(
+  id: string,
+  data: Prisma.OrderUpdateManyMutationInput,
+  tx?: Tx,
+): Promise<void> {
   await (tx ?? db()).order.updateMany({ where: { id }, data });
 }
 

@@ -23,8 +23,14 @@ const optionalText = (label: string, max = 100) =>
 export const StartOrderInputSchema = z.object({
   productId: z.uuid("Select a product."),
   partner: z.string().trim().max(64).optional(),
-  renew: z.uuid().optional().or(z.literal("").transform(() => undefined)),
-  orderId: z.uuid().optional().or(z.literal("").transform(() => undefined)),
+  renew: z
+    .uuid()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  orderId: z
+    .uuid()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 export type StartOrderInput = z.infer<typeof StartOrderInputSchema>;
 
@@ -69,7 +75,10 @@ const CardSchema = z.object({
     .string()
     .trim()
     .regex(/^(0[1-9]|1[0-2])\s*\/\s*(\d{2})$/, "Enter the expiration date as MM/YY."),
-  securityCode: z.string().trim().regex(/^\d{3,4}$/, "Enter the 3 or 4 digit security code."),
+  securityCode: z
+    .string()
+    .trim()
+    .regex(/^\d{3,4}$/, "Enter the 3 or 4 digit security code."),
 });
 
 export const SubmitPaymentInputSchema = z.discriminatedUnion(

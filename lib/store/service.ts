@@ -16,7 +16,12 @@ import {
 import { cardProcessor, invoiceIssuer, PaymentProviderError } from "@/lib/payments/service";
 import type { RequestInfo } from "@/lib/sessions/service";
 import * as repo from "./repository";
-import type { MarkInvoicePaidInput, SaveOrderInformationInput, StartOrderInput, SubmitPaymentInput } from "./schemas";
+import type {
+  MarkInvoicePaidInput,
+  SaveOrderInformationInput,
+  StartOrderInput,
+  SubmitPaymentInput,
+} from "./schemas";
 import { cardExpiryProblem } from "./schemas";
 import {
   formatInvoiceNumber,
@@ -35,9 +40,11 @@ export const ALL_PARTNERS = "all";
 /** The store's Partner menu and the products for the choice; the upgrade only for those it applies to. */
 export async function getCatalog(userId: string, partnerSlug: string | undefined) {
   const partners = await repo.listPartners();
-  const partner = partnerSlug && partnerSlug !== ALL_PARTNERS ? await repo.findPartnerBySlug(partnerSlug) : null;
+  const partner =
+    partnerSlug && partnerSlug !== ALL_PARTNERS ? await repo.findPartnerBySlug(partnerSlug) : null;
   const products = await repo.listProducts(partner?.id);
-  const canUpgrade = products.some((p) => p.kind === "PROOFING_UPGRADE") && (await hasUpgradableCredential(userId));
+  const canUpgrade =
+    products.some((p) => p.kind === "PROOFING_UPGRADE") && (await hasUpgradableCredential(userId));
   return {
     partners,
     selectedPartner: partner?.slug ?? ALL_PARTNERS,
@@ -61,12 +68,14 @@ export async function startOrder(userId: string, input: StartOrderInput): Promis
   let renewsCredentialId: string | null = null;
   if (input.renew) {
     const credential = await findRenewableCredential(userId, input.renew);
-    if (!credential || credential.productId !== product.id) throw new DomainError("store.product_unavailable");
+    if (!credential || credential.productId !== product.id)
+      throw new DomainError("store.product_unavailable");
     renewsCredentialId = credential.id;
   } else if (product.kind === "PROOFING_UPGRADE" && !(await hasUpgradableCredential(userId))) {
     throw new DomainError("store.product_unavailable");
   }
-  const partner = input.partner && input.partner !== ALL_PARTNERS ? await repo.findPartnerBySlug(input.partner) : null;
+  const partner =
+    input.partner && input.partner !== ALL_PARTNERS ? await repo.findPartnerBySlug(input.partner) : null;
 
   if (input.orderId) {
     await requireOwnOrder(userId, input.orderId);
@@ -107,11 +116,14 @@ export async function startOrder(userId: string, input: StartOrderInput): Promis
 }
 
 export type CheckoutPage =
-  | { allowed: true; order: repo.OrderView }
-  | { allowed: false; redirectTo: CheckoutStep; orderId: string };
+  { allowed: true; order: repo.OrderView } | { allowed: false; redirectTo: CheckoutStep; orderId: string };
 
 /** Loads the user's order for a checkout step, or names the step to go to instead. */
-export async function getCheckoutStep(userId: string, orderId: string, step: CheckoutStep): Promise<CheckoutPage> {
+export async function getCheckoutStep(
+  userId: string,
+  orderId: string,
+  step: CheckoutStep,
+): Promise<CheckoutPage> {
   const order = await requireOwnOrder(userId, orderId);
   if (!isStepAllowed(step, order)) return { allowed: false, redirectTo: latestAllowedStep(order), orderId };
   return { allowed: true, order };
@@ -179,7 +191,11 @@ async function openInvoice(order: repo.OrderView, now: Date) {
       },
       now,
     );
-    const fields = { invoiceNumber: invoice.invoiceNumber, invoiceDueAt: invoice.dueAt, stripeInvoiceId: invoice.stripeInvoiceId };
+    const fields = {
+      invoiceNumber: invoice.invoiceNumber,
+      invoiceDueAt: invoice.dueAt,
+      stripeInvoiceId: invoice.stripeInvoiceId,
+    };
     // A webhook (invoice.paid) may have settled the order before this reply came back: keep its status.
     if (!(await repo.transitionOrder(order.id, ["PAYMENT_PROCESSING"], "AWAITING_PAYMENT", fields))) {
       await repo.updateOrder(order.id, fields);
@@ -191,7 +207,11 @@ async function openInvoice(order: repo.OrderView, now: Date) {
   }
 }
 
-async function chargeCard(order: repo.OrderView, input: Extract<SubmitPaymentInput, { paymentMethod: "CARD" }>, now: Date) {
+async function chargeCard(
+  order: repo.OrderView,
+  input: Extract<SubmitPaymentInput, { paymentMethod: "CARD" }>,
+  now: Date,
+) {
   const [mm, yy] = input.cardExpiry.split("/").map((s) => Number(s.trim()));
   let result;
   try {
@@ -203,10 +223,18 @@ async function chargeCard(order: repo.OrderView, input: Extract<SubmitPaymentInp
       email: order.email ?? order.user.email,
       // One idempotency key per submission: retries of it reuse the key, a new submission gets a new one.
       attempt: String(now.getTime()),
-      card: { name: input.cardName, number: input.cardNumber, expMonth: mm!, expYear: 2000 + yy!, cvc: input.securityCode },
+      card: {
+        name: input.cardName,
+        number: input.cardNumber,
+        expMonth: mm!,
+        expYear: 2000 + yy!,
+        cvc: input.securityCode,
+      },
     });
   } catch (error) {
-    const failed = await repo.transitionOrder(order.id, ["PAYMENT_PROCESSING"], "PAYMENT_FAILED", { failureCode: "payments.processor_unavailable" });
+    const failed = await repo.transitionOrder(order.id, ["PAYMENT_PROCESSING"], "PAYMENT_FAILED", {
+      failureCode: "payments.processor_unavailable",
+    });
     if (error instanceof PaymentProviderError) {
       // The reply was lost, yet a webhook already settled the order: its status now tells the buyer.
       if (!failed) return;
@@ -244,7 +272,10 @@ export async function fulfilOrder(
   now = new Date(),
 ): Promise<Fulfilment> {
   const outcome = await inTransaction(async (tx): Promise<Fulfilment> => {
-    if (options.stripeEvent && !(await repo.recordStripeEvent(options.stripeEvent.id, options.stripeEvent.type, tx))) {
+    if (
+      options.stripeEvent &&
+      !(await repo.recordStripeEvent(options.stripeEvent.id, options.stripeEvent.type, tx))
+    ) {
       return null;
     }
     const order = await repo.findOrder(orderId, tx);
@@ -253,12 +284,23 @@ export async function fulfilOrder(
       orderId,
       ["PAYMENT_PROCESSING", "AWAITING_PAYMENT", "PAYMENT_FAILED"],
       "PAID",
-      { paidAt: now, amountPaidCents: payment.amountPaidCents, paymentReference: payment.reference, failureCode: null },
+      {
+        paidAt: now,
+        amountPaidCents: payment.amountPaidCents,
+        paymentReference: payment.reference,
+        failureCode: null,
+      },
       tx,
     );
     if (!paid) return null;
     await recordAudit(
-      { type: "ORDER_PAID", result: "SUCCESS", actorId: options.actorId ?? null, subjectUserId: order.userId, detail: { orderId } },
+      {
+        type: "ORDER_PAID",
+        result: "SUCCESS",
+        actorId: options.actorId ?? null,
+        subjectUserId: order.userId,
+        detail: { orderId },
+      },
       tx,
     );
     if (order.renewsCredentialId) {
@@ -280,15 +322,29 @@ export async function failCardPayment(
   now = new Date(),
 ): Promise<boolean> {
   return inTransaction(async (tx) => {
-    if (options.stripeEvent && !(await repo.recordStripeEvent(options.stripeEvent.id, options.stripeEvent.type, tx))) {
+    if (
+      options.stripeEvent &&
+      !(await repo.recordStripeEvent(options.stripeEvent.id, options.stripeEvent.type, tx))
+    ) {
       return false;
     }
     const order = await repo.findOrder(orderId, tx);
     if (!order) return false;
-    const failed = await repo.transitionOrder(orderId, ["PAYMENT_PROCESSING"], "PAYMENT_FAILED", { failureCode: code }, tx);
+    const failed = await repo.transitionOrder(
+      orderId,
+      ["PAYMENT_PROCESSING"],
+      "PAYMENT_FAILED",
+      { failureCode: code },
+      tx,
+    );
     if (failed) {
       await recordAudit(
-        { type: "PAYMENT_FAILED", result: "FAILURE", subjectUserId: order.userId, detail: { orderId, code, at: now.toISOString() } },
+        {
+          type: "PAYMENT_FAILED",
+          result: "FAILURE",
+          subjectUserId: order.userId,
+          detail: { orderId, code, at: now.toISOString() },
+        },
         tx,
       );
     }
@@ -297,9 +353,15 @@ export async function failCardPayment(
 }
 
 /** A voided invoice cancels its order; nothing is issued. */
-export async function cancelInvoicedOrder(orderId: string, options: { stripeEvent?: StripeEventRef }): Promise<boolean> {
+export async function cancelInvoicedOrder(
+  orderId: string,
+  options: { stripeEvent?: StripeEventRef },
+): Promise<boolean> {
   return inTransaction(async (tx) => {
-    if (options.stripeEvent && !(await repo.recordStripeEvent(options.stripeEvent.id, options.stripeEvent.type, tx))) {
+    if (
+      options.stripeEvent &&
+      !(await repo.recordStripeEvent(options.stripeEvent.id, options.stripeEvent.type, tx))
+    ) {
       return false;
     }
     return repo.transitionOrder(orderId, ["AWAITING_PAYMENT"], "CANCELLED", {}, tx);
@@ -307,9 +369,16 @@ export async function cancelInvoicedOrder(orderId: string, options: { stripeEven
 }
 
 /** Records a partial payment against an open invoice without issuing anything. */
-export async function recordPartialPayment(orderId: string, amountPaidCents: number, options: { stripeEvent?: StripeEventRef }) {
+export async function recordPartialPayment(
+  orderId: string,
+  amountPaidCents: number,
+  options: { stripeEvent?: StripeEventRef },
+) {
   return inTransaction(async (tx) => {
-    if (options.stripeEvent && !(await repo.recordStripeEvent(options.stripeEvent.id, options.stripeEvent.type, tx))) {
+    if (
+      options.stripeEvent &&
+      !(await repo.recordStripeEvent(options.stripeEvent.id, options.stripeEvent.type, tx))
+    ) {
       return false;
     }
     // Only while the invoice is open: a late event must not lower what a paid order records.
@@ -319,7 +388,12 @@ export async function recordPartialPayment(orderId: string, amountPaidCents: num
 }
 
 /** Support records the full payment of a local invoice; the key is issued and emailed. */
-export async function markInvoicePaid(actorId: string, input: MarkInvoicePaidInput, request: RequestInfo, now = new Date()) {
+export async function markInvoicePaid(
+  actorId: string,
+  input: MarkInvoicePaidInput,
+  request: RequestInfo,
+  now = new Date(),
+) {
   const order = await repo.findOrder(input.orderId);
   if (!order || order.paymentMethod !== "INVOICE" || order.status !== "AWAITING_PAYMENT") {
     throw new DomainError("payments.invoice_not_open");
@@ -327,10 +401,17 @@ export async function markInvoicePaid(actorId: string, input: MarkInvoicePaidInp
   const amountPaidCents = Math.round(Number(input.amountPaid) * 100);
   if (amountPaidCents < order.amountCents) {
     throw new DomainError("payments.amount_mismatch", {
-      fieldErrors: { amountPaid: `The invoice is for ${(order.amountCents / 100).toFixed(2)}; record it once paid in full.` },
+      fieldErrors: {
+        amountPaid: `The invoice is for ${(order.amountCents / 100).toFixed(2)}; record it once paid in full.`,
+      },
     });
   }
-  const result = await fulfilOrder(order.id, { reference: input.paymentReference, amountPaidCents }, { actorId }, now);
+  const result = await fulfilOrder(
+    order.id,
+    { reference: input.paymentReference, amountPaidCents },
+    { actorId },
+    now,
+  );
   await recordAudit({
     type: "INVOICE_MARKED_PAID",
     result: result ? "SUCCESS" : "FAILURE",
@@ -343,12 +424,26 @@ export async function markInvoicePaid(actorId: string, input: MarkInvoicePaidInp
 }
 
 /** Support's re-send: a new key replaces the order's unused one and is emailed to the buyer. */
-export async function resendLicenseKey(actorId: string, orderId: string, request: RequestInfo, now = new Date()) {
+export async function resendLicenseKey(
+  actorId: string,
+  orderId: string,
+  request: RequestInfo,
+  now = new Date(),
+) {
   const order = await repo.findOrder(orderId);
-  if (!order || order.status !== "PAID" || order.renewsCredentialId) throw new DomainError("licensing.order_not_paid");
+  if (!order || order.status !== "PAID" || order.renewsCredentialId)
+    throw new DomainError("licensing.order_not_paid");
   const issued = await inTransaction((tx) => replaceLicenseKey(orderId, actorId, now, tx));
-  await recordAudit({ type: "LICENSE_KEY_ISSUED", result: "SUCCESS", actorId, subjectUserId: order.userId, ...request, detail: { orderId, resend: true } });
-  if (!(await deliverLicenseKeyEmail(issued.keyId, now))) logger().warn({ orderId }, "re-sent key not emailed yet");
+  await recordAudit({
+    type: "LICENSE_KEY_ISSUED",
+    result: "SUCCESS",
+    actorId,
+    subjectUserId: order.userId,
+    ...request,
+    detail: { orderId, resend: true },
+  });
+  if (!(await deliverLicenseKeyEmail(issued.keyId, now)))
+    logger().warn({ orderId }, "re-sent key not emailed yet");
 }
 
 export function listOrders(userId: string) {

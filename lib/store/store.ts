@@ -1,6 +1,7 @@
 // Pure store rules: the checkout step graph, card checks, money. No I/O.
 
-export type OrderStatus = "DRAFT" | "PAYMENT_PROCESSING" | "AWAITING_PAYMENT" | "PAID" | "PAYMENT_FAILED" | "CANCELLED";
+export type OrderStatus =
+  "DRAFT" | "PAYMENT_PROCESSING" | "AWAITING_PAYMENT" | "PAID" | "PAYMENT_FAILED" | "CANCELLED";
 
 export const CHECKOUT_STEPS = [
   { id: "product", label: "Product" },
@@ -17,7 +18,10 @@ export function isEditable(status: OrderStatus): boolean {
 }
 
 /** The furthest step the order may be on; a page for a later step redirects here. */
-export function latestAllowedStep(order: { status: OrderStatus; infoCompletedAt: Date | null }): CheckoutStep {
+export function latestAllowedStep(order: {
+  status: OrderStatus;
+  infoCompletedAt: Date | null;
+}): CheckoutStep {
   if (!isEditable(order.status)) return "confirmation";
   return order.infoCompletedAt ? "payment" : "information";
 }
@@ -25,14 +29,19 @@ export function latestAllowedStep(order: { status: OrderStatus; infoCompletedAt:
 const ORDER: Record<CheckoutStep, number> = { product: 0, information: 1, payment: 2, confirmation: 3 };
 
 /** Whether `step` may be shown for the order: earlier steps of an editable order, or its latest one. */
-export function isStepAllowed(step: CheckoutStep, order: { status: OrderStatus; infoCompletedAt: Date | null }): boolean {
+export function isStepAllowed(
+  step: CheckoutStep,
+  order: { status: OrderStatus; infoCompletedAt: Date | null },
+): boolean {
   const latest = latestAllowedStep(order);
   if (latest === "confirmation") return step === "confirmation";
   return ORDER[step] <= ORDER[latest];
 }
 
 export function formatMoney(cents: number, currency: string): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(cents / 100);
+  return new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(
+    cents / 100,
+  );
 }
 
 export function formatOrderNumber(n: bigint | number): string {

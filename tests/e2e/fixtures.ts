@@ -25,6 +25,8 @@ export type Fixtures = {
   outbox: {
     /** Waits for the newest message to `to` matching `match`, and returns it. */
     latest: (to: string, match?: (m: OutboxMessage) => boolean) => Promise<OutboxMessage>;
+    /** Every message to `to`, newest first, without waiting. */
+    all: (to: string) => Promise<OutboxMessage[]>;
     /** The first link in the newest email to `to` whose subject matches. */
     link: (to: string, subject: RegExp) => Promise<string>;
   };
@@ -76,6 +78,7 @@ export const test = base.extend<Fixtures>({
       return found!;
     };
     await use({
+      all: read,
       latest,
       link: async (to, subject) => {
         const message = await latest(to, (m) => subject.test(m.subject));

@@ -4,7 +4,11 @@ export const WITH_PROOFING = "Phone-Based One Time Password (OTP) – With Proof
 export const WITHOUT_PROOFING = "Phone-Based One Time Password (OTP) – Without Proofing – US – 1 Year";
 
 /** Step 1 from the dashboard: Get 2FA, the partner, the product, Next. */
-export async function chooseProduct(page: Page, product: string, partner = "All Credentials and Subscriptions") {
+export async function chooseProduct(
+  page: Page,
+  product: string,
+  partner = "All Credentials and Subscriptions",
+) {
   await page.goto("/dashboard");
   await page.getByRole("link", { name: "Get 2FA" }).click();
   await expect(page.getByRole("heading", { name: "Web Store" })).toBeVisible();

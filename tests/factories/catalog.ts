@@ -10,7 +10,13 @@ export async function createCatalog() {
     includesProofing: boolean;
     termMonths: number;
     priceCents: number;
-  }) => db().product.upsert({ where: { sku: data.sku }, create: { ...base, ...data }, update: {}, select: { id: true } });
+  }) =>
+    db().product.upsert({
+      where: { sku: data.sku },
+      create: { ...base, ...data },
+      update: {},
+      select: { id: true },
+    });
   const [withProofing, withoutProofing, upgrade] = await Promise.all([
     upsert({
       sku: "PHONE-OTP-PROOFED-US-1Y",

@@ -1,5 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { activateLicenseKey, deliverPendingKeyEmails, listCredentials, wipeExpiredSealedKeys } from "@/lib/licensing/service";
+import {
+  activateLicenseKey,
+  deliverPendingKeyEmails,
+  listCredentials,
+  wipeExpiredSealedKeys,
+} from "@/lib/licensing/service";
 import { resendLicenseKey } from "@/lib/store/service";
 import { createCatalog } from "../factories/catalog";
 import { fromIp } from "../factories/request";
@@ -55,36 +60,52 @@ describe("activating a license key", () => {
   it.each([
     ["one user", 1],
     ["five users", 5],
-  ])("50 parallel activations of one key from %s: exactly one succeeds, 49 are told it is used", async (_label, users) => {
-    const buyer = await createUser();
-    await buyWithCard(buyer, catalog.withProofing);
-    const key = await latestKeyFor(buyer.email);
-    const people = await Promise.all(Array.from({ length: users }, () => createUser()));
-    const results = await Promise.allSettled(
-      Array.from({ length: 50 }, (_, i) => activateLicenseKey(people[i % users]!.id, key, fromIp(`198.51.100.${i}`))),
-    );
-    const wins = results.filter((r) => r.status === "fulfilled");
-    const losses = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
-    expect(wins).toHaveLength(1);
-    expect(losses.map((l) => (l.reason as { code?: string }).code)).toEqual(Array(49).fill("licensing.key_used"));
-    expect(await db().credential.count()).toBe(1);
-    expect(await db().auditEvent.count({ where: { type: "LICENSE_KEY_ACTIVATED" } })).toBe(1);
-  });
+  ])(
+    "50 parallel activations of one key from %s: exactly one succeeds, 49 are told it is used",
+    async (_label, users) => {
+      const buyer = await createUser();
+      await buyWithCard(buyer, catalog.withProofing);
+      const key = await latestKeyFor(buyer.email);
+      const people = await Promise.all(Array.from({ length: users }, () => createUser()));
+      const results = await Promise.allSettled(
+        Array.from({ length: 50 }, (_, i) =>
+          activateLicenseKey(people[i % users]!.id, key, fromIp(`198.51.100.${i}`)),
+        ),
+      );
+      const wins = results.filter((r) => r.status === "fulfilled");
+      const losses = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+      expect(wins).toHaveLength(1);
+      expect(losses.map((l) => (l.reason as { code?: string }).code)).toEqual(
+        Array(49).fill("licensing.key_used"),
+      );
+      expect(await db().credential.count()).toBe(1);
+      expect(await db().auditEvent.count({ where: { type: "LICENSE_KEY_ACTIVATED" } })).toBe(1);
+    },
+  );
 
   it("refuses a wrong key clearly and stops a guesser after 10 wrong keys, while others still get through", async () => {
     const guesser = await createUser();
     for (let i = 0; i < 10; i += 1) {
       await expectDomainError(
-        activateLicenseKey(guesser.id, `ABCDE-FGHJK-MNPQR-STVWX-YZ${String(i).padStart(3, "0")}`, fromIp(`198.51.100.${i}`)),
+        activateLicenseKey(
+          guesser.id,
+          `ABCDE-FGHJK-MNPQR-STVWX-YZ${String(i).padStart(3, "0")}`,
+          fromIp(`198.51.100.${i}`),
+        ),
         "licensing.key_invalid",
       );
     }
-    const locked = await expectDomainError(activateLicenseKey(guesser.id, "not a key", fromIp()), "licensing.too_many_attempts");
+    const locked = await expectDomainError(
+      activateLicenseKey(guesser.id, "not a key", fromIp()),
+      "licensing.too_many_attempts",
+    );
     expect(locked.details.retryAfterSeconds).toBeGreaterThan(0);
 
     const buyer = await createUser();
     await buyWithCard(buyer, catalog.withoutProofing);
-    await expect(activateLicenseKey(buyer.id, await latestKeyFor(buyer.email), fromIp())).resolves.toBeDefined();
+    await expect(
+      activateLicenseKey(buyer.id, await latestKeyFor(buyer.email), fromIp()),
+    ).resolves.toBeDefined();
   });
 
   it("support's re-send revokes the unused key; the new one works, and a used key cannot be re-sent", async () => {
@@ -101,7 +122,9 @@ describe("activating a license key", () => {
     await expectDomainError(resendLicenseKey(support.id, orderId, fromIp()), "licensing.key_used");
 
     // Nothing stores a key in the clear: only hashes, hints and (until activation) an encrypted copy.
-    const dump = JSON.stringify(await db().licenseKey.findMany(), (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v));
+    const dump = JSON.stringify(await db().licenseKey.findMany(), (_k, v: unknown) =>
+      typeof v === "bigint" ? String(v) : v,
+    );
     for (const key of [first, second]) {
       expect(dump).not.toContain(key);
       expect(dump).not.toContain(key.replace(/-/g, ""));
@@ -111,7 +134,8 @@ describe("activating a license key", () => {
   it("retries a key email that did not go out, once, and erases the sealed copy when its window closes", async () => {
     const buyer = await createUser();
     await buyWithCard(buyer, catalog.withoutProofing);
-    const keyEmails = async () => (await outboxFor(buyer.email)).filter((m) => m.subject?.startsWith("Your license key"));
+    const keyEmails = async () =>
+      (await outboxFor(buyer.email)).filter((m) => m.subject?.startsWith("Your license key"));
     expect(await keyEmails()).toHaveLength(1);
 
     // As if the process had stopped between the payment's commit and the email.
@@ -124,6 +148,8 @@ describe("activating a license key", () => {
     expect(await wipeExpiredSealedKeys(new Date(Date.now() + 25 * 3_600_000))).toBe(1);
     expect(await db().licenseKey.count({ where: { sealedKey: { not: null } } })).toBe(0);
     // The key still activates: only its encrypted copy is gone, the hash remains.
-    await expect(activateLicenseKey(buyer.id, await latestKeyFor(buyer.email), fromIp())).resolves.toBeDefined();
+    await expect(
+      activateLicenseKey(buyer.id, await latestKeyFor(buyer.email), fromIp()),
+    ).resolves.toBeDefined();
   });
 });

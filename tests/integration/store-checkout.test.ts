@@ -42,16 +42,28 @@ describe("the checkout step graph", () => {
   it("sends a step whose predecessors are not done back to the latest allowed one", async () => {
     const user = await createUser();
     const { orderId } = await startOrder(user.id, { productId: catalog.withoutProofing });
-    expect(await getCheckoutStep(user.id, orderId, "payment")).toMatchObject({ allowed: false, redirectTo: "information" });
-    expect(await getCheckoutStep(user.id, orderId, "confirmation")).toMatchObject({ allowed: false, redirectTo: "information" });
-    await expectDomainError(submitPayment(user.id, { orderId, paymentMethod: "INVOICE" }, fromIp()), "store.step_not_ready");
+    expect(await getCheckoutStep(user.id, orderId, "payment")).toMatchObject({
+      allowed: false,
+      redirectTo: "information",
+    });
+    expect(await getCheckoutStep(user.id, orderId, "confirmation")).toMatchObject({
+      allowed: false,
+      redirectTo: "information",
+    });
+    await expectDomainError(
+      submitPayment(user.id, { orderId, paymentMethod: "INVOICE" }, fromIp()),
+      "store.step_not_ready",
+    );
 
     await saveOrderInformation(user.id, billing(orderId));
     expect(await getCheckoutStep(user.id, orderId, "payment")).toMatchObject({ allowed: true });
     expect(await getCheckoutStep(user.id, orderId, "information")).toMatchObject({ allowed: true });
 
     await submitPayment(user.id, { orderId, paymentMethod: "INVOICE" }, fromIp());
-    expect(await getCheckoutStep(user.id, orderId, "payment")).toMatchObject({ allowed: false, redirectTo: "confirmation" });
+    expect(await getCheckoutStep(user.id, orderId, "payment")).toMatchObject({
+      allowed: false,
+      redirectTo: "confirmation",
+    });
     await expectDomainError(saveOrderInformation(user.id, billing(orderId)), "store.order_locked");
   });
 
@@ -59,11 +71,20 @@ describe("the checkout step graph", () => {
     const user = await createUser({ firstName: "Pat", lastName: "Lee", country: "CA" });
     const first = await startOrder(user.id, { productId: catalog.withoutProofing });
     const page = await getCheckoutStep(user.id, first.orderId, "information");
-    expect(page.allowed && page.order).toMatchObject({ firstName: "Pat", lastName: "Lee", email: user.email, country: "CA" });
+    expect(page.allowed && page.order).toMatchObject({
+      firstName: "Pat",
+      lastName: "Lee",
+      email: user.email,
+      country: "CA",
+    });
     await saveOrderInformation(user.id, billing(first.orderId));
     const second = await startOrder(user.id, { productId: catalog.withProofing });
     const next = await getCheckoutStep(user.id, second.orderId, "information");
-    expect(next.allowed && next.order).toMatchObject({ addressLine1: "1 Test Street", city: "Arlington", country: "US" });
+    expect(next.allowed && next.order).toMatchObject({
+      addressLine1: "1 Test Street",
+      city: "Arlington",
+      country: "US",
+    });
   });
 
   it("hides one user's order from another", async () => {
@@ -115,14 +136,25 @@ describe("renewal and the proofing upgrade", () => {
     const user = await createUser();
     const bought = new Date("2026-01-10T00:00:00Z");
     await buyWithCard(user, catalog.withoutProofing);
-    const { credentialId } = await activateLicenseKey(user.id, await latestKeyFor(user.email), fromIp(), bought);
+    const { credentialId } = await activateLicenseKey(
+      user.id,
+      await latestKeyFor(user.email),
+      fromIp(),
+      bought,
+    );
 
     expect((await listCredentials(user.id, new Date("2026-12-01T00:00:00Z")))[0]!.canRenew).toBe(false);
-    await expectDomainError(startOrder(user.id, { productId: catalog.withoutProofing, renew: credentialId }), "store.product_unavailable");
+    await expectDomainError(
+      startOrder(user.id, { productId: catalog.withoutProofing, renew: credentialId }),
+      "store.product_unavailable",
+    );
 
     const inWindow = new Date("2026-12-20T00:00:00Z");
     expect((await listCredentials(user.id, inWindow))[0]!.canRenew).toBe(true);
-    await db().credential.update({ where: { id: credentialId }, data: { expiresAt: new Date(Date.now() + 10 * 86_400_000) } });
+    await db().credential.update({
+      where: { id: credentialId },
+      data: { expiresAt: new Date(Date.now() + 10 * 86_400_000) },
+    });
     const oldExpiry = (await db().credential.findUniqueOrThrow({ where: { id: credentialId } })).expiresAt;
     const keysBefore = await db().licenseKey.count();
     await buyWithCard(user, catalog.withoutProofing, { renew: credentialId });
@@ -156,8 +188,13 @@ describe("renewal and the proofing upgrade", () => {
     await activateLicenseKey(holder.id, await latestKeyFor(holder.email), fromIp());
     await buyWithCard(holder, catalog.upgrade);
     const key = await latestKeyFor(holder.email);
-    await expectDomainError(activateLicenseKey(stranger.id, key, fromIp()), "licensing.upgrade_not_applicable");
+    await expectDomainError(
+      activateLicenseKey(stranger.id, key, fromIp()),
+      "licensing.upgrade_not_applicable",
+    );
     await expect(activateLicenseKey(holder.id, key, fromIp())).resolves.toMatchObject({ isUpgrade: true });
-    expect((await outboxFor(holder.email)).filter((m) => m.subject?.startsWith("Your license key"))).toHaveLength(2);
+    expect(
+      (await outboxFor(holder.email)).filter((m) => m.subject?.startsWith("Your license key")),
+    ).toHaveLength(2);
   });
 });

@@ -28,7 +28,14 @@ export async function buyWithCard(
   });
   await submitPayment(
     user.id,
-    { orderId, paymentMethod: "CARD", cardName: "Test Buyer", cardNumber: "4242424242424242", cardExpiry: "12/40", securityCode: "123" },
+    {
+      orderId,
+      paymentMethod: "CARD",
+      cardName: "Test Buyer",
+      cardNumber: "4242424242424242",
+      cardExpiry: "12/40",
+      securityCode: "123",
+    },
     fromIp(),
     options.now,
   );

@@ -22,15 +22,15 @@ export default async function DashboardPage() {
         </div>
         {credentials.length === 0 ? (
           <p className="mt-4 text-slate-700">
-            You have no 2FA credentials yet. A phone one-time password (OTP) credential adds a code sent to your
-            phone to every login.
+            You have no 2FA credentials yet. A phone one-time password (OTP) credential adds a code sent to
+            your phone to every login.
           </p>
         ) : (
           <ul className="mt-4 divide-y divide-slate-200">
             {credentials.map((c) => (
               <li key={c.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
                 <div>
-                  <Link href={`/credentials/${c.id}`} className="font-medium text-brand-700 underline">
+                  <Link href={`/credentials/${c.id}`} className="text-brand-700 font-medium underline">
                     {c.productName}
                   </Link>
                   <p className="text-sm text-slate-700">

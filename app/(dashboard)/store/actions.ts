@@ -2,7 +2,11 @@
 
 import { redirect } from "next/navigation";
 import { userAction } from "@/lib/core/action";
-import { SaveOrderInformationInputSchema, StartOrderInputSchema, SubmitPaymentInputSchema } from "@/lib/store/schemas";
+import {
+  SaveOrderInformationInputSchema,
+  StartOrderInputSchema,
+  SubmitPaymentInputSchema,
+} from "@/lib/store/schemas";
 import { saveOrderInformation, startOrder, submitPayment } from "@/lib/store/service";
 
 const checkout = (orderId: string, step: string) => `/store/checkout/${orderId}/${step}`;
@@ -12,12 +16,18 @@ export const startOrderAction = userAction(StartOrderInputSchema, async (input, 
   redirect(checkout(orderId, "information"));
 });
 
-export const saveInformationAction = userAction(SaveOrderInformationInputSchema, async (input, { session }) => {
-  await saveOrderInformation(session.userId, input);
-  redirect(checkout(input.orderId, "payment"));
-});
+export const saveInformationAction = userAction(
+  SaveOrderInformationInputSchema,
+  async (input, { session }) => {
+    await saveOrderInformation(session.userId, input);
+    redirect(checkout(input.orderId, "payment"));
+  },
+);
 
-export const submitPaymentAction = userAction(SubmitPaymentInputSchema, async (input, { session, request }) => {
-  const { orderId } = await submitPayment(session.userId, input, request);
-  redirect(checkout(orderId, "confirmation"));
-});
+export const submitPaymentAction = userAction(
+  SubmitPaymentInputSchema,
+  async (input, { session, request }) => {
+    const { orderId } = await submitPayment(session.userId, input, request);
+    redirect(checkout(orderId, "confirmation"));
+  },
+);

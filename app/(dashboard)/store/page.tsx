@@ -16,10 +16,15 @@ type Query = { partner?: string; renew?: string; order?: string; product?: strin
 export default async function StorePage({ searchParams }: { searchParams: Promise<Query> }) {
   const session = await requireUser();
   const query = await searchParams;
-  const renewal = query.renew ? await findRenewableCredential(session.userId, query.renew).catch(() => null) : null;
+  const renewal = query.renew
+    ? await findRenewableCredential(session.userId, query.renew).catch(() => null)
+    : null;
   const catalog = await getCatalog(session.userId, query.partner);
   const products = renewal ? catalog.products.filter((p) => p.id === renewal.productId) : catalog.products;
-  const extraQuery = [renewal ? `&renew=${renewal.id}` : "", query.order ? `&order=${encodeURIComponent(query.order)}` : ""].join("");
+  const extraQuery = [
+    renewal ? `&renew=${renewal.id}` : "",
+    query.order ? `&order=${encodeURIComponent(query.order)}` : "",
+  ].join("");
   return (
     <PageCard title="Web Store" wide>
       <StepIndicator steps={CHECKOUT_STEPS} current="product" label="Purchase steps" />

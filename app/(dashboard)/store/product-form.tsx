@@ -35,7 +35,7 @@ export function ProductForm({
         <ul className="space-y-3">
           {products.map((p) => (
             <li key={p.id}>
-              <label className="flex cursor-pointer gap-3 rounded-md border border-slate-300 p-4 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
+              <label className="has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 flex cursor-pointer gap-3 rounded-md border border-slate-300 p-4">
                 <input
                   type="radio"
                   name="productId"

@@ -7,11 +7,24 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { Field } from "@/components/ui/field";
 import { markInvoicePaidAction, resendLicenseKeyAction } from "./actions";
 
-export function MarkPaidForm({ orderId, invoiceNumber, amount }: { orderId: string; invoiceNumber: string; amount: string }) {
+export function MarkPaidForm({
+  orderId,
+  invoiceNumber,
+  amount,
+}: {
+  orderId: string;
+  invoiceNumber: string;
+  amount: string;
+}) {
   const [state, action] = useActionState(markInvoicePaidAction, IDLE_STATE);
   if (state.status === "success") return <FormMessage state={state} />;
   return (
-    <form action={action} noValidate aria-label={`Record payment for ${invoiceNumber}`} className="grid gap-x-3 sm:grid-cols-[1fr_10rem_auto] sm:items-end">
+    <form
+      action={action}
+      noValidate
+      aria-label={`Record payment for ${invoiceNumber}`}
+      className="grid gap-x-3 sm:grid-cols-[1fr_10rem_auto] sm:items-end"
+    >
       <div className="sm:col-span-3">
         <FormMessage state={state} />
       </div>

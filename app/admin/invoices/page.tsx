@@ -13,7 +13,8 @@ export default async function InvoicesPage() {
     <div className="space-y-4">
       <h2 className="text-xl font-semibold">Open invoices</h2>
       <p className="text-sm text-slate-700">
-        Record a payment only once the invoice is paid in full; the buyer then receives the license key by email.
+        Record a payment only once the invoice is paid in full; the buyer then receives the license key by
+        email.
       </p>
       {invoices.length === 0 ? <p>No open invoices.</p> : null}
       <ul className="space-y-4">
@@ -23,9 +24,14 @@ export default async function InvoicesPage() {
               {o.invoiceNumber} · {formatOrderNumber(o.number)} · {formatMoney(o.amountCents, o.currency)}
             </h3>
             <p className="mb-3 text-sm text-slate-700">
-              {o.firstName} {o.lastName} ({o.email}) · {o.product.name} · due {o.invoiceDueAt?.toISOString().slice(0, 10)}
+              {o.firstName} {o.lastName} ({o.email}) · {o.product.name} · due{" "}
+              {o.invoiceDueAt?.toISOString().slice(0, 10)}
             </p>
-            <MarkPaidForm orderId={o.id} invoiceNumber={o.invoiceNumber ?? ""} amount={(o.amountCents / 100).toFixed(2)} />
+            <MarkPaidForm
+              orderId={o.id}
+              invoiceNumber={o.invoiceNumber ?? ""}
+              amount={(o.amountCents / 100).toFixed(2)}
+            />
           </li>
         ))}
       </ul>

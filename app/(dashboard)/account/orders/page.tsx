@@ -31,12 +31,24 @@ export default async function OrdersPage() {
             <caption className="sr-only">Your orders</caption>
             <thead>
               <tr className="border-b">
-                <th scope="col" className="py-2 pr-3">Order</th>
-                <th scope="col" className="pr-3">Date</th>
-                <th scope="col" className="pr-3">Product</th>
-                <th scope="col" className="pr-3">Amount</th>
-                <th scope="col" className="pr-3">Status</th>
-                <th scope="col" className="pr-3">Invoice</th>
+                <th scope="col" className="py-2 pr-3">
+                  Order
+                </th>
+                <th scope="col" className="pr-3">
+                  Date
+                </th>
+                <th scope="col" className="pr-3">
+                  Product
+                </th>
+                <th scope="col" className="pr-3">
+                  Amount
+                </th>
+                <th scope="col" className="pr-3">
+                  Status
+                </th>
+                <th scope="col" className="pr-3">
+                  Invoice
+                </th>
                 <th scope="col">License key</th>
               </tr>
             </thead>

@@ -52,8 +52,8 @@ export default async function CredentialPage({
             Select your proofing method
           </h2>
           <p className="mb-4 text-sm text-slate-700">
-            This credential requires identity proofing. Identity proofing opens in the portal soon; your credential
-            waits for you in this state.
+            This credential requires identity proofing. Identity proofing opens in the portal soon; your
+            credential waits for you in this state.
           </p>
           <ul className="grid gap-4 sm:grid-cols-2">
             {PROOFING_METHODS.map((m) => (
@@ -73,7 +73,9 @@ export default async function CredentialPage({
           <p className="mb-4 text-sm text-slate-700">
             Next, register up to three phone numbers to receive your one-time passcodes.
           </p>
-          <ButtonLink href={`/credentials/${credential.id}/phones`}>Set up phone one-time passcode</ButtonLink>
+          <ButtonLink href={`/credentials/${credential.id}/phones`}>
+            Set up phone one-time passcode
+          </ButtonLink>
         </section>
       ) : null}
       <p className="mt-6 text-sm">

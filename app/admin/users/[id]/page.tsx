@@ -63,12 +63,17 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
         {orders.length === 0 ? <p className="text-sm">No orders.</p> : null}
         <ul className="space-y-3">
           {orders.map((o) => (
-            <li key={o.id} className="flex flex-wrap items-center justify-between gap-3 border-b pb-2 text-sm">
+            <li
+              key={o.id}
+              className="flex flex-wrap items-center justify-between gap-3 border-b pb-2 text-sm"
+            >
               <span>
                 {formatOrderNumber(o.number)} · {o.product.name} · {formatMoney(o.amountCents, o.currency)} ·{" "}
                 {ORDER_STATUS_LABELS[o.status]}
               </span>
-              {canManage && o.status === "PAID" && !o.renewsCredentialId ? <ResendKeyForm orderId={o.id} /> : null}
+              {canManage && o.status === "PAID" && !o.renewsCredentialId ? (
+                <ResendKeyForm orderId={o.id} />
+              ) : null}
             </li>
           ))}
         </ul>

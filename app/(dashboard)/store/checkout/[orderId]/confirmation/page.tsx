@@ -31,12 +31,13 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ o
             Thank you for your order
           </h2>
           <p>
-            Invoice <strong>{order.invoiceNumber}</strong> for {formatMoney(order.amountCents, order.currency)} is due
-            on {order.invoiceDueAt?.toISOString().slice(0, 10)}.
+            Invoice <strong>{order.invoiceNumber}</strong> for{" "}
+            {formatMoney(order.amountCents, order.currency)} is due on{" "}
+            {order.invoiceDueAt?.toISOString().slice(0, 10)}.
           </p>
           <Notice tone="info">
-            Awaiting payment: we must receive full payment before you receive your license key. We will email the key
-            to {order.email} as soon as the invoice is paid.
+            Awaiting payment: we must receive full payment before you receive your license key. We will email
+            the key to {order.email} as soon as the invoice is paid.
           </Notice>
           <Link href={`/account/orders/${order.id}/invoice`} className="text-brand-700 underline">
             View invoice
@@ -44,7 +45,9 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ o
         </section>
       ) : null}
       {order.status === "PAID" && order.renewsCredentialId ? (
-        <Notice tone="success">Thank you for your payment. Your credential is renewed for another year.</Notice>
+        <Notice tone="success">
+          Thank you for your payment. Your credential is renewed for another year.
+        </Notice>
       ) : null}
       {order.status === "PAID" && key ? (
         <section aria-labelledby="key-heading" className="space-y-4">
@@ -58,8 +61,8 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ o
                 {key.key}
               </p>
               <p className="text-sm text-slate-700">
-                We also emailed it to {order.email}. Activate it now, or later from your MAG account with the Enter it
-                here link on the dashboard.
+                We also emailed it to {order.email}. Activate it now, or later from your MAG account with the
+                Enter it here link on the dashboard.
               </p>
               <ActivateForm licenseKey={key.key} />
             </>

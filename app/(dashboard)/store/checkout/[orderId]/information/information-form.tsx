@@ -44,21 +44,91 @@ export function InformationForm({
       <fieldset className="mb-6">
         <legend className="mb-3 text-lg font-semibold">Primary Information</legend>
         <div className="grid gap-x-4 sm:grid-cols-2">
-          <Field label="First Name" name="firstName" autoComplete="given-name" required defaultValue={v.firstName} error={e.firstName} />
-          <Field label="Last Name" name="lastName" autoComplete="family-name" required defaultValue={v.lastName} error={e.lastName} />
-          <Field label="Email Address" name="email" type="email" autoComplete="email" required defaultValue={v.email} error={e.email} />
-          <Field label="Phone Number" name="phone" type="tel" autoComplete="tel" required defaultValue={v.phone} error={e.phone} />
-          <Field label="Company (optional)" name="company" autoComplete="organization" defaultValue={v.company} error={e.company} />
+          <Field
+            label="First Name"
+            name="firstName"
+            autoComplete="given-name"
+            required
+            defaultValue={v.firstName}
+            error={e.firstName}
+          />
+          <Field
+            label="Last Name"
+            name="lastName"
+            autoComplete="family-name"
+            required
+            defaultValue={v.lastName}
+            error={e.lastName}
+          />
+          <Field
+            label="Email Address"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            defaultValue={v.email}
+            error={e.email}
+          />
+          <Field
+            label="Phone Number"
+            name="phone"
+            type="tel"
+            autoComplete="tel"
+            required
+            defaultValue={v.phone}
+            error={e.phone}
+          />
+          <Field
+            label="Company (optional)"
+            name="company"
+            autoComplete="organization"
+            defaultValue={v.company}
+            error={e.company}
+          />
         </div>
       </fieldset>
       <fieldset className="mb-6">
         <legend className="mb-3 text-lg font-semibold">Billing Address</legend>
-        <Field label="Street Address" name="addressLine1" autoComplete="address-line1" required defaultValue={v.addressLine1} error={e.addressLine1} />
-        <Field label="Address Line 2 (optional)" name="addressLine2" autoComplete="address-line2" defaultValue={v.addressLine2} error={e.addressLine2} />
+        <Field
+          label="Street Address"
+          name="addressLine1"
+          autoComplete="address-line1"
+          required
+          defaultValue={v.addressLine1}
+          error={e.addressLine1}
+        />
+        <Field
+          label="Address Line 2 (optional)"
+          name="addressLine2"
+          autoComplete="address-line2"
+          defaultValue={v.addressLine2}
+          error={e.addressLine2}
+        />
         <div className="grid gap-x-4 sm:grid-cols-2">
-          <Field label="City" name="city" autoComplete="address-level2" required defaultValue={v.city} error={e.city} />
-          <Field label="State / Region" name="region" autoComplete="address-level1" required defaultValue={v.region} error={e.region} />
-          <Field label="ZIP / Postal Code" name="postalCode" autoComplete="postal-code" required defaultValue={v.postalCode} error={e.postalCode} />
+          <Field
+            label="City"
+            name="city"
+            autoComplete="address-level2"
+            required
+            defaultValue={v.city}
+            error={e.city}
+          />
+          <Field
+            label="State / Region"
+            name="region"
+            autoComplete="address-level1"
+            required
+            defaultValue={v.region}
+            error={e.region}
+          />
+          <Field
+            label="ZIP / Postal Code"
+            name="postalCode"
+            autoComplete="postal-code"
+            required
+            defaultValue={v.postalCode}
+            error={e.postalCode}
+          />
           <SelectField
             label="Country"
             name="country"

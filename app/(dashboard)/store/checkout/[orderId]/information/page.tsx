@@ -16,7 +16,9 @@ export default async function InformationPage({ params }: { params: Promise<{ or
     <PageCard title="Web Store" wide>
       <StepIndicator steps={CHECKOUT_STEPS} current="information" label="Purchase steps" />
       <OrderSummary order={order} />
-      <p className="mb-4 text-sm text-slate-700">Review and complete any missing information, then select Next.</p>
+      <p className="mb-4 text-sm text-slate-700">
+        Review and complete any missing information, then select Next.
+      </p>
       <InformationForm
         orderId={order.id}
         backHref={back}

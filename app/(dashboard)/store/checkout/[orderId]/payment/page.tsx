@@ -19,8 +19,14 @@ export default async function PaymentPage({ params }: { params: Promise<{ orderI
     <PageCard title="Web Store" wide>
       <StepIndicator steps={CHECKOUT_STEPS} current="payment" label="Purchase steps" />
       <OrderSummary order={order} />
-      <p className="mb-4 text-sm text-slate-700">Select your Payment Method and input payment details, then select Submit.</p>
-      <PaymentForm orderId={order.id} backHref={`/store/checkout/${order.id}/information`} failure={failure} />
+      <p className="mb-4 text-sm text-slate-700">
+        Select your Payment Method and input payment details, then select Submit.
+      </p>
+      <PaymentForm
+        orderId={order.id}
+        backHref={`/store/checkout/${order.id}/information`}
+        failure={failure}
+      />
     </PageCard>
   );
 }

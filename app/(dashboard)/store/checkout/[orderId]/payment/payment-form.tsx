@@ -8,13 +8,23 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { Field } from "@/components/ui/field";
 import { submitPaymentAction } from "../../../actions";
 
-export function PaymentForm({ orderId, backHref, failure }: { orderId: string; backHref: string; failure?: string }) {
+export function PaymentForm({
+  orderId,
+  backHref,
+  failure,
+}: {
+  orderId: string;
+  backHref: string;
+  failure?: string;
+}) {
   const [state, action] = useActionState(submitPaymentAction, IDLE_STATE);
   const [method, setMethod] = useState(state.values?.paymentMethod ?? "CARD");
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} noValidate>
-      {failure && state.status === "idle" ? <FormMessage state={{ status: "error", message: failure }} /> : null}
+      {failure && state.status === "idle" ? (
+        <FormMessage state={{ status: "error", message: failure }} />
+      ) : null}
       <FormMessage state={state} />
       <input type="hidden" name="orderId" value={orderId} />
       <fieldset className="mb-6" aria-describedby={e.paymentMethod ? "method-error" : undefined}>
@@ -45,18 +55,48 @@ export function PaymentForm({ orderId, backHref, failure }: { orderId: string; b
       {method === "CARD" ? (
         <fieldset className="mb-6 max-w-md">
           <legend className="mb-3 text-lg font-semibold">Card details</legend>
-          <Field label="Name on Card" name="cardName" autoComplete="cc-name" required defaultValue={state.values?.cardName} error={e.cardName} />
-          <Field label="Card Number" name="cardNumber" autoComplete="cc-number" inputMode="numeric" required error={e.cardNumber} />
+          <Field
+            label="Name on Card"
+            name="cardName"
+            autoComplete="cc-name"
+            required
+            defaultValue={state.values?.cardName}
+            error={e.cardName}
+          />
+          <Field
+            label="Card Number"
+            name="cardNumber"
+            autoComplete="cc-number"
+            inputMode="numeric"
+            required
+            error={e.cardNumber}
+          />
           <div className="grid grid-cols-2 gap-x-4">
-            <Field label="Expiration Date (MM/YY)" name="cardExpiry" autoComplete="cc-exp" placeholder="MM/YY" required error={e.cardExpiry} />
-            <Field label="Security Code" name="securityCode" autoComplete="cc-csc" inputMode="numeric" required error={e.securityCode} />
+            <Field
+              label="Expiration Date (MM/YY)"
+              name="cardExpiry"
+              autoComplete="cc-exp"
+              placeholder="MM/YY"
+              required
+              error={e.cardExpiry}
+            />
+            <Field
+              label="Security Code"
+              name="securityCode"
+              autoComplete="cc-csc"
+              inputMode="numeric"
+              required
+              error={e.securityCode}
+            />
           </div>
-          <p className="text-xs text-slate-600">Card details go to the payment processor only; we keep the last 4 digits.</p>
+          <p className="text-xs text-slate-600">
+            Card details go to the payment processor only; we keep the last 4 digits.
+          </p>
         </fieldset>
       ) : (
         <p className="mb-6 max-w-xl rounded-md bg-amber-50 p-4 text-sm text-amber-900">
-          NOTE: With the Invoice option, we must receive full payment before you receive your license key to activate
-          your credential. The invoice is due in 30 days.
+          NOTE: With the Invoice option, we must receive full payment before you receive your license key to
+          activate your credential. The invoice is due in 30 days.
         </p>
       )}
       <div className="flex items-center gap-4">

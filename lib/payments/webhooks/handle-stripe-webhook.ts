@@ -1,0 +1,101 @@
+import "server-only";
+import type Stripe from "stripe";
+import { env } from "@/lib/core/env";
+import { ERROR_MESSAGES } from "@/lib/core/errors";
+import { logger } from "@/lib/core/logger";
+import { isStripeEventProcessed } from "@/lib/store/service";
+import { verifyStripeEvent } from "../stripe-client";
+import { onInvoiceMarkedUncollectible } from "./invoice-marked-uncollectible";
+import { onInvoicePaid } from "./invoice-paid";
+import { onInvoiceVoided } from "./invoice-voided";
+import { onPaymentIntentPaymentFailed } from "./payment-intent-payment-failed";
+import { onPaymentIntentSucceeded } from "./payment-intent-succeeded";
+
+/** Stripe's own default: a signature older than this is a replay. */
+export const SIGNATURE_TOLERANCE_SECONDS = 300;
+
+/** The events we act on; Stripe may send others (endpoint settings change), which are acknowledged and skipped. */
+export const HANDLED_STRIPE_EVENTS = [
+  "payment_intent.succeeded",
+  "payment_intent.payment_failed",
+  "invoice.paid",
+  "invoice.voided",
+  "invoice.marked_uncollectible",
+] as const;
+
+type HandledEvent = Extract<Stripe.Event, { type: (typeof HANDLED_STRIPE_EVENTS)[number] }>;
+
+export type WebhookReply =
+  | { status: 200; body: { received: true } }
+  | { status: 400 | 404 | 500; body: { error: string; message: string } };
+
+const RECEIVED: WebhookReply = { status: 200, body: { received: true } };
+
+/**
+ * Verifies a Stripe webhook on its raw body and applies it. Every handler records the event id in the same
+ * transaction as its effect, so a redelivered or concurrent copy changes nothing. A refused signature
+ * writes nothing; an event for an unknown order is acknowledged (Stripe would retry it for days).
+ */
+export async function handleStripeWebhook(rawBody: string, signature: string | null): Promise<WebhookReply> {
+  const secret = env().STRIPE_WEBHOOK_SECRET;
+  if (!secret)
+    return { status: 404, body: { error: "not_found", message: "Stripe is not configured here." } };
+
+  let event: Stripe.Event;
+  try {
+    if (!signature) throw new Error("no Stripe-Signature header");
+    event = verifyStripeEvent(rawBody, signature, secret, SIGNATURE_TOLERANCE_SECONDS);
+  } catch (error) {
+    logger().warn(
+      { reason: error instanceof Error ? error.message : String(error) },
+      "stripe webhook refused",
+    );
+    return {
+      status: 400,
+      body: { error: "payments.webhook_invalid", message: ERROR_MESSAGES["payments.webhook_invalid"] },
+    };
+  }
+
+  if (!isHandled(event)) {
+    logger().info({ eventId: event.id, type: event.type }, "stripe event skipped");
+    return RECEIVED;
+  }
+  try {
+    if (await isStripeEventProcessed(event.id)) {
+      logger().info({ eventId: event.id, type: event.type }, "stripe event already processed");
+    }
+    // Dispatched even when already processed: the services no-op on a duplicate, and the paid handlers
+    // use a redelivery to retry a key email that a crash after the commit left unsent.
+    await dispatch(event);
+    return RECEIVED;
+  } catch (error) {
+    // Unexpected (database down, a bug): answer 500 so that Stripe delivers the event again later.
+    logger().error(
+      { eventId: event.id, type: event.type, err: error instanceof Error ? error.message : String(error) },
+      "stripe webhook failed",
+    );
+    return {
+      status: 500,
+      body: { error: "internal.unexpected", message: ERROR_MESSAGES["internal.unexpected"] },
+    };
+  }
+}
+
+function isHandled(event: Stripe.Event): event is HandledEvent {
+  return (HANDLED_STRIPE_EVENTS as readonly string[]).includes(event.type);
+}
+
+async function dispatch(event: HandledEvent): Promise<void> {
+  switch (event.type) {
+    case "payment_intent.succeeded":
+      return onPaymentIntentSucceeded(event);
+    case "payment_intent.payment_failed":
+      return onPaymentIntentPaymentFailed(event);
+    case "invoice.paid":
+      return onInvoicePaid(event);
+    case "invoice.voided":
+      return onInvoiceVoided(event);
+    case "invoice.marked_uncollectible":
+      return onInvoiceMarkedUncollectible(event);
+  }
+}

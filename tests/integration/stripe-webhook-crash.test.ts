@@ -1,0 +1,178 @@
+import { spawn } from "node:child_process";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { cardPayment, createReadyOrder } from "../factories/order";
+import { fromIp } from "../factories/request";
+import { createUser } from "../factories/user";
+import { payloadOf, signatureFor, stripeEvent } from "../fakes/stripe-events";
+import { startFakeStripe, type FakeStripe } from "../fakes/stripe-server";
+import { db, resetDb } from "../setup/db";
+import {
+  clearStripeEnv,
+  countKeyEmails,
+  countKeys,
+  findOrder,
+  loadPortal,
+  post,
+  stripeEnv,
+  type Portal,
+} from "../setup/stripe";
+
+// A process killed (kill -9) while handling a webhook, then Stripe's redelivery: the transaction either
+// committed whole or not at all, and the redelivery ends with exactly one key, one email, one event row.
+
+let fake: FakeStripe;
+let portal: Portal;
+
+beforeAll(async () => {
+  fake = await startFakeStripe();
+  portal = await loadPortal(stripeEnv(fake));
+});
+
+afterAll(async () => {
+  clearStripeEnv();
+  await fake.close();
+});
+
+beforeEach(async () => {
+  await resetDb();
+  fake.reset();
+});
+
+type ChildExit = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
+
+/** Killed by SIGKILL: tsx runs the script in a child and reports that child's death as exit code 137. */
+const isKilled = (exit: ChildExit) => exit.signal === "SIGKILL" || exit.code === 137;
+
+/** Delivers the event to a separate portal process (same database and secrets) that dies at `crashAt`. */
+function deliverToDoomedProcess(crashAt: string, payload: string, signature: string): Promise<ChildExit> {
+  const child = spawn(
+    "node_modules/.bin/tsx",
+    ["--conditions=react-server", "--tsconfig", "tsconfig.json", "tests/fakes/webhook-crash-child.ts"],
+    // eslint-disable-next-line no-restricted-properties -- the child inherits this worker's configuration
+    { env: { ...process.env, CRASH_AT: crashAt, LOG_LEVEL: "silent" }, stdio: ["pipe", "pipe", "pipe"] },
+  );
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin.end(JSON.stringify({ payload, signature }));
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+async function pendingPayment() {
+  const user = await createUser();
+  const order = await createReadyOrder(user);
+  await portal.store.submitPayment(user.id, cardPayment(order.id), fromIp());
+  const intent = fake.paymentIntent((await findOrder(order.id)).stripePaymentIntentId!);
+  const payload = payloadOf(stripeEvent("payment_intent.succeeded", intent));
+  return { user, orderId: order.id, payload, signature: signatureFor(payload) };
+}
+
+async function state(orderId: string, email: string) {
+  return {
+    status: (await findOrder(orderId)).status,
+    keys: await countKeys(orderId),
+    emails: await countKeyEmails(email),
+    events: await db().processedStripeEvent.count(),
+    paidAudits: await db().auditEvent.count({ where: { type: "ORDER_PAID" } }),
+  };
+}
+
+// Each case starts a separate tsx process (about 3 s on these machines).
+describe("a portal process killed while handling a webhook", { timeout: 40_000 }, () => {
+  it("handles the event normally when nothing kills it (the harness works)", async () => {
+    const { user, orderId, payload, signature } = await pendingPayment();
+
+    const exit = await deliverToDoomedProcess("", payload, signature);
+
+    expect(exit).toMatchObject({ code: 0, signal: null });
+    expect(JSON.parse(exit.stdout)).toEqual({ status: 200, body: { received: true } });
+    expect(await state(orderId, user.email)).toEqual({
+      status: "PAID",
+      keys: 1,
+      emails: 1,
+      events: 1,
+      paidAudits: 1,
+    });
+  });
+
+  it("rolls everything back when killed inside the transaction, and the redelivery applies it once", async () => {
+    const { user, orderId, payload, signature } = await pendingPayment();
+
+    const exit = await deliverToDoomedProcess("in-transaction", payload, signature);
+
+    expect(isKilled(exit)).toBe(true);
+    expect(exit.stdout).toBe("");
+    expect(exit.stderr).toContain("failpoint in-transaction");
+    expect(await state(orderId, user.email)).toEqual({
+      status: "PAYMENT_PROCESSING",
+      keys: 0,
+      emails: 0,
+      events: 0,
+      paidAudits: 0,
+    });
+
+    expect((await post(portal, payload, signature)).status).toBe(200);
+    expect(await state(orderId, user.email)).toEqual({
+      status: "PAID",
+      keys: 1,
+      emails: 1,
+      events: 1,
+      paidAudits: 1,
+    });
+  });
+
+  it("keeps the committed payment when killed before the key email, and the redelivery sends the email once", async () => {
+    const { user, orderId, payload, signature } = await pendingPayment();
+
+    const exit = await deliverToDoomedProcess("before-email", payload, signature);
+
+    expect(isKilled(exit)).toBe(true);
+    expect(exit.stderr).toContain("failpoint before-email");
+    expect(await state(orderId, user.email)).toEqual({
+      status: "PAID",
+      keys: 1,
+      emails: 0,
+      events: 1,
+      paidAudits: 1,
+    });
+
+    const replies = await Promise.all([post(portal, payload, signature), post(portal, payload, signature)]);
+    expect(replies.map((r) => r.status)).toEqual([200, 200]);
+    expect(await state(orderId, user.email)).toEqual({
+      status: "PAID",
+      keys: 1,
+      emails: 1,
+      events: 1,
+      paidAudits: 1,
+    });
+  });
+
+  it("changes nothing on redelivery when killed after the work, before the reply", async () => {
+    const { user, orderId, payload, signature } = await pendingPayment();
+
+    const exit = await deliverToDoomedProcess("before-reply", payload, signature);
+
+    expect(isKilled(exit)).toBe(true);
+    expect(exit.stdout).toBe("");
+    expect(await state(orderId, user.email)).toEqual({
+      status: "PAID",
+      keys: 1,
+      emails: 1,
+      events: 1,
+      paidAudits: 1,
+    });
+
+    expect(await post(portal, payload, signature)).toEqual({ status: 200, body: { received: true } });
+    expect(await state(orderId, user.email)).toEqual({
+      status: "PAID",
+      keys: 1,
+      emails: 1,
+      events: 1,
+      paidAudits: 1,
+    });
+  });
+});
