@@ -8,7 +8,17 @@ import { consumeLimit, peekLimit } from "@/lib/core/rate-limit";
 import { inTransaction } from "@/lib/core/transaction";
 import { sendEmail } from "@/lib/messaging/service";
 import type { EmailMessage } from "@/lib/messaging/messaging";
-import { endAllSessions, startSession, type RequestInfo } from "@/lib/sessions/service";
+import { sendCode, verifyCode } from "@/lib/otp/service";
+import { listSignInPhones, requiresPhoneOtp, signInPhoneNumber } from "@/lib/phones/service";
+import type { SendSignInCodeInput } from "@/lib/phones/schemas";
+import {
+  completeLoginChallenge,
+  endAllSessions,
+  readLoginChallenge,
+  startLoginChallenge,
+  startSession,
+  type RequestInfo,
+} from "@/lib/sessions/service";
 import {
   EMAIL_VERIFY_TTL_MS,
   isEmailLogin,
@@ -159,8 +169,15 @@ export async function verifyEmail(token: string, request: RequestInfo, now = new
   if (!verified) throw new DomainError("accounts.link_invalid");
 }
 
+export type PasswordSignIn =
+  /** No phone OTP needed: the single-use ticket for next-auth. */
+  | { kind: "session"; ticket: string }
+  /** The user has an active credential: the signed token of the pending sign-in, for the OTP step. */
+  | { kind: "otp_required"; challengeToken: string };
+
 /**
- * Checks a password sign-in and opens a session, returning the single-use ticket for next-auth.
+ * Checks a password sign-in. Users with an active phone OTP credential get a pending sign-in that the
+ * phone code completes; everyone else gets a session ticket for next-auth.
  * Unknown accounts and wrong passwords take the same path and time and give the same error.
  * Attempts are limited per IP, per account+IP and (failures) per account.
  */
@@ -168,7 +185,7 @@ export async function signInWithPassword(
   input: SignInInput,
   request: RequestInfo,
   now = new Date(),
-): Promise<{ ticket: string }> {
+): Promise<PasswordSignIn> {
   const login = normalizeLogin(input.login);
   const ip = request.ip ?? "unknown";
   const refuse = async (
@@ -226,6 +243,9 @@ export async function signInWithPassword(
     throw await refuse("email_not_verified", account.id, "accounts.email_not_verified");
   }
 
+  if (await requiresPhoneOtp(account.id, now)) {
+    return { kind: "otp_required", challengeToken: await startLoginChallenge(account.id, request, now) };
+  }
   const { ticket, sessionId } = await startSession({
     userId: account.id,
     authLevel: "PASSWORD",
@@ -239,6 +259,71 @@ export async function signInWithPassword(
     subjectUserId: account.id,
     ...request,
     detail: { sessionId, method: "password" },
+  });
+  return { kind: "session", ticket };
+}
+
+async function requireChallenge(challengeToken: string | undefined, now: Date) {
+  const challenge = await readLoginChallenge(challengeToken, now);
+  if (!challenge) throw new DomainError("otp.challenge_expired");
+  return challenge;
+}
+
+/** The phones a pending sign-in may choose from, or null when it has expired or was completed. */
+export async function getPendingSignIn(challengeToken: string | undefined, now = new Date()) {
+  const challenge = await readLoginChallenge(challengeToken, now);
+  return challenge ? { phones: await listSignInPhones(challenge.userId) } : null;
+}
+
+/** Sends the sign-in code to one of the user's registered phones, by text or voice. */
+export async function sendSignInCode(
+  challengeToken: string | undefined,
+  input: SendSignInCodeInput,
+  request: RequestInfo,
+  now = new Date(),
+): Promise<{ expiresAt: Date }> {
+  const challenge = await requireChallenge(challengeToken, now);
+  const phone = await signInPhoneNumber(challenge.userId, input.phoneId);
+  if (!phone) throw new DomainError("phones.not_found", { fieldErrors: { phoneId: "Choose one of your phones." } });
+  return sendCode({
+    userId: challenge.userId,
+    purpose: "SIGN_IN",
+    channel: input.channel,
+    e164: phone.e164,
+    phoneId: input.phoneId,
+    binding: challenge.id,
+    request,
+    now,
+  });
+}
+
+/**
+ * Completes a pending sign-in with the phone code: only now is a session opened, marked as authenticated
+ * with password and phone OTP. Returns the single-use ticket for next-auth.
+ */
+export async function completeSignInWithCode(
+  challengeToken: string | undefined,
+  code: string,
+  request: RequestInfo,
+  now = new Date(),
+): Promise<{ ticket: string }> {
+  const challenge = await requireChallenge(challengeToken, now);
+  await verifyCode({ userId: challenge.userId, purpose: "SIGN_IN", code, binding: challenge.id, request, now });
+  if (!(await completeLoginChallenge(challenge.id, now))) throw new DomainError("otp.challenge_expired");
+  const { ticket, sessionId } = await startSession({
+    userId: challenge.userId,
+    authLevel: "PASSWORD_OTP",
+    passwordAt: challenge.passwordAt,
+    now,
+    request,
+  });
+  await recordAudit({
+    type: "SIGN_IN",
+    result: "SUCCESS",
+    actorId: challenge.userId,
+    subjectUserId: challenge.userId,
+    ...request,
+    detail: { sessionId, method: "password+phone_otp" },
   });
   return { ticket };
 }

@@ -1,7 +1,9 @@
 import { ACCOUNT_ERRORS } from "@/lib/accounts/errors";
 import { ADMIN_ERRORS } from "@/lib/admin/errors";
 import { LICENSING_ERRORS } from "@/lib/licensing/errors";
+import { OTP_ERRORS } from "@/lib/otp/errors";
 import { PAYMENT_ERRORS } from "@/lib/payments/errors";
+import { PHONE_ERRORS } from "@/lib/phones/errors";
 import { STORE_ERRORS } from "@/lib/store/errors";
 
 // Every user-facing error, by stable code (`<module>.<snake_case>`). Modules add their map here.
@@ -19,6 +21,8 @@ export const ERROR_MESSAGES = {
   ...STORE_ERRORS,
   ...PAYMENT_ERRORS,
   ...LICENSING_ERRORS,
+  ...PHONE_ERRORS,
+  ...OTP_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -29,6 +29,11 @@ export const RATE_LIMITS = {
   /** Wrong license keys: 125-bit keys cannot be guessed, so this only stops scripted noise. */
   "license_key.failures.account": { points: 10, durationSeconds: 60 * 60 },
   "license_key.failures.ip": { points: 30, durationSeconds: 60 * 60 },
+  // Phone OTP sends; sources in lib/otp/policy.ts.
+  "otp.send.phone_gap": { points: 1, durationSeconds: 30 },
+  "otp.send.phone": { points: 5, durationSeconds: 10 * 60 },
+  "otp.send.account": { points: 10, durationSeconds: 60 * 60 },
+  "otp.send.ip": { points: 25, durationSeconds: 5 * 60 },
 } as const satisfies Record<string, { points: number; durationSeconds: number }>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
@@ -84,6 +89,11 @@ export async function peekLimit(name: RateLimitName, key: string): Promise<RateL
   const res = await limiterFor(name).get(key);
   if (!res || res.consumedPoints < RATE_LIMITS[name].points) return { allowed: true };
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
+}
+
+/** Gives back one point, for an attempt that turned out not to count (a failed delivery). */
+export async function refundLimit(name: RateLimitName, key: string): Promise<void> {
+  await limiterFor(name).reward(key, 1);
 }
 
 export async function resetLimit(name: RateLimitName, key: string): Promise<void> {

@@ -1,6 +1,18 @@
 import "server-only";
-import type { EmailMessage, EmailSender, PhoneSender, SmsMessage, VoiceMessage } from "./messaging";
+import { DeliveryError, type EmailMessage, type EmailSender, type PhoneSender, type SmsMessage, type VoiceMessage } from "./messaging";
 import { insertOutboxMessage } from "./repository";
+
+/**
+ * Magic numbers of the local provider (fictional +1 202 555 01xx range), for trying failures by hand and in
+ * tests: the first fails as a provider outage would (retryable), the second is undeliverable.
+ */
+export const LOCAL_FAILING_NUMBER = "+12025550199";
+export const LOCAL_UNDELIVERABLE_NUMBER = "+12025550198";
+
+function refuseMagicNumbers(to: string) {
+  if (to === LOCAL_FAILING_NUMBER) throw new DeliveryError("local provider: simulated outage", true);
+  if (to === LOCAL_UNDELIVERABLE_NUMBER) throw new DeliveryError("local provider: undeliverable number", false);
+}
 
 /** The local provider: stores each message in the outbox table, read at /dev/outbox and by e2e tests. */
 export const outboxSender: EmailSender & PhoneSender = {
@@ -8,9 +20,11 @@ export const outboxSender: EmailSender & PhoneSender = {
     await insertOutboxMessage({ channel: "email", to: m.to, subject: m.subject, body: m.text });
   },
   async sendSms(m: SmsMessage) {
+    refuseMagicNumbers(m.to);
     await insertOutboxMessage({ channel: "sms", to: m.to, body: m.body });
   },
   async placeCall(m: VoiceMessage) {
+    refuseMagicNumbers(m.to);
     await insertOutboxMessage({ channel: "voice", to: m.to, body: m.say });
   },
 };

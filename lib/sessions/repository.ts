@@ -85,3 +85,34 @@ export async function countActiveSessions(userId: string, now: Date): Promise<nu
     where: { userId, revokedAt: null, claimedAt: { not: null }, expiresAt: { gt: now } },
   });
 }
+
+/** Records that this session's user just proved a registered phone with a code. */
+export async function markOtpAuthenticated(id: string, now: Date, tx?: Tx): Promise<void> {
+  await (tx ?? db()).session.updateMany({ where: { id, revokedAt: null }, data: { authLevel: "PASSWORD_OTP", otpAt: now } });
+}
+
+export async function insertLoginChallenge(data: {
+  userId: string;
+  passwordAt: Date;
+  expiresAt: Date;
+  ip: string | null;
+  userAgent: string | null;
+}): Promise<{ id: string }> {
+  return db().loginChallenge.create({ data, select: { id: true } });
+}
+
+export function findLoginChallenge(id: string) {
+  return db().loginChallenge.findUnique({
+    where: { id },
+    select: { id: true, userId: true, passwordAt: true, expiresAt: true, completedAt: true },
+  });
+}
+
+/** Spends the challenge once: the second of two concurrent right codes cannot open a second session. */
+export async function completeLoginChallenge(id: string, now: Date): Promise<boolean> {
+  const { count } = await db().loginChallenge.updateMany({
+    where: { id, completedAt: null, expiresAt: { gt: now } },
+    data: { completedAt: now },
+  });
+  return count === 1;
+}

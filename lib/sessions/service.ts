@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/service";
-import { keyedHash, randomToken } from "@/lib/core/crypto";
+import { hashesEqual, keyedHash, randomToken } from "@/lib/core/crypto";
 import { env } from "@/lib/core/env";
 import type { Tx } from "@/lib/core/transaction";
 import type { AuthLevel, Role } from "@/lib/generated/prisma/client";
@@ -29,7 +29,7 @@ export type CurrentSession = {
  * ticket (valid one minute) that the next-auth credentials provider exchanges for the session cookie.
  */
 export async function startSession(
-  input: { userId: string; authLevel: AuthLevel; now: Date; request: RequestInfo },
+  input: { userId: string; authLevel: AuthLevel; now: Date; request: RequestInfo; passwordAt?: Date },
   tx?: Tx,
 ): Promise<{ ticket: string; sessionId: string }> {
   const ticket = randomToken();
@@ -38,7 +38,7 @@ export async function startSession(
       userId: input.userId,
       ticketHash: keyedHash(TICKET_PURPOSE, ticket),
       authLevel: input.authLevel,
-      passwordAt: input.now,
+      passwordAt: input.passwordAt ?? input.now,
       otpAt: input.authLevel === "PASSWORD_OTP" ? input.now : null,
       expiresAt: new Date(input.now.getTime() + env().SESSION_MAX_HOURS * 3_600_000),
       ip: input.request.ip,
@@ -107,4 +107,45 @@ export function endAllSessions(userId: string, now: Date, tx?: Tx): Promise<numb
 
 export function countActiveSessions(userId: string, now: Date): Promise<number> {
   return repo.countActiveSessions(userId, now);
+}
+
+/** The session's user proved a phone with a code bound to this session (phone registration). */
+export function markOtpAuthenticated(sessionId: string, now: Date, tx?: Tx): Promise<void> {
+  return repo.markOtpAuthenticated(sessionId, now, tx);
+}
+
+/** Whether the session passed a phone OTP within `windowMs`: the gate for changing phones. */
+export function hasFreshOtp(session: Pick<CurrentSession, "otpAt">, now: Date, windowMs: number): boolean {
+  return session.otpAt !== null && now.getTime() - session.otpAt.getTime() <= windowMs;
+}
+
+const CHALLENGE_PURPOSE = "login-challenge";
+/** A password-checked sign-in waits this long for its phone code (Better Auth pending-2FA cookie: 10 min). */
+const LOGIN_CHALLENGE_TTL_MS = 10 * 60 * 1000;
+
+export type LoginChallenge = { id: string; userId: string; passwordAt: Date };
+
+/** Records a sign-in that passed the password and waits for the phone OTP; returns its signed token. */
+export async function startLoginChallenge(userId: string, request: RequestInfo, now: Date): Promise<string> {
+  const { id } = await repo.insertLoginChallenge({
+    userId,
+    passwordAt: now,
+    expiresAt: new Date(now.getTime() + LOGIN_CHALLENGE_TTL_MS),
+    ip: request.ip,
+    userAgent: request.userAgent?.slice(0, 256) ?? null,
+  });
+  return `${id}.${keyedHash(CHALLENGE_PURPOSE, id)}`;
+}
+
+/** The pending sign-in behind a token, while it is live and not yet completed. */
+export async function readLoginChallenge(token: string | undefined, now: Date): Promise<LoginChallenge | null> {
+  const [id, mac] = (token ?? "").split(".");
+  if (!id || !mac || !/^[0-9a-f-]{36}$/.test(id) || !hashesEqual(mac, keyedHash(CHALLENGE_PURPOSE, id))) return null;
+  const challenge = await repo.findLoginChallenge(id);
+  if (!challenge || challenge.completedAt || challenge.expiresAt <= now) return null;
+  return { id: challenge.id, userId: challenge.userId, passwordAt: challenge.passwordAt };
+}
+
+export function completeLoginChallenge(id: string, now: Date): Promise<boolean> {
+  return repo.completeLoginChallenge(id, now);
 }

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import pg from "pg";
 
 export const DEMO_PASSWORD = "correct-horse-battery-staple";
 
@@ -35,6 +36,10 @@ export type Fixtures = {
   /** Signs up a new user, verifies the email through the outbox and signs in. */
   signInAsNewUser: () => Promise<NewUser>;
   expectAccessible: (page: Page) => Promise<void>;
+  /** The e2e database, for what only a clock could do: age a session, end a send window. */
+  sql: (text: string, values?: unknown[]) => Promise<unknown[]>;
+  /** The newest 6-digit code texted or spoken to `e164`. */
+  latestCode: (e164: string) => Promise<string>;
 };
 
 export type NewUser = {
@@ -120,6 +125,21 @@ export const test = base.extend<Fixtures>({
       await expect(page.getByText("Your email address is verified.")).toBeVisible();
       await signIn(user.email, user.password);
       return user;
+    });
+  },
+  sql: async ({}, use) => {
+    // eslint-disable-next-line no-restricted-properties -- the e2e runner's database, set by scripts/test-e2e.ts
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    await use(async (text, values) => (await client.query(text, values)).rows as unknown[]);
+    await client.end();
+  },
+  latestCode: async ({ outbox }, use) => {
+    await use(async (e164) => {
+      const message = await outbox.latest(e164, (m) => m.channel !== "email");
+      const digits = message.body.replace(/\D/g, "").match(/\d{6}/)?.[0];
+      expect(digits, "a 6-digit code").toBeTruthy();
+      return digits!;
     });
   },
   expectAccessible: async ({}, use) => {

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { signInWithPassword } from "@/lib/accounts/service";
 import { claimSessionTicket, resolveSession } from "@/lib/sessions/service";
 import { createUser } from "../factories/user";
+import { ticketOf } from "../setup/sign-in";
 import { fromIp } from "../factories/request";
 import { db, resetDb } from "../setup/db";
 import { expectDomainError } from "../setup/errors";
@@ -12,10 +13,10 @@ beforeEach(resetDb);
 describe("signInWithPassword", () => {
   it("signs in by email, ignoring case and spaces, and the ticket opens a session for that user", async () => {
     const user = await createUser({ email: "alice@example.test" });
-    const { ticket } = await signInWithPassword(
+    const { ticket } = ticketOf(await signInWithPassword(
       { login: " ALICE@Example.TEST ", password: user.password },
       fromIp(),
-    );
+    ));
 
     const sessionId = await claimSessionTicket(ticket, new Date());
     expect(sessionId).not.toBeNull();
@@ -27,7 +28,7 @@ describe("signInWithPassword", () => {
 
   it("signs in by user ID, ignoring case", async () => {
     const user = await createUser({ username: "asmith" });
-    const { ticket } = await signInWithPassword({ login: "ASmith", password: user.password }, fromIp());
+    const { ticket } = ticketOf(await signInWithPassword({ login: "ASmith", password: user.password }, fromIp()));
     expect(await claimSessionTicket(ticket, new Date())).not.toBeNull();
   });
 
@@ -84,7 +85,7 @@ describe("signInWithPassword", () => {
 describe("session tickets", () => {
   it("can be claimed only once, even by 20 requests at the same time", async () => {
     const user = await createUser();
-    const { ticket } = await signInWithPassword({ login: user.email, password: user.password }, fromIp());
+    const { ticket } = ticketOf(await signInWithPassword({ login: user.email, password: user.password }, fromIp()));
 
     const now = new Date();
     const claims = await Promise.all(Array.from({ length: 20 }, () => claimSessionTicket(ticket, now)));
@@ -96,7 +97,7 @@ describe("session tickets", () => {
 
   it("expire one minute after the password check", async () => {
     const user = await createUser();
-    const { ticket } = await signInWithPassword({ login: user.email, password: user.password }, fromIp());
+    const { ticket } = ticketOf(await signInWithPassword({ login: user.email, password: user.password }, fromIp()));
     expect(await claimSessionTicket(ticket, new Date(Date.now() + 61_000))).toBeNull();
   });
 

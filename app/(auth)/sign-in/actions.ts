@@ -5,9 +5,14 @@ import { SignInInputSchema } from "@/lib/accounts/schemas";
 import { signInWithPassword } from "@/lib/accounts/service";
 import { publicAction } from "@/lib/core/action";
 import { signIn } from "@/lib/core/auth";
+import { setLoginChallengeCookie } from "./login-challenge-cookie";
 
 export const signInAction = publicAction(SignInInputSchema, async (input, { request }) => {
-  const { ticket } = await signInWithPassword(input, request);
-  await signIn("credentials", { ticket, redirect: false });
+  const result = await signInWithPassword(input, request);
+  if (result.kind === "otp_required") {
+    await setLoginChallengeCookie(result.challengeToken);
+    redirect("/sign-in/verify");
+  }
+  await signIn("credentials", { ticket: result.ticket, redirect: false });
   redirect("/dashboard");
 });

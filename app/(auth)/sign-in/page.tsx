@@ -12,6 +12,7 @@ const NOTICES: Record<string, string> = {
   verified: "Your email address is verified. You can now log in.",
   passwordReset: "Your password was changed. Please log in with your new password.",
   passwordChanged: "Your password was changed and all your sessions were signed out. Please log in again.",
+  expired: "Your sign-in took too long. Please log in again.",
 };
 
 export default async function SignInPage({

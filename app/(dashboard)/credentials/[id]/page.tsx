@@ -65,6 +65,11 @@ export default async function CredentialPage({
           </ul>
         </section>
       ) : null}
+      {credential.status === "ACTIVE" ? (
+        <ButtonLink href={`/credentials/${credential.id}/phones`} variant="secondary">
+          Manage phone numbers
+        </ButtonLink>
+      ) : null}
       {credential.status === "PHONE_REGISTRATION_REQUIRED" ? (
         <section aria-labelledby="register-heading">
           <h2 id="register-heading" className="mb-2 text-xl font-semibold">

@@ -1,13 +1,96 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
 import { PageCard } from "@/components/layout/page-card";
+import { Notice } from "@/components/ui/notice";
+import { countryName } from "@/lib/accounts/countries";
+import { getProfile } from "@/lib/accounts/service";
+import { requireUser } from "@/lib/core/auth";
+import { DomainError } from "@/lib/core/errors";
+import { SERVED_COUNTRIES } from "@/lib/phones/phones";
+import { getPhoneSetup } from "@/lib/phones/service";
+import { RegisterPhoneForm } from "./register-phone-form";
 
 export const metadata: Metadata = { title: "Set up phone one-time passcode" };
 
-// Phone registration (Step 5 of the guide) is its own capability and arrives next; this is where it will live.
-export default function PhoneSetupPage() {
+const COUNTRY_OPTIONS = Object.keys(SERVED_COUNTRIES)
+  .map((code) => ({ value: code, label: countryName(code) }))
+  .sort((a, b) => a.label.localeCompare(b.label));
+
+async function load(userSession: Awaited<ReturnType<typeof requireUser>>, id: string) {
+  if (!z.uuid().safeParse(id).success) notFound();
+  try {
+    return await getPhoneSetup(userSession, id);
+  } catch (error) {
+    if (error instanceof DomainError) notFound();
+    throw error;
+  }
+}
+
+export default async function PhoneSetupPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ added?: string }>;
+}) {
+  const session = await requireUser();
+  const setup = await load(session, (await params).id);
+  const { added } = await searchParams;
+  const profile = await getProfile(session.userId);
   return (
-    <PageCard title="Set up phone one-time passcode">
-      <p>Phone registration is not open yet. Your credential is ready for it and waits in this state.</p>
+    <PageCard title="Set up phone one-time passcode" wide>
+      {added ? (
+        <Notice tone="success">
+          Your phone number is registered. You can now access the desired applications with your phone one-time
+          passcode.
+        </Notice>
+      ) : null}
+      {setup.phones.length > 0 ? (
+        <section aria-labelledby="phones-heading" className="mb-6">
+          <h2 id="phones-heading" className="mb-2 text-lg font-semibold">
+            Your phone numbers
+          </h2>
+          <ul className="space-y-1">
+            {setup.phones.map((p) => (
+              <li key={p.id} className="font-mono">
+                {p.label} {p.isDefault ? <span className="font-sans text-xs text-slate-600">(default)</span> : null}
+              </li>
+            ))}
+          </ul>
+          {setup.phones.length === 1 ? (
+            <p className="mt-3 text-sm text-slate-700">
+              We highly recommend registering at least two phone numbers: if you lose access to one, you can log in
+              with the other and update your numbers.
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+      {setup.isFull ? (
+        <p>You have registered the maximum of three phone numbers.</p>
+      ) : setup.needsFreshOtp ? (
+        <Notice tone="info">
+          For the protection of your account, phone numbers can be added only within 20 minutes of logging in with
+          your phone one-time passcode. Please sign out and log in again with your phone OTP.
+        </Notice>
+      ) : (
+        <>
+          <h2 className="mb-2 text-lg font-semibold">
+            {setup.phones.length === 0 ? "Register your phone number" : "Register another phone number"}
+          </h2>
+          <RegisterPhoneForm
+            credentialId={setup.credentialId}
+            countries={COUNTRY_OPTIONS}
+            defaultCountry={SERVED_COUNTRIES[profile.country] ? profile.country : "US"}
+          />
+        </>
+      )}
+      <p className="mt-6 text-sm">
+        <Link href="/dashboard" className="text-brand-700 underline">
+          Back to the dashboard
+        </Link>
+      </p>
     </PageCard>
   );
 }

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { PageCard } from "@/components/layout/page-card";
+import { getPendingSignIn } from "@/lib/accounts/service";
+import { readLoginChallengeCookie } from "../login-challenge-cookie";
+import { VerifyForm } from "./verify-form";
+
+export const metadata: Metadata = { title: "Phone one-time passcode" };
+
+export default async function VerifySignInPage() {
+  const pending = await getPendingSignIn(await readLoginChallengeCookie());
+  if (!pending) redirect("/sign-in?expired=1");
+  return (
+    <PageCard title="Phone one-time passcode">
+      <p className="mb-4 text-sm text-slate-700">
+        Your account is protected by a phone one-time passcode. Choose a phone, then Send Text or Send Voice.
+      </p>
+      <VerifyForm phones={pending.phones} />
+    </PageCard>
+  );
+}

@@ -1,0 +1,29 @@
+// Every phone OTP number in one place, with where it comes from (../shared/research/MISSION_ANCHORS.md).
+
+/** 6 digits (20 bits): NIST SP 800-63B §5.1.3.2; Login.gov DIRECT_OTP_LENGTH; Twilio Verify default. */
+export const OTP_DIGITS = 6;
+/** Valid 5 minutes: Better Auth phone plugin 300 s, Okta 5 min; NIST caps OOB codes at 10 min. */
+export const OTP_TTL_MS = 5 * 60 * 1000;
+/** Wrong tries per code: Twilio Verify 60202 (5 checks), Better Auth 2FA 5. */
+export const MAX_ATTEMPTS_PER_CODE = 5;
+/** Consecutive failures per account across codes and resends before a lock: Login.gov 10, Better Auth 10. */
+export const MAX_CONSECUTIVE_FAILURES = 10;
+/** Lock length after that: Better Auth 15 min (Login.gov 10 min). */
+export const LOCKOUT_MS = 15 * 60 * 1000;
+/** Warn when this many tries remain before the lock: Login.gov. */
+export const WARN_WHEN_REMAINING = 3;
+/** Phones per credential: the user guide ("up to three"). */
+export const MAX_PHONES_PER_CREDENTIAL = 3;
+/** Changing phones needs a phone-OTP sign-in this recent: NIST 800-63B §6.1.2.1 / Login.gov reauthn_window 1200 s. */
+export const FRESH_OTP_WINDOW_MS = 20 * 60 * 1000;
+/** A password-checked sign-in waits this long for its code (Better Auth pending-2FA cookie: 10 min). */
+export const LOGIN_CHALLENGE_TTL_MS = 10 * 60 * 1000;
+
+/**
+ * Send limits (rate-limit names in lib/core/rate-limit.ts), voice counted like text:
+ * - otp.send.phone_gap: 1 per 30 s per phone number, across accounts (Okta 1 per 30 s).
+ * - otp.send.phone: 5 per 10 min per phone number (Twilio Verify 60203).
+ * - otp.send.account: 10 per hour per account (Auth0 > 10 SMS/h).
+ * - otp.send.ip: 25 per 5 min per IP (Login.gov otps/IP 25/300 s, enforced here).
+ */
+export const SEND_LIMITS = ["otp.send.phone_gap", "otp.send.phone", "otp.send.account", "otp.send.ip"] as const;

@@ -1,0 +1,173 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/service";
+import { decrypt, encrypt, hashesEqual, keyedHash } from "@/lib/core/crypto";
+import { DomainError } from "@/lib/core/errors";
+import { consumeLimit, refundLimit, type RateLimitName } from "@/lib/core/rate-limit";
+import type { OtpPurpose } from "@/lib/generated/prisma/client";
+import { DeliveryError, placeVoiceCall, sendEmail, sendSms } from "@/lib/messaging/service";
+import type { RequestInfo } from "@/lib/sessions/service";
+import { generateCode, textMessage, unusableReason, voiceMessage } from "./otp";
+import {
+  LOCKOUT_MS,
+  MAX_ATTEMPTS_PER_CODE,
+  MAX_CONSECUTIVE_FAILURES,
+  OTP_TTL_MS,
+  WARN_WHEN_REMAINING,
+} from "./policy";
+import * as repo from "./repository";
+
+export type Channel = "SMS" | "VOICE";
+
+/** Keyed fingerprint of a phone number: how limits and duplicates recognise it without storing it in clear. */
+export function phoneFingerprint(e164: string): string {
+  return keyedHash("phone", e164);
+}
+
+function bindingHash(purpose: OtpPurpose, binding: string): string {
+  return keyedHash("otp-binding", `${purpose}:${binding}`);
+}
+
+async function refuseIfLocked(userId: string, now: Date) {
+  const guard = await repo.findGuard(userId);
+  if (guard?.lockedUntil && guard.lockedUntil > now) {
+    throw new DomainError("otp.locked", { retryAfterSeconds: Math.ceil((guard.lockedUntil.getTime() - now.getTime()) / 1000) });
+  }
+}
+
+/**
+ * Sends a new code for `purpose` to `e164`, replacing the earlier one, bound to `binding` (a session or a
+ * pending sign-in) and to the phone. Counts against the per-phone, per-account and per-IP limits, except
+ * when delivery fails. Returns when the code expires.
+ */
+export async function sendCode(input: {
+  userId: string;
+  purpose: OtpPurpose;
+  channel: Channel;
+  e164: string;
+  phoneId: string | null;
+  binding: string;
+  request: RequestInfo;
+  now?: Date;
+}): Promise<{ expiresAt: Date }> {
+  const now = input.now ?? new Date();
+  await refuseIfLocked(input.userId, now);
+  const fingerprint = phoneFingerprint(input.e164);
+  const spent: [RateLimitName, string][] = [];
+  const refundAll = () => Promise.all(spent.map(([name, key]) => refundLimit(name, key)));
+  for (const [name, key] of [
+    ["otp.send.ip", input.request.ip ?? "unknown"],
+    ["otp.send.account", input.userId],
+    ["otp.send.phone_gap", fingerprint],
+    ["otp.send.phone", fingerprint],
+  ] as [RateLimitName, string][]) {
+    const result = await consumeLimit(name, key);
+    if (!result.allowed) {
+      await refundAll();
+      await recordAudit({ type: "OTP_SEND_REFUSED", result: "DENIED", subjectUserId: input.userId, ...input.request, detail: { limit: name } });
+      throw new DomainError("otp.send_limited", { retryAfterSeconds: result.retryAfterSeconds });
+    }
+    spent.push([name, key]);
+  }
+
+  const code = generateCode();
+  const expiresAt = new Date(now.getTime() + OTP_TTL_MS);
+  const { id } = await repo.replaceCode(
+    {
+      userId: input.userId,
+      purpose: input.purpose,
+      channel: input.channel,
+      targetFingerprint: fingerprint,
+      targetEncrypted: encrypt(input.e164),
+      phoneId: input.phoneId,
+      bindingHash: bindingHash(input.purpose, input.binding),
+      codeHash: keyedHash("otp", code),
+      expiresAt,
+    },
+    now,
+  );
+  try {
+    if (input.channel === "SMS") await sendSms({ to: input.e164, body: textMessage(code) });
+    else await placeVoiceCall({ to: input.e164, say: voiceMessage(code) });
+  } catch (error) {
+    // An undelivered code must never be usable, and must not cost the user a send.
+    await repo.discardCode(id, now);
+    await refundAll();
+    if (error instanceof DeliveryError) throw new DomainError(error.retryable ? "otp.delivery_failed" : "otp.undeliverable");
+    throw error;
+  }
+  await recordAudit({
+    type: "OTP_SENT",
+    result: "SUCCESS",
+    actorId: input.userId,
+    subjectUserId: input.userId,
+    ...input.request,
+    detail: { purpose: input.purpose, channel: input.channel, phoneId: input.phoneId },
+  });
+  return { expiresAt };
+}
+
+export type VerifiedCode = { e164: string; phoneId: string | null };
+
+/**
+ * Checks a code for `purpose` bound to `binding`. At most 5 tries per code are ever evaluated; 10
+ * consecutive failures on the account (across codes and resends) lock codes for 15 minutes and email the
+ * user. A right code is consumed by one row update, so it works once.
+ */
+export async function verifyCode(input: {
+  userId: string;
+  purpose: OtpPurpose;
+  code: string;
+  binding: string;
+  request: RequestInfo;
+  now?: Date;
+}): Promise<VerifiedCode> {
+  const now = input.now ?? new Date();
+  await refuseIfLocked(input.userId, now);
+  const attempt = await repo.spendAttempt(input.userId, input.purpose, MAX_ATTEMPTS_PER_CODE, now);
+  if (!attempt) {
+    throw new DomainError(unusableReason(await repo.findCode(input.userId, input.purpose), now) ?? "otp.incorrect");
+  }
+  const isRight =
+    hashesEqual(attempt.codeHash, keyedHash("otp", input.code)) &&
+    hashesEqual(attempt.bindingHash, bindingHash(input.purpose, input.binding));
+  if (!isRight) {
+    const failures = await repo.addFailure(input.userId);
+    await recordAudit({ type: "OTP_FAILED", result: "FAILURE", subjectUserId: input.userId, ...input.request, detail: { purpose: input.purpose } });
+    if (failures >= MAX_CONSECUTIVE_FAILURES) {
+      await lockCodes(input.userId, input.request, now);
+      throw new DomainError("otp.locked", { retryAfterSeconds: LOCKOUT_MS / 1000 });
+    }
+    const left = MAX_CONSECUTIVE_FAILURES - failures;
+    const warning =
+      left <= WARN_WHEN_REMAINING
+        ? `That code is not correct. ${left} ${left === 1 ? "try remains" : "tries remain"} before codes are locked for 15 minutes.`
+        : "That code is not correct.";
+    throw new DomainError(attempt.attempts >= MAX_ATTEMPTS_PER_CODE ? "otp.too_many_tries" : "otp.incorrect", {
+      fieldErrors: { code: warning },
+    });
+  }
+  if (!(await repo.consumeCode(attempt.id, now))) throw new DomainError("otp.used");
+  await repo.resetGuard(input.userId);
+  await recordAudit({
+    type: "OTP_VERIFIED",
+    result: "SUCCESS",
+    actorId: input.userId,
+    subjectUserId: input.userId,
+    ...input.request,
+    detail: { purpose: input.purpose },
+  });
+  return { e164: decrypt(attempt.targetEncrypted), phoneId: attempt.phoneId };
+}
+
+async function lockCodes(userId: string, request: RequestInfo, now: Date) {
+  if (!(await repo.lock(userId, new Date(now.getTime() + LOCKOUT_MS), now))) return;
+  await recordAudit({ type: "OTP_LOCKED", result: "DENIED", subjectUserId: userId, ...request });
+  const user = await repo.findUserEmail(userId);
+  if (user) {
+    await sendEmail({
+      to: user.email,
+      subject: "Your one-time passcodes are locked for 15 minutes",
+      text: `Hello ${user.firstName},\n\nSomeone entered 10 wrong one-time passcodes for your MAG account in a row, so codes are locked for 15 minutes.\n\nIf this was not you, change your password now and contact support.\n\n— Managed Access Gateway (MAG)`,
+    }).catch(() => undefined);
+  }
+}

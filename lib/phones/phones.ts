@@ -1,0 +1,69 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+
+// Pure phone rules: which countries we serve, on which channels, and which numbers we refuse.
+
+export type Channel = "SMS" | "VOICE";
+
+/** Countries the portal sends codes to, and whether voice calls go there (Twilio voice geo permissions). */
+export const SERVED_COUNTRIES: Readonly<Record<string, { sms: boolean; voice: boolean }>> = {
+  US: { sms: true, voice: true },
+  CA: { sms: true, voice: true },
+  GB: { sms: true, voice: true },
+  AU: { sms: true, voice: false },
+  DE: { sms: true, voice: false },
+  FR: { sms: true, voice: false },
+  IE: { sms: true, voice: false },
+  IN: { sms: true, voice: false },
+  JP: { sms: true, voice: false },
+  MX: { sms: true, voice: false },
+  NL: { sms: true, voice: false },
+};
+
+export type PhoneProblem =
+  | "phones.invalid_number"
+  | "phones.country_not_served"
+  | "phones.number_type_refused"
+  | "phones.voice_not_available"
+  | "phones.sms_to_landline";
+
+export type ParsedPhone = { e164: string; country: string; lastDigits: string };
+
+const REFUSED_TYPES = new Set(["PREMIUM_RATE", "SHARED_COST", "VOIP", "TOLL_FREE", "PAGER", "UAN", "VOICEMAIL"]);
+
+/** Parses a number typed for `country` (spaces, dashes, dots and parentheses tolerated) and checks it can get codes. */
+export function checkPhone(country: string, typed: string, channel: Channel): ParsedPhone | { problem: PhoneProblem } {
+  const served = SERVED_COUNTRIES[country];
+  if (!served) return { problem: "phones.country_not_served" };
+  const cleaned = typed.replace(/[\s().-]/g, "");
+  if (!/^\+?\d{4,17}$/.test(cleaned)) return { problem: "phones.invalid_number" };
+  const parsed = parsePhoneNumberFromString(cleaned, country as Parameters<typeof parsePhoneNumberFromString>[1]);
+  if (!parsed || !parsed.isValid()) return { problem: "phones.invalid_number" };
+  if (parsed.country !== country) return { problem: "phones.invalid_number" };
+  const type = parsed.getType();
+  if (type && REFUSED_TYPES.has(type)) return { problem: "phones.number_type_refused" };
+  if (channel === "VOICE" && !served.voice) return { problem: "phones.voice_not_available" };
+  if (channel === "SMS" && type === "FIXED_LINE") return { problem: "phones.sms_to_landline" };
+  return { e164: parsed.number, country, lastDigits: parsed.number.slice(-2) };
+}
+
+/** "(•••) •••-••43": enough to recognise one's own phone, not enough to learn it. */
+export function maskPhone(country: string, lastDigits: string): string {
+  return `${country} ••• ••• ••${lastDigits}`;
+}
+
+/** Reads digits the way a voice call should: one at a time, with pauses. */
+export function spokenDigits(code: string): string {
+  return code.split("").join(", ");
+}
+
+/** The country of an E.164 number we accepted earlier. */
+export function countryOf(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.country ?? "";
+}
+
+/** Which form field a phone problem belongs next to. */
+export function fieldOf(problem: PhoneProblem): "country" | "phone" | "channel" {
+  if (problem === "phones.country_not_served") return "country";
+  if (problem === "phones.voice_not_available" || problem === "phones.sms_to_landline") return "channel";
+  return "phone";
+}

@@ -1,0 +1,73 @@
+import "server-only";
+import { db, type Tx } from "@/lib/core/db";
+import type { CredentialStatus } from "@/lib/generated/prisma/client";
+
+export type CredentialForPhones = { id: string; userId: string; status: CredentialStatus; expiresAt: Date };
+
+export function findCredential(userId: string, credentialId: string): Promise<CredentialForPhones | null> {
+  return db().credential.findFirst({
+    where: { id: credentialId, userId },
+    select: { id: true, userId: true, status: true, expiresAt: true },
+  });
+}
+
+export type PhoneView = { id: string; credentialId: string; country: string; lastDigits: string; isDefault: boolean; verifiedAt: Date };
+
+const PHONE_SELECT = { id: true, credentialId: true, country: true, lastDigits: true, isDefault: true, verifiedAt: true } as const;
+
+export function listPhones(credentialId: string): Promise<PhoneView[]> {
+  return db().phoneNumber.findMany({ where: { credentialId }, select: PHONE_SELECT, orderBy: { createdAt: "asc" } });
+}
+
+export function listUserPhones(userId: string): Promise<PhoneView[]> {
+  return db().phoneNumber.findMany({
+    where: { userId, credential: { status: "ACTIVE" } },
+    select: PHONE_SELECT,
+    orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }],
+  });
+}
+
+export function findUserPhone(userId: string, phoneId: string) {
+  return db().phoneNumber.findFirst({
+    where: { id: phoneId, userId, credential: { status: "ACTIVE" } },
+    select: { id: true, e164Encrypted: true, country: true },
+  });
+}
+
+export async function hasPhone(credentialId: string, fingerprint: string): Promise<boolean> {
+  return (await db().phoneNumber.count({ where: { credentialId, e164Fingerprint: fingerprint } })) > 0;
+}
+
+/**
+ * Adds a verified phone while holding the credential's row lock, so concurrent adds are counted one
+ * after another and the limit cannot be overrun. Returns null when the credential is full or has it already.
+ */
+export async function insertPhoneLocked(
+  data: { userId: string; credentialId: string; e164Encrypted: string; e164Fingerprint: string; country: string; lastDigits: string },
+  max: number,
+  now: Date,
+  tx: Tx,
+): Promise<{ id: string; isFirst: boolean } | "full" | "duplicate"> {
+  await tx.$queryRaw`SELECT id FROM credentials WHERE id = ${data.credentialId}::uuid FOR UPDATE`;
+  const existing = await tx.phoneNumber.findMany({ where: { credentialId: data.credentialId }, select: { e164Fingerprint: true } });
+  if (existing.some((p) => p.e164Fingerprint === data.e164Fingerprint)) return "duplicate";
+  if (existing.length >= max) return "full";
+  const phone = await tx.phoneNumber.create({
+    data: { ...data, isDefault: existing.length === 0, verifiedAt: now },
+    select: { id: true },
+  });
+  return { id: phone.id, isFirst: existing.length === 0 };
+}
+
+/** The first verified phone makes the credential usable. */
+export async function activateCredential(credentialId: string, tx: Tx): Promise<void> {
+  await tx.credential.updateMany({
+    where: { id: credentialId, status: "PHONE_REGISTRATION_REQUIRED" },
+    data: { status: "ACTIVE" },
+  });
+}
+
+/** Whether the user must pass a phone OTP at sign-in: an active, unexpired credential with a phone. */
+export async function hasActivePhone(userId: string, now: Date): Promise<boolean> {
+  return (await db().phoneNumber.count({ where: { userId, credential: { status: "ACTIVE", expiresAt: { gt: now } } } })) > 0;
+}

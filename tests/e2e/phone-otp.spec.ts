@@ -1,0 +1,172 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { chooseProduct, completeBilling, payByCard, WITHOUT_PROOFING } from "./store-helpers";
+
+// Numbers in the fictional +1 202 555 01xx range, different for each run (limits count per number).
+function phoneNumbers(count: number, offset = 0): { typed: string; e164: string }[] {
+  const start = Math.floor(Date.now() / 1000) + offset;
+  return Array.from({ length: count }, (_, i) => {
+    const last = String(100 + ((start + i) % 90)).padStart(4, "0");
+    return { typed: `(202) 555-${last}`, e164: `+1202555${last}` };
+  });
+}
+
+async function registerPhone(page: Page, phone: { typed: string }, channel: "Send Text" | "Send Voice") {
+  await page.getByLabel("Country").selectOption("US");
+  await page.getByLabel("Phone Number", { exact: true }).fill(phone.typed);
+  await page.getByLabel("Confirm Phone Number").fill(phone.typed.replace(/\D/g, ""));
+  await page.getByRole("button", { name: channel }).click();
+  await expect(page.getByLabel("Verification")).toBeVisible();
+}
+
+async function logInWithPassword(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email Address or User ID").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log In" }).click();
+  await expect(page).toHaveURL(/\/sign-in\/verify$/);
+}
+
+test("registers two phones by text and voice, then signs in with each; a stale OTP session cannot add phones", async ({
+  page,
+  signInAsNewUser,
+  latestCode,
+  sql,
+  expectAccessible,
+}) => {
+  const user = await signInAsNewUser();
+  const [first, second, third] = phoneNumbers(3);
+  await chooseProduct(page, WITHOUT_PROOFING);
+  await completeBilling(page);
+  await payByCard(page, "4242 4242 4242 4242");
+  await page.getByRole("button", { name: "Activate" }).click();
+  await page.getByRole("link", { name: "Set up phone one-time passcode" }).click();
+  await expect(page.getByRole("heading", { name: "Set up phone one-time passcode" })).toBeVisible();
+  await expectAccessible(page);
+
+  // Bad input first: the numbers must match, and a premium-rate number is refused.
+  await page.getByLabel("Phone Number", { exact: true }).fill("900 555 0143");
+  await page.getByLabel("Confirm Phone Number").fill("9005550143");
+  await page.getByRole("button", { name: "Send Text" }).click();
+  await expect(page.getByText("premium-rate, shared-cost, toll-free").first()).toBeVisible();
+
+  await registerPhone(page, first!, "Send Text");
+  await expect(page.getByRole("timer")).toHaveText(/^[45]:\d\d$/);
+  await page.getByLabel("Verification").fill(await latestCode(first!.e164));
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("Your phone number is registered.")).toBeVisible();
+  await expect(page.getByText("We highly recommend registering at least two phone numbers")).toBeVisible();
+
+  await registerPhone(page, second!, "Send Voice");
+  await page.getByLabel("Verification").fill(await latestCode(second!.e164));
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("Your phone number is registered.")).toBeVisible();
+  await expect(page.getByText(/US ••• ••• ••\d\d/)).toHaveCount(2);
+
+  await page.goto("/dashboard");
+  await expect(page.getByText(/Active · Expires/)).toBeVisible();
+
+  // Twenty-one minutes after the last phone OTP, this session may no longer add a phone.
+  await sql(`UPDATE sessions SET "otpAt" = now() - interval '21 minutes' WHERE "userId" = (SELECT id FROM users WHERE email = $1)`, [user.email]);
+  await page.goBack();
+  await page.reload();
+  await expect(page.getByText("phone numbers can be added only within 20 minutes")).toBeVisible();
+  await expect(page.getByLabel("Phone Number", { exact: true })).toHaveCount(0);
+
+  // Sign in again: password, then a code by text to the first phone...
+  await page.getByRole("button", { name: "Sign Out" }).click();
+  await expect(page.getByText("You have signed out.")).toBeVisible();
+  // The 30-second gap between sends to one number is a clock rule: end the window instead of waiting.
+  await sql(`DELETE FROM rate_limits WHERE key LIKE 'otp.send.phone%'`);
+  await logInWithPassword(page, user.email, user.password);
+  await expectAccessible(page);
+  await page.getByRole("radio", { name: new RegExp(`••${first!.e164.slice(-2)}\\b`) }).check();
+  await page.getByRole("button", { name: "Send Text" }).click();
+  await expect(page.getByText("We texted a code to your phone.")).toBeVisible();
+  await page.getByLabel("Verification").fill(await latestCode(first!.e164));
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+
+  // ...where a fresh OTP session may add a third phone.
+  await page.goto("/account");
+  await expect(page.getByText("Password and phone OTP")).toBeVisible();
+  await page.goto("/dashboard");
+  await page.getByRole("link", { name: WITHOUT_PROOFING }).click();
+  await page.getByRole("link", { name: "Manage phone numbers" }).click();
+  await registerPhone(page, third!, "Send Text");
+  await page.getByLabel("Verification").fill(await latestCode(third!.e164));
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("You have registered the maximum of three phone numbers.")).toBeVisible();
+
+  // And again by voice to the second phone.
+  await page.getByRole("button", { name: "Sign Out" }).click();
+  await expect(page.getByText("You have signed out.")).toBeVisible();
+  await logInWithPassword(page, user.email, user.password);
+  await page.getByRole("radio", { name: new RegExp(`••${second!.e164.slice(-2)}\\b`) }).check();
+  await page.getByRole("button", { name: "Send Voice" }).click();
+  await expect(page.getByText("We are calling your phone with a code.")).toBeVisible();
+  await page.getByLabel("Verification").fill(await latestCode(second!.e164));
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+});
+
+test("ten wrong codes in a row lock the phone OTP and email the user; the password alone never gets in", async ({
+  page,
+  signInAsNewUser,
+  latestCode,
+  outbox,
+  sql,
+}) => {
+  const user = await signInAsNewUser();
+  const [first, second] = phoneNumbers(2, 45);
+  await chooseProduct(page, WITHOUT_PROOFING);
+  await completeBilling(page);
+  await payByCard(page, "4242 4242 4242 4242");
+  await page.getByRole("button", { name: "Activate" }).click();
+  await page.getByRole("link", { name: "Set up phone one-time passcode" }).click();
+  await registerPhone(page, first!, "Send Text");
+  await page.getByLabel("Verification").fill(await latestCode(first!.e164));
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("Your phone number is registered.")).toBeVisible();
+  await registerPhone(page, second!, "Send Text");
+  await page.getByLabel("Verification").fill(await latestCode(second!.e164));
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("Your phone number is registered.")).toBeVisible();
+  await page.getByRole("button", { name: "Sign Out" }).click();
+  await expect(page.getByText("You have signed out.")).toBeVisible();
+
+  // The registration just texted both phones: end the 30-second window instead of waiting it out.
+  await sql(`DELETE FROM rate_limits WHERE key LIKE 'otp.send.phone%'`);
+  await logInWithPassword(page, user.email, user.password);
+  const wrong = async () => {
+    await page.getByLabel("Verification").fill("000000");
+    await page.getByRole("button", { name: "Next" }).click();
+    // The form clears the field once the server has answered: only then is the next try a new one.
+    await expect(page.getByLabel("Verification")).toHaveValue("");
+  };
+  // Five wrong tries spend the first code...
+  await page.getByRole("radio", { name: new RegExp(`••${first!.e164.slice(-2)}\\b`) }).check();
+  await page.getByRole("button", { name: "Send Text" }).click();
+  await expect(page.getByLabel("Verification")).toBeVisible();
+  for (let i = 0; i < 5; i += 1) {
+    await wrong();
+    await expect(page.getByText(/That code is not correct|Too many wrong tries/).first()).toBeVisible();
+  }
+  await expect(page.getByText("Too many wrong tries for this code.").first()).toBeVisible();
+  // ...a new code to the other phone does not reset the count, and the user is warned near the end.
+  await page.getByRole("radio", { name: new RegExp(`••${second!.e164.slice(-2)}\\b`) }).check();
+  await page.getByRole("button", { name: "Send Text" }).click();
+  await expect(page.getByText("We texted a code to your phone.")).toBeVisible();
+  for (let i = 0; i < 2; i += 1) await wrong();
+  await expect(page.getByText("3 tries remain before codes are locked").first()).toBeVisible();
+  for (let i = 0; i < 3; i += 1) await wrong();
+  await expect(page.getByText("Too many wrong codes.").first()).toBeVisible();
+
+  // Even the right code is refused now, and nothing opened a session.
+  await page.getByLabel("Verification").fill(await latestCode(second!.e164));
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("Too many wrong codes.").first()).toBeVisible();
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await outbox.latest(user.email, (m) => m.subject === "Your one-time passcodes are locked for 15 minutes");
+});
