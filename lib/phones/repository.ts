@@ -71,3 +71,54 @@ export async function activateCredential(credentialId: string, tx: Tx): Promise<
 export async function hasActivePhone(userId: string, now: Date): Promise<boolean> {
   return (await db().phoneNumber.count({ where: { userId, credential: { status: "ACTIVE", expiresAt: { gt: now } } } })) > 0;
 }
+
+export type ManagedCredential = { id: string; productName: string; phones: PhoneView[] };
+
+export async function listManagedCredentials(userId: string): Promise<ManagedCredential[]> {
+  const rows = await db().credential.findMany({
+    where: { userId, status: "ACTIVE" },
+    select: {
+      id: true,
+      product: { select: { name: true } },
+      phoneNumbers: { select: PHONE_SELECT, orderBy: { createdAt: "asc" } },
+    },
+    orderBy: { activatedAt: "asc" },
+  });
+  return rows.map((r) => ({ id: r.id, productName: r.product.name, phones: r.phoneNumbers }));
+}
+
+/** Removes a phone unless it is its credential's last one (decided under the credential's row lock). */
+export async function deletePhoneLocked(userId: string, phoneId: string, tx: Tx): Promise<"removed" | "last" | "missing"> {
+  const phone = await tx.phoneNumber.findFirst({ where: { id: phoneId, userId }, select: { credentialId: true, isDefault: true } });
+  if (!phone) return "missing";
+  await tx.$queryRaw`SELECT id FROM credentials WHERE id = ${phone.credentialId}::uuid FOR UPDATE`;
+  const others = await tx.phoneNumber.findMany({
+    where: { credentialId: phone.credentialId, id: { not: phoneId } },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+  });
+  if (others.length === 0) return "last";
+  await tx.phoneNumber.delete({ where: { id: phoneId } });
+  if (phone.isDefault) await tx.phoneNumber.update({ where: { id: others[0]!.id }, data: { isDefault: true } });
+  return "removed";
+}
+
+export async function makeDefault(userId: string, phoneId: string, tx: Tx): Promise<boolean> {
+  const phone = await tx.phoneNumber.findFirst({ where: { id: phoneId, userId }, select: { credentialId: true } });
+  if (!phone) return false;
+  await tx.phoneNumber.updateMany({ where: { credentialId: phone.credentialId }, data: { isDefault: false } });
+  await tx.phoneNumber.update({ where: { id: phoneId }, data: { isDefault: true } });
+  return true;
+}
+
+/** The user's other registered phones (sealed numbers), to tell them about a change. */
+export function listOtherPhoneNumbers(userId: string, exceptPhoneId: string | null) {
+  return db().phoneNumber.findMany({
+    where: { userId, ...(exceptPhoneId ? { id: { not: exceptPhoneId } } : {}) },
+    select: { e164Encrypted: true },
+  });
+}
+
+export function findUserContact(userId: string) {
+  return db().user.findUnique({ where: { id: userId }, select: { email: true, firstName: true } });
+}

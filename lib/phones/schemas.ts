@@ -29,3 +29,8 @@ export const SendSignInCodeInputSchema = z.object({
 export type SendSignInCodeInput = z.infer<typeof SendSignInCodeInputSchema>;
 
 export const VerifySignInCodeInputSchema = z.object({ code: CodeSchema });
+
+export const PhoneIdInputSchema = z.object({ phoneId: z.uuid("Choose a phone.") });
+export type PhoneIdInput = z.infer<typeof PhoneIdInputSchema>;
+
+export const ConfirmStepUpInputSchema = z.object({ code: CodeSchema });

@@ -1,5 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/service";
+import { logger } from "@/lib/core/logger";
+import { sendEmail, sendSms } from "@/lib/messaging/service";
 import { decrypt, encrypt } from "@/lib/core/crypto";
 import { DomainError, ERROR_MESSAGES } from "@/lib/core/errors";
 import { inTransaction } from "@/lib/core/transaction";
@@ -8,7 +10,7 @@ import { phoneFingerprint, sendCode, verifyCode } from "@/lib/otp/service";
 import { hasFreshOtp, markOtpAuthenticated, type CurrentSession, type RequestInfo } from "@/lib/sessions/service";
 import { checkPhone, countryOf, fieldOf, maskPhone } from "./phones";
 import * as repo from "./repository";
-import type { ConfirmPhoneInput, StartPhoneRegistrationInput } from "./schemas";
+import type { ConfirmPhoneInput, PhoneIdInput, SendSignInCodeInput, StartPhoneRegistrationInput } from "./schemas";
 
 export type MaskedPhone = { id: string; label: string; isDefault: boolean };
 
@@ -126,6 +128,7 @@ export async function confirmPhone(
     );
     return { phoneId: added.id, isFirst: added.isFirst };
   });
+  await notifyPhoneChange(session.userId, "added", result.phoneId);
   return result;
 }
 
@@ -143,4 +146,100 @@ export function requiresPhoneOtp(userId: string, now = new Date()): Promise<bool
 export async function signInPhoneNumber(userId: string, phoneId: string): Promise<{ e164: string } | null> {
   const phone = await repo.findUserPhone(userId, phoneId);
   return phone ? { e164: decrypt(phone.e164Encrypted) } : null;
+}
+
+/**
+ * Tells the user about a change to their phones: an email, and a text to each other registered phone,
+ * so a hijacked session cannot quietly swap in its own number (NIST 800-63B §6.1.2.1).
+ */
+async function notifyPhoneChange(userId: string, what: "added" | "removed" | "made the default", phoneId: string | null) {
+  const user = await repo.findUserContact(userId);
+  const text = `A phone number was ${what} on your MAG account. If this was not you, contact MAG support now.`;
+  try {
+    if (user) {
+      await sendEmail({
+        to: user.email,
+        subject: `A phone number was ${what} on your MAG account`,
+        text: `Hello ${user.firstName},\n\n${text}\n\n— Managed Access Gateway (MAG)`,
+      });
+    }
+    for (const other of await repo.listOtherPhoneNumbers(userId, what === "removed" ? null : phoneId)) {
+      await sendSms({ to: decrypt(other.e164Encrypted), body: text });
+    }
+  } catch (error) {
+    logger().warn({ err: (error as Error).message }, "phone change notice not delivered");
+  }
+}
+
+/** My Account › Manage OTP: the user's active credentials with their phones, masked. */
+export async function getManagedPhones(session: Session, now = new Date()) {
+  const credentials = await repo.listManagedCredentials(session.userId);
+  return {
+    credentials: credentials.map((c) => ({
+      id: c.id,
+      productName: c.productName,
+      phones: c.phones.map(masked),
+      isFull: c.phones.length >= MAX_PHONES_PER_CREDENTIAL,
+    })),
+    hasFreshOtp: hasFreshOtp(session, now, FRESH_OTP_WINDOW_MS),
+  };
+}
+
+/** Step-up: a code to one of the user's phones, bound to this session. */
+export async function sendStepUpCode(session: Session, input: SendSignInCodeInput, request: RequestInfo, now = new Date()) {
+  const phone = await signInPhoneNumber(session.userId, input.phoneId);
+  if (!phone) throw new DomainError("phones.not_found", { fieldErrors: { phoneId: "Choose one of your phones." } });
+  return sendCode({
+    userId: session.userId,
+    purpose: "STEP_UP",
+    channel: input.channel,
+    e164: phone.e164,
+    phoneId: input.phoneId,
+    binding: session.sessionId,
+    request,
+    now,
+  });
+}
+
+/** A right step-up code makes this session's phone OTP fresh for the next 20 minutes. */
+export async function confirmStepUp(session: Session, code: string, request: RequestInfo, now = new Date()) {
+  await verifyCode({ userId: session.userId, purpose: "STEP_UP", code, binding: session.sessionId, request, now });
+  await markOtpAuthenticated(session.sessionId, now);
+}
+
+function requireFresh(session: Session, now: Date) {
+  if (!hasFreshOtp(session, now, FRESH_OTP_WINDOW_MS)) throw new DomainError("phones.fresh_otp_required");
+}
+
+/** Removes a phone (never a credential's last one); needs a phone OTP within the last 20 minutes. */
+export async function removePhone(session: Session, input: PhoneIdInput, request: RequestInfo, now = new Date()) {
+  requireFresh(session, now);
+  const outcome = await inTransaction(async (tx) => {
+    const result = await repo.deletePhoneLocked(session.userId, input.phoneId, tx);
+    if (result === "removed") {
+      await recordAudit(
+        { type: "PHONE_REMOVED", result: "SUCCESS", actorId: session.userId, subjectUserId: session.userId, ...request, detail: { phoneId: input.phoneId } },
+        tx,
+      );
+    }
+    return result;
+  });
+  if (outcome === "missing") throw new DomainError("phones.not_found");
+  if (outcome === "last") throw new DomainError("phones.last_phone");
+  await notifyPhoneChange(session.userId, "removed", input.phoneId);
+}
+
+/** Chooses the phone offered first at sign-in; needs a fresh phone OTP like any other change. */
+export async function setDefaultPhone(session: Session, input: PhoneIdInput, request: RequestInfo, now = new Date()) {
+  requireFresh(session, now);
+  const changed = await inTransaction(async (tx) => {
+    if (!(await repo.makeDefault(session.userId, input.phoneId, tx))) return false;
+    await recordAudit(
+      { type: "PHONE_DEFAULT_CHANGED", result: "SUCCESS", actorId: session.userId, subjectUserId: session.userId, ...request, detail: { phoneId: input.phoneId } },
+      tx,
+    );
+    return true;
+  });
+  if (!changed) throw new DomainError("phones.not_found");
+  await notifyPhoneChange(session.userId, "made the default", input.phoneId);
 }

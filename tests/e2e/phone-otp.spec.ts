@@ -32,6 +32,7 @@ test("registers two phones by text and voice, then signs in with each; a stale O
   signInAsNewUser,
   latestCode,
   sql,
+  outbox,
   expectAccessible,
 }) => {
   const user = await signInAsNewUser();
@@ -108,6 +109,31 @@ test("registers two phones by text and voice, then signs in with each; a stale O
   await page.getByLabel("Verification").fill(await latestCode(second!.e164));
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
+
+  // Manage OTP: changes wait for a fresh code once the last one is over 20 minutes old.
+  await sql(`UPDATE sessions SET "otpAt" = now() - interval '21 minutes' WHERE "userId" = (SELECT id FROM users WHERE email = $1)`, [user.email]);
+  await sql(`DELETE FROM rate_limits WHERE key LIKE 'otp.send.phone%'`);
+  await page.getByRole("link", { name: "My Account" }).click();
+  await page.getByRole("link", { name: "Manage OTP" }).click();
+  await expect(page.getByText("Confirm it is you first.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Remove" })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Send Text" }).click();
+  await expect(page.getByText("We texted a code to your phone.")).toBeVisible();
+  await page.getByLabel("Verification").fill(await latestCode(first!.e164));
+  await page.getByRole("button", { name: "Next" }).click();
+  // Confirmed: the page now offers the changes.
+  await expect(page.getByRole("button", { name: "Remove" }).first()).toBeVisible();
+
+  const row = (p: { e164: string }) => page.getByRole("listitem").filter({ hasText: new RegExp(`••${p.e164.slice(-2)}\\b`) });
+  await row(third!).getByRole("button", { name: "Make Default" }).click();
+  await expect(page.getByText("The default phone number was changed.")).toBeVisible();
+  await expect(row(third!)).toContainText("(default)");
+  await row(first!).getByRole("button", { name: "Remove" }).click();
+  await expect(page.getByText("The phone number was removed.")).toBeVisible();
+  await expect(page.getByText(/US ••• ••• ••\d\d/)).toHaveCount(2);
+  await outbox.latest(user.email, (m) => m.subject === "A phone number was removed on your MAG account");
+  await outbox.latest(third!.e164, (m) => m.body.includes("A phone number was removed"));
 });
 
 test("ten wrong codes in a row lock the phone OTP and email the user; the password alone never gets in", async ({

@@ -3,6 +3,7 @@ import { SubTabs } from "@/components/layout/sub-tabs";
 
 const TABS = [
   { href: "/account", label: "Profile" },
+  { href: "/account/manage-otp", label: "Manage OTP" },
   { href: "/account/orders", label: "Orders" },
   { href: "/account/password", label: "Password" },
 ];

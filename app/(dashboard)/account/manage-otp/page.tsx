@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { requireUser } from "@/lib/core/auth";
+import { getManagedPhones } from "@/lib/phones/service";
+import { PhoneRowActions, StepUpForm } from "./phone-actions";
+
+export const metadata: Metadata = { title: "Manage OTP" };
+
+const DONE: Record<string, string> = {
+  removed: "The phone number was removed.",
+  default: "The default phone number was changed.",
+};
+
+export default async function ManageOtpPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
+  const session = await requireUser();
+  const { done } = await searchParams;
+  const { credentials, hasFreshOtp } = await getManagedPhones(session);
+  const allPhones = credentials.flatMap((c) => c.phones);
+  return (
+    <div className="space-y-6">
+      <h2 className="text-xl font-semibold">Manage OTP</h2>
+      {done && DONE[done] ? <Notice tone="success">{DONE[done]}</Notice> : null}
+      {credentials.length === 0 ? (
+        <p>
+          You have no active phone OTP credential yet.{" "}
+          <Link href="/dashboard" className="text-brand-700 underline">
+            Go to My 2FA Credentials
+          </Link>
+          .
+        </p>
+      ) : null}
+      {credentials.length > 0 && !hasFreshOtp ? (
+        <>
+          <Notice tone="info">
+            For the protection of your account, phone numbers can be added, changed or removed only within 20 minutes
+            of a phone one-time passcode. Confirm it is you first.
+          </Notice>
+          <StepUpForm phones={allPhones} />
+        </>
+      ) : null}
+      {credentials.map((c) => (
+        <section key={c.id} aria-labelledby={`cred-${c.id}`} className="space-y-3">
+          <h3 id={`cred-${c.id}`} className="font-semibold">
+            {c.productName}
+          </h3>
+          <ul className="divide-y divide-slate-200">
+            {c.phones.map((p) => (
+              <li key={p.id} className="flex flex-wrap items-center justify-between gap-3 py-2">
+                <span className="font-mono">
+                  {p.label} {p.isDefault ? <span className="font-sans text-xs text-slate-600">(default)</span> : null}
+                </span>
+                {hasFreshOtp ? <PhoneRowActions phoneId={p.id} isDefault={p.isDefault} canRemove={c.phones.length > 1} /> : null}
+              </li>
+            ))}
+          </ul>
+          {hasFreshOtp && !c.isFull ? (
+            <ButtonLink href={`/credentials/${c.id}/phones`} variant="secondary">
+              Add a Phone Number
+            </ButtonLink>
+          ) : null}
+        </section>
+      ))}
+    </div>
+  );
+}
