@@ -3,7 +3,14 @@ import twilio from "twilio";
 import type RequestClient from "twilio/lib/base/RequestClient";
 import { DeliveryError, type PhoneSender, type SmsMessage, type VoiceMessage } from "./messaging";
 
-export type TwilioConfig = { accountSid: string; authToken: string; from: string; apiBaseUrl?: string };
+export type TwilioConfig = {
+  accountSid: string;
+  authToken: string;
+  from: string;
+  apiBaseUrl?: string;
+  /** Public URL of /api/webhooks/twilio; Twilio can only call back to an https address. */
+  statusCallback?: string;
+};
 
 /** Sends Twilio's API calls to another base URL (a loopback fake in tests); the SDK has no such option. */
 class RedirectingRequestClient extends twilio.RequestClient {
