@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { BASE_URL } from "../../playwright.config";
 import { expect, test } from "./fixtures";
 import { chooseProduct, completeBilling, payByCard, WITHOUT_PROOFING } from "./store-helpers";
 
@@ -34,6 +35,7 @@ test("registers two phones by text and voice, then signs in with each; a stale O
   sql,
   outbox,
   expectAccessible,
+  playwright,
 }) => {
   const user = await signInAsNewUser();
   const [first, second, third] = phoneNumbers(3);
@@ -134,6 +136,26 @@ test("registers two phones by text and voice, then signs in with each; a stale O
   await expect(page.getByText(/US ••• ••• ••\d\d/)).toHaveCount(2);
   await outbox.latest(user.email, (m) => m.subject === "A phone number was removed on your MAG account");
   await outbox.latest(third!.e164, (m) => m.body.includes("A phone number was removed"));
+
+  // The same sign-in through the partner API: password, code by text to the default phone, session.
+  await sql(`DELETE FROM rate_limits WHERE key LIKE 'otp.send.phone%'`);
+  const api = await playwright.request.newContext({ baseURL: BASE_URL });
+  const step1 = await api.post("/api/v1/sign-in", { data: { login: user.username, password: user.password } });
+  const pending = (await step1.json()) as { status: string; challenge: string; phones: { id: string; label: string; isDefault: boolean }[] };
+  expect(pending.status).toBe("otp_required");
+  expect(pending.phones).toHaveLength(2);
+  expect(JSON.stringify(pending.phones)).not.toContain(third!.e164.slice(2));
+  const phone = pending.phones.find((p) => p.isDefault)!;
+  const sent = await api.post("/api/v1/sign-in/otp/send", { data: { challenge: pending.challenge, phoneId: phone.id, channel: "SMS" } });
+  expect(sent.status()).toBe(200);
+  const wrongCode = await api.post("/api/v1/sign-in/otp/verify", { data: { challenge: pending.challenge, code: "000000" } });
+  expect((await wrongCode.json()) as unknown).toMatchObject({ error: { code: "otp.incorrect" } });
+  const verified = await api.post("/api/v1/sign-in/otp/verify", {
+    data: { challenge: pending.challenge, code: await latestCode(third!.e164) },
+  });
+  expect(await verified.json()).toEqual({ status: "authenticated", authLevel: "PASSWORD_OTP" });
+  expect(await (await api.get("/account")).text()).toContain("Password and phone OTP");
+  await api.dispose();
 });
 
 test("ten wrong codes in a row lock the phone OTP and email the user; the password alone never gets in", async ({

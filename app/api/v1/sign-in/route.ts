@@ -1,0 +1,25 @@
+import { SignInInputSchema } from "@/lib/accounts/schemas";
+import { getPendingSignIn, signInWithPassword } from "@/lib/accounts/service";
+import { signIn } from "@/lib/core/auth";
+import { errorResponse, parseJson } from "@/lib/core/http";
+import { requestInfo } from "@/lib/core/request";
+
+/**
+ * Step 1 of a sign-in for partner integrations: the password. Answers `authenticated` (with the session
+ * cookie) or `otp_required` with the pending sign-in's token and the masked phones to choose from.
+ */
+export async function POST(request: Request) {
+  const input = await parseJson(request, SignInInputSchema);
+  if (input instanceof Response) return input;
+  try {
+    const result = await signInWithPassword(input, await requestInfo());
+    if (result.kind === "session") {
+      await signIn("credentials", { ticket: result.ticket, redirect: false });
+      return Response.json({ status: "authenticated" });
+    }
+    const pending = await getPendingSignIn(result.challengeToken);
+    return Response.json({ status: "otp_required", challenge: result.challengeToken, phones: pending?.phones ?? [] });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
