@@ -11,7 +11,10 @@ export function CodeCountdown({ expiresAt }: { expiresAt: string }) {
     return () => clearInterval(timer);
   }, []);
   const left = Math.max(0, Math.round((end - now) / 1000));
-  if (left === 0) return <p className="text-sm font-medium text-red-700">This code has expired. Please request a new one.</p>;
+  if (left === 0)
+    return (
+      <p className="text-sm font-medium text-red-700">This code has expired. Please request a new one.</p>
+    );
   const text = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}`;
   return (
     <p className="text-sm text-slate-700">

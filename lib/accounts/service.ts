@@ -284,7 +284,8 @@ export async function sendSignInCode(
 ): Promise<{ expiresAt: Date }> {
   const challenge = await requireChallenge(challengeToken, now);
   const phone = await signInPhoneNumber(challenge.userId, input.phoneId);
-  if (!phone) throw new DomainError("phones.not_found", { fieldErrors: { phoneId: "Choose one of your phones." } });
+  if (!phone)
+    throw new DomainError("phones.not_found", { fieldErrors: { phoneId: "Choose one of your phones." } });
   return sendCode({
     userId: challenge.userId,
     purpose: "SIGN_IN",
@@ -308,7 +309,14 @@ export async function completeSignInWithCode(
   now = new Date(),
 ): Promise<{ ticket: string }> {
   const challenge = await requireChallenge(challengeToken, now);
-  await verifyCode({ userId: challenge.userId, purpose: "SIGN_IN", code, binding: challenge.id, request, now });
+  await verifyCode({
+    userId: challenge.userId,
+    purpose: "SIGN_IN",
+    code,
+    binding: challenge.id,
+    request,
+    now,
+  });
   if (!(await completeLoginChallenge(challenge.id, now))) throw new DomainError("otp.challenge_expired");
   const { ticket, sessionId } = await startSession({
     userId: challenge.userId,

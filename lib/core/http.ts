@@ -17,12 +17,20 @@ function statusFor(code: ErrorCode): number {
   return STATUS_BY_PREFIX.find(([pattern]) => pattern.test(code))?.[1] ?? 400;
 }
 
-export function jsonError(code: ErrorCode, status: number, extra: Record<string, unknown> = {}, headers: HeadersInit = {}) {
+export function jsonError(
+  code: ErrorCode,
+  status: number,
+  extra: Record<string, unknown> = {},
+  headers: HeadersInit = {},
+) {
   return Response.json({ error: { code, message: ERROR_MESSAGES[code], ...extra } }, { status, headers });
 }
 
 /** Parses a JSON body with `schema`; bad JSON or fields answer 400 with the field messages. */
-export async function parseJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S> | Response> {
+export async function parseJson<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+): Promise<z.infer<S> | Response> {
   if (!request.headers.get("content-type")?.includes("application/json")) {
     return jsonError("input.invalid", 415, { detail: "Send application/json." });
   }

@@ -1,5 +1,12 @@
 import "server-only";
-import { DeliveryError, type EmailMessage, type EmailSender, type PhoneSender, type SmsMessage, type VoiceMessage } from "./messaging";
+import {
+  DeliveryError,
+  type EmailMessage,
+  type EmailSender,
+  type PhoneSender,
+  type SmsMessage,
+  type VoiceMessage,
+} from "./messaging";
 import { insertOutboxMessage } from "./repository";
 
 /**
@@ -11,7 +18,8 @@ export const LOCAL_UNDELIVERABLE_NUMBER = "+12025550198";
 
 function refuseMagicNumbers(to: string) {
   if (to === LOCAL_FAILING_NUMBER) throw new DeliveryError("local provider: simulated outage", true);
-  if (to === LOCAL_UNDELIVERABLE_NUMBER) throw new DeliveryError("local provider: undeliverable number", false);
+  if (to === LOCAL_UNDELIVERABLE_NUMBER)
+    throw new DeliveryError("local provider: undeliverable number", false);
 }
 
 /** The local provider: stores each message in the outbox table, read at /dev/outbox and by e2e tests. */

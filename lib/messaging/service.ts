@@ -38,7 +38,9 @@ function phone(): PhoneSender {
           authToken: e.TWILIO_AUTH_TOKEN!,
           from: e.TWILIO_FROM_NUMBER!,
           apiBaseUrl: e.TWILIO_API_BASE_URL,
-          statusCallback: e.APP_URL.startsWith("https://") ? new URL("/api/webhooks/twilio", e.APP_URL).toString() : undefined,
+          statusCallback: e.APP_URL.startsWith("https://")
+            ? new URL("/api/webhooks/twilio", e.APP_URL).toString()
+            : undefined,
         })
       : outboxSender;
   }

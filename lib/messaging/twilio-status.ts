@@ -18,6 +18,9 @@ export function handleTwilioStatus(rawBody: string, signature: string | null): S
   if (!signature || !twilio.validateRequest(e.TWILIO_AUTH_TOKEN!, signature, url, params)) return "forbidden";
   const status = params.MessageStatus ?? params.CallStatus ?? "unknown";
   const level = ["failed", "undelivered", "busy", "no-answer"].includes(status) ? "warn" : "info";
-  logger()[level]({ sid: params.MessageSid ?? params.CallSid, status, errorCode: params.ErrorCode }, "twilio status");
+  logger()[level](
+    { sid: params.MessageSid ?? params.CallSid, status, errorCode: params.ErrorCode },
+    "twilio status",
+  );
   return "accepted";
 }

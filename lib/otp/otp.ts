@@ -13,7 +13,10 @@ export function generateCode(): string {
 export type StoredCode = { consumedAt: Date | null; expiresAt: Date; attempts: number };
 
 /** Why a code can no longer be tried, or null when it can. */
-export function unusableReason(code: StoredCode | null, now: Date): "otp.no_code" | "otp.used" | "otp.expired" | "otp.too_many_tries" | null {
+export function unusableReason(
+  code: StoredCode | null,
+  now: Date,
+): "otp.no_code" | "otp.used" | "otp.expired" | "otp.too_many_tries" | null {
   if (!code) return "otp.no_code";
   if (code.consumedAt) return "otp.used";
   if (now >= code.expiresAt) return "otp.expired";

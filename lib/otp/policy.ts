@@ -16,8 +16,6 @@ export const WARN_WHEN_REMAINING = 3;
 export const MAX_PHONES_PER_CREDENTIAL = 3;
 /** Changing phones needs a phone-OTP sign-in this recent: NIST 800-63B §6.1.2.1 / Login.gov reauthn_window 1200 s. */
 export const FRESH_OTP_WINDOW_MS = 20 * 60 * 1000;
-/** A password-checked sign-in waits this long for its code (Better Auth pending-2FA cookie: 10 min). */
-export const LOGIN_CHALLENGE_TTL_MS = 10 * 60 * 1000;
 
 /**
  * Send limits (rate-limit names in lib/core/rate-limit.ts), voice counted like text:
@@ -26,4 +24,9 @@ export const LOGIN_CHALLENGE_TTL_MS = 10 * 60 * 1000;
  * - otp.send.account: 10 per hour per account (Auth0 > 10 SMS/h).
  * - otp.send.ip: 25 per 5 min per IP (Login.gov otps/IP 25/300 s, enforced here).
  */
-export const SEND_LIMITS = ["otp.send.phone_gap", "otp.send.phone", "otp.send.account", "otp.send.ip"] as const;
+export const SEND_LIMITS = [
+  "otp.send.phone_gap",
+  "otp.send.phone",
+  "otp.send.account",
+  "otp.send.ip",
+] as const;

@@ -25,10 +25,6 @@ export async function replaceCode(code: NewCode, now: Date): Promise<{ id: strin
   });
 }
 
-export async function discardCode(id: string, now: Date): Promise<void> {
-  await db().oneTimeCode.updateMany({ where: { id, consumedAt: null }, data: { consumedAt: now } });
-}
-
 export type SpentAttempt = {
   id: string;
   codeHash: string;
@@ -43,7 +39,12 @@ export type SpentAttempt = {
  * Spends one try of the live code, atomically: the guard `attempts < max` in the same UPDATE means no more
  * than `max` submissions are ever evaluated, however many arrive at once.
  */
-export async function spendAttempt(userId: string, purpose: OtpPurpose, max: number, now: Date): Promise<SpentAttempt | null> {
+export async function spendAttempt(
+  userId: string,
+  purpose: OtpPurpose,
+  max: number,
+  now: Date,
+): Promise<SpentAttempt | null> {
   const rows = await db().$queryRaw<SpentAttempt[]>`
     UPDATE one_time_codes SET attempts = attempts + 1
     WHERE "userId" = ${userId}::uuid AND purpose = ${purpose}::"OtpPurpose" AND "consumedAt" IS NULL
@@ -61,12 +62,18 @@ export function findCode(userId: string, purpose: OtpPurpose) {
 
 /** One row update that cannot succeed twice. */
 export async function consumeCode(id: string, now: Date, tx?: Tx): Promise<boolean> {
-  const { count } = await (tx ?? db()).oneTimeCode.updateMany({ where: { id, consumedAt: null }, data: { consumedAt: now } });
+  const { count } = await (tx ?? db()).oneTimeCode.updateMany({
+    where: { id, consumedAt: null },
+    data: { consumedAt: now },
+  });
   return count === 1;
 }
 
 export async function findGuard(userId: string) {
-  return db().otpGuard.findUnique({ where: { userId }, select: { consecutiveFailures: true, lockedUntil: true } });
+  return db().otpGuard.findUnique({
+    where: { userId },
+    select: { consecutiveFailures: true, lockedUntil: true },
+  });
 }
 
 /** Adds one failure and returns the new count (atomic increment). */

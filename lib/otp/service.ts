@@ -30,7 +30,9 @@ function bindingHash(purpose: OtpPurpose, binding: string): string {
 async function refuseIfLocked(userId: string, now: Date) {
   const guard = await repo.findGuard(userId);
   if (guard?.lockedUntil && guard.lockedUntil > now) {
-    throw new DomainError("otp.locked", { retryAfterSeconds: Math.ceil((guard.lockedUntil.getTime() - now.getTime()) / 1000) });
+    throw new DomainError("otp.locked", {
+      retryAfterSeconds: Math.ceil((guard.lockedUntil.getTime() - now.getTime()) / 1000),
+    });
   }
 }
 
@@ -63,7 +65,13 @@ export async function sendCode(input: {
     const result = await consumeLimit(name, key);
     if (!result.allowed) {
       await refundAll();
-      await recordAudit({ type: "OTP_SEND_REFUSED", result: "DENIED", subjectUserId: input.userId, ...input.request, detail: { limit: name } });
+      await recordAudit({
+        type: "OTP_SEND_REFUSED",
+        result: "DENIED",
+        subjectUserId: input.userId,
+        ...input.request,
+        detail: { limit: name },
+      });
       throw new DomainError("otp.send_limited", { retryAfterSeconds: result.retryAfterSeconds });
     }
     spent.push([name, key]);
@@ -71,7 +79,18 @@ export async function sendCode(input: {
 
   const code = generateCode();
   const expiresAt = new Date(now.getTime() + OTP_TTL_MS);
-  const { id } = await repo.replaceCode(
+  // Delivered first, stored second: a failed resend leaves the earlier code working, and an undelivered
+  // code is never stored, so it can never be used.
+  try {
+    if (input.channel === "SMS") await sendSms({ to: input.e164, body: textMessage(code) });
+    else await placeVoiceCall({ to: input.e164, say: voiceMessage(code) });
+  } catch (error) {
+    await refundAll();
+    if (error instanceof DeliveryError)
+      throw new DomainError(error.retryable ? "otp.delivery_failed" : "otp.undeliverable");
+    throw error;
+  }
+  await repo.replaceCode(
     {
       userId: input.userId,
       purpose: input.purpose,
@@ -85,16 +104,6 @@ export async function sendCode(input: {
     },
     now,
   );
-  try {
-    if (input.channel === "SMS") await sendSms({ to: input.e164, body: textMessage(code) });
-    else await placeVoiceCall({ to: input.e164, say: voiceMessage(code) });
-  } catch (error) {
-    // An undelivered code must never be usable, and must not cost the user a send.
-    await repo.discardCode(id, now);
-    await refundAll();
-    if (error instanceof DeliveryError) throw new DomainError(error.retryable ? "otp.delivery_failed" : "otp.undeliverable");
-    throw error;
-  }
   await recordAudit({
     type: "OTP_SENT",
     result: "SUCCESS",
@@ -125,14 +134,22 @@ export async function verifyCode(input: {
   await refuseIfLocked(input.userId, now);
   const attempt = await repo.spendAttempt(input.userId, input.purpose, MAX_ATTEMPTS_PER_CODE, now);
   if (!attempt) {
-    throw new DomainError(unusableReason(await repo.findCode(input.userId, input.purpose), now) ?? "otp.incorrect");
+    throw new DomainError(
+      unusableReason(await repo.findCode(input.userId, input.purpose), now) ?? "otp.incorrect",
+    );
   }
   const isRight =
     hashesEqual(attempt.codeHash, keyedHash("otp", input.code)) &&
     hashesEqual(attempt.bindingHash, bindingHash(input.purpose, input.binding));
   if (!isRight) {
     const failures = await repo.addFailure(input.userId);
-    await recordAudit({ type: "OTP_FAILED", result: "FAILURE", subjectUserId: input.userId, ...input.request, detail: { purpose: input.purpose } });
+    await recordAudit({
+      type: "OTP_FAILED",
+      result: "FAILURE",
+      subjectUserId: input.userId,
+      ...input.request,
+      detail: { purpose: input.purpose },
+    });
     if (failures >= MAX_CONSECUTIVE_FAILURES) {
       await lockCodes(input.userId, input.request, now);
       throw new DomainError("otp.locked", { retryAfterSeconds: LOCKOUT_MS / 1000 });
@@ -142,9 +159,12 @@ export async function verifyCode(input: {
       left <= WARN_WHEN_REMAINING
         ? `That code is not correct. ${left} ${left === 1 ? "try remains" : "tries remain"} before codes are locked for 15 minutes.`
         : "That code is not correct.";
-    throw new DomainError(attempt.attempts >= MAX_ATTEMPTS_PER_CODE ? "otp.too_many_tries" : "otp.incorrect", {
-      fieldErrors: { code: warning },
-    });
+    throw new DomainError(
+      attempt.attempts >= MAX_ATTEMPTS_PER_CODE ? "otp.too_many_tries" : "otp.incorrect",
+      {
+        fieldErrors: { code: warning },
+      },
+    );
   }
   if (!(await repo.consumeCode(attempt.id, now))) throw new DomainError("otp.used");
   await repo.resetGuard(input.userId);

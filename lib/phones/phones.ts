@@ -28,15 +28,32 @@ export type PhoneProblem =
 
 export type ParsedPhone = { e164: string; country: string; lastDigits: string };
 
-const REFUSED_TYPES = new Set(["PREMIUM_RATE", "SHARED_COST", "VOIP", "TOLL_FREE", "PAGER", "UAN", "VOICEMAIL"]);
+// PERSONAL_NUMBER (+1 500 …) follows its owner to any line, like VoIP: not tied to a device.
+const REFUSED_TYPES = new Set([
+  "PREMIUM_RATE",
+  "SHARED_COST",
+  "VOIP",
+  "TOLL_FREE",
+  "PAGER",
+  "UAN",
+  "VOICEMAIL",
+  "PERSONAL_NUMBER",
+]);
 
 /** Parses a number typed for `country` (spaces, dashes, dots and parentheses tolerated) and checks it can get codes. */
-export function checkPhone(country: string, typed: string, channel: Channel): ParsedPhone | { problem: PhoneProblem } {
+export function checkPhone(
+  country: string,
+  typed: string,
+  channel: Channel,
+): ParsedPhone | { problem: PhoneProblem } {
   const served = SERVED_COUNTRIES[country];
   if (!served) return { problem: "phones.country_not_served" };
   const cleaned = typed.replace(/[\s().-]/g, "");
   if (!/^\+?\d{4,17}$/.test(cleaned)) return { problem: "phones.invalid_number" };
-  const parsed = parsePhoneNumberFromString(cleaned, country as Parameters<typeof parsePhoneNumberFromString>[1]);
+  const parsed = parsePhoneNumberFromString(
+    cleaned,
+    country as Parameters<typeof parsePhoneNumberFromString>[1],
+  );
   if (!parsed || !parsed.isValid()) return { problem: "phones.invalid_number" };
   if (parsed.country !== country) return { problem: "phones.invalid_number" };
   const type = parsed.getType();

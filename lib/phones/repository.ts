@@ -11,12 +11,30 @@ export function findCredential(userId: string, credentialId: string): Promise<Cr
   });
 }
 
-export type PhoneView = { id: string; credentialId: string; country: string; lastDigits: string; isDefault: boolean; verifiedAt: Date };
+export type PhoneView = {
+  id: string;
+  credentialId: string;
+  country: string;
+  lastDigits: string;
+  isDefault: boolean;
+  verifiedAt: Date;
+};
 
-const PHONE_SELECT = { id: true, credentialId: true, country: true, lastDigits: true, isDefault: true, verifiedAt: true } as const;
+const PHONE_SELECT = {
+  id: true,
+  credentialId: true,
+  country: true,
+  lastDigits: true,
+  isDefault: true,
+  verifiedAt: true,
+} as const;
 
 export function listPhones(credentialId: string): Promise<PhoneView[]> {
-  return db().phoneNumber.findMany({ where: { credentialId }, select: PHONE_SELECT, orderBy: { createdAt: "asc" } });
+  return db().phoneNumber.findMany({
+    where: { credentialId },
+    select: PHONE_SELECT,
+    orderBy: { createdAt: "asc" },
+  });
 }
 
 export function listUserPhones(userId: string): Promise<PhoneView[]> {
@@ -43,13 +61,23 @@ export async function hasPhone(credentialId: string, fingerprint: string): Promi
  * after another and the limit cannot be overrun. Returns null when the credential is full or has it already.
  */
 export async function insertPhoneLocked(
-  data: { userId: string; credentialId: string; e164Encrypted: string; e164Fingerprint: string; country: string; lastDigits: string },
+  data: {
+    userId: string;
+    credentialId: string;
+    e164Encrypted: string;
+    e164Fingerprint: string;
+    country: string;
+    lastDigits: string;
+  },
   max: number,
   now: Date,
   tx: Tx,
 ): Promise<{ id: string; isFirst: boolean } | "full" | "duplicate"> {
   await tx.$queryRaw`SELECT id FROM credentials WHERE id = ${data.credentialId}::uuid FOR UPDATE`;
-  const existing = await tx.phoneNumber.findMany({ where: { credentialId: data.credentialId }, select: { e164Fingerprint: true } });
+  const existing = await tx.phoneNumber.findMany({
+    where: { credentialId: data.credentialId },
+    select: { e164Fingerprint: true },
+  });
   if (existing.some((p) => p.e164Fingerprint === data.e164Fingerprint)) return "duplicate";
   if (existing.length >= max) return "full";
   const phone = await tx.phoneNumber.create({
@@ -69,7 +97,11 @@ export async function activateCredential(credentialId: string, tx: Tx): Promise<
 
 /** Whether the user must pass a phone OTP at sign-in: an active, unexpired credential with a phone. */
 export async function hasActivePhone(userId: string, now: Date): Promise<boolean> {
-  return (await db().phoneNumber.count({ where: { userId, credential: { status: "ACTIVE", expiresAt: { gt: now } } } })) > 0;
+  return (
+    (await db().phoneNumber.count({
+      where: { userId, credential: { status: "ACTIVE", expiresAt: { gt: now } } },
+    })) > 0
+  );
 }
 
 export type ManagedCredential = { id: string; productName: string; phones: PhoneView[] };
@@ -88,8 +120,15 @@ export async function listManagedCredentials(userId: string): Promise<ManagedCre
 }
 
 /** Removes a phone unless it is its credential's last one (decided under the credential's row lock). */
-export async function deletePhoneLocked(userId: string, phoneId: string, tx: Tx): Promise<"removed" | "last" | "missing"> {
-  const phone = await tx.phoneNumber.findFirst({ where: { id: phoneId, userId }, select: { credentialId: true, isDefault: true } });
+export async function deletePhoneLocked(
+  userId: string,
+  phoneId: string,
+  tx: Tx,
+): Promise<"removed" | "last" | "missing"> {
+  const phone = await tx.phoneNumber.findFirst({
+    where: { id: phoneId, userId },
+    select: { credentialId: true, isDefault: true },
+  });
   if (!phone) return "missing";
   await tx.$queryRaw`SELECT id FROM credentials WHERE id = ${phone.credentialId}::uuid FOR UPDATE`;
   const others = await tx.phoneNumber.findMany({
@@ -99,14 +138,21 @@ export async function deletePhoneLocked(userId: string, phoneId: string, tx: Tx)
   });
   if (others.length === 0) return "last";
   await tx.phoneNumber.delete({ where: { id: phoneId } });
-  if (phone.isDefault) await tx.phoneNumber.update({ where: { id: others[0]!.id }, data: { isDefault: true } });
+  if (phone.isDefault)
+    await tx.phoneNumber.update({ where: { id: others[0]!.id }, data: { isDefault: true } });
   return "removed";
 }
 
 export async function makeDefault(userId: string, phoneId: string, tx: Tx): Promise<boolean> {
-  const phone = await tx.phoneNumber.findFirst({ where: { id: phoneId, userId }, select: { credentialId: true } });
+  const phone = await tx.phoneNumber.findFirst({
+    where: { id: phoneId, userId },
+    select: { credentialId: true },
+  });
   if (!phone) return false;
-  await tx.phoneNumber.updateMany({ where: { credentialId: phone.credentialId }, data: { isDefault: false } });
+  await tx.phoneNumber.updateMany({
+    where: { credentialId: phone.credentialId },
+    data: { isDefault: false },
+  });
   await tx.phoneNumber.update({ where: { id: phoneId }, data: { isDefault: true } });
   return true;
 }

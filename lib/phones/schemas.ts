@@ -5,7 +5,11 @@ export const StartPhoneRegistrationInputSchema = z
     credentialId: z.uuid(),
     country: z.string().trim().toUpperCase().min(2, "Select your country.").max(2, "Select your country."),
     phone: z.string().trim().min(1, "Enter your phone number.").max(30, "This phone number is too long."),
-    phoneConfirm: z.string().trim().min(1, "Enter your phone number again.").max(30, "This phone number is too long."),
+    phoneConfirm: z
+      .string()
+      .trim()
+      .min(1, "Enter your phone number again.")
+      .max(30, "This phone number is too long."),
     channel: z.enum(["SMS", "VOICE"], "Choose Send Text or Send Voice."),
   })
   .refine((v) => v.phone.replace(/\D/g, "") === v.phoneConfirm.replace(/\D/g, ""), {

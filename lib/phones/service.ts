@@ -7,10 +7,20 @@ import { DomainError, ERROR_MESSAGES } from "@/lib/core/errors";
 import { inTransaction } from "@/lib/core/transaction";
 import { FRESH_OTP_WINDOW_MS, MAX_PHONES_PER_CREDENTIAL } from "@/lib/otp/policy";
 import { phoneFingerprint, sendCode, verifyCode } from "@/lib/otp/service";
-import { hasFreshOtp, markOtpAuthenticated, type CurrentSession, type RequestInfo } from "@/lib/sessions/service";
+import {
+  hasFreshOtp,
+  markOtpAuthenticated,
+  type CurrentSession,
+  type RequestInfo,
+} from "@/lib/sessions/service";
 import { checkPhone, countryOf, fieldOf, maskPhone } from "./phones";
 import * as repo from "./repository";
-import type { ConfirmPhoneInput, PhoneIdInput, SendSignInCodeInput, StartPhoneRegistrationInput } from "./schemas";
+import type {
+  ConfirmPhoneInput,
+  PhoneIdInput,
+  SendSignInCodeInput,
+  StartPhoneRegistrationInput,
+} from "./schemas";
 
 export type MaskedPhone = { id: string; label: string; isDefault: boolean };
 
@@ -59,10 +69,14 @@ export async function startPhoneRegistration(
   if (phones.length >= MAX_PHONES_PER_CREDENTIAL) throw new DomainError("phones.limit_reached");
   const parsed = checkPhone(input.country, input.phone, input.channel);
   if ("problem" in parsed) {
-    throw new DomainError(parsed.problem, { fieldErrors: { [fieldOf(parsed.problem)]: ERROR_MESSAGES[parsed.problem] } });
+    throw new DomainError(parsed.problem, {
+      fieldErrors: { [fieldOf(parsed.problem)]: ERROR_MESSAGES[parsed.problem] },
+    });
   }
   if (await repo.hasPhone(credential.id, phoneFingerprint(parsed.e164))) {
-    throw new DomainError("phones.already_registered", { fieldErrors: { phone: ERROR_MESSAGES["phones.already_registered"] } });
+    throw new DomainError("phones.already_registered", {
+      fieldErrors: { phone: ERROR_MESSAGES["phones.already_registered"] },
+    });
   }
   const { expiresAt } = await sendCode({
     userId: session.userId,
@@ -87,8 +101,10 @@ export async function confirmPhone(
   request: RequestInfo,
   now = new Date(),
 ): Promise<{ phoneId: string; isFirst: boolean }> {
-  const { credential, needsFreshOtp } = await requireCredential(session, input.credentialId, now);
+  const { credential, phones, needsFreshOtp } = await requireCredential(session, input.credentialId, now);
   if (needsFreshOtp) throw new DomainError("phones.fresh_otp_required");
+  // Refused before the code is checked, so a full credential does not spend the user's code.
+  if (phones.length >= MAX_PHONES_PER_CREDENTIAL) throw new DomainError("phones.limit_reached");
   const verified = await verifyCode({
     userId: session.userId,
     purpose: "PHONE_CONFIRM",
@@ -152,7 +168,11 @@ export async function signInPhoneNumber(userId: string, phoneId: string): Promis
  * Tells the user about a change to their phones: an email, and a text to each other registered phone,
  * so a hijacked session cannot quietly swap in its own number (NIST 800-63B §6.1.2.1).
  */
-async function notifyPhoneChange(userId: string, what: "added" | "removed" | "made the default", phoneId: string | null) {
+async function notifyPhoneChange(
+  userId: string,
+  what: "added" | "removed" | "made the default",
+  phoneId: string | null,
+) {
   const user = await repo.findUserContact(userId);
   const text = `A phone number was ${what} on your MAG account. If this was not you, contact MAG support now.`;
   try {
@@ -186,9 +206,15 @@ export async function getManagedPhones(session: Session, now = new Date()) {
 }
 
 /** Step-up: a code to one of the user's phones, bound to this session. */
-export async function sendStepUpCode(session: Session, input: SendSignInCodeInput, request: RequestInfo, now = new Date()) {
+export async function sendStepUpCode(
+  session: Session,
+  input: SendSignInCodeInput,
+  request: RequestInfo,
+  now = new Date(),
+) {
   const phone = await signInPhoneNumber(session.userId, input.phoneId);
-  if (!phone) throw new DomainError("phones.not_found", { fieldErrors: { phoneId: "Choose one of your phones." } });
+  if (!phone)
+    throw new DomainError("phones.not_found", { fieldErrors: { phoneId: "Choose one of your phones." } });
   return sendCode({
     userId: session.userId,
     purpose: "STEP_UP",
@@ -203,7 +229,14 @@ export async function sendStepUpCode(session: Session, input: SendSignInCodeInpu
 
 /** A right step-up code makes this session's phone OTP fresh for the next 20 minutes. */
 export async function confirmStepUp(session: Session, code: string, request: RequestInfo, now = new Date()) {
-  await verifyCode({ userId: session.userId, purpose: "STEP_UP", code, binding: session.sessionId, request, now });
+  await verifyCode({
+    userId: session.userId,
+    purpose: "STEP_UP",
+    code,
+    binding: session.sessionId,
+    request,
+    now,
+  });
   await markOtpAuthenticated(session.sessionId, now);
 }
 
@@ -212,13 +245,25 @@ function requireFresh(session: Session, now: Date) {
 }
 
 /** Removes a phone (never a credential's last one); needs a phone OTP within the last 20 minutes. */
-export async function removePhone(session: Session, input: PhoneIdInput, request: RequestInfo, now = new Date()) {
+export async function removePhone(
+  session: Session,
+  input: PhoneIdInput,
+  request: RequestInfo,
+  now = new Date(),
+) {
   requireFresh(session, now);
   const outcome = await inTransaction(async (tx) => {
     const result = await repo.deletePhoneLocked(session.userId, input.phoneId, tx);
     if (result === "removed") {
       await recordAudit(
-        { type: "PHONE_REMOVED", result: "SUCCESS", actorId: session.userId, subjectUserId: session.userId, ...request, detail: { phoneId: input.phoneId } },
+        {
+          type: "PHONE_REMOVED",
+          result: "SUCCESS",
+          actorId: session.userId,
+          subjectUserId: session.userId,
+          ...request,
+          detail: { phoneId: input.phoneId },
+        },
         tx,
       );
     }
@@ -230,12 +275,24 @@ export async function removePhone(session: Session, input: PhoneIdInput, request
 }
 
 /** Chooses the phone offered first at sign-in; needs a fresh phone OTP like any other change. */
-export async function setDefaultPhone(session: Session, input: PhoneIdInput, request: RequestInfo, now = new Date()) {
+export async function setDefaultPhone(
+  session: Session,
+  input: PhoneIdInput,
+  request: RequestInfo,
+  now = new Date(),
+) {
   requireFresh(session, now);
   const changed = await inTransaction(async (tx) => {
     if (!(await repo.makeDefault(session.userId, input.phoneId, tx))) return false;
     await recordAudit(
-      { type: "PHONE_DEFAULT_CHANGED", result: "SUCCESS", actorId: session.userId, subjectUserId: session.userId, ...request, detail: { phoneId: input.phoneId } },
+      {
+        type: "PHONE_DEFAULT_CHANGED",
+        result: "SUCCESS",
+        actorId: session.userId,
+        subjectUserId: session.userId,
+        ...request,
+        detail: { phoneId: input.phoneId },
+      },
       tx,
     );
     return true;

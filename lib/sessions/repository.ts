@@ -88,7 +88,10 @@ export async function countActiveSessions(userId: string, now: Date): Promise<nu
 
 /** Records that this session's user just proved a registered phone with a code. */
 export async function markOtpAuthenticated(id: string, now: Date, tx?: Tx): Promise<void> {
-  await (tx ?? db()).session.updateMany({ where: { id, revokedAt: null }, data: { authLevel: "PASSWORD_OTP", otpAt: now } });
+  await (tx ?? db()).session.updateMany({
+    where: { id, revokedAt: null },
+    data: { authLevel: "PASSWORD_OTP", otpAt: now },
+  });
 }
 
 export async function insertLoginChallenge(data: {
@@ -105,6 +108,13 @@ export function findLoginChallenge(id: string) {
   return db().loginChallenge.findUnique({
     where: { id },
     select: { id: true, userId: true, passwordAt: true, expiresAt: true, completedAt: true },
+  });
+}
+
+export async function expireLoginChallenges(userId: string, now: Date, tx?: Tx): Promise<void> {
+  await (tx ?? db()).loginChallenge.updateMany({
+    where: { userId, completedAt: null, expiresAt: { gt: now } },
+    data: { expiresAt: now },
   });
 }
 

@@ -100,8 +100,12 @@ export async function endSession(session: { sessionId: string; userId: string },
   }
 }
 
-/** Ends every session of a user (password change, disabled account, admin request). */
-export function endAllSessions(userId: string, now: Date, tx?: Tx): Promise<number> {
+/**
+ * Ends every session of a user (password change, disabled account, admin request), and every pending
+ * sign-in: those passed a password that may no longer hold and only wait for a phone code.
+ */
+export async function endAllSessions(userId: string, now: Date, tx?: Tx): Promise<number> {
+  await repo.expireLoginChallenges(userId, now, tx);
   return repo.revokeUserSessions(userId, now, tx);
 }
 
@@ -138,9 +142,13 @@ export async function startLoginChallenge(userId: string, request: RequestInfo, 
 }
 
 /** The pending sign-in behind a token, while it is live and not yet completed. */
-export async function readLoginChallenge(token: string | undefined, now: Date): Promise<LoginChallenge | null> {
+export async function readLoginChallenge(
+  token: string | undefined,
+  now: Date,
+): Promise<LoginChallenge | null> {
   const [id, mac] = (token ?? "").split(".");
-  if (!id || !mac || !/^[0-9a-f-]{36}$/.test(id) || !hashesEqual(mac, keyedHash(CHALLENGE_PURPOSE, id))) return null;
+  if (!id || !mac || !/^[0-9a-f-]{36}$/.test(id) || !hashesEqual(mac, keyedHash(CHALLENGE_PURPOSE, id)))
+    return null;
   const challenge = await repo.findLoginChallenge(id);
   if (!challenge || challenge.completedAt || challenge.expiresAt <= now) return null;
   return { id: challenge.id, userId: challenge.userId, passwordAt: challenge.passwordAt };

@@ -5,12 +5,16 @@ test("partner API: password sign-in opens a session; bad input and wrong passwor
 }) => {
   const bad = await request.post("/api/v1/sign-in", { data: { login: "" } });
   expect(bad.status()).toBe(400);
-  expect(await bad.json()).toMatchObject({ error: { code: "input.invalid", fields: { login: expect.any(String), password: expect.any(String) } } });
+  expect(await bad.json()).toMatchObject({
+    error: { code: "input.invalid", fields: { login: expect.any(String), password: expect.any(String) } },
+  });
 
   const notJson = await request.post("/api/v1/sign-in", { form: { login: "demo", password: DEMO_PASSWORD } });
   expect(notJson.status()).toBe(415);
 
-  const wrong = await request.post("/api/v1/sign-in", { data: { login: "demo", password: "not the password" } });
+  const wrong = await request.post("/api/v1/sign-in", {
+    data: { login: "demo", password: "not the password" },
+  });
   expect(wrong.status()).toBe(401);
   expect(await wrong.json()).toMatchObject({ error: { code: "accounts.invalid_credentials" } });
 

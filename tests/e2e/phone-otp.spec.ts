@@ -70,7 +70,10 @@ test("registers two phones by text and voice, then signs in with each; a stale O
   await expect(page.getByText(/Active · Expires/)).toBeVisible();
 
   // Twenty-one minutes after the last phone OTP, this session may no longer add a phone.
-  await sql(`UPDATE sessions SET "otpAt" = now() - interval '21 minutes' WHERE "userId" = (SELECT id FROM users WHERE email = $1)`, [user.email]);
+  await sql(
+    `UPDATE sessions SET "otpAt" = now() - interval '21 minutes' WHERE "userId" = (SELECT id FROM users WHERE email = $1)`,
+    [user.email],
+  );
   await page.goBack();
   await page.reload();
   await expect(page.getByText("phone numbers can be added only within 20 minutes")).toBeVisible();
@@ -113,7 +116,10 @@ test("registers two phones by text and voice, then signs in with each; a stale O
   await expect(page).toHaveURL(/\/dashboard$/);
 
   // Manage OTP: changes wait for a fresh code once the last one is over 20 minutes old.
-  await sql(`UPDATE sessions SET "otpAt" = now() - interval '21 minutes' WHERE "userId" = (SELECT id FROM users WHERE email = $1)`, [user.email]);
+  await sql(
+    `UPDATE sessions SET "otpAt" = now() - interval '21 minutes' WHERE "userId" = (SELECT id FROM users WHERE email = $1)`,
+    [user.email],
+  );
   await sql(`DELETE FROM rate_limits WHERE key LIKE 'otp.send.phone%'`);
   await page.getByRole("link", { name: "My Account" }).click();
   await page.getByRole("link", { name: "Manage OTP" }).click();
@@ -127,7 +133,8 @@ test("registers two phones by text and voice, then signs in with each; a stale O
   // Confirmed: the page now offers the changes.
   await expect(page.getByRole("button", { name: "Remove" }).first()).toBeVisible();
 
-  const row = (p: { e164: string }) => page.getByRole("listitem").filter({ hasText: new RegExp(`••${p.e164.slice(-2)}\\b`) });
+  const row = (p: { e164: string }) =>
+    page.getByRole("listitem").filter({ hasText: new RegExp(`••${p.e164.slice(-2)}\\b`) });
   await row(third!).getByRole("button", { name: "Make Default" }).click();
   await expect(page.getByText("The default phone number was changed.")).toBeVisible();
   await expect(row(third!)).toContainText("(default)");
@@ -140,15 +147,25 @@ test("registers two phones by text and voice, then signs in with each; a stale O
   // The same sign-in through the partner API: password, code by text to the default phone, session.
   await sql(`DELETE FROM rate_limits WHERE key LIKE 'otp.send.phone%'`);
   const api = await playwright.request.newContext({ baseURL: BASE_URL });
-  const step1 = await api.post("/api/v1/sign-in", { data: { login: user.username, password: user.password } });
-  const pending = (await step1.json()) as { status: string; challenge: string; phones: { id: string; label: string; isDefault: boolean }[] };
+  const step1 = await api.post("/api/v1/sign-in", {
+    data: { login: user.username, password: user.password },
+  });
+  const pending = (await step1.json()) as {
+    status: string;
+    challenge: string;
+    phones: { id: string; label: string; isDefault: boolean }[];
+  };
   expect(pending.status).toBe("otp_required");
   expect(pending.phones).toHaveLength(2);
   expect(JSON.stringify(pending.phones)).not.toContain(third!.e164.slice(2));
   const phone = pending.phones.find((p) => p.isDefault)!;
-  const sent = await api.post("/api/v1/sign-in/otp/send", { data: { challenge: pending.challenge, phoneId: phone.id, channel: "SMS" } });
+  const sent = await api.post("/api/v1/sign-in/otp/send", {
+    data: { challenge: pending.challenge, phoneId: phone.id, channel: "SMS" },
+  });
   expect(sent.status()).toBe(200);
-  const wrongCode = await api.post("/api/v1/sign-in/otp/verify", { data: { challenge: pending.challenge, code: "000000" } });
+  const wrongCode = await api.post("/api/v1/sign-in/otp/verify", {
+    data: { challenge: pending.challenge, code: "000000" },
+  });
   expect((await wrongCode.json()) as unknown).toMatchObject({ error: { code: "otp.incorrect" } });
   const verified = await api.post("/api/v1/sign-in/otp/verify", {
     data: { challenge: pending.challenge, code: await latestCode(third!.e164) },

@@ -13,10 +13,9 @@ beforeEach(resetDb);
 describe("signInWithPassword", () => {
   it("signs in by email, ignoring case and spaces, and the ticket opens a session for that user", async () => {
     const user = await createUser({ email: "alice@example.test" });
-    const { ticket } = ticketOf(await signInWithPassword(
-      { login: " ALICE@Example.TEST ", password: user.password },
-      fromIp(),
-    ));
+    const { ticket } = ticketOf(
+      await signInWithPassword({ login: " ALICE@Example.TEST ", password: user.password }, fromIp()),
+    );
 
     const sessionId = await claimSessionTicket(ticket, new Date());
     expect(sessionId).not.toBeNull();
@@ -28,7 +27,9 @@ describe("signInWithPassword", () => {
 
   it("signs in by user ID, ignoring case", async () => {
     const user = await createUser({ username: "asmith" });
-    const { ticket } = ticketOf(await signInWithPassword({ login: "ASmith", password: user.password }, fromIp()));
+    const { ticket } = ticketOf(
+      await signInWithPassword({ login: "ASmith", password: user.password }, fromIp()),
+    );
     expect(await claimSessionTicket(ticket, new Date())).not.toBeNull();
   });
 
@@ -85,7 +86,9 @@ describe("signInWithPassword", () => {
 describe("session tickets", () => {
   it("can be claimed only once, even by 20 requests at the same time", async () => {
     const user = await createUser();
-    const { ticket } = ticketOf(await signInWithPassword({ login: user.email, password: user.password }, fromIp()));
+    const { ticket } = ticketOf(
+      await signInWithPassword({ login: user.email, password: user.password }, fromIp()),
+    );
 
     const now = new Date();
     const claims = await Promise.all(Array.from({ length: 20 }, () => claimSessionTicket(ticket, now)));
@@ -97,7 +100,9 @@ describe("session tickets", () => {
 
   it("expire one minute after the password check", async () => {
     const user = await createUser();
-    const { ticket } = ticketOf(await signInWithPassword({ login: user.email, password: user.password }, fromIp()));
+    const { ticket } = ticketOf(
+      await signInWithPassword({ login: user.email, password: user.password }, fromIp()),
+    );
     expect(await claimSessionTicket(ticket, new Date(Date.now() + 61_000))).toBeNull();
   });
 

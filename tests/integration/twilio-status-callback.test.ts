@@ -18,14 +18,18 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  for (const name of ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"]) delete process.env[name];
+  for (const name of ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"])
+    delete process.env[name];
   vi.resetModules();
 });
 
 function callback(params: Record<string, string>, signature: string | null) {
   return new Request(URL_, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", ...(signature ? { "x-twilio-signature": signature } : {}) },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      ...(signature ? { "x-twilio-signature": signature } : {}),
+    },
     body: new URLSearchParams(params).toString(),
   });
 }

@@ -11,14 +11,18 @@ export const sendSignInCodeAction = publicAction(SendSignInCodeInputSchema, asyn
   const { expiresAt } = await sendSignInCode(await readLoginChallengeCookie(), input, request);
   return {
     status: "success",
-    message: input.channel === "SMS" ? "We texted a code to your phone." : "We are calling your phone with a code.",
+    message:
+      input.channel === "SMS" ? "We texted a code to your phone." : "We are calling your phone with a code.",
     values: { phoneId: input.phoneId, expiresAt: expiresAt.toISOString() },
   };
 });
 
-export const verifySignInCodeAction = publicAction(VerifySignInCodeInputSchema, async (input, { request }) => {
-  const { ticket } = await completeSignInWithCode(await readLoginChallengeCookie(), input.code, request);
-  await clearLoginChallengeCookie();
-  await signIn("credentials", { ticket, redirect: false });
-  redirect("/dashboard");
-});
+export const verifySignInCodeAction = publicAction(
+  VerifySignInCodeInputSchema,
+  async (input, { request }) => {
+    const { ticket } = await completeSignInWithCode(await readLoginChallengeCookie(), input.code, request);
+    await clearLoginChallengeCookie();
+    await signIn("credentials", { ticket, redirect: false });
+    redirect("/dashboard");
+  },
+);

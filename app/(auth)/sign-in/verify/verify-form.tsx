@@ -36,7 +36,11 @@ export function VerifyForm({ phones }: { phones: { id: string; label: string; is
           ) : null}
         </fieldset>
         <div className="mt-4 flex flex-wrap gap-3">
-          <SubmitButton name="channel" value="SMS" variant={sent.status === "success" ? "secondary" : "primary"}>
+          <SubmitButton
+            name="channel"
+            value="SMS"
+            variant={sent.status === "success" ? "secondary" : "primary"}
+          >
             Send Text
           </SubmitButton>
           <SubmitButton name="channel" value="VOICE" variant="secondary">

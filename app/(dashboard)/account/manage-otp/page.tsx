@@ -34,8 +34,8 @@ export default async function ManageOtpPage({ searchParams }: { searchParams: Pr
       {credentials.length > 0 && !hasFreshOtp ? (
         <>
           <Notice tone="info">
-            For the protection of your account, phone numbers can be added, changed or removed only within 20 minutes
-            of a phone one-time passcode. Confirm it is you first.
+            For the protection of your account, phone numbers can be added, changed or removed only within 20
+            minutes of a phone one-time passcode. Confirm it is you first.
           </Notice>
           <StepUpForm phones={allPhones} />
         </>
@@ -49,9 +49,12 @@ export default async function ManageOtpPage({ searchParams }: { searchParams: Pr
             {c.phones.map((p) => (
               <li key={p.id} className="flex flex-wrap items-center justify-between gap-3 py-2">
                 <span className="font-mono">
-                  {p.label} {p.isDefault ? <span className="font-sans text-xs text-slate-600">(default)</span> : null}
+                  {p.label}{" "}
+                  {p.isDefault ? <span className="font-sans text-xs text-slate-600">(default)</span> : null}
                 </span>
-                {hasFreshOtp ? <PhoneRowActions phoneId={p.id} isDefault={p.isDefault} canRemove={c.phones.length > 1} /> : null}
+                {hasFreshOtp ? (
+                  <PhoneRowActions phoneId={p.id} isDefault={p.isDefault} canRemove={c.phones.length > 1} />
+                ) : null}
               </li>
             ))}
           </ul>

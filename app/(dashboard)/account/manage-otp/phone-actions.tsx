@@ -6,9 +6,22 @@ import { FormMessage } from "@/components/forms/form-message";
 import { IDLE_STATE } from "@/components/forms/idle-state";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Field } from "@/components/ui/field";
-import { confirmStepUpAction, removePhoneAction, sendStepUpCodeAction, setDefaultPhoneAction } from "./actions";
+import {
+  confirmStepUpAction,
+  removePhoneAction,
+  sendStepUpCodeAction,
+  setDefaultPhoneAction,
+} from "./actions";
 
-export function PhoneRowActions({ phoneId, isDefault, canRemove }: { phoneId: string; isDefault: boolean; canRemove: boolean }) {
+export function PhoneRowActions({
+  phoneId,
+  isDefault,
+  canRemove,
+}: {
+  phoneId: string;
+  isDefault: boolean;
+  canRemove: boolean;
+}) {
   const [removed, remove] = useActionState(removePhoneAction, IDLE_STATE);
   const [made, makeDefault] = useActionState(setDefaultPhoneAction, IDLE_STATE);
   return (

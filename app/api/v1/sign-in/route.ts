@@ -18,7 +18,11 @@ export async function POST(request: Request) {
       return Response.json({ status: "authenticated" });
     }
     const pending = await getPendingSignIn(result.challengeToken);
-    return Response.json({ status: "otp_required", challenge: result.challengeToken, phones: pending?.phones ?? [] });
+    return Response.json({
+      status: "otp_required",
+      challenge: result.challengeToken,
+      phones: pending?.phones ?? [],
+    });
   } catch (error) {
     return errorResponse(error);
   }

@@ -43,8 +43,8 @@ export default async function PhoneSetupPage({
     <PageCard title="Set up phone one-time passcode" wide>
       {added ? (
         <Notice tone="success">
-          Your phone number is registered. You can now access the desired applications with your phone one-time
-          passcode.
+          Your phone number is registered. You can now access the desired applications with your phone
+          one-time passcode.
         </Notice>
       ) : null}
       {setup.phones.length > 0 ? (
@@ -55,14 +55,15 @@ export default async function PhoneSetupPage({
           <ul className="space-y-1">
             {setup.phones.map((p) => (
               <li key={p.id} className="font-mono">
-                {p.label} {p.isDefault ? <span className="font-sans text-xs text-slate-600">(default)</span> : null}
+                {p.label}{" "}
+                {p.isDefault ? <span className="font-sans text-xs text-slate-600">(default)</span> : null}
               </li>
             ))}
           </ul>
           {setup.phones.length === 1 ? (
             <p className="mt-3 text-sm text-slate-700">
-              We highly recommend registering at least two phone numbers: if you lose access to one, you can log in
-              with the other and update your numbers.
+              We highly recommend registering at least two phone numbers: if you lose access to one, you can
+              log in with the other and update your numbers.
             </p>
           ) : null}
         </section>
@@ -71,8 +72,8 @@ export default async function PhoneSetupPage({
         <p>You have registered the maximum of three phone numbers.</p>
       ) : setup.needsFreshOtp ? (
         <Notice tone="info">
-          For the protection of your account, phone numbers can be added only within 20 minutes of logging in with
-          your phone one-time passcode. Please sign out and log in again with your phone OTP.
+          For the protection of your account, phone numbers can be added only within 20 minutes of logging in
+          with your phone one-time passcode. Please sign out and log in again with your phone OTP.
         </Notice>
       ) : (
         <>

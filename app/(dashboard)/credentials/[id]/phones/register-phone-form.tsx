@@ -63,7 +63,11 @@ export function RegisterPhoneForm({
             </p>
           ) : null}
           <div className="flex flex-wrap gap-3">
-            <SubmitButton name="channel" value="SMS" variant={sent.status === "success" ? "secondary" : "primary"}>
+            <SubmitButton
+              name="channel"
+              value="SMS"
+              variant={sent.status === "success" ? "secondary" : "primary"}
+            >
               Send Text
             </SubmitButton>
             <SubmitButton name="channel" value="VOICE" variant="secondary">

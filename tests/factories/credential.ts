@@ -1,0 +1,97 @@
+import { resetLimit } from "@/lib/core/rate-limit";
+import { activateLicenseKey } from "@/lib/licensing/service";
+import { phoneFingerprint, type Channel } from "@/lib/otp/service";
+import { confirmPhone, startPhoneRegistration } from "@/lib/phones/service";
+import { resolveSession, type CurrentSession } from "@/lib/sessions/service";
+import { latestCode } from "../setup/otp";
+import { buyWithCard, latestKeyFor } from "../setup/purchase";
+import { createCatalog } from "./catalog";
+import { fromIp } from "./request";
+import { createSignedInSession } from "./session";
+import { createUser, type UserOverrides } from "./user";
+
+// Set-up traffic comes from its own address, so it never spends the per-IP send limit of the test's caller.
+const SETUP_REQUEST = fromIp("192.0.2.1", "Mozilla/5.0 (test set-up)");
+
+// Fictional 555-01xx numbers that libphonenumber accepts, in several area codes; 0198 and 0199 are the
+// local provider's failing numbers.
+const AREA_CODES = ["202", "303", "312", "415", "512", "617"];
+let phoneCounter = 0;
+
+/** A valid US mobile-or-landline number, different on every call in a test file: +12025550143, 0144, … */
+export function nextPhone(): string {
+  const slots = 97; // 0100..0196 per area code, starting at 0143 in the first
+  const index = (43 + phoneCounter) % slots;
+  const area = AREA_CODES[Math.floor((43 + phoneCounter) / slots)];
+  phoneCounter += 1;
+  if (!area) throw new Error("ran out of test phone numbers");
+  return `+1${area}55501${String(index).padStart(2, "0")}`;
+}
+
+/** The form a user fills in to register `e164` (a US number). */
+export function phoneForm(credentialId: string, e164: string, channel: Channel = "SMS", country = "US") {
+  return { credentialId, country, phone: e164, phoneConfirm: e164, channel };
+}
+
+/**
+ * A user with a credential activated from a bought license key, without proofing: status
+ * PHONE_REGISTRATION_REQUIRED, no phones yet.
+ */
+export async function createActivatedCredential(options: { user?: UserOverrides; now?: Date } = {}) {
+  const now = options.now ?? new Date();
+  const catalog = await createCatalog();
+  const user = await createUser(options.user);
+  await buyWithCard(user, catalog.withoutProofing, { now });
+  const { credentialId } = await activateLicenseKey(
+    user.id,
+    await latestKeyFor(user.email),
+    SETUP_REQUEST,
+    now,
+  );
+  return { user, credentialId };
+}
+
+export type PhoneUser = Awaited<ReturnType<typeof createActiveCredential>>;
+
+/**
+ * A user whose credential is ACTIVE with `phones` registered phones, each added the way a user does it
+ * (startPhoneRegistration + the code from the outbox + confirmPhone) in one signed-in session, which ends up
+ * PASSWORD_OTP with otpAt = `now`. The sends of this set-up are taken off the rate limits afterwards, so a
+ * test counts only its own.
+ */
+export async function createActiveCredential(
+  options: { phones?: number; now?: Date; channel?: Channel; user?: UserOverrides } = {},
+) {
+  const now = options.now ?? new Date();
+  const { user, credentialId } = await createActivatedCredential({ user: options.user, now });
+  const sessionId = await createSignedInSession(user.id, now);
+  const phones: { id: string; e164: string }[] = [];
+  for (let i = 0; i < (options.phones ?? 1); i += 1) {
+    const e164 = nextPhone();
+    const session = await sessionOf(sessionId, now);
+    await startPhoneRegistration(session, phoneForm(credentialId, e164, options.channel), SETUP_REQUEST, now);
+    const { phoneId } = await confirmPhone(
+      session,
+      { credentialId, code: await latestCode(e164) },
+      SETUP_REQUEST,
+      now,
+    );
+    phones.push({ id: phoneId, e164 });
+  }
+  await Promise.all([
+    resetLimit("otp.send.ip", SETUP_REQUEST.ip!),
+    resetLimit("otp.send.account", user.id),
+    ...phones.flatMap((p) => [
+      resetLimit("otp.send.phone_gap", phoneFingerprint(p.e164)),
+      resetLimit("otp.send.phone", phoneFingerprint(p.e164)),
+    ]),
+  ]);
+  return { user, credentialId, sessionId, session: await sessionOf(sessionId, now), phones };
+}
+
+/** The session as the portal sees it at `now` (fails when it has ended). */
+export async function sessionOf(sessionId: string, now = new Date()): Promise<CurrentSession> {
+  const session = await resolveSession(sessionId, now);
+  if (!session) throw new Error(`session ${sessionId} has ended`);
+  return session;
+}

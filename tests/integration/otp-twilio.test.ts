@@ -1,0 +1,153 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { createUser } from "../factories/user";
+import { fromIp } from "../factories/request";
+import { db, resetDb } from "../setup/db";
+import { codeIn } from "../setup/otp";
+
+// sendCode with Twilio configured, against a loopback stand-in for api.twilio.com that records each request
+// and answers as the test chooses: 201, 503, or never.
+type Recorded = { path: string; form: URLSearchParams };
+
+const SID = `AC${"0123456789abcdef".repeat(2)}`;
+const FROM = "+12025550100";
+const TO = "+12025550143";
+const TWILIO_VARS = [
+  "TWILIO_ACCOUNT_SID",
+  "TWILIO_AUTH_TOKEN",
+  "TWILIO_FROM_NUMBER",
+  "TWILIO_API_BASE_URL",
+] as const;
+
+let server: Server;
+let requests: Recorded[] = [];
+let reply: "created" | "unavailable" | "silent" = "created";
+let otp: typeof import("@/lib/otp/service");
+let errors: typeof import("../setup/errors");
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = "";
+    req.setEncoding("utf8");
+    req.on("data", (chunk: string) => (body += chunk));
+    req.on("end", () => {
+      requests.push({ path: req.url ?? "", form: new URLSearchParams(body) });
+      if (reply === "silent") return; // holds the connection open until the client gives up
+      const status = reply === "created" ? 201 : 503;
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify(
+          status === 201
+            ? { sid: "SM00000000000000000000000000000000", status: "queued" }
+            : { code: 20503, status },
+        ),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  /* eslint-disable no-restricted-properties -- configure the provider before the fresh env module parses it */
+  process.env.TWILIO_ACCOUNT_SID = SID;
+  process.env.TWILIO_AUTH_TOKEN = "twilio-test-auth-token";
+  process.env.TWILIO_FROM_NUMBER = FROM;
+  process.env.TWILIO_API_BASE_URL = `http://127.0.0.1:${port}`;
+  /* eslint-enable no-restricted-properties */
+  // env() and the chosen sender are cached per module copy; DomainError belongs to the copy, so the
+  // expectDomainError helper is loaded with it.
+  vi.resetModules();
+  otp = await import("@/lib/otp/service");
+  errors = await import("../setup/errors");
+});
+
+afterAll(async () => {
+  for (const name of TWILIO_VARS) delete process.env[name]; // eslint-disable-line no-restricted-properties
+  vi.resetModules();
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+beforeEach(async () => {
+  await resetDb();
+  requests = [];
+  reply = "created";
+});
+
+async function send(userId: string, channel: "SMS" | "VOICE") {
+  return otp.sendCode({
+    userId,
+    purpose: "SIGN_IN",
+    channel,
+    e164: TO,
+    phoneId: null,
+    binding: "pending-sign-in",
+    request: fromIp(),
+  });
+}
+
+function verify(userId: string, code: string) {
+  return otp.verifyCode({ userId, purpose: "SIGN_IN", code, binding: "pending-sign-in", request: fromIp() });
+}
+
+describe("codes through Twilio", () => {
+  it("a text posts To and a Body with the code, which then verifies", async () => {
+    const user = await createUser();
+    await send(user.id, "SMS");
+
+    expect(requests).toHaveLength(1);
+    const [request] = requests;
+    expect(request!.path).toBe(`/2010-04-01/Accounts/${SID}/Messages.json`);
+    expect(request!.form.get("To")).toBe(TO);
+    expect(request!.form.get("From")).toBe(FROM);
+    const body = request!.form.get("Body") ?? "";
+    expect(body).toMatch(/^Your MAG verification code is \d{6}\./);
+    await expect(verify(user.id, codeIn(body))).resolves.toEqual({ e164: TO, phoneId: null });
+    expect(await db().outboxMessage.count()).toBe(0);
+  });
+
+  it("a call posts TwiML that says the digits one by one, twice", async () => {
+    const user = await createUser();
+    await send(user.id, "VOICE");
+
+    expect(requests).toHaveLength(1);
+    const [request] = requests;
+    expect(request!.path).toBe(`/2010-04-01/Accounts/${SID}/Calls.json`);
+    expect(request!.form.get("To")).toBe(TO);
+    const twiml = request!.form.get("Twiml") ?? "";
+    const said = twiml.match(/Your M A G verification code is: (\d, ){5}\d\./g);
+    expect(said).toHaveLength(2);
+    expect(said![0]).toBe(said![1]);
+    await expect(verify(user.id, codeIn(said![0]))).resolves.toMatchObject({ e164: TO });
+  });
+
+  it("a provider outage (503) gives otp.delivery_failed, and the code it carried does not work", async () => {
+    const user = await createUser();
+    reply = "unavailable";
+    await errors.expectDomainError(send(user.id, "SMS"), "otp.delivery_failed");
+
+    expect(requests).toHaveLength(1);
+    const undelivered = codeIn(requests[0]!.form.get("Body") ?? "");
+    await errors.expectDomainError(verify(user.id, undelivered), "otp.used");
+    expect(await db().auditEvent.count({ where: { type: "OTP_SENT" } })).toBe(0);
+
+    // Not counted against the 30 s gap: the user can ask again at once.
+    reply = "created";
+    await expect(send(user.id, "SMS")).resolves.toHaveProperty("expiresAt");
+  });
+
+  it("a provider that never answers gives otp.delivery_failed after the 10 s client timeout", async () => {
+    const user = await createUser();
+    reply = "silent";
+    const startedAt = performance.now();
+    await errors.expectDomainError(send(user.id, "VOICE"), "otp.delivery_failed");
+    const waited = performance.now() - startedAt;
+
+    expect(waited).toBeGreaterThanOrEqual(9_500);
+    expect(waited).toBeLessThan(15_000);
+    const row = await db().oneTimeCode.findUniqueOrThrow({
+      where: { userId_purpose: { userId: user.id, purpose: "SIGN_IN" } },
+    });
+    expect(row.consumedAt).not.toBeNull();
+  }, 20_000);
+});

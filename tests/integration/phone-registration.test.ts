@@ -1,0 +1,252 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { decrypt, encrypt } from "@/lib/core/crypto";
+import { ERROR_MESSAGES } from "@/lib/core/errors";
+import { phoneFingerprint } from "@/lib/otp/service";
+import { confirmPhone, getPhoneSetup, startPhoneRegistration } from "@/lib/phones/service";
+import {
+  createActivatedCredential,
+  createActiveCredential,
+  nextPhone,
+  phoneForm,
+  sessionOf,
+} from "../factories/credential";
+import { fromIp } from "../factories/request";
+import { createSignedInSession } from "../factories/session";
+import { useTestClock, type TestClock } from "../setup/clock";
+import { db, resetDb } from "../setup/db";
+import { expectDomainError } from "../setup/errors";
+import { latestCode, settle } from "../setup/otp";
+import { outboxFor } from "../setup/outbox";
+
+let clock: TestClock;
+
+beforeEach(async () => {
+  await resetDb();
+  clock = useTestClock();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const MINUTE = 60_000;
+
+/** A signed-in user with a fresh credential and no phone yet. */
+async function registrant() {
+  const { user, credentialId } = await createActivatedCredential({ now: clock.now() });
+  const sessionId = await createSignedInSession(user.id, clock.now());
+  return { user, credentialId, sessionId, session: await sessionOf(sessionId, clock.now()) };
+}
+
+function phoneMessages() {
+  return db().outboxMessage.count({ where: { channel: { in: ["SMS", "VOICE"] } } });
+}
+
+describe("checking the number", () => {
+  it.each([
+    ["a number of another country", "US", "+44 20 7946 0000", "SMS", "phones.invalid_number", "phone"],
+    ["too few digits", "US", "555 0143", "SMS", "phones.invalid_number", "phone"],
+    ["a country we do not serve", "BR", "+55 11 91234 5678", "SMS", "phones.country_not_served", "country"],
+    ["a premium-rate number", "US", "+1 900 234 5678", "SMS", "phones.number_type_refused", "phone"],
+    ["a toll-free number", "US", "(800) 234-5678", "SMS", "phones.number_type_refused", "phone"],
+    ["a shared-cost number", "FR", "08 10 12 34 56", "SMS", "phones.number_type_refused", "phone"],
+    ["a VoIP number", "GB", "056 1234 5678", "VOICE", "phones.number_type_refused", "phone"],
+    [
+      "a voice call where we only text",
+      "DE",
+      "+49 151 23456789",
+      "VOICE",
+      "phones.voice_not_available",
+      "channel",
+    ],
+    ["a text to a landline", "GB", "020 7946 0000", "SMS", "phones.sms_to_landline", "channel"],
+  ] as const)(
+    "refuses %s with the reason next to the field, and sends nothing",
+    async (_, country, phone, channel, code, field) => {
+      const r = await registrant();
+      const error = await expectDomainError(
+        startPhoneRegistration(
+          r.session,
+          { credentialId: r.credentialId, country, phone, phoneConfirm: phone, channel },
+          fromIp(),
+          clock.now(),
+        ),
+        code,
+      );
+      expect(error.details.fieldErrors).toEqual({ [field]: ERROR_MESSAGES[code] });
+      expect(await phoneMessages()).toBe(0);
+      expect(await db().oneTimeCode.count()).toBe(0);
+      // A refused number costs none of the send limits.
+      const limits = await db().$queryRaw<
+        { n: bigint }[]
+      >`SELECT count(*) AS n FROM rate_limits WHERE key LIKE 'otp.send.%'`;
+      expect(Number(limits[0]!.n)).toBe(0);
+    },
+  );
+
+  it("accepts a number typed with punctuation and keeps it as E.164, sealed", async () => {
+    const r = await registrant();
+    const started = await startPhoneRegistration(
+      r.session,
+      {
+        credentialId: r.credentialId,
+        country: "US",
+        phone: "(202) 555-0143",
+        phoneConfirm: "202.555.0143",
+        channel: "SMS",
+      },
+      fromIp(),
+      clock.now(),
+    );
+    expect(started).toEqual({
+      label: "US ••• ••• ••43",
+      expiresAt: new Date(clock.now().getTime() + 5 * MINUTE),
+    });
+
+    const code = await latestCode("+12025550143");
+    await confirmPhone(r.session, { credentialId: r.credentialId, code }, fromIp(), clock.now());
+    const row = await db().phoneNumber.findFirstOrThrow({ where: { credentialId: r.credentialId } });
+    expect(row).toMatchObject({ country: "US", lastDigits: "43", isDefault: true, verifiedAt: clock.now() });
+    expect(decrypt(row.e164Encrypted)).toBe("+12025550143");
+    for (const column of [row.e164Encrypted, row.e164Fingerprint]) {
+      expect(column).not.toContain("2025550143");
+      expect(column).not.toContain("555");
+    }
+    expect(row.e164Fingerprint).toBe(phoneFingerprint("+12025550143"));
+  });
+
+  it("refuses a number the credential already has, without sending", async () => {
+    const u = await createActiveCredential({ phones: 1, now: clock.now() });
+    const before = await outboxFor(u.phones[0]!.e164);
+    await expectDomainError(
+      startPhoneRegistration(u.session, phoneForm(u.credentialId, u.phones[0]!.e164), fromIp(), clock.now()),
+      "phones.already_registered",
+    );
+    expect(await outboxFor(u.phones[0]!.e164)).toHaveLength(before.length);
+  });
+
+  it("refuses another user's credential", async () => {
+    const owner = await registrant();
+    const other = await registrant();
+    await expectDomainError(
+      startPhoneRegistration(
+        other.session,
+        phoneForm(owner.credentialId, nextPhone()),
+        fromIp(),
+        clock.now(),
+      ),
+      "phones.credential_not_ready",
+    );
+    expect(await phoneMessages()).toBe(0);
+  });
+});
+
+describe("confirming a phone", () => {
+  it("the first confirmed phone activates the credential and counts as this session's phone OTP", async () => {
+    const r = await registrant();
+    expect(await db().credential.findUniqueOrThrow({ where: { id: r.credentialId } })).toMatchObject({
+      status: "PHONE_REGISTRATION_REQUIRED",
+    });
+    expect(r.session).toMatchObject({ authLevel: "PASSWORD", otpAt: null });
+    const phone = nextPhone();
+    await startPhoneRegistration(r.session, phoneForm(r.credentialId, phone, "VOICE"), fromIp(), clock.now());
+
+    clock.advance(MINUTE);
+    const result = await confirmPhone(
+      r.session,
+      { credentialId: r.credentialId, code: await latestCode(phone) },
+      fromIp(),
+      clock.now(),
+    );
+    expect(result.isFirst).toBe(true);
+    expect(await db().credential.findUniqueOrThrow({ where: { id: r.credentialId } })).toMatchObject({
+      status: "ACTIVE",
+    });
+    expect(await sessionOf(r.sessionId, clock.now())).toMatchObject({
+      authLevel: "PASSWORD_OTP",
+      otpAt: clock.now(),
+    });
+    expect(await db().auditEvent.count({ where: { type: "PHONE_ADDED", subjectUserId: r.user.id } })).toBe(1);
+  });
+
+  it("10 parallel confirmations of one code on a credential with 2 phones: exactly 3 phones at the end", async () => {
+    const u = await createActiveCredential({ phones: 2, now: clock.now() });
+    const third = nextPhone();
+    await startPhoneRegistration(u.session, phoneForm(u.credentialId, third), fromIp(), clock.now());
+    const code = await latestCode(third);
+
+    const { wins, refusals } = settle(
+      await Promise.allSettled(
+        Array.from({ length: 10 }, () =>
+          confirmPhone(u.session, { credentialId: u.credentialId, code }, fromIp(), clock.now()),
+        ),
+      ),
+    );
+    expect(wins).toHaveLength(1);
+    for (const code of refusals) expect(["otp.used", "otp.too_many_tries"]).toContain(code);
+    expect(await db().phoneNumber.count({ where: { credentialId: u.credentialId } })).toBe(3);
+    expect((await getPhoneSetup(u.session, u.credentialId, clock.now())).isFull).toBe(true);
+  });
+
+  it("10 parallel confirmations of a 4th phone on a credential that filled up meanwhile: none is added", async () => {
+    const u = await createActiveCredential({ phones: 2, now: clock.now() });
+    const fourth = nextPhone();
+    await startPhoneRegistration(u.session, phoneForm(u.credentialId, fourth), fromIp(), clock.now());
+    const code = await latestCode(fourth);
+    // Only one confirmation code per user can be live, so the third phone that fills the credential while
+    // this code waits is written directly, as another confirmation committing first would.
+    const filler = nextPhone();
+    await db().phoneNumber.create({
+      data: {
+        userId: u.user.id,
+        credentialId: u.credentialId,
+        e164Encrypted: encrypt(filler),
+        e164Fingerprint: phoneFingerprint(filler),
+        country: "US",
+        lastDigits: filler.slice(-2),
+        verifiedAt: clock.now(),
+      },
+    });
+
+    const { wins, refusals } = settle(
+      await Promise.allSettled(
+        Array.from({ length: 10 }, () =>
+          confirmPhone(u.session, { credentialId: u.credentialId, code }, fromIp(), clock.now()),
+        ),
+      ),
+    );
+    expect(wins).toHaveLength(0);
+    // The full credential is refused before the code is checked, so the code is not spent either.
+    expect(refusals).toEqual(Array(10).fill("phones.limit_reached"));
+    expect(await db().phoneNumber.count({ where: { credentialId: u.credentialId } })).toBe(3);
+    expect(await db().auditEvent.count({ where: { type: "PHONE_ADDED", subjectUserId: u.user.id } })).toBe(2);
+  });
+
+  it("a later phone needs a phone OTP from the last 20 minutes", async () => {
+    const start = clock.now();
+    const u = await createActiveCredential({ phones: 1, now: start });
+    const candidate = nextPhone();
+    // The session stays alive (activity every few minutes), but its phone OTP ages.
+    clock.advance(10 * MINUTE);
+    await sessionOf(u.sessionId, clock.now());
+    clock.advance(9 * MINUTE);
+    const aging = await sessionOf(u.sessionId, clock.now());
+    await startPhoneRegistration(aging, phoneForm(u.credentialId, candidate), fromIp(), clock.now());
+    const code = await latestCode(candidate);
+
+    clock.advance(2 * MINUTE);
+    const stale = await sessionOf(u.sessionId, clock.now());
+    expect(stale.otpAt).toEqual(start);
+    expect((await getPhoneSetup(stale, u.credentialId, clock.now())).needsFreshOtp).toBe(true);
+    await expectDomainError(
+      confirmPhone(stale, { credentialId: u.credentialId, code }, fromIp(), clock.now()),
+      "phones.fresh_otp_required",
+    );
+    await expectDomainError(
+      startPhoneRegistration(stale, phoneForm(u.credentialId, nextPhone()), fromIp(), clock.now()),
+      "phones.fresh_otp_required",
+    );
+    expect(await outboxFor(candidate)).toHaveLength(1);
+    expect(await db().phoneNumber.count({ where: { credentialId: u.credentialId } })).toBe(1);
+  });
+});

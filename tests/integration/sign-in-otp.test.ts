@@ -1,0 +1,215 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  changePassword,
+  completeSignInWithCode,
+  getPendingSignIn,
+  sendSignInCode,
+  signInWithPassword,
+} from "@/lib/accounts/service";
+import { setAccountStatus } from "@/lib/admin/service";
+import { claimSessionTicket, resolveSession } from "@/lib/sessions/service";
+import { createActivatedCredential, createActiveCredential, type PhoneUser } from "../factories/credential";
+import { fromIp } from "../factories/request";
+import { createUser } from "../factories/user";
+import { useTestClock, type TestClock } from "../setup/clock";
+import { db, resetDb } from "../setup/db";
+import { expectDomainError } from "../setup/errors";
+import { latestCode } from "../setup/otp";
+import { outboxFor } from "../setup/outbox";
+import { challengeOf, ticketOf } from "../setup/sign-in";
+
+let clock: TestClock;
+
+beforeEach(async () => {
+  await resetDb();
+  clock = useTestClock();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const MINUTE = 60_000;
+
+function signIn(user: { email: string; password: string }) {
+  return signInWithPassword({ login: user.email, password: user.password }, fromIp(), clock.now());
+}
+
+async function passwordStep(u: PhoneUser) {
+  return challengeOf(await signIn(u.user));
+}
+
+describe("signing in with a phone one-time passcode", () => {
+  it("a user with an active credential and a phone gets a pending sign-in, and no session yet", async () => {
+    const u = await createActiveCredential({ now: clock.now() });
+    const sessionsBefore = await db().session.count();
+
+    const result = await signIn(u.user);
+    expect(result).toEqual({ kind: "otp_required", challengeToken: expect.any(String) as string });
+    expect(await db().session.count()).toBe(sessionsBefore);
+    expect(await db().loginChallenge.count({ where: { userId: u.user.id, completedAt: null } })).toBe(1);
+  });
+
+  it("the pending sign-in shows the user's phones masked, default first", async () => {
+    const u = await createActiveCredential({ phones: 2, now: clock.now() });
+    const pending = await getPendingSignIn(await passwordStep(u), clock.now());
+
+    expect(pending?.phones.map((p) => p.id)).toEqual(u.phones.map((p) => p.id));
+    expect(pending?.phones.map((p) => p.isDefault)).toEqual([true, false]);
+    for (const [i, phone] of pending!.phones.entries()) {
+      const e164 = u.phones[i]!.e164;
+      expect(phone.label).toBe(`US ••• ••• ••${e164.slice(-2)}`);
+      expect(phone.label).not.toMatch(/\d{3}/);
+    }
+  });
+
+  it("texts or calls the code to the chosen phone only, and the code completes the sign-in", async () => {
+    const u = await createActiveCredential({ phones: 2, now: clock.now() });
+    const token = await passwordStep(u);
+    const [first, second] = [u.phones[0]!, u.phones[1]!];
+    const textsToFirst = (await outboxFor(first.e164)).length;
+
+    await sendSignInCode(token, { phoneId: second.id, channel: "VOICE" }, fromIp(), clock.now());
+    const [call] = await outboxFor(second.e164);
+    expect(call).toMatchObject({ channel: "voice" });
+    expect(await outboxFor(first.e164)).toHaveLength(textsToFirst);
+
+    const { ticket } = await completeSignInWithCode(
+      token,
+      await latestCode(second.e164),
+      fromIp(),
+      clock.now(),
+    );
+    const session = await resolveSession((await claimSessionTicket(ticket, clock.now()))!, clock.now());
+    expect(session).toMatchObject({ userId: u.user.id, authLevel: "PASSWORD_OTP", otpAt: clock.now() });
+
+    // The pending sign-in is spent.
+    expect(await getPendingSignIn(token, clock.now())).toBeNull();
+    await expectDomainError(
+      sendSignInCode(token, { phoneId: first.id, channel: "SMS" }, fromIp(), clock.now()),
+      "otp.challenge_expired",
+    );
+  });
+
+  it("refuses to send the code to a phone of another user", async () => {
+    const u = await createActiveCredential({ now: clock.now() });
+    const stranger = await createActiveCredential({ now: clock.now() });
+    const strangerTexts = (await outboxFor(stranger.phones[0]!.e164)).length;
+
+    const error = await expectDomainError(
+      sendSignInCode(
+        await passwordStep(u),
+        { phoneId: stranger.phones[0]!.id, channel: "SMS" },
+        fromIp(),
+        clock.now(),
+      ),
+      "phones.not_found",
+    );
+    expect(error.details.fieldErrors).toHaveProperty("phoneId");
+    expect(await outboxFor(stranger.phones[0]!.e164)).toHaveLength(strangerTexts);
+    expect(await db().oneTimeCode.count({ where: { purpose: "SIGN_IN" } })).toBe(0);
+  });
+
+  it("refuses a tampered pending sign-in token", async () => {
+    const u = await createActiveCredential({ now: clock.now() });
+    const token = await passwordStep(u);
+    await sendSignInCode(token, { phoneId: u.phones[0]!.id, channel: "SMS" }, fromIp(), clock.now());
+    const code = await latestCode(u.phones[0]!.e164);
+    const [id, mac] = token.split(".") as [string, string];
+    const other = (await passwordStep(u)).split(".")[0]!;
+    const flipped = `${mac.slice(0, -1)}${mac.endsWith("A") ? "B" : "A"}`;
+
+    for (const tampered of [
+      `${id}.${flipped}`,
+      `${other}.${mac}`,
+      id,
+      `${id}.`,
+      `${id}.${mac}x`,
+      "",
+      undefined,
+    ]) {
+      expect(await getPendingSignIn(tampered, clock.now())).toBeNull();
+      await expectDomainError(
+        completeSignInWithCode(tampered, code, fromIp(), clock.now()),
+        "otp.challenge_expired",
+      );
+    }
+    // None of those reached the code: it still works with the real token.
+    await expect(completeSignInWithCode(token, code, fromIp(), clock.now())).resolves.toHaveProperty(
+      "ticket",
+    );
+  });
+
+  it("a pending sign-in expires after 10 minutes, even with a code that is still valid", async () => {
+    const u = await createActiveCredential({ now: clock.now() });
+    const token = await passwordStep(u);
+    clock.advance(7 * MINUTE);
+    await sendSignInCode(token, { phoneId: u.phones[0]!.id, channel: "SMS" }, fromIp(), clock.now());
+    const code = await latestCode(u.phones[0]!.e164);
+
+    clock.advance(4 * MINUTE);
+    const sessionsBefore = await db().session.count();
+    expect(await getPendingSignIn(token, clock.now())).toBeNull();
+    await expectDomainError(
+      completeSignInWithCode(token, code, fromIp(), clock.now()),
+      "otp.challenge_expired",
+    );
+    await expectDomainError(
+      sendSignInCode(token, { phoneId: u.phones[0]!.id, channel: "SMS" }, fromIp(), clock.now()),
+      "otp.challenge_expired",
+    );
+    expect(await db().session.count()).toBe(sessionsBefore);
+  });
+
+  it("users without an active credential with a phone still get a session straight away", async () => {
+    const plain = await createUser();
+    expect((await signIn(plain)).kind).toBe("session");
+
+    // Activated but no phone registered yet: the password session is how they reach phone registration.
+    const { user } = await createActivatedCredential({ now: clock.now() });
+    const { ticket } = ticketOf(await signIn(user));
+    expect(await claimSessionTicket(ticket, clock.now())).not.toBeNull();
+  });
+
+  it("a password change ends a pending sign-in that was started with the old password", async () => {
+    const u = await createActiveCredential({ now: clock.now() });
+    // Someone who knew the old password is one code away from a session...
+    const pending = await passwordStep(u);
+    await sendSignInCode(
+      pending,
+      { phoneId: u.phones[0]!.id, channel: "SMS" },
+      fromIp("198.51.100.66"),
+      clock.now(),
+    );
+    const code = await latestCode(u.phones[0]!.e164);
+
+    // ...when the owner changes it: every session ends, and so does the half-open one.
+    const password = "a-brand-new-passphrase-for-mag-42";
+    clock.advance(MINUTE);
+    await changePassword(
+      u.session,
+      { currentPassword: u.user.password, password, confirmPassword: password },
+      fromIp(),
+      clock.now(),
+    );
+    expect(await getPendingSignIn(pending, clock.now())).toBeNull();
+    await expectDomainError(
+      completeSignInWithCode(pending, code, fromIp("198.51.100.66"), clock.now()),
+      "otp.challenge_expired",
+    );
+  });
+
+  it("disabling the account ends its pending sign-ins: no more codes are sent", async () => {
+    const u = await createActiveCredential({ now: clock.now() });
+    const admin = await createUser({ role: "ADMIN" });
+    const pending = await passwordStep(u);
+    await setAccountStatus({ userId: admin.id }, { userId: u.user.id, status: "DISABLED" }, fromIp());
+    const texts = (await outboxFor(u.phones[0]!.e164)).length;
+
+    await expectDomainError(
+      sendSignInCode(pending, { phoneId: u.phones[0]!.id, channel: "SMS" }, fromIp(), clock.now()),
+      "otp.challenge_expired",
+    );
+    expect(await outboxFor(u.phones[0]!.e164)).toHaveLength(texts);
+  });
+});
