@@ -48,7 +48,7 @@ function limiterFor(name: RateLimitName): RateLimiterAbstract {
   const existing = limiters.get(name);
   if (existing) return existing;
   const { points, durationSeconds } = RATE_LIMITS[name];
-  const { REDIS_URL, DATABASE_URL } = env();
+  const { REDIS_URL, DATABASE_URL, DATABASE_POOL_MAX } = env();
   const common = { keyPrefix: name, points, duration: durationSeconds };
   let limiter: RateLimiterAbstract;
   if (REDIS_URL) {
@@ -56,7 +56,8 @@ function limiterFor(name: RateLimitName): RateLimiterAbstract {
     redis ??= new Redis(REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 5_000 });
     limiter = new RateLimiterRedis({ ...common, storeClient: redis });
   } else {
-    pool ??= new pg.Pool({ connectionString: DATABASE_URL, max: 2 });
+    // As large as the main pool: every OTP send spends four limits, so a small pool would queue them.
+    pool ??= new pg.Pool({ connectionString: DATABASE_URL, max: DATABASE_POOL_MAX });
     limiter = new RateLimiterPostgres({
       ...common,
       storeClient: pool,
