@@ -1,11 +1,15 @@
 "use client";
 
 import { useActionState } from "react";
-import { CodeCountdown } from "@/components/forms/code-countdown";
 import { FormMessage } from "@/components/forms/form-message";
 import { IDLE_STATE } from "@/components/forms/idle-state";
+import {
+  PhoneChoiceFieldset,
+  SendCodeButtons,
+  VerificationFields,
+  type PhoneChoice,
+} from "@/components/forms/phone-code-fields";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { Field } from "@/components/ui/field";
 import {
   confirmStepUpAction,
   removePhoneAction,
@@ -45,7 +49,7 @@ export function PhoneRowActions({
 }
 
 /** Asks for a fresh code before phone numbers can change. */
-export function StepUpForm({ phones }: { phones: { id: string; label: string; isDefault: boolean }[] }) {
+export function StepUpForm({ phones }: { phones: PhoneChoice[] }) {
   const [sent, send] = useActionState(sendStepUpCodeAction, IDLE_STATE);
   const [checked, check] = useActionState(confirmStepUpAction, IDLE_STATE);
   const chosen = sent.values?.phoneId ?? phones.find((p) => p.isDefault)?.id ?? phones[0]?.id;
@@ -53,44 +57,20 @@ export function StepUpForm({ phones }: { phones: { id: string; label: string; is
     <div className="space-y-4 rounded-md border border-slate-300 p-4">
       <form action={send} noValidate>
         <FormMessage state={sent} />
-        <fieldset>
-          <legend className="mb-2 font-semibold">Confirm it is you: choose a phone for a code</legend>
-          <ul className="space-y-1">
-            {phones.map((p) => (
-              <li key={p.id}>
-                <label className="flex items-center gap-2">
-                  <input type="radio" name="phoneId" value={p.id} defaultChecked={p.id === chosen} />
-                  <span className="font-mono">{p.label}</span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-        <div className="mt-3 flex flex-wrap gap-3">
-          <SubmitButton name="channel" value="SMS">
-            Send Text
-          </SubmitButton>
-          <SubmitButton name="channel" value="VOICE" variant="secondary">
-            Send Voice
-          </SubmitButton>
+        <PhoneChoiceFieldset
+          legend="Confirm it is you: choose a phone for a code"
+          phones={phones}
+          chosen={chosen}
+          error={sent.fieldErrors?.phoneId}
+        />
+        <div className="mt-3">
+          <SendCodeButtons isResend={sent.status === "success"} />
         </div>
       </form>
       {sent.status === "success" && sent.values?.expiresAt ? (
         <form action={check} noValidate className="max-w-xs">
           <FormMessage state={checked} />
-          <Field
-            label="Verification"
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            required
-            error={checked.fieldErrors?.code}
-          />
-          <CodeCountdown expiresAt={sent.values.expiresAt} key={sent.values.expiresAt} />
-          <div className="mt-3">
-            <SubmitButton>Next</SubmitButton>
-          </div>
+          <VerificationFields expiresAt={sent.values.expiresAt} error={checked.fieldErrors?.code} />
         </form>
       ) : null}
     </div>

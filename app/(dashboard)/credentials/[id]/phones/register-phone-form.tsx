@@ -1,10 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { CodeCountdown } from "@/components/forms/code-countdown";
 import { FormMessage } from "@/components/forms/form-message";
 import { IDLE_STATE } from "@/components/forms/idle-state";
-import { SubmitButton } from "@/components/forms/submit-button";
+import { SendCodeButtons, VerificationFields } from "@/components/forms/phone-code-fields";
 import { Field, SelectField } from "@/components/ui/field";
 import { confirmPhoneAction, sendPhoneCodeAction } from "./actions";
 
@@ -62,38 +61,18 @@ export function RegisterPhoneForm({
               {e.channel}
             </p>
           ) : null}
-          <div className="flex flex-wrap gap-3">
-            <SubmitButton
-              name="channel"
-              value="SMS"
-              variant={sent.status === "success" ? "secondary" : "primary"}
-            >
-              Send Text
-            </SubmitButton>
-            <SubmitButton name="channel" value="VOICE" variant="secondary">
-              Send Voice
-            </SubmitButton>
-          </div>
+          <SendCodeButtons isResend={sent.status === "success"} />
         </fieldset>
       </form>
       {sent.status === "success" && v.expiresAt ? (
         <form action={confirm} noValidate className="max-w-xs">
           <FormMessage state={confirmed} />
           <input type="hidden" name="credentialId" value={credentialId} />
-          <Field
-            label="Verification"
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            required
-            hint="Enter the 6-digit code you received on your phone."
+          <VerificationFields
+            expiresAt={v.expiresAt}
             error={confirmed.fieldErrors?.code}
+            hint="Enter the 6-digit code you received on your phone."
           />
-          <CodeCountdown expiresAt={v.expiresAt} key={v.expiresAt} />
-          <div className="mt-4">
-            <SubmitButton>Next</SubmitButton>
-          </div>
         </form>
       ) : null}
     </div>
