@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cardPayment, createReadyOrder } from "../factories/order";
 import { fromIp } from "../factories/request";
 import { createUser } from "../factories/user";
 import { stripeEvent } from "../fakes/stripe-events";
-import { startFakeStripe, type FakeStripe, type Hold } from "../fakes/stripe-server";
-import { resetDb, db } from "../setup/db";
+import { type FakeStripe, type Hold } from "../fakes/stripe-server";
+import { db } from "../setup/db";
 import {
-  clearStripeEnv,
   countKeyEmails,
   countKeys,
   deliver,
@@ -14,6 +13,7 @@ import {
   loadPortal,
   stripeEnv,
   type Portal,
+  withFakeStripe,
 } from "../setup/stripe";
 
 // Card payments through the real Stripe SDK against the loopback fake: the submit creates a PaymentIntent
@@ -22,19 +22,9 @@ import {
 let fake: FakeStripe;
 let portal: Portal;
 
-beforeAll(async () => {
-  fake = await startFakeStripe();
-  portal = await loadPortal(stripeEnv(fake));
-});
-
-afterAll(async () => {
-  clearStripeEnv();
-  await fake.close();
-});
-
-beforeEach(async () => {
-  await resetDb();
-  fake.reset();
+withFakeStripe((started: FakeStripe, loaded: Portal) => {
+  fake = started;
+  portal = loaded;
 });
 
 async function readyOrder() {

@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createReadyOrder, invoicePayment } from "../factories/order";
 import { fromIp } from "../factories/request";
 import { createUser } from "../factories/user";
 import { stripeEvent } from "../fakes/stripe-events";
-import { startFakeStripe, type FakeStripe } from "../fakes/stripe-server";
-import { db, resetDb } from "../setup/db";
-import {
-  clearStripeEnv,
-  countKeyEmails,
-  countKeys,
-  deliver,
-  findOrder,
-  loadPortal,
-  stripeEnv,
-  type Portal,
-} from "../setup/stripe";
+import { type FakeStripe } from "../fakes/stripe-server";
+import { db } from "../setup/db";
+import { countKeyEmails, countKeys, deliver, findOrder, type Portal, withFakeStripe } from "../setup/stripe";
 
 // Invoice checkout through Stripe: the submit opens and sends a Stripe invoice; invoice.* webhooks settle
 // the order, and a key exists only once the invoice is paid in full.
@@ -22,19 +13,9 @@ import {
 let fake: FakeStripe;
 let portal: Portal;
 
-beforeAll(async () => {
-  fake = await startFakeStripe();
-  portal = await loadPortal(stripeEnv(fake));
-});
-
-afterAll(async () => {
-  clearStripeEnv();
-  await fake.close();
-});
-
-beforeEach(async () => {
-  await resetDb();
-  fake.reset();
+withFakeStripe((started: FakeStripe, loaded: Portal) => {
+  fake = started;
+  portal = loaded;
 });
 
 /** A user's order submitted for invoice payment; returns it with its Stripe invoice id. */

@@ -1,21 +1,12 @@
 import { spawn } from "node:child_process";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cardPayment, createReadyOrder } from "../factories/order";
 import { fromIp } from "../factories/request";
 import { createUser } from "../factories/user";
 import { payloadOf, signatureFor, stripeEvent } from "../fakes/stripe-events";
-import { startFakeStripe, type FakeStripe } from "../fakes/stripe-server";
-import { db, resetDb } from "../setup/db";
-import {
-  clearStripeEnv,
-  countKeyEmails,
-  countKeys,
-  findOrder,
-  loadPortal,
-  post,
-  stripeEnv,
-  type Portal,
-} from "../setup/stripe";
+import { type FakeStripe } from "../fakes/stripe-server";
+import { db } from "../setup/db";
+import { countKeyEmails, countKeys, findOrder, post, type Portal, withFakeStripe } from "../setup/stripe";
 
 // A process killed (kill -9) while handling a webhook, then Stripe's redelivery: the transaction either
 // committed whole or not at all, and the redelivery ends with exactly one key, one email, one event row.
@@ -23,19 +14,9 @@ import {
 let fake: FakeStripe;
 let portal: Portal;
 
-beforeAll(async () => {
-  fake = await startFakeStripe();
-  portal = await loadPortal(stripeEnv(fake));
-});
-
-afterAll(async () => {
-  clearStripeEnv();
-  await fake.close();
-});
-
-beforeEach(async () => {
-  await resetDb();
-  fake.reset();
+withFakeStripe((started: FakeStripe, loaded: Portal) => {
+  fake = started;
+  portal = loaded;
 });
 
 type ChildExit = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };

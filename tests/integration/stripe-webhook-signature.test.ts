@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cardPayment, createReadyOrder } from "../factories/order";
 import { fromIp } from "../factories/request";
 import { createUser } from "../factories/user";
 import { payloadOf, signatureFor, stripeEvent, type TestEvent } from "../fakes/stripe-events";
-import { startFakeStripe, type FakeStripe, type FakePaymentIntent } from "../fakes/stripe-server";
-import { resetDb } from "../setup/db";
+import { type FakeStripe, type FakePaymentIntent } from "../fakes/stripe-server";
+
 import {
-  clearStripeEnv,
   countRows,
   deliver,
   findOrder,
@@ -14,6 +13,7 @@ import {
   post,
   stripeEnv,
   type Portal,
+  withFakeStripe,
 } from "../setup/stripe";
 
 // The webhook endpoint trusts nothing it cannot verify: every refusal answers 400 before any write.
@@ -21,19 +21,9 @@ import {
 let fake: FakeStripe;
 let portal: Portal;
 
-beforeAll(async () => {
-  fake = await startFakeStripe();
-  portal = await loadPortal(stripeEnv(fake));
-});
-
-afterAll(async () => {
-  clearStripeEnv();
-  await fake.close();
-});
-
-beforeEach(async () => {
-  await resetDb();
-  fake.reset();
+withFakeStripe((started: FakeStripe, loaded: Portal) => {
+  fake = started;
+  portal = loaded;
 });
 
 /** An order waiting for its payment_intent.succeeded, and that event. */

@@ -1,6 +1,7 @@
-import { vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, vi } from "vitest";
 import { db } from "@/lib/core/db";
-import type { FakeStripe } from "../fakes/stripe-server";
+import { startFakeStripe, type FakeStripe } from "../fakes/stripe-server";
+import { resetDb } from "./db";
 import {
   payloadOf,
   signatureFor,
@@ -105,4 +106,24 @@ export function countKeys(orderId: string) {
 /** License-key emails in the local outbox for `to`. */
 export function countKeyEmails(to: string) {
   return db().outboxMessage.count({ where: { to, subject: { startsWith: "Your license key" } } });
+}
+
+/**
+ * The hooks every Stripe test file needs: a fake Stripe and a portal wired to it for the whole file, and a
+ * clean database and fake before each test. `bind` receives both once they are up.
+ */
+export function withFakeStripe(bind: (fake: FakeStripe, portal: Portal) => void): void {
+  let fake: FakeStripe | undefined;
+  beforeAll(async () => {
+    fake = await startFakeStripe();
+    bind(fake, await loadPortal(stripeEnv(fake)));
+  });
+  afterAll(async () => {
+    clearStripeEnv();
+    await fake?.close();
+  });
+  beforeEach(async () => {
+    await resetDb();
+    fake?.reset();
+  });
 }
