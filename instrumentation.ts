@@ -4,4 +4,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startKeyUpkeep } = await import("./lib/licensing/upkeep");
   startKeyUpkeep();
+  const { startProofingUpkeep } = await import("./lib/proofing/upkeep");
+  startProofingUpkeep();
 }

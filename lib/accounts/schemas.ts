@@ -2,7 +2,8 @@ import { z } from "zod";
 import { PASSWORD_MAX_LENGTH } from "./accounts";
 import { isKnownCountry } from "./countries";
 
-const name = (label: string) =>
+/** A person's name part: trimmed, 1–60 characters, no markup or control characters. */
+export const PersonNameSchema = (label: string) =>
   z
     .string()
     .trim()
@@ -36,8 +37,8 @@ const NewPasswordSchema = z.string().max(PASSWORD_MAX_LENGTH + 1, "Password is t
 
 export const SignUpInputSchema = z
   .object({
-    firstName: name("first name"),
-    lastName: name("last name"),
+    firstName: PersonNameSchema("first name"),
+    lastName: PersonNameSchema("last name"),
     email: EmailSchema,
     username: UsernameSchema,
     password: NewPasswordSchema,
@@ -77,8 +78,8 @@ export const ResetPasswordInputSchema = z
 export type ResetPasswordInput = z.infer<typeof ResetPasswordInputSchema>;
 
 export const UpdateProfileInputSchema = z.object({
-  firstName: name("first name"),
-  lastName: name("last name"),
+  firstName: PersonNameSchema("first name"),
+  lastName: PersonNameSchema("last name"),
   country: CountrySchema,
 });
 export type UpdateProfileInput = z.infer<typeof UpdateProfileInputSchema>;

@@ -19,8 +19,8 @@ export type FormState = {
 
 export const IDLE: FormState = { status: "idle" };
 
-// Never echoed back into a form: secrets, and card data (which the portal does not keep).
-const SECRET_FIELD = /password|token|ticket|^code$|cardNumber|cardExpiry|securityCode/i;
+// Never echoed back into a form: secrets, card data (which the portal does not keep) and the SSN.
+const SECRET_FIELD = /password|token|ticket|^code$|cardNumber|cardExpiry|securityCode|^ssn$/i;
 
 function formValues(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {};

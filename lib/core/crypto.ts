@@ -23,19 +23,28 @@ export function hashesEqual(a: string, b: string): boolean {
 
 const IV_BYTES = 12;
 
-/** AES-256-GCM; output is base64url(iv | tag | ciphertext). */
-export function encrypt(plaintext: string): string {
+/** AES-256-GCM with the configured data key; output is iv | tag | ciphertext. */
+export function encryptBytes(plaintext: Buffer): Buffer {
   const key = Buffer.from(env().DATA_ENCRYPTION_KEY, "base64");
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
-  const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url");
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]);
+}
+
+/** Throws when the data was altered or sealed with another key. */
+export function decryptBytes(sealed: Buffer): Buffer {
+  const key = Buffer.from(env().DATA_ENCRYPTION_KEY, "base64");
+  const decipher = createDecipheriv("aes-256-gcm", key, sealed.subarray(0, IV_BYTES));
+  decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + 16));
+  return Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + 16)), decipher.final()]);
+}
+
+/** AES-256-GCM of a string; output is base64url(iv | tag | ciphertext). */
+export function encrypt(plaintext: string): string {
+  return encryptBytes(Buffer.from(plaintext, "utf8")).toString("base64url");
 }
 
 export function decrypt(sealed: string): string {
-  const key = Buffer.from(env().DATA_ENCRYPTION_KEY, "base64");
-  const raw = Buffer.from(sealed, "base64url");
-  const decipher = createDecipheriv("aes-256-gcm", key, raw.subarray(0, IV_BYTES));
-  decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + 16));
-  return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + 16)), decipher.final()]).toString("utf8");
+  return decryptBytes(Buffer.from(sealed, "base64url")).toString("utf8");
 }

@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   REDIS_URL: optionalString,
   SMTP_URL: optionalString,
   MAIL_FROM: z.string().default("MAG Portal <no-reply@mag.localhost>"),
+  /** Where users report trouble, such as identity proofing they did not do. */
+  SUPPORT_EMAIL: z.string().default("support@mag.localhost"),
   TWILIO_ACCOUNT_SID: optionalString,
   TWILIO_AUTH_TOKEN: optionalString,
   TWILIO_FROM_NUMBER: optionalString,
@@ -33,6 +35,8 @@ const EnvSchema = z.object({
   STRIPE_WEBHOOK_SECRET: optionalString,
   /** Sends Stripe API calls to another base URL (a loopback fake in tests). */
   STRIPE_API_BASE_URL: optionalString,
+  /** Where encrypted ID photos and selfies are kept (lib/proofing/image-store.ts). */
+  PROOFING_IMAGE_DIR: z.string().default(".data/proofing-images"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

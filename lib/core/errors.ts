@@ -4,6 +4,7 @@ import { LICENSING_ERRORS } from "@/lib/licensing/errors";
 import { OTP_ERRORS } from "@/lib/otp/errors";
 import { PAYMENT_ERRORS } from "@/lib/payments/errors";
 import { PHONE_ERRORS } from "@/lib/phones/errors";
+import { PROOFING_ERRORS } from "@/lib/proofing/errors";
 import { STORE_ERRORS } from "@/lib/store/errors";
 
 // Every user-facing error, by stable code (`<module>.<snake_case>`). Modules add their map here.
@@ -23,6 +24,7 @@ export const ERROR_MESSAGES = {
   ...LICENSING_ERRORS,
   ...PHONE_ERRORS,
   ...OTP_ERRORS,
+  ...PROOFING_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

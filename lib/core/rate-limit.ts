@@ -34,6 +34,11 @@ export const RATE_LIMITS = {
   "otp.send.phone": { points: 5, durationSeconds: 10 * 60 },
   "otp.send.account": { points: 10, durationSeconds: 60 * 60 },
   "otp.send.ip": { points: 25, durationSeconds: 5 * 60 },
+  // Identity proofing; sources in lib/proofing/proofing.ts (Login.gov idv limits).
+  "proofing.ssn_check.user": { points: 10, durationSeconds: 60 * 60 },
+  "proofing.link_send.user": { points: 5, durationSeconds: 10 * 60 },
+  /** Photo uploads per case: Login.gov allows 5 document captures per 6 h; a selfie counts apart. */
+  "proofing.upload.case": { points: 10, durationSeconds: 6 * 60 * 60 },
 } as const satisfies Record<string, { points: number; durationSeconds: number }>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

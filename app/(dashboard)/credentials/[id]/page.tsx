@@ -52,8 +52,7 @@ export default async function CredentialPage({
             Select your proofing method
           </h2>
           <p className="mb-4 text-sm text-slate-700">
-            This credential requires identity proofing. Identity proofing opens in the portal soon; your
-            credential waits for you in this state.
+            This credential requires identity proofing before you register your phones.
           </p>
           <ul className="grid gap-4 sm:grid-cols-2">
             {PROOFING_METHODS.map((m) => (
@@ -63,6 +62,9 @@ export default async function CredentialPage({
               </li>
             ))}
           </ul>
+          <div className="mt-4">
+            <ButtonLink href={`/credentials/${credential.id}/proofing`}>Start Identity Proofing</ButtonLink>
+          </div>
         </section>
       ) : null}
       {credential.status === "ACTIVE" ? (

@@ -1,0 +1,108 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { userAction } from "@/lib/core/action";
+import { type ProofingStep } from "@/lib/proofing/proofing";
+import {
+  AnswerKbaInputSchema,
+  ChooseProofingMethodInputSchema,
+  CorrectNameInputSchema,
+  CredentialStepInputSchema,
+  SelectProofingCountryInputSchema,
+  SubmitIdentityInputSchema,
+  SubmitMobileInputSchema,
+} from "@/lib/proofing/schemas";
+import {
+  agreeToProofingTerms,
+  answerKba,
+  chooseProofingMethod,
+  confirmProofingName,
+  correctProofingName,
+  isProofingDecided,
+  resendProofingLink,
+  selectProofingCountry,
+  startAttempt,
+  startProofing,
+  submitIdentity,
+  submitMobile,
+} from "@/lib/proofing/service";
+
+const step = (credentialId: string, to: ProofingStep, query = "") =>
+  `/credentials/${credentialId}/proofing/${to}${query}`;
+
+export const selectCountryAction = userAction(
+  SelectProofingCountryInputSchema,
+  async (input, { session }) => {
+    await selectProofingCountry(session.userId, input);
+    redirect(step(input.credentialId, "method"));
+  },
+);
+
+export const chooseMethodAction = userAction(ChooseProofingMethodInputSchema, async (input, { session }) => {
+  const method = await chooseProofingMethod(session.userId, input);
+  redirect(step(input.credentialId, method === "SELF_SERVICE" ? "name" : "method"));
+});
+
+export const confirmNameAction = userAction(CredentialStepInputSchema, async (input, { session }) => {
+  await confirmProofingName(session.userId, input);
+  redirect(step(input.credentialId, "instructions"));
+});
+
+export const correctNameAction = userAction(CorrectNameInputSchema, async (input, { session, request }) => {
+  await correctProofingName(session.userId, input, request);
+  redirect(step(input.credentialId, "name", "?corrected=1"));
+});
+
+export const startProofingAction = userAction(CredentialStepInputSchema, async (input, { session }) => {
+  await startProofing(session.userId, input);
+  redirect(step(input.credentialId, "terms"));
+});
+
+export const agreeToTermsAction = userAction(
+  CredentialStepInputSchema,
+  async (input, { session, request }) => {
+    await agreeToProofingTerms(session.userId, input, request);
+    redirect(step(input.credentialId, "identity"));
+  },
+);
+
+export const submitIdentityAction = userAction(SubmitIdentityInputSchema, async (input, { session }) => {
+  await submitIdentity(session.userId, input);
+  redirect(step(input.credentialId, "mobile"));
+});
+
+export const submitMobileAction = userAction(SubmitMobileInputSchema, async (input, { session, request }) => {
+  const { outcome } = await submitMobile(session.userId, input, request);
+  const next: ProofingStep =
+    outcome === "VERIFIED" ? "capture" : outcome === "KBA_REQUIRED" ? "kba" : "result";
+  redirect(step(input.credentialId, next));
+});
+
+export const answerKbaAction = userAction(AnswerKbaInputSchema, async (input, { session, request }) => {
+  const { passed } = await answerKba(session.userId, input, request);
+  redirect(step(input.credentialId, passed ? "capture" : "result"));
+});
+
+export const resendLinkAction = userAction(CredentialStepInputSchema, async (input, { session, request }) => {
+  await resendProofingLink(session.userId, input, request);
+  redirect(step(input.credentialId, "capture", "?sent=1"));
+});
+
+export const completeProofingAction = userAction(CredentialStepInputSchema, async (input, { session }) => {
+  if (!(await isProofingDecided(session.userId, input))) {
+    return {
+      status: "error",
+      message:
+        "We have not received your photos yet. Finish the steps on your phone, then click ID PROOFING COMPLETED.",
+    };
+  }
+  redirect(step(input.credentialId, "result"));
+});
+
+export const startNewAttemptAction = userAction(
+  CredentialStepInputSchema,
+  async (input, { session, request }) => {
+    await startAttempt(session.userId, input.credentialId, request);
+    redirect(step(input.credentialId, "country"));
+  },
+);

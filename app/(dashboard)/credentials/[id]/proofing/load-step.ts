@@ -1,0 +1,26 @@
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { z } from "zod";
+import { requireUser } from "@/lib/core/auth";
+import { DomainError } from "@/lib/core/errors";
+import { requestInfo } from "@/lib/core/request";
+import type { ProofingStep } from "@/lib/proofing/proofing";
+import { getProofingStep } from "@/lib/proofing/service";
+
+/** The signed-in user's proofing case at `step`; a step whose predecessors are not done redirects. */
+export async function loadProofingStep(params: Promise<{ id: string }>, step: ProofingStep) {
+  const session = await requireUser();
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) notFound();
+  let page;
+  try {
+    page = await getProofingStep(session.userId, id, step, await requestInfo());
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "proofing.not_required")
+      redirect(`/credentials/${id}`);
+    if (error instanceof DomainError) notFound();
+    throw error;
+  }
+  if (!page.allowed) redirect(`/credentials/${id}/proofing/${page.redirectTo}`);
+  return page.view;
+}

@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import { ActionButtonForm } from "@/components/forms/action-button-form";
+import { ButtonLink } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { env } from "@/lib/core/env";
+import { proofingTime } from "@/lib/proofing/emails";
+import { startNewAttemptAction } from "../actions";
+import { loadProofingStep } from "../load-step";
+import { ProofingShell } from "../proofing-shell";
+
+export const metadata: Metadata = { title: "ID proofing result" };
+
+const FAILURE_REASONS: Record<string, string> = {
+  identity_not_verified: "We could not verify your identity with the information you entered.",
+  kba_failed: "Your answers to the verification questions did not match the records.",
+};
+
+export default async function ResultPage({ params }: { params: Promise<{ id: string }> }) {
+  const view = await loadProofingStep(params, "result");
+  const decidedAt = proofingTime(view.decidedAt!);
+  if (view.status === "PASSED") {
+    return (
+      <ProofingShell step="result" credentialId={view.credentialId}>
+        <Notice tone="success">Your identity is verified.</Notice>
+        <h2 className="mb-2 text-xl font-semibold">Identity proofing completed</h2>
+        <p className="mb-4 text-sm text-slate-700">
+          Identity proofing was completed for your account through Self-Service Mobile Proofing on {decidedAt}
+          . We emailed you the same notice. If this was not you, contact MAG Customer Support at{" "}
+          {env().SUPPORT_EMAIL} right away.
+        </p>
+        <p className="mb-4 text-sm text-slate-700">
+          IMPORTANT: Now register your credential: set up the phone numbers that receive your one-time
+          passcodes.
+        </p>
+        <ButtonLink href={`/credentials/${view.credentialId}/phones`}>
+          Set up phone one-time passcode
+        </ButtonLink>
+      </ProofingShell>
+    );
+  }
+  const canRetrySelfService = view.methods.includes("SELF_SERVICE") && view.attemptsLeft > 0;
+  return (
+    <ProofingShell step="result" credentialId={view.credentialId}>
+      <Notice tone="error">
+        Identity proofing did not succeed.{" "}
+        {FAILURE_REASONS[view.failureReason ?? ""] ?? "Your photos could not be verified."}
+      </Notice>
+      <h2 className="mb-2 text-xl font-semibold">What you can do now</h2>
+      {view.attemptsLeft === 0 ? (
+        <p className="text-sm text-slate-700">
+          You have used all three proofing attempts for this credential. Please contact MAG Customer Support
+          at {env().SUPPORT_EMAIL}.
+        </p>
+      ) : (
+        <>
+          <p className="mb-4 text-sm text-slate-700">
+            Your license key is still valid. You have {view.attemptsLeft} proofing attempt
+            {view.attemptsLeft === 1 ? "" : "s"} left for this credential.
+          </p>
+          <section aria-labelledby="video-offer" className="mb-4 rounded-md border border-slate-300 p-4">
+            <h3 id="video-offer" className="font-semibold">
+              Live Video Proofing
+            </h3>
+            <p className="text-sm text-slate-700">
+              Verify your identity by meeting with a proofing agent in a scheduled video session, showing your
+              identity documents. Scheduling of appointments opens in the portal soon; your credential waits
+              in this state until then.
+            </p>
+          </section>
+          {canRetrySelfService ? (
+            <ActionButtonForm
+              action={startNewAttemptAction}
+              fields={{ credentialId: view.credentialId }}
+              label="Try Self-Service Proofing Again"
+              variant="secondary"
+            />
+          ) : null}
+        </>
+      )}
+    </ProofingShell>
+  );
+}

@@ -1,0 +1,488 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/service";
+import { decrypt, encrypt, keyedHash, randomToken } from "@/lib/core/crypto";
+import { env } from "@/lib/core/env";
+import { DomainError, ERROR_MESSAGES, type ErrorCode } from "@/lib/core/errors";
+import { consumeLimit, refundLimit } from "@/lib/core/rate-limit";
+import { inTransaction, type Tx } from "@/lib/core/transaction";
+import { DeliveryError, sendSms } from "@/lib/messaging/service";
+import { checkPhone } from "@/lib/phones/phones";
+import type { RequestInfo } from "@/lib/sessions/service";
+import { proofingLinkMessage } from "./emails";
+import { deleteImage } from "./image-store";
+import { localIdentityVerifier } from "./local-identity-verifier";
+import {
+  PROOFING_POLICY,
+  PROOFING_TERMS_VERSION,
+  ageOn,
+  availableMethods,
+  isStepAllowed,
+  latestAllowedStep,
+  resetAfter,
+  type FlowReset,
+  type IdentityEvidence,
+  type PROOFING_STEPS,
+  type ProofingMethod,
+  type ProofingStep,
+} from "./proofing";
+import * as repo from "./repository";
+import type {
+  AnswerKbaInput,
+  ChooseProofingMethodInput,
+  CorrectNameInput,
+  CredentialStepInput,
+  SelectProofingCountryInput,
+  SubmitIdentityInput,
+  SubmitMobileInput,
+} from "./schemas";
+
+const verifier = localIdentityVerifier;
+
+type WizardStep = keyof typeof PROOFING_STEPS;
+
+export type ProofingView = {
+  credentialId: string;
+  productName: string;
+  caseId: string;
+  status: repo.ProofingCaseRow["status"];
+  country: string | null;
+  method: ProofingMethod | null;
+  methods: ProofingMethod[];
+  fullName: { firstName: string; lastName: string };
+  identity: (IdentityEvidence & { ssnLast4: string | null }) | null;
+  mobileLastDigits: string | null;
+  kbaQuestions: repo.ProofingCaseRow["kbaQuestions"];
+  linkSentAt: Date | null;
+  linkExpiresAt: Date | null;
+  captureStartedAt: Date | null;
+  decidedAt: Date | null;
+  failureReason: string | null;
+  attemptsLeft: number;
+};
+
+export type ProofingPage =
+  { allowed: true; view: ProofingView } | { allowed: false; redirectTo: ProofingStep };
+
+/**
+ * What a proofing step page shows, or where to send the user instead: a step whose predecessors are not
+ * done redirects to the latest allowed one. The first visit opens the credential's first proofing case.
+ */
+export async function getProofingStep(
+  userId: string,
+  credentialId: string,
+  step: ProofingStep,
+  request: RequestInfo,
+): Promise<ProofingPage> {
+  const credential = await repo.findCredential(userId, credentialId);
+  if (!credential) throw new DomainError("proofing.not_found");
+  let current = await repo.findLatestCase(credential.id);
+  if (!current) {
+    if (credential.status !== "PROOFING_REQUIRED") throw new DomainError("proofing.not_required");
+    await startAttempt(userId, credential.id, request);
+    current = (await repo.findLatestCase(credential.id))!;
+  }
+  const awaitingProofing = credential.status === "PROOFING_REQUIRED";
+  if (!awaitingProofing && current.status === "IN_PROGRESS") throw new DomainError("proofing.not_required");
+  if (!isStepAllowed(step, current)) return { allowed: false, redirectTo: latestAllowedStep(current) };
+  return { allowed: true, view: await toView(credential, current) };
+}
+
+async function toView(credential: repo.ProofingCredential, c: repo.ProofingCaseRow): Promise<ProofingView> {
+  const [user, failures] = await Promise.all([
+    repo.findUserName(c.userId),
+    repo.countFailedCases(c.credentialId),
+  ]);
+  const identity = c.identityEncrypted
+    ? (JSON.parse(decrypt(c.identityEncrypted)) as IdentityEvidence)
+    : null;
+  return {
+    credentialId: credential.id,
+    productName: credential.productName,
+    caseId: c.id,
+    status: c.status,
+    country: c.country,
+    method: c.method,
+    methods: c.country ? availableMethods(c.country, failures.failedSelfService) : [],
+    fullName: { firstName: user.firstName, lastName: user.lastName },
+    identity: identity ? { ...identity, ssnLast4: c.ssnLast4 } : null,
+    mobileLastDigits: c.mobileLastDigits,
+    kbaQuestions: c.kbaQuestions,
+    linkSentAt: c.linkSentAt,
+    linkExpiresAt: c.linkExpiresAt,
+    captureStartedAt: c.captureStartedAt,
+    decidedAt: c.decidedAt,
+    failureReason: c.failureReason,
+    attemptsLeft: Math.max(0, PROOFING_POLICY.maxAttemptsPerCredential - failures.failed),
+  };
+}
+
+/**
+ * Opens a new proofing attempt for a credential that still needs proofing (after a failed one), unless one
+ * is open already. Refused after three failed attempts.
+ */
+export async function startAttempt(
+  userId: string,
+  credentialId: string,
+  request: RequestInfo,
+): Promise<void> {
+  const credential = await repo.findCredential(userId, credentialId);
+  if (!credential) throw new DomainError("proofing.not_found");
+  if (credential.status !== "PROOFING_REQUIRED") throw new DomainError("proofing.not_required");
+  await inTransaction(async (tx) => {
+    await repo.lockCredential(credential.id, tx);
+    const latest = await repo.findLatestCase(credential.id, tx);
+    if (latest?.status === "IN_PROGRESS") return;
+    const { failed } = await repo.countFailedCases(credential.id, tx);
+    if (failed >= PROOFING_POLICY.maxAttemptsPerCredential)
+      throw new DomainError("proofing.attempts_exhausted");
+    const caseId = await repo.insertCase({ credentialId: credential.id, userId }, tx);
+    await audit("PROOFING_STARTED", "SUCCESS", userId, request, { caseId, attempt: failed + 1 }, tx);
+  });
+}
+
+async function audit(
+  type: Parameters<typeof recordAudit>[0]["type"],
+  result: "SUCCESS" | "FAILURE" | "DENIED",
+  userId: string,
+  request: RequestInfo,
+  detail: Record<string, string | number | boolean>,
+  tx?: Tx,
+) {
+  await recordAudit({ type, result, actorId: userId, subjectUserId: userId, ...request, detail }, tx);
+}
+
+/** The user's open case on this credential, with `step` allowed; refused otherwise. */
+async function openCaseAt(userId: string, credentialId: string, step: WizardStep) {
+  const credential = await repo.findCredential(userId, credentialId);
+  if (!credential) throw new DomainError("proofing.not_found");
+  if (credential.status !== "PROOFING_REQUIRED") throw new DomainError("proofing.not_required");
+  const current = await repo.findLatestCase(credential.id);
+  if (!current) throw new DomainError("proofing.not_found");
+  if (current.status !== "IN_PROGRESS") throw new DomainError("proofing.decided");
+  if (!isStepAllowed(step, current)) throw new DomainError("proofing.step_unavailable");
+  return current;
+}
+
+/** Column values that clear what `reset` names. */
+function columnsFor(reset: FlowReset): repo.CaseChanges {
+  const out: repo.CaseChanges = {};
+  if ("country" in reset) out.country = null;
+  if ("method" in reset) out.method = null;
+  if ("nameConfirmedAt" in reset) out.nameConfirmedAt = null;
+  if ("instructionsReadAt" in reset) out.instructionsReadAt = null;
+  if ("consentedAt" in reset) Object.assign(out, { consentedAt: null, consentVersion: null });
+  if ("identitySubmittedAt" in reset) out.identitySubmittedAt = null;
+  if ("identity" in reset)
+    Object.assign(out, { identityEncrypted: null, ssnEncrypted: null, ssnFingerprint: null, ssnLast4: null });
+  if ("identityOutcome" in reset)
+    Object.assign(out, { identityOutcome: null, identityCheckedAt: null, kbaQuestions: null });
+  if ("mobile" in reset) Object.assign(out, { mobileEncrypted: null, mobileLastDigits: null });
+  if ("kbaPassedAt" in reset) out.kbaPassedAt = null;
+  if ("linkSentAt" in reset) out.linkSentAt = null;
+  if ("link" in reset)
+    Object.assign(out, {
+      linkTokenHash: null,
+      linkExpiresAt: null,
+      captureSessionHash: null,
+      captureStartedAt: null,
+      captureCompletedAt: null,
+    });
+  return out;
+}
+
+/**
+ * Saves `step`'s answer after undoing every later step. Returns the photos that rested on undone steps,
+ * whose rows are gone once `tx` commits; pass them to `discardImages` then.
+ */
+async function saveStep(
+  caseId: string,
+  step: WizardStep,
+  changes: repo.CaseChanges,
+  tx: Tx,
+): Promise<repo.StoredImage[]> {
+  const reset = resetAfter(step);
+  if (!(await repo.updateOpenCase(caseId, { ...columnsFor(reset), ...changes }, tx)))
+    throw new DomainError("proofing.decided");
+  if (!("images" in reset)) return [];
+  const images = await repo.listImages(caseId, tx);
+  await repo.deleteImageRows(
+    images.map((i) => i.id),
+    tx,
+  );
+  return images;
+}
+
+async function discardImages(images: repo.StoredImage[]): Promise<void> {
+  await Promise.all(images.map((i) => deleteImage(i.storageKey)));
+}
+
+/** One step's save in its own transaction. */
+async function saveStepAlone(caseId: string, step: WizardStep, changes: repo.CaseChanges): Promise<void> {
+  await discardImages(await inTransaction((tx) => saveStep(caseId, step, changes, tx)));
+}
+
+export async function selectProofingCountry(
+  userId: string,
+  input: SelectProofingCountryInput,
+): Promise<void> {
+  const current = await openCaseAt(userId, input.credentialId, "country");
+  await saveStepAlone(current.id, "country", { country: input.country });
+}
+
+/** Returns the chosen method; self-service only where offered and after fewer than two failed tries. */
+export async function chooseProofingMethod(
+  userId: string,
+  input: ChooseProofingMethodInput,
+): Promise<ProofingMethod> {
+  const current = await openCaseAt(userId, input.credentialId, "method");
+  const { failedSelfService } = await repo.countFailedCases(current.credentialId);
+  if (!availableMethods(current.country!, failedSelfService).includes(input.method))
+    throw new DomainError("proofing.method_unavailable");
+  await saveStepAlone(current.id, "method", { method: input.method });
+  return input.method;
+}
+
+export async function confirmProofingName(userId: string, input: CredentialStepInput): Promise<void> {
+  const current = await openCaseAt(userId, input.credentialId, "name");
+  await saveStepAlone(current.id, "name", { nameConfirmedAt: new Date() });
+}
+
+/** MY NAME IS INCORRECT: corrects the account's name (audited); the user confirms it again. */
+export async function correctProofingName(
+  userId: string,
+  input: CorrectNameInput,
+  request: RequestInfo,
+): Promise<void> {
+  const current = await openCaseAt(userId, input.credentialId, "name");
+  const undone = await inTransaction(async (tx) => {
+    await repo.updateUserName(userId, input.firstName, input.lastName, tx);
+    await audit("PROOFING_NAME_CORRECTED", "SUCCESS", userId, request, { caseId: current.id }, tx);
+    return saveStep(current.id, "method", {}, tx);
+  });
+  await discardImages(undone);
+}
+
+export async function startProofing(userId: string, input: CredentialStepInput): Promise<void> {
+  const current = await openCaseAt(userId, input.credentialId, "instructions");
+  await saveStepAlone(current.id, "instructions", { instructionsReadAt: new Date() });
+}
+
+/** Records consent (with the terms version, which covers the selfie capture) and its time. */
+export async function agreeToProofingTerms(
+  userId: string,
+  input: CredentialStepInput,
+  request: RequestInfo,
+): Promise<void> {
+  const current = await openCaseAt(userId, input.credentialId, "terms");
+  const undone = await inTransaction(async (tx) => {
+    const detail = { caseId: current.id, version: PROOFING_TERMS_VERSION, selfie: true };
+    await audit("PROOFING_CONSENT_GIVEN", "SUCCESS", userId, request, detail, tx);
+    return saveStep(
+      current.id,
+      "terms",
+      { consentedAt: new Date(), consentVersion: PROOFING_TERMS_VERSION },
+      tx,
+    );
+  });
+  await discardImages(undone);
+}
+
+function fieldError(code: ErrorCode, field: string): DomainError {
+  return new DomainError(code, { fieldErrors: { [field]: ERROR_MESSAGES[code] } });
+}
+
+/**
+ * Stores the identity data encrypted, and the SSN as ciphertext plus a keyed fingerprint (never in
+ * plaintext). Refuses applicants under 18 and an SSN already proofed on another account.
+ */
+export async function submitIdentity(
+  userId: string,
+  input: SubmitIdentityInput,
+  now = new Date(),
+): Promise<void> {
+  const current = await openCaseAt(userId, input.credentialId, "identity");
+  const birthDate = new Date(`${input.birthDate}T00:00:00Z`);
+  if (birthDate > now || birthDate.getUTCFullYear() < 1900) throw fieldError("input.invalid", "birthDate");
+  if (ageOn(birthDate, now) < PROOFING_POLICY.minimumAge) throw fieldError("proofing.too_young", "birthDate");
+  const fingerprint = keyedHash("ssn", input.ssn);
+  if (await repo.hasPassedCaseWithSsn(fingerprint, userId)) throw fieldError("proofing.ssn_in_use", "ssn");
+  const identity: IdentityEvidence = {
+    firstName: input.firstName,
+    middleName: input.middleName,
+    lastName: input.lastName,
+    birthDate: input.birthDate,
+    addressLine1: input.addressLine1,
+    addressLine2: input.addressLine2,
+    city: input.city,
+    state: input.state,
+    postalCode: input.postalCode,
+  };
+  await saveStepAlone(current.id, "identity", {
+    identityEncrypted: encrypt(JSON.stringify(identity)),
+    ssnEncrypted: encrypt(input.ssn),
+    ssnFingerprint: fingerprint,
+    ssnLast4: input.ssn.slice(-4),
+    identitySubmittedAt: now,
+  });
+}
+
+export type IdentityResult = { outcome: "VERIFIED" | "KBA_REQUIRED" | "NOT_VERIFIED"; linkSent: boolean };
+
+/**
+ * Runs the identity check with the mobile number (at most 10 per hour per user). Verified: the proofing
+ * link is texted. More evidence needed: KBA questions. Not verified: this attempt fails.
+ */
+export async function submitMobile(
+  userId: string,
+  input: SubmitMobileInput,
+  request: RequestInfo,
+  now = new Date(),
+): Promise<IdentityResult> {
+  const current = await openCaseAt(userId, input.credentialId, "mobile");
+  const parsed = checkPhone("US", input.mobile, "SMS");
+  if ("problem" in parsed) throw fieldError("proofing.mobile_invalid", "mobile");
+  const limit = await consumeLimit("proofing.ssn_check.user", userId);
+  if (!limit.allowed)
+    throw new DomainError("proofing.too_many_ssn_checks", { retryAfterSeconds: limit.retryAfterSeconds });
+  const ssn = decrypt(current.ssnEncrypted!);
+  const identity = JSON.parse(decrypt(current.identityEncrypted!)) as IdentityEvidence;
+  let check;
+  try {
+    check = await verifier.verify({ ssn, identity, mobile: parsed.e164 });
+  } catch {
+    await refundLimit("proofing.ssn_check.user", userId);
+    throw new DomainError("proofing.verifier_unavailable");
+  }
+  const undone = await inTransaction(async (tx) => {
+    const images = await saveStep(
+      current.id,
+      "mobile",
+      {
+        mobileEncrypted: encrypt(parsed.e164),
+        mobileLastDigits: parsed.lastDigits,
+        identityOutcome: check.outcome,
+        identityCheckedAt: now,
+        kbaQuestions: check.outcome === "KBA_REQUIRED" ? check.questions : null,
+      },
+      tx,
+    );
+    const result = check.outcome === "NOT_VERIFIED" ? "FAILURE" : "SUCCESS";
+    const detail = { caseId: current.id, outcome: check.outcome, reference: check.reference };
+    await audit("PROOFING_IDENTITY_CHECKED", result, userId, request, detail, tx);
+    if (check.outcome === "NOT_VERIFIED")
+      await failCase(current, "identity_not_verified", { identity: check.outcome }, request, now, tx);
+    return images;
+  });
+  await discardImages(undone);
+  const linkSent =
+    check.outcome === "VERIFIED" && (await trySendLink(current.id, userId, parsed.e164, request, now));
+  return { outcome: check.outcome, linkSent };
+}
+
+async function failCase(
+  current: { id: string; userId: string; method: ProofingMethod | null },
+  reason: string,
+  evidence: Record<string, string>,
+  request: RequestInfo,
+  now: Date,
+  tx: Tx,
+) {
+  if (!(await repo.decideCase(current.id, { status: "FAILED", failureReason: reason, evidence }, now, tx)))
+    throw new DomainError("proofing.decided");
+  const detail = { caseId: current.id, reason, method: current.method ?? "" };
+  await audit("PROOFING_FAILED", "FAILURE", current.userId, request, detail, tx);
+}
+
+/** Checks the KBA answers: all right sends the proofing link; any wrong fails this attempt. */
+export async function answerKba(
+  userId: string,
+  input: AnswerKbaInput,
+  request: RequestInfo,
+  now = new Date(),
+): Promise<{ passed: boolean; linkSent: boolean }> {
+  const current = await openCaseAt(userId, input.credentialId, "kba");
+  const questions = current.kbaQuestions ?? [];
+  const missing = questions.filter((q) => !q.choices.includes(input.answers[q.id] ?? ""));
+  if (missing.length > 0) {
+    const fieldErrors = Object.fromEntries(missing.map((q) => [`answer.${q.id}`, "Choose an answer."]));
+    throw new DomainError("proofing.kba_incomplete", { fieldErrors });
+  }
+  const ssn = decrypt(current.ssnEncrypted!);
+  const passed = await verifier.checkKbaAnswers({ ssn, answers: input.answers });
+  await inTransaction(async (tx) => {
+    const result = passed ? "SUCCESS" : "FAILURE";
+    await audit("PROOFING_KBA_ANSWERED", result, userId, request, { caseId: current.id }, tx);
+    if (passed) await repo.updateOpenCase(current.id, { kbaPassedAt: now }, tx);
+    else await failCase(current, "kba_failed", { identity: "KBA_REQUIRED", kba: "failed" }, request, now, tx);
+  });
+  const linkSent =
+    passed && (await trySendLink(current.id, userId, decrypt(current.mobileEncrypted!), request, now));
+  return { passed, linkSent };
+}
+
+/** Texts a new proofing link (the old one stops working); refused after 5 sends in 10 minutes. */
+export async function resendProofingLink(
+  userId: string,
+  input: CredentialStepInput,
+  request: RequestInfo,
+  now = new Date(),
+): Promise<void> {
+  const current = await openCaseAt(userId, input.credentialId, "capture");
+  await sendLink(current.id, userId, decrypt(current.mobileEncrypted!), request, now);
+}
+
+async function trySendLink(caseId: string, userId: string, e164: string, request: RequestInfo, now: Date) {
+  try {
+    await sendLink(caseId, userId, e164, request, now);
+    return true;
+  } catch (error) {
+    if (error instanceof DomainError) return false;
+    throw error;
+  }
+}
+
+/**
+ * The link carries 256 random bits and is valid 15 minutes. It is delivered before its hash is stored, so a
+ * failed delivery leaves the previous link (if any) as it was and does not count against the limit.
+ */
+async function sendLink(caseId: string, userId: string, e164: string, request: RequestInfo, now: Date) {
+  const limit = await consumeLimit("proofing.link_send.user", userId);
+  if (!limit.allowed)
+    throw new DomainError("proofing.too_many_link_sends", { retryAfterSeconds: limit.retryAfterSeconds });
+  const token = randomToken(32);
+  const link = new URL(`/proof/${token}`, env().APP_URL).toString();
+  try {
+    await sendSms(proofingLinkMessage(e164, link));
+  } catch (error) {
+    if (!(error instanceof DeliveryError)) throw error;
+    await refundLimit("proofing.link_send.user", userId);
+    await audit("PROOFING_LINK_SENT", "FAILURE", userId, request, { caseId });
+    throw new DomainError("proofing.link_not_delivered");
+  }
+  await inTransaction(async (tx) => {
+    const saved = await repo.updateOpenCase(
+      caseId,
+      {
+        linkTokenHash: keyedHash("proofing-link", token),
+        linkSentAt: now,
+        linkExpiresAt: new Date(now.getTime() + PROOFING_POLICY.linkValidMinutes * 60_000),
+        captureSessionHash: null,
+        captureStartedAt: null,
+      },
+      tx,
+    );
+    if (!saved) throw new DomainError("proofing.decided");
+    await audit("PROOFING_LINK_SENT", "SUCCESS", userId, request, { caseId }, tx);
+  });
+}
+
+/**
+ * ID PROOFING COMPLETED: true when the phone finished and the case is decided; false while the photos
+ * are still missing.
+ */
+export async function isProofingDecided(userId: string, input: CredentialStepInput): Promise<boolean> {
+  const credential = await repo.findCredential(userId, input.credentialId);
+  if (!credential) throw new DomainError("proofing.not_found");
+  const latest = await repo.findLatestCase(credential.id);
+  return latest !== null && latest.status !== "IN_PROGRESS";
+}
