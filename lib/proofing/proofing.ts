@@ -87,7 +87,8 @@ export const PROOFING_STEPS = {
   },
   capture: {
     path: "capture",
-    allowed: (s) => isSelfService(s) && identityPassed(s) && s.linkSentAt !== null,
+    // Open once the identity check passed, even if the link could not be texted: the page resends it.
+    allowed: (s) => isSelfService(s) && identityPassed(s),
     undo: { linkSentAt: null, link: null, images: null },
   },
 } as const satisfies Record<string, StepDef>;

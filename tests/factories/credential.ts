@@ -34,14 +34,16 @@ export function phoneForm(credentialId: string, e164: string, channel: Channel =
 }
 
 /**
- * A user with a credential activated from a bought license key, without proofing: status
- * PHONE_REGISTRATION_REQUIRED, no phones yet.
+ * A user with a credential activated from a bought license key, no phones yet: without proofing (status
+ * PHONE_REGISTRATION_REQUIRED), or `withProofing` (status PROOFING_REQUIRED).
  */
-export async function createActivatedCredential(options: { user?: UserOverrides; now?: Date } = {}) {
+export async function createActivatedCredential(
+  options: { user?: UserOverrides; now?: Date; withProofing?: boolean } = {},
+) {
   const now = options.now ?? new Date();
   const catalog = await createCatalog();
   const user = await createUser(options.user);
-  await buyWithCard(user, catalog.withoutProofing, { now });
+  await buyWithCard(user, options.withProofing ? catalog.withProofing : catalog.withoutProofing, { now });
   const { credentialId } = await activateLicenseKey(
     user.id,
     await latestKeyFor(user.email),
