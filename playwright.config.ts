@@ -3,9 +3,13 @@ import { defineConfig, devices } from "@playwright/test";
 /* eslint-disable no-restricted-properties -- the test runner's own configuration */
 const PORT = 3100;
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
+export const E2E_LOG_FILE = ".data/e2e/portal.log";
+export const E2E_IMAGE_DIR = ".data/e2e/proofing-images";
 
 export default defineConfig({
   testDir: "tests/e2e",
+  globalSetup: "tests/e2e/global-setup.ts",
+  globalTeardown: "tests/e2e/global-teardown.ts",
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -45,7 +49,10 @@ export default defineConfig({
       // Each test gets its own client address through X-Forwarded-For, as behind a load balancer,
       // so per-IP limits hit in one test do not leak into the next.
       TRUST_PROXY_HOPS: "1",
-      LOG_LEVEL: "warn",
+      // Info-level logs in a file, which the global teardown searches for PII.
+      LOG_LEVEL: "info",
+      LOG_FILE: E2E_LOG_FILE,
+      PROOFING_IMAGE_DIR: E2E_IMAGE_DIR,
     },
   },
 });

@@ -20,11 +20,19 @@ const REDACT = [
   "*.to",
   "body",
   "*.body",
+  "ssn",
+  "*.ssn",
 ];
 
 let instance: pino.Logger | undefined;
 
 export function logger(): pino.Logger {
-  instance ??= pino({ level: env().LOG_LEVEL, redact: { paths: REDACT, censor: "[redacted]" } });
+  if (!instance) {
+    const { LOG_LEVEL, LOG_FILE } = env();
+    const destination = LOG_FILE
+      ? pino.destination({ dest: LOG_FILE, mkdir: true, append: true })
+      : undefined;
+    instance = pino({ level: LOG_LEVEL, redact: { paths: REDACT, censor: "[redacted]" } }, destination);
+  }
   return instance;
 }

@@ -12,7 +12,7 @@ export function StartCaptureForm({ token }: { token: string }) {
     <form action={action}>
       <FormMessage state={state} />
       <input type="hidden" name="token" value={token} />
-      <SubmitButton>Let&apos;s get started</SubmitButton>
+      <SubmitButton>Let’s get started</SubmitButton>
     </form>
   );
 }

@@ -25,9 +25,8 @@ export function PhotoForm({
 }) {
   const message = error && error in ERROR_MESSAGES ? ERROR_MESSAGES[error as ErrorCode] : null;
   return (
-    <form method="post" action="/proof/capture/upload" encType="multipart/form-data">
+    <form method="post" action={`/proof/capture/upload?step=${step}`} encType="multipart/form-data">
       {message ? <Notice tone="error">{message}</Notice> : null}
-      <input type="hidden" name="step" value={step} />
       {inputs.map((input) => (
         <div key={input.name} className="mb-5">
           <label htmlFor={input.name} className="mb-1 block font-medium">

@@ -26,15 +26,20 @@ async function readLimited(request: Request): Promise<Buffer | null> {
   return size > MAX_BODY ? null : Buffer.concat(chunks);
 }
 
-const back = (request: Request, path: string, error?: string) =>
-  Response.redirect(new URL(error ? `${path}?error=${error}` : path, request.url), 303);
+// A relative Location: behind the custom server request.url may name another host than the browser used.
+const back = (path: string, error?: string) =>
+  new Response(null, { status: 303, headers: { Location: error ? `${path}?error=${error}` : path } });
 
 /** The phone's photo upload (multipart, works without JavaScript); answers with a redirect either way. */
 export async function POST(request: Request) {
+  const step = new URL(request.url).searchParams.get("step") ?? "";
+  const kinds = FIELDS[step];
+  if (!kinds) return back("/proof/capture/id", "proofing.image_missing");
+  const page = `/proof/capture/${step}`;
   const secret = await readCaptureCookie();
   const declared = Number(request.headers.get("content-length") ?? 0);
   const body = declared > MAX_DRAIN ? null : await readLimited(request);
-  if (!body) return back(request, "/proof/capture/id", "proofing.image_too_large");
+  if (!body) return back(page, "proofing.image_too_large");
   let form: FormData;
   try {
     form = await new Request(request.url, {
@@ -43,13 +48,8 @@ export async function POST(request: Request) {
       body: new Uint8Array(body),
     }).formData();
   } catch {
-    return back(request, "/proof/capture/id", "proofing.image_missing");
+    return back(page, "proofing.image_missing");
   }
-  const stepField = form.get("step");
-  const step = typeof stepField === "string" ? stepField : "";
-  const kinds = FIELDS[step];
-  if (!kinds) return back(request, "/proof/capture/id", "proofing.image_missing");
-  const page = `/proof/capture/${step}`;
   const photos: Partial<Record<ImageKind, Buffer | null>> = {};
   for (const kind of kinds) {
     const file = form.get(kind);
@@ -58,10 +58,10 @@ export async function POST(request: Request) {
   }
   try {
     const state = await uploadPhotos(secret, photos, await requestInfo());
-    return back(request, nextCapturePage(state));
+    return back(nextCapturePage(state));
   } catch (error) {
-    if (error instanceof DomainError) return back(request, page, error.code);
+    if (error instanceof DomainError) return back(page, error.code);
     logger().error({ err: (error as Error).message }, "proofing upload failed");
-    return back(request, page, "internal.unexpected");
+    return back(page, "internal.unexpected");
   }
 }
