@@ -1,9 +1,9 @@
-// Runs once per portal process at start-up: background upkeep that must not wait for a user.
+// Runs once per portal process at start-up: the background job runner, unless a separate worker runs it.
 export async function register() {
   // eslint-disable-next-line no-restricted-properties -- Next's own runtime marker, not configuration
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startKeyUpkeep } = await import("./lib/licensing/upkeep");
-  startKeyUpkeep();
-  const { startProofingUpkeep } = await import("./lib/proofing/upkeep");
-  startProofingUpkeep();
+  const { env } = await import("./lib/core/env");
+  if (!env().JOBS_IN_PORTAL) return;
+  const { startJobRunner } = await import("./lib/jobs/runner");
+  await startJobRunner();
 }

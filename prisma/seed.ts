@@ -100,6 +100,19 @@ try {
         update: {},
       });
     }
+    // The demo agent takes live video appointments Monday to Friday, 9:00 to 17:00 New York time.
+    const agent = await db.user.findUniqueOrThrow({ where: { email: "agent@example.com" } });
+    if ((await db.agentAvailability.count({ where: { agentId: agent.id } })) === 0) {
+      await db.agentAvailability.createMany({
+        data: [1, 2, 3, 4, 5].map((weekday) => ({
+          agentId: agent.id,
+          weekday,
+          startMinute: 9 * 60,
+          endMinute: 17 * 60,
+          timeZone: "America/New_York",
+        })),
+      });
+    }
     console.log(`Demo accounts ready: ${DEMO_ACCOUNTS.map((a) => a.email).join(", ")}`);
   }
 } finally {

@@ -3,7 +3,7 @@ import { SubTabs } from "@/components/layout/sub-tabs";
 import { requireRole, STAFF_ROLES } from "@/lib/core/auth";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  await requireRole(STAFF_ROLES);
+  const session = await requireRole(STAFF_ROLES);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Administration</h1>
@@ -11,6 +11,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         tabs={[
           { href: "/admin", label: "Users" },
           { href: "/admin/invoices", label: "Invoices" },
+          ...(session.role === "PROOFING_AGENT" ? [{ href: "/admin/proofing", label: "Proofing" }] : []),
         ]}
         label="Administration"
       />

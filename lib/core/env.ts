@@ -37,6 +37,11 @@ const EnvSchema = z.object({
   STRIPE_API_BASE_URL: optionalString,
   /** Where encrypted ID photos and selfies are kept (lib/proofing/image-store.ts). */
   PROOFING_IMAGE_DIR: z.string().default(".data/proofing-images"),
+  /** Whether the portal process runs background jobs; "false" when `npm run worker` runs them instead. */
+  JOBS_IN_PORTAL: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
   /** Appends logs to this file instead of standard output. */
   LOG_FILE: optionalString,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -39,6 +39,8 @@ export const RATE_LIMITS = {
   "proofing.link_send.user": { points: 5, durationSeconds: 10 * 60 },
   /** Photo uploads per case: Login.gov allows 5 document captures per 6 h; a selfie counts apart. */
   "proofing.upload.case": { points: 10, durationSeconds: 6 * 60 * 60 },
+  /** Wrong proofing activation codes (80 bits, so this only stops scripted guessing and noise). */
+  "proofing.code_failures.user": { points: 5, durationSeconds: 10 * 60 },
 } as const satisfies Record<string, { points: number; durationSeconds: number }>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -2,7 +2,8 @@
 
 export type Channel = "sms" | "voice" | "email";
 
-export type EmailMessage = { to: string; subject: string; text: string };
+export type EmailAttachment = { filename: string; contentType: string; content: string };
+export type EmailMessage = { to: string; subject: string; text: string; attachments?: EmailAttachment[] };
 export type SmsMessage = { to: string; body: string };
 /** `say` is read aloud by the voice provider; it must not hold anything but the message itself. */
 export type VoiceMessage = { to: string; say: string };
@@ -32,5 +33,6 @@ export type OutboxEntry = {
   to: string;
   subject: string | null;
   body: string;
+  attachments: EmailAttachment[];
   createdAt: string;
 };

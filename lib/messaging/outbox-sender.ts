@@ -25,7 +25,13 @@ function refuseMagicNumbers(to: string) {
 /** The local provider: stores each message in the outbox table, read at /dev/outbox and by e2e tests. */
 export const outboxSender: EmailSender & PhoneSender = {
   async sendEmail(m: EmailMessage) {
-    await insertOutboxMessage({ channel: "email", to: m.to, subject: m.subject, body: m.text });
+    await insertOutboxMessage({
+      channel: "email",
+      to: m.to,
+      subject: m.subject,
+      body: m.text,
+      attachments: m.attachments,
+    });
   },
   async sendSms(m: SmsMessage) {
     refuseMagicNumbers(m.to);

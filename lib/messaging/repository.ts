@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/core/db";
 import type { MessageChannel } from "@/lib/generated/prisma/client";
-import type { Channel, OutboxEntry } from "./messaging";
+import type { Channel, EmailAttachment, OutboxEntry } from "./messaging";
 
 const TO_DB: Record<Channel, MessageChannel> = { sms: "SMS", voice: "VOICE", email: "EMAIL" };
 const FROM_DB: Record<MessageChannel, Channel> = { SMS: "sms", VOICE: "voice", EMAIL: "email" };
@@ -11,9 +11,16 @@ export async function insertOutboxMessage(m: {
   to: string;
   subject?: string;
   body: string;
+  attachments?: EmailAttachment[];
 }) {
   await db().outboxMessage.create({
-    data: { channel: TO_DB[m.channel], to: m.to, subject: m.subject ?? null, body: m.body },
+    data: {
+      channel: TO_DB[m.channel],
+      to: m.to,
+      subject: m.subject ?? null,
+      body: m.body,
+      attachments: m.attachments ?? [],
+    },
     select: { id: true },
   });
 }
@@ -23,7 +30,12 @@ export async function listOutboxMessages(filter: { to?: string; take: number }):
     where: filter.to ? { to: filter.to } : {},
     orderBy: { id: "desc" },
     take: filter.take,
-    select: { channel: true, to: true, subject: true, body: true, createdAt: true },
+    select: { channel: true, to: true, subject: true, body: true, attachments: true, createdAt: true },
   });
-  return rows.map((r) => ({ ...r, channel: FROM_DB[r.channel], createdAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({
+    ...r,
+    channel: FROM_DB[r.channel],
+    attachments: r.attachments as EmailAttachment[],
+    createdAt: r.createdAt.toISOString(),
+  }));
 }

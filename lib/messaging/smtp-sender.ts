@@ -12,7 +12,13 @@ export function createSmtpSender(smtpUrl: string, from: string): EmailSender {
   return {
     async sendEmail(m: EmailMessage) {
       try {
-        await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.text });
+        await transport.sendMail({
+          from,
+          to: m.to,
+          subject: m.subject,
+          text: m.text,
+          attachments: m.attachments,
+        });
       } catch (error) {
         // A 5xx reply is a permanent refusal (bad address, policy); anything else may pass on a retry.
         const code = (error as { responseCode?: number }).responseCode ?? 0;

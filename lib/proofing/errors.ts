@@ -30,6 +30,21 @@ export const PROOFING_ERRORS = {
     "This photo is too small to read. Take it again closer to the document, at least 800 by 600 pixels.",
   "proofing.image_unreadable": "We could not read this photo. Take it again, or choose a JPEG or PNG file.",
   "proofing.storage_unavailable": "We could not save your photo. Please try again in a few minutes.",
+  "proofing.slot_taken": "This time was just booked by someone else. Please choose another time.",
+  "proofing.contact_phone_invalid": "Enter a valid phone number where the agent can reach you.",
+  "proofing.appointment_not_found": "No such appointment.",
+  "proofing.appointment_closed": "This appointment is already closed.",
+  "proofing.too_early_for_no_show":
+    "An applicant can be recorded as a no-show only after the appointment has started.",
+  "proofing.cannot_pass":
+    "To pass, tick the evidence the applicant showed and answer Yes to every question. Otherwise choose Fail.",
+  "proofing.instructions_required":
+    "Tell the applicant what to do next: the instructions are emailed to them.",
+  "proofing.code_invalid": "This activation code is not valid. Check it and try again.",
+  "proofing.code_expired":
+    "This activation code has expired. Contact MAG Customer Support: after a short identity re-check, an agent can issue a new one.",
+  "proofing.too_many_code_attempts": "Too many wrong activation codes.",
+  "proofing.no_code_to_reissue": "This credential has no live video proofing that passed.",
 } as const;
 
 export type ProofingErrorCode = keyof typeof PROOFING_ERRORS;

@@ -39,22 +39,32 @@ export type ProofingFlow = {
   identityOutcome: IdentityOutcome | null;
   kbaPassedAt: Date | null;
   linkSentAt: Date | null;
+  videoReviewedAt: Date | null;
+  videoServiceAt: Date | null;
+  scheduleReviewedAt: Date | null;
+  slotStartsAt: Date | null;
+  /** Whether the case has a booked live video appointment. */
+  appointmentBooked: boolean;
 };
 
 /** The columns each step's undo clears; the service maps them to the row. */
-export type FlowReset = Partial<Record<keyof ProofingFlow | "identity" | "mobile" | "link" | "images", null>>;
+export type FlowReset = Partial<
+  Record<keyof ProofingFlow | "identity" | "mobile" | "link" | "images" | "appointment", null>
+>;
 
 type StepDef = { path: string; allowed: (s: ProofingFlow) => boolean; undo: FlowReset };
 
 const isSelfService = (s: ProofingFlow) =>
   s.method === "SELF_SERVICE" && s.country !== null && SELF_SERVICE_COUNTRIES.has(s.country);
+const isLiveVideo = (s: ProofingFlow) => s.method === "LIVE_VIDEO" && s.country !== null;
 const identityPassed = (s: ProofingFlow) =>
   s.identityOutcome === "VERIFIED" || (s.identityOutcome === "KBA_REQUIRED" && s.kbaPassedAt !== null);
 
 /**
- * The self-service steps in order (user guide, "To complete the Self-Service Mobile Proofing"). A step is
+ * The steps in order: country and method, then the self-service steps (user guide, "To complete the
+ * Self-Service Mobile Proofing") or the live video ones ("To complete the Live Video Proofing"). A step is
  * shown only when `allowed`; saving a step first runs `undo` of every later step, so changing an earlier
- * answer never leaves later answers that rested on it.
+ * answer never leaves later answers that rested on it (a booked appointment included).
  */
 export const PROOFING_STEPS = {
   country: { path: "country", allowed: () => true, undo: { country: null } },
@@ -90,6 +100,34 @@ export const PROOFING_STEPS = {
     // Open once the identity check passed, even if the link could not be texted: the page resends it.
     allowed: (s) => isSelfService(s) && identityPassed(s),
     undo: { linkSentAt: null, link: null, images: null },
+  },
+  // Changing the country or method (the steps before this one) cancels a booked appointment; the later
+  // live video steps do not, so a reschedule keeps the booking until the new one is confirmed.
+  video: { path: "video", allowed: isLiveVideo, undo: { videoReviewedAt: null, appointment: null } },
+  service: {
+    path: "service",
+    allowed: (s) => isLiveVideo(s) && s.videoReviewedAt !== null,
+    undo: { videoServiceAt: null },
+  },
+  schedule: {
+    path: "schedule",
+    allowed: (s) => isLiveVideo(s) && s.videoServiceAt !== null,
+    undo: { scheduleReviewedAt: null },
+  },
+  slot: {
+    path: "slot",
+    allowed: (s) => isLiveVideo(s) && s.scheduleReviewedAt !== null,
+    undo: { slotStartsAt: null },
+  },
+  details: {
+    path: "details",
+    allowed: (s) => isLiveVideo(s) && s.slotStartsAt !== null,
+    undo: {},
+  },
+  appointment: {
+    path: "appointment",
+    allowed: (s) => isLiveVideo(s) && s.appointmentBooked,
+    undo: {},
   },
 } as const satisfies Record<string, StepDef>;
 

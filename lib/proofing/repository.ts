@@ -60,6 +60,11 @@ const CASE_SELECT = {
   decidedAt: true,
   failureReason: true,
   createdAt: true,
+  videoReviewedAt: true,
+  videoServiceAt: true,
+  scheduleReviewedAt: true,
+  slotStartsAt: true,
+  _count: { select: { appointments: { where: { status: "BOOKED" } } } },
 } as const;
 
 export type ProofingCaseRow = ProofingFlow & {
@@ -82,9 +87,10 @@ export type ProofingCaseRow = ProofingFlow & {
 
 type RawCase = Prisma.ProofingCaseGetPayload<{ select: typeof CASE_SELECT }>;
 
-const toRow = (c: RawCase): ProofingCaseRow => ({
+const toRow = ({ _count, ...c }: RawCase): ProofingCaseRow => ({
   ...c,
   kbaQuestions: (c.kbaQuestions as KbaQuestion[] | null) ?? null,
+  appointmentBooked: _count.appointments > 0,
 });
 
 /** The credential's newest case, open or decided. */
@@ -146,6 +152,10 @@ export type CaseChanges = Partial<{
   captureSessionHash: string | null;
   captureStartedAt: Date | null;
   captureCompletedAt: Date | null;
+  videoReviewedAt: Date | null;
+  videoServiceAt: Date | null;
+  scheduleReviewedAt: Date | null;
+  slotStartsAt: Date | null;
 }>;
 
 function toData(changes: CaseChanges): Prisma.ProofingCaseUpdateManyMutationInput {
@@ -347,4 +357,239 @@ export async function updateUserName(
   tx: Tx,
 ): Promise<void> {
   await tx.user.update({ where: { id: userId }, data: { firstName, lastName }, select: { id: true } });
+}
+
+// ---- Live video: agents' availability, appointments, activation codes ----
+
+export function listAvailability(agentId?: string) {
+  return db().agentAvailability.findMany({
+    where: { ...(agentId ? { agentId } : {}), agent: { role: "PROOFING_AGENT", status: "ACTIVE" } },
+    select: { id: true, agentId: true, weekday: true, startMinute: true, endMinute: true, timeZone: true },
+    orderBy: [{ weekday: "asc" }, { startMinute: "asc" }],
+  });
+}
+
+export async function replaceAvailability(
+  agentId: string,
+  windows: { weekday: number; startMinute: number; endMinute: number; timeZone: string }[],
+  tx: Tx,
+): Promise<void> {
+  await tx.agentAvailability.deleteMany({ where: { agentId } });
+  await tx.agentAvailability.createMany({ data: windows.map((w) => ({ ...w, agentId })) });
+}
+
+export function listBookedBetween(from: Date, to: Date) {
+  return db().appointment.findMany({
+    where: { status: "BOOKED", startsAt: { gte: from, lte: to } },
+    select: { agentId: true, startsAt: true },
+  });
+}
+
+/** Cancels the case's booked appointments (a reschedule or an undone step); returns their ids. */
+export async function cancelBookedAppointments(caseId: string, tx: Tx): Promise<string[]> {
+  const booked = await tx.appointment.findMany({ where: { caseId, status: "BOOKED" }, select: { id: true } });
+  if (booked.length === 0) return [];
+  await tx.appointment.updateMany({
+    where: { id: { in: booked.map((b) => b.id) } },
+    data: { status: "CANCELLED", slotKey: null },
+  });
+  return booked.map((b) => b.id);
+}
+
+export type NewAppointment = {
+  id: string;
+  caseId: string;
+  userId: string;
+  agentId: string;
+  startsAt: Date;
+  endsAt: Date;
+  userTimeZone: string;
+  contactEmail: string;
+  contactPhoneEncrypted: string;
+  contactPhoneLastDigits: string;
+  documents: string[];
+  meetingProvider: string;
+  meetingUrl: string;
+};
+
+/** Books the slot; false when another booking holds it (the unique slot key). */
+export async function insertAppointment(data: NewAppointment, tx: Tx): Promise<boolean> {
+  const slotKey = `${data.agentId}/${data.startsAt.toISOString()}`;
+  const inserted = await tx.appointment.createMany({ data: [{ ...data, slotKey }], skipDuplicates: true });
+  return inserted.count === 1;
+}
+
+const APPOINTMENT_SELECT = {
+  id: true,
+  caseId: true,
+  userId: true,
+  agentId: true,
+  startsAt: true,
+  endsAt: true,
+  status: true,
+  userTimeZone: true,
+  contactEmail: true,
+  contactPhoneLastDigits: true,
+  documents: true,
+  meetingUrl: true,
+  failInstructions: true,
+  decidedAt: true,
+  user: { select: { firstName: true, lastName: true, email: true } },
+  agent: { select: { firstName: true, lastName: true } },
+  case: { select: { country: true, credentialId: true, status: true } },
+} as const;
+
+export type AppointmentRow = Prisma.AppointmentGetPayload<{ select: typeof APPOINTMENT_SELECT }>;
+
+export function findAppointment(id: string, tx?: Tx): Promise<AppointmentRow | null> {
+  return (tx ?? db()).appointment.findUnique({ where: { id }, select: APPOINTMENT_SELECT });
+}
+
+export function findBookedAppointment(caseId: string): Promise<AppointmentRow | null> {
+  return db().appointment.findFirst({
+    where: { caseId, status: "BOOKED" },
+    select: APPOINTMENT_SELECT,
+    orderBy: { startsAt: "asc" },
+  });
+}
+
+export function listUserBookedAppointments(userId: string): Promise<AppointmentRow[]> {
+  return db().appointment.findMany({
+    where: { userId, status: "BOOKED" },
+    select: APPOINTMENT_SELECT,
+    orderBy: { startsAt: "asc" },
+  });
+}
+
+export function listAgentAppointments(agentId: string, from: Date): Promise<AppointmentRow[]> {
+  return db().appointment.findMany({
+    where: { agentId, OR: [{ startsAt: { gte: from } }, { status: "BOOKED" }] },
+    select: APPOINTMENT_SELECT,
+    orderBy: { startsAt: "asc" },
+    take: 100,
+  });
+}
+
+/** Closes a booked appointment with the agent's outcome; false when it was not booked any more. */
+export async function closeAppointment(
+  id: string,
+  data: { status: "PASSED" | "FAILED" | "NO_SHOW"; checklist?: object; failInstructions?: string },
+  now: Date,
+  tx: Tx,
+): Promise<boolean> {
+  const { count } = await tx.appointment.updateMany({
+    where: { id, status: "BOOKED" },
+    data: { ...data, slotKey: null, decidedAt: now },
+  });
+  return count === 1;
+}
+
+export async function cancelAppointment(id: string, tx: Tx): Promise<boolean> {
+  const { count } = await tx.appointment.updateMany({
+    where: { id, status: "BOOKED" },
+    data: { status: "CANCELLED", slotKey: null },
+  });
+  return count === 1;
+}
+
+export async function insertActivationCode(
+  data: {
+    caseId: string;
+    credentialId: string;
+    userId: string;
+    codeHash: string;
+    issuedById: string;
+    issuedAt: Date;
+    expiresAt: Date;
+  },
+  tx: Tx,
+): Promise<string> {
+  const row = await tx.activationCode.create({ data, select: { id: true } });
+  return row.id;
+}
+
+/** Revokes the credential's unused codes (before a re-issue); returns how many. */
+export async function revokeActivationCodes(
+  credentialId: string,
+  byId: string,
+  now: Date,
+  tx: Tx,
+): Promise<number> {
+  const { count } = await tx.activationCode.updateMany({
+    where: { credentialId, usedAt: null, revokedAt: null },
+    data: { revokedAt: now, revokedById: byId },
+  });
+  return count;
+}
+
+export type ActivationCodeRow = {
+  id: string;
+  caseId: string;
+  credentialId: string;
+  userId: string;
+  issuedAt: Date;
+  expiresAt: Date;
+  usedAt: Date | null;
+  revokedAt: Date | null;
+};
+
+const CODE_SELECT = {
+  id: true,
+  caseId: true,
+  credentialId: true,
+  userId: true,
+  issuedAt: true,
+  expiresAt: true,
+  usedAt: true,
+  revokedAt: true,
+} as const;
+
+export function findActivationCodeByHash(codeHash: string): Promise<ActivationCodeRow | null> {
+  return db().activationCode.findUnique({ where: { codeHash }, select: CODE_SELECT });
+}
+
+export function findActivationCode(id: string): Promise<ActivationCodeRow | null> {
+  return db().activationCode.findUnique({ where: { id }, select: CODE_SELECT });
+}
+
+/** The credential's newest code that is neither used nor revoked (it may have expired). */
+export function findOpenActivationCode(credentialId: string): Promise<ActivationCodeRow | null> {
+  return db().activationCode.findFirst({
+    where: { credentialId, usedAt: null, revokedAt: null },
+    select: CODE_SELECT,
+    orderBy: { issuedAt: "desc" },
+  });
+}
+
+/** Spends the code: one row update that only one of any number of concurrent attempts can make. */
+export async function useActivationCode(
+  codeHash: string,
+  userId: string,
+  credentialId: string,
+  now: Date,
+  tx: Tx,
+): Promise<boolean> {
+  const { count } = await tx.activationCode.updateMany({
+    where: { codeHash, userId, credentialId, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    data: { usedAt: now },
+  });
+  return count === 1;
+}
+
+export function findUserContactForProofing(userId: string) {
+  return db().user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, firstName: true } });
+}
+
+export function findStaff(userId: string) {
+  return db().user.findUnique({
+    where: { id: userId },
+    select: { id: true, role: true, firstName: true, lastName: true },
+  });
+}
+
+export function listOpenActivationCodesForUser(userId: string) {
+  return db().activationCode.findMany({
+    where: { userId, usedAt: null, revokedAt: null, credential: { status: "PROOFING_REQUIRED" } },
+    select: { credentialId: true, expiresAt: true },
+  });
 }

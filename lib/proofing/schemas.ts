@@ -1,6 +1,15 @@
 import { z } from "zod";
-import { CountrySchema, PersonNameSchema } from "@/lib/accounts/schemas";
+import { CountrySchema, EmailSchema, PersonNameSchema } from "@/lib/accounts/schemas";
 import { normalizeSsn, US_STATES } from "./proofing";
+import {
+  AGENT_QUESTIONS,
+  EVIDENCE_OPTIONS,
+  IDENTITY_DOCUMENTS,
+  isTimeZone,
+  type AgentQuestion,
+  type EvidenceOption,
+  type IdentityDocument,
+} from "./video";
 
 const CredentialIdSchema = z.uuid("No such credential.");
 
@@ -91,3 +100,112 @@ export const StartCaptureInputSchema = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "This proofing link is not valid."),
 });
 export type StartCaptureInput = z.infer<typeof StartCaptureInputSchema>;
+
+const TimeZoneSchema = z
+  .string()
+  .trim()
+  .min(1, "Choose your time zone.")
+  .max(64)
+  .refine(isTimeZone, "Choose your time zone.");
+
+export const PickSlotInputSchema = z.object({
+  credentialId: CredentialIdSchema,
+  startsAt: z.iso.datetime("Select an appointment date and time."),
+  timeZone: TimeZoneSchema,
+});
+export type PickSlotInput = z.infer<typeof PickSlotInputSchema>;
+
+/** Declared documents arrive as `document.<key>` checkboxes. */
+export const BookAppointmentInputSchema = z
+  .object({
+    credentialId: CredentialIdSchema,
+    phone: z.string().trim().min(1, "Enter a phone number where the agent can reach you.").max(30),
+    email: EmailSchema,
+    timeZone: TimeZoneSchema,
+  })
+  .catchall(z.string().max(10))
+  .transform(({ credentialId, phone, email, timeZone, ...rest }, ctx) => {
+    const documents = Object.keys(rest)
+      .filter((k) => k.startsWith("document."))
+      .map((k) => k.slice("document.".length))
+      .filter((d): d is IdentityDocument => d in IDENTITY_DOCUMENTS);
+    if (documents.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["documents"],
+        message: "Select the identity documents you will present.",
+      });
+      return z.NEVER;
+    }
+    return { credentialId, phone, email, timeZone, documents };
+  });
+export type BookAppointmentInput = z.infer<typeof BookAppointmentInputSchema>;
+
+export const ActivationCodeInputSchema = z.object({
+  credentialId: CredentialIdSchema,
+  code: z.string().trim().min(1, "Enter the activation code.").max(40, "Enter the activation code."),
+});
+export type ActivationCodeInput = z.infer<typeof ActivationCodeInputSchema>;
+
+export const AppointmentIdInputSchema = z.object({ appointmentId: z.uuid("No such appointment.") });
+
+/** The agent's outcome: checkboxes `evidence`, `answer.<question>` = yes|no, and instructions for a Fail. */
+export const RecordOutcomeInputSchema = z
+  .object({
+    appointmentId: z.uuid("No such appointment."),
+    outcome: z.enum(["PASS", "FAIL", "NO_SHOW"], "Choose an outcome."),
+    evidence: z.string().max(40).optional(),
+    instructions: z.string().trim().max(2000, "Keep the instructions under 2000 characters.").optional(),
+  })
+  .catchall(z.string().max(10))
+  .transform(({ appointmentId, outcome, evidence, instructions, ...rest }) => ({
+    appointmentId,
+    outcome,
+    evidence: evidence && evidence in EVIDENCE_OPTIONS ? (evidence as EvidenceOption) : null,
+    instructions: instructions ?? "",
+    answers: Object.fromEntries(
+      (Object.keys(AGENT_QUESTIONS) as AgentQuestion[]).map((q) => [q, rest[`answer.${q}`] === "yes"]),
+    ) as Record<AgentQuestion, boolean>,
+  }));
+export type RecordOutcomeInput = z.infer<typeof RecordOutcomeInputSchema>;
+
+const toMinutes = (hhmm: string) => {
+  const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+};
+
+/** One window per weekday from `start.<0-6>` and `end.<0-6>` time fields (HH:MM); both empty = unavailable. */
+export const SetAvailabilityInputSchema = z
+  .object({ timeZone: TimeZoneSchema })
+  .catchall(z.string().max(10))
+  .transform(({ timeZone, ...fields }, ctx) => {
+    const windows: { weekday: number; startMinute: number; endMinute: number }[] = [];
+    for (let weekday = 0; weekday < 7; weekday += 1) {
+      const start = fields[`start.${weekday}`] ?? "";
+      const end = fields[`end.${weekday}`] ?? "";
+      if (!start && !end) continue;
+      const startMinute = toMinutes(start);
+      const endMinute = toMinutes(end);
+      if (startMinute === null || endMinute === null || endMinute - startMinute < 30) {
+        ctx.addIssue({
+          code: "custom",
+          path: [`end.${weekday}`],
+          message: "Enter a start and an end at least 30 minutes apart.",
+        });
+        continue;
+      }
+      windows.push({ weekday, startMinute, endMinute });
+    }
+    return { timeZone, windows };
+  });
+export type SetAvailabilityInput = z.infer<typeof SetAvailabilityInputSchema>;
+
+export const ReissueCodeInputSchema = z.object({
+  credentialId: CredentialIdSchema,
+  recheck: z
+    .string()
+    .trim()
+    .min(10, "Describe the identity re-check you made (at least 10 characters).")
+    .max(500),
+});
+export type ReissueCodeInput = z.infer<typeof ReissueCodeInputSchema>;

@@ -1,5 +1,4 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/service";
 import { decrypt, encrypt, keyedHash, randomToken } from "@/lib/core/crypto";
 import { env } from "@/lib/core/env";
 import { DomainError, ERROR_MESSAGES, type ErrorCode } from "@/lib/core/errors";
@@ -9,7 +8,6 @@ import { DeliveryError, sendSms } from "@/lib/messaging/service";
 import { checkPhone } from "@/lib/phones/phones";
 import type { RequestInfo } from "@/lib/sessions/service";
 import { proofingLinkMessage } from "./emails";
-import { deleteImage } from "./image-store";
 import { localIdentityVerifier } from "./local-identity-verifier";
 import {
   PROOFING_POLICY,
@@ -18,13 +16,11 @@ import {
   availableMethods,
   isStepAllowed,
   latestAllowedStep,
-  resetAfter,
-  type FlowReset,
   type IdentityEvidence,
-  type PROOFING_STEPS,
   type ProofingMethod,
   type ProofingStep,
 } from "./proofing";
+import { audit, discardImages, openCaseAt, saveStep, saveStepAlone } from "./case-steps";
 import * as repo from "./repository";
 import type {
   AnswerKbaInput,
@@ -38,17 +34,18 @@ import type {
 
 const verifier = localIdentityVerifier;
 
-type WizardStep = keyof typeof PROOFING_STEPS;
-
 export type ProofingView = {
   credentialId: string;
   productName: string;
+  credentialStatus: string;
   caseId: string;
   status: repo.ProofingCaseRow["status"];
   country: string | null;
   method: ProofingMethod | null;
   methods: ProofingMethod[];
   fullName: { firstName: string; lastName: string };
+  email: string;
+  slotStartsAt: Date | null;
   identity: (IdentityEvidence & { ssnLast4: string | null }) | null;
   mobileLastDigits: string | null;
   kbaQuestions: repo.ProofingCaseRow["kbaQuestions"];
@@ -98,12 +95,15 @@ async function toView(credential: repo.ProofingCredential, c: repo.ProofingCaseR
   return {
     credentialId: credential.id,
     productName: credential.productName,
+    credentialStatus: credential.status,
     caseId: c.id,
     status: c.status,
     country: c.country,
     method: c.method,
     methods: c.country ? availableMethods(c.country, failures.failedSelfService) : [],
     fullName: { firstName: user.firstName, lastName: user.lastName },
+    email: user.email,
+    slotStartsAt: c.slotStartsAt,
     identity: identity ? { ...identity, ssnLast4: c.ssnLast4 } : null,
     mobileLastDigits: c.mobileLastDigits,
     kbaQuestions: c.kbaQuestions,
@@ -132,93 +132,13 @@ export async function startAttempt(
     await repo.lockCredential(credential.id, tx);
     const latest = await repo.findLatestCase(credential.id, tx);
     if (latest?.status === "IN_PROGRESS") return;
+    if (latest?.status === "PASSED") throw new DomainError("proofing.decided");
     const { failed } = await repo.countFailedCases(credential.id, tx);
     if (failed >= PROOFING_POLICY.maxAttemptsPerCredential)
       throw new DomainError("proofing.attempts_exhausted");
     const caseId = await repo.insertCase({ credentialId: credential.id, userId }, tx);
     await audit("PROOFING_STARTED", "SUCCESS", userId, request, { caseId, attempt: failed + 1 }, tx);
   });
-}
-
-async function audit(
-  type: Parameters<typeof recordAudit>[0]["type"],
-  result: "SUCCESS" | "FAILURE" | "DENIED",
-  userId: string,
-  request: RequestInfo,
-  detail: Record<string, string | number | boolean>,
-  tx?: Tx,
-) {
-  await recordAudit({ type, result, actorId: userId, subjectUserId: userId, ...request, detail }, tx);
-}
-
-/** The user's open case on this credential, with `step` allowed; refused otherwise. */
-async function openCaseAt(userId: string, credentialId: string, step: WizardStep) {
-  const credential = await repo.findCredential(userId, credentialId);
-  if (!credential) throw new DomainError("proofing.not_found");
-  if (credential.status !== "PROOFING_REQUIRED") throw new DomainError("proofing.not_required");
-  const current = await repo.findLatestCase(credential.id);
-  if (!current) throw new DomainError("proofing.not_found");
-  if (current.status !== "IN_PROGRESS") throw new DomainError("proofing.decided");
-  if (!isStepAllowed(step, current)) throw new DomainError("proofing.step_unavailable");
-  return current;
-}
-
-/** Column values that clear what `reset` names. */
-function columnsFor(reset: FlowReset): repo.CaseChanges {
-  const out: repo.CaseChanges = {};
-  if ("country" in reset) out.country = null;
-  if ("method" in reset) out.method = null;
-  if ("nameConfirmedAt" in reset) out.nameConfirmedAt = null;
-  if ("instructionsReadAt" in reset) out.instructionsReadAt = null;
-  if ("consentedAt" in reset) Object.assign(out, { consentedAt: null, consentVersion: null });
-  if ("identitySubmittedAt" in reset) out.identitySubmittedAt = null;
-  if ("identity" in reset)
-    Object.assign(out, { identityEncrypted: null, ssnEncrypted: null, ssnFingerprint: null, ssnLast4: null });
-  if ("identityOutcome" in reset)
-    Object.assign(out, { identityOutcome: null, identityCheckedAt: null, kbaQuestions: null });
-  if ("mobile" in reset) Object.assign(out, { mobileEncrypted: null, mobileLastDigits: null });
-  if ("kbaPassedAt" in reset) out.kbaPassedAt = null;
-  if ("linkSentAt" in reset) out.linkSentAt = null;
-  if ("link" in reset)
-    Object.assign(out, {
-      linkTokenHash: null,
-      linkExpiresAt: null,
-      captureSessionHash: null,
-      captureStartedAt: null,
-      captureCompletedAt: null,
-    });
-  return out;
-}
-
-/**
- * Saves `step`'s answer after undoing every later step. Returns the photos that rested on undone steps,
- * whose rows are gone once `tx` commits; pass them to `discardImages` then.
- */
-async function saveStep(
-  caseId: string,
-  step: WizardStep,
-  changes: repo.CaseChanges,
-  tx: Tx,
-): Promise<repo.StoredImage[]> {
-  const reset = resetAfter(step);
-  if (!(await repo.updateOpenCase(caseId, { ...columnsFor(reset), ...changes }, tx)))
-    throw new DomainError("proofing.decided");
-  if (!("images" in reset)) return [];
-  const images = await repo.listImages(caseId, tx);
-  await repo.deleteImageRows(
-    images.map((i) => i.id),
-    tx,
-  );
-  return images;
-}
-
-async function discardImages(images: repo.StoredImage[]): Promise<void> {
-  await Promise.all(images.map((i) => deleteImage(i.storageKey)));
-}
-
-/** One step's save in its own transaction. */
-async function saveStepAlone(caseId: string, step: WizardStep, changes: repo.CaseChanges): Promise<void> {
-  await discardImages(await inTransaction((tx) => saveStep(caseId, step, changes, tx)));
 }
 
 export async function selectProofingCountry(

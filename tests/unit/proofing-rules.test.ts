@@ -22,6 +22,11 @@ const fresh: ProofingFlow = {
   identityOutcome: null,
   kbaPassedAt: null,
   linkSentAt: null,
+  videoReviewedAt: null,
+  videoServiceAt: null,
+  scheduleReviewedAt: null,
+  slotStartsAt: null,
+  appointmentBooked: false,
 };
 
 describe("SSN validation", () => {

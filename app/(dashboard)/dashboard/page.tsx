@@ -4,12 +4,19 @@ import { ButtonLink } from "@/components/ui/button";
 import { requireUser } from "@/lib/core/auth";
 import { CREDENTIAL_STATUS_LABELS } from "@/lib/licensing/licensing";
 import { listCredentials } from "@/lib/licensing/service";
+import { listPendingActivationCodes } from "@/lib/proofing/activation-service";
+import { formatInZone } from "@/lib/proofing/video";
+import { listMyAppointments } from "@/lib/proofing/video-service";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const session = await requireUser();
-  const credentials = await listCredentials(session.userId);
+  const [credentials, appointments, pendingCodes] = await Promise.all([
+    listCredentials(session.userId),
+    listMyAppointments(session.userId),
+    listPendingActivationCodes(session.userId),
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Welcome, {session.firstName}</h1>
@@ -37,7 +44,30 @@ export default async function DashboardPage() {
                     {CREDENTIAL_STATUS_LABELS[c.status]} · {c.status === "EXPIRED" ? "Expired" : "Expires"}{" "}
                     {c.expiresAt.toISOString().slice(0, 10)}
                   </p>
+                  {appointments
+                    .filter((a) => a.credentialId === c.id)
+                    .map((a) => (
+                      <p key={a.id} className="text-sm text-slate-700">
+                        Proofing appointment: {formatInZone(a.startsAt, a.timeZone)} ·{" "}
+                        <Link
+                          href={`/credentials/${c.id}/proofing/slot`}
+                          className="text-brand-700 underline"
+                        >
+                          Reschedule
+                        </Link>{" "}
+                        ·{" "}
+                        <Link
+                          href={`/credentials/${c.id}/proofing/appointment`}
+                          className="text-brand-700 underline"
+                        >
+                          Cancel
+                        </Link>
+                      </p>
+                    ))}
                 </div>
+                {pendingCodes.has(c.id) ? (
+                  <ButtonLink href={`/credentials/${c.id}/activate-code`}>Activate</ButtonLink>
+                ) : null}
                 {c.canRenew ? (
                   <ButtonLink href={`/store?renew=${c.id}`} variant="secondary">
                     Renew

@@ -8,6 +8,7 @@ import { Notice } from "@/components/ui/notice";
 import { requireUser } from "@/lib/core/auth";
 import { CREDENTIAL_STATUS_LABELS } from "@/lib/licensing/licensing";
 import { listCredentials } from "@/lib/licensing/service";
+import { pendingActivationCode } from "@/lib/proofing/activation-service";
 
 export const metadata: Metadata = { title: "Your credential" };
 
@@ -35,6 +36,7 @@ export default async function CredentialPage({
   const credential = (await listCredentials(session.userId)).find((c) => c.id === id);
   if (!credential) notFound();
   const { activated } = await searchParams;
+  const pendingCode = await pendingActivationCode(session.userId, credential.id);
   return (
     <PageCard title={credential.productName} wide>
       {activated ? <Notice tone="success">Your license key is activated.</Notice> : null}
@@ -62,8 +64,12 @@ export default async function CredentialPage({
               </li>
             ))}
           </ul>
-          <div className="mt-4">
-            <ButtonLink href={`/credentials/${credential.id}/proofing`}>Start Identity Proofing</ButtonLink>
+          <div className="mt-4 flex flex-wrap gap-4">
+            {pendingCode ? (
+              <ButtonLink href={`/credentials/${credential.id}/activate-code`}>Activate</ButtonLink>
+            ) : (
+              <ButtonLink href={`/credentials/${credential.id}/proofing`}>Start Identity Proofing</ButtonLink>
+            )}
           </div>
         </section>
       ) : null}

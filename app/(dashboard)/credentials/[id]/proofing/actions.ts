@@ -4,7 +4,17 @@ import { redirect } from "next/navigation";
 import { userAction } from "@/lib/core/action";
 import { type ProofingStep } from "@/lib/proofing/proofing";
 import {
+  bookAppointment,
+  cancelMyAppointment,
+  chooseAgentMeeting,
+  pickSlot,
+  reviewSchedule,
+  reviewVideoProofing,
+} from "@/lib/proofing/video-service";
+import {
   AnswerKbaInputSchema,
+  BookAppointmentInputSchema,
+  PickSlotInputSchema,
   ChooseProofingMethodInputSchema,
   CorrectNameInputSchema,
   CredentialStepInputSchema,
@@ -40,7 +50,7 @@ export const selectCountryAction = userAction(
 
 export const chooseMethodAction = userAction(ChooseProofingMethodInputSchema, async (input, { session }) => {
   const method = await chooseProofingMethod(session.userId, input);
-  redirect(step(input.credentialId, method === "SELF_SERVICE" ? "name" : "method"));
+  redirect(step(input.credentialId, method === "SELF_SERVICE" ? "name" : "video"));
 });
 
 export const confirmNameAction = userAction(CredentialStepInputSchema, async (input, { session }) => {
@@ -104,5 +114,41 @@ export const startNewAttemptAction = userAction(
   async (input, { session, request }) => {
     await startAttempt(session.userId, input.credentialId, request);
     redirect(step(input.credentialId, "country"));
+  },
+);
+
+export const reviewVideoAction = userAction(CredentialStepInputSchema, async (input, { session }) => {
+  await reviewVideoProofing(session.userId, input);
+  redirect(step(input.credentialId, "service"));
+});
+
+export const chooseAgentMeetingAction = userAction(CredentialStepInputSchema, async (input, { session }) => {
+  await chooseAgentMeeting(session.userId, input);
+  redirect(step(input.credentialId, "schedule"));
+});
+
+export const reviewScheduleAction = userAction(CredentialStepInputSchema, async (input, { session }) => {
+  await reviewSchedule(session.userId, input);
+  redirect(step(input.credentialId, "slot"));
+});
+
+export const pickSlotAction = userAction(PickSlotInputSchema, async (input, { session }) => {
+  await pickSlot(session.userId, input);
+  redirect(step(input.credentialId, "details", `?tz=${encodeURIComponent(input.timeZone)}`));
+});
+
+export const bookAppointmentAction = userAction(
+  BookAppointmentInputSchema,
+  async (input, { session, request }) => {
+    await bookAppointment(session.userId, input, request);
+    redirect(step(input.credentialId, "appointment", "?booked=1"));
+  },
+);
+
+export const cancelAppointmentAction = userAction(
+  CredentialStepInputSchema,
+  async (input, { session, request }) => {
+    await cancelMyAppointment(session.userId, input, request);
+    redirect(step(input.credentialId, "slot", "?cancelled=1"));
   },
 );

@@ -13,11 +13,34 @@ export const metadata: Metadata = { title: "ID proofing result" };
 const FAILURE_REASONS: Record<string, string> = {
   identity_not_verified: "We could not verify your identity with the information you entered.",
   kba_failed: "Your answers to the verification questions did not match the records.",
+  live_video_failed:
+    "The proofing agent could not verify your identity. We emailed you the agent's instructions.",
 };
 
 export default async function ResultPage({ params }: { params: Promise<{ id: string }> }) {
   const view = await loadProofingStep(params, "result");
   const decidedAt = proofingTime(view.decidedAt!);
+  if (view.status === "PASSED" && view.method === "LIVE_VIDEO") {
+    const awaitingCode = view.credentialStatus === "PROOFING_REQUIRED";
+    return (
+      <ProofingShell step="result" credentialId={view.credentialId}>
+        <Notice tone="success">Your live video proofing was successful.</Notice>
+        <h2 className="mb-2 text-xl font-semibold">Step 4. Activate Proofing Code</h2>
+        {awaitingCode ? (
+          <>
+            <p className="mb-4 text-sm text-slate-700">
+              Enter the activation code the proofing agent gave you. It expires 30 days after it was issued.
+            </p>
+            <ButtonLink href={`/credentials/${view.credentialId}/activate-code`}>Activate</ButtonLink>
+          </>
+        ) : (
+          <ButtonLink href={`/credentials/${view.credentialId}/phones`}>
+            Set up phone one-time passcode
+          </ButtonLink>
+        )}
+      </ProofingShell>
+    );
+  }
   if (view.status === "PASSED") {
     return (
       <ProofingShell step="result" credentialId={view.credentialId}>

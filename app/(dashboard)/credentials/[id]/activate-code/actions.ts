@@ -1,0 +1,19 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { userAction } from "@/lib/core/action";
+import { activateWithCode, checkActivationCode } from "@/lib/proofing/activation-service";
+import { ActivationCodeInputSchema } from "@/lib/proofing/schemas";
+
+export const checkCodeAction = userAction(ActivationCodeInputSchema, async (input, { session, request }) => {
+  await checkActivationCode(session.userId, input, request);
+  return { status: "success", message: "The activation code is valid." };
+});
+
+export const activateCodeAction = userAction(
+  ActivationCodeInputSchema,
+  async (input, { session, request }) => {
+    await activateWithCode(session.userId, input, request);
+    redirect(`/credentials/${input.credentialId}/phones?proofed=1`);
+  },
+);

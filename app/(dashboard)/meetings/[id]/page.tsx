@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { PageCard } from "@/components/layout/page-card";
+import { requireUser } from "@/lib/core/auth";
+import { formatInZone } from "@/lib/proofing/video";
+import { getMeeting } from "@/lib/proofing/video-service";
+
+export const metadata: Metadata = { title: "Live video proofing session" };
+
+/**
+ * The local meeting provider's room: the page both the applicant and the agent open at the appointment time.
+ * With Microsoft Teams configured, the emailed link opens Teams instead.
+ */
+export default async function MeetingPage({ params }: { params: Promise<{ id: string }> }) {
+  const session = await requireUser();
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) notFound();
+  const meeting = await getMeeting(session.userId, id);
+  if (!meeting) notFound();
+  return (
+    <PageCard title="Live video proofing session">
+      <dl className="mb-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="font-medium">When</dt>
+        <dd>{formatInZone(meeting.startsAt, meeting.timeZone)}</dd>
+        <dt className="font-medium">Applicant</dt>
+        <dd>{meeting.applicant}</dd>
+        <dt className="font-medium">Proofing agent</dt>
+        <dd>{meeting.agent}</dd>
+        <dt className="font-medium">Status</dt>
+        <dd>{meeting.status.replace("_", " ").toLowerCase()}</dd>
+      </dl>
+      <p className="text-sm text-slate-700">
+        {meeting.isAgent
+          ? "Ask the applicant to show each document to the camera, answer the yes or no questions, then record the outcome on the appointment page."
+          : "Have your identity documents at hand. The proofing agent will ask you to show each one to the camera and to answer a few yes or no questions. Only you may attend."}
+      </p>
+    </PageCard>
+  );
+}

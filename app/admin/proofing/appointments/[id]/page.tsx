@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { requireRole } from "@/lib/core/auth";
+import { DomainError } from "@/lib/core/errors";
+import { getAgentAppointment } from "@/lib/proofing/agent-service";
+import { AGENT_QUESTIONS, EVIDENCE_OPTIONS } from "@/lib/proofing/video";
+import { OutcomeForm } from "./outcome-form";
+
+export const metadata: Metadata = { title: "Proofing session" };
+
+export default async function AgentAppointmentPage({ params }: { params: Promise<{ id: string }> }) {
+  const session = await requireRole(["PROOFING_AGENT"]);
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) notFound();
+  const appointment = await getAgentAppointment(session.userId, id).catch((error: unknown) => {
+    if (error instanceof DomainError) notFound();
+    throw error;
+  });
+  return (
+    <div className="space-y-4">
+      <p className="text-sm">
+        <Link href="/admin/proofing" className="text-brand-700 underline">
+          My appointments
+        </Link>
+      </p>
+      <h2 className="text-xl font-semibold">Proofing session with {appointment.applicantName}</h2>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="font-medium">When</dt>
+        <dd>{appointment.startsAt.toISOString().replace("T", " ").slice(0, 16)} UTC</dd>
+        <dt className="font-medium">Country</dt>
+        <dd>{appointment.country}</dd>
+        <dt className="font-medium">Declared documents</dt>
+        <dd>{appointment.documents.join(", ")}</dd>
+        <dt className="font-medium">Phone</dt>
+        <dd>ending in {appointment.contactPhoneLastDigits}</dd>
+        <dt className="font-medium">Meeting</dt>
+        <dd>
+          <a href={appointment.meetingUrl} className="text-brand-700 underline">
+            Join the meeting
+          </a>
+        </dd>
+        <dt className="font-medium">Status</dt>
+        <dd>{appointment.status.replace("_", " ").toLowerCase()}</dd>
+      </dl>
+      {appointment.status === "BOOKED" ? (
+        <OutcomeForm
+          appointmentId={appointment.id}
+          evidenceOptions={Object.entries(EVIDENCE_OPTIONS).map(([key, label]) => ({ key, label }))}
+          questions={Object.entries(AGENT_QUESTIONS).map(([key, label]) => ({ key, label }))}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { deliverPendingKeyEmails, wipeExpiredSealedKeys } from "@/lib/licensing/service";
+import { CODE_EXPIRY_REMINDER_JOB } from "@/lib/proofing/activation-service";
+import { FAIL_INSTRUCTIONS_JOB } from "@/lib/proofing/agent-service";
+import { deliverPendingNotices, purgeExpiredImages } from "@/lib/proofing/capture-service";
+import {
+  sendAppointmentCancelled,
+  sendAppointmentConfirmation,
+  sendAppointmentReminder,
+  sendCodeExpiryReminder,
+  sendFailInstructions,
+  sendMeetingLink,
+} from "@/lib/proofing/video-jobs";
+import { APPOINTMENT_JOBS } from "@/lib/proofing/video-service";
+import type { JobHandler, RecurringJob } from "./worker";
+
+/** One-off jobs by kind. */
+export const JOB_HANDLERS: Record<string, JobHandler> = {
+  [APPOINTMENT_JOBS.confirmation]: sendAppointmentConfirmation,
+  [APPOINTMENT_JOBS.reminder]: sendAppointmentReminder,
+  [APPOINTMENT_JOBS.meetingLink]: sendMeetingLink,
+  [APPOINTMENT_JOBS.cancelled]: sendAppointmentCancelled,
+  [FAIL_INSTRUCTIONS_JOB]: sendFailInstructions,
+  [CODE_EXPIRY_REMINDER_JOB]: sendCodeExpiryReminder,
+};
+
+/**
+ * Upkeep every minute: key emails whose first delivery failed and sealed key copies past their window
+ * (licensing), proofing notices to retry and photos past retention (proofing).
+ */
+export const RECURRING_JOBS: RecurringJob[] = [
+  {
+    kind: "upkeep.license_keys",
+    everyMs: 60_000,
+    handler: async (_payload, now) => {
+      await deliverPendingKeyEmails(now);
+      await wipeExpiredSealedKeys(now);
+    },
+  },
+  {
+    kind: "upkeep.proofing",
+    everyMs: 60_000,
+    handler: async (_payload, now) => {
+      await deliverPendingNotices(now);
+      await purgeExpiredImages(now);
+    },
+  },
+];

@@ -1,0 +1,116 @@
+import "server-only";
+import { normalizeCrockford, randomCrockford } from "@/lib/core/crockford";
+import { keyedHash } from "@/lib/core/crypto";
+import { DomainError } from "@/lib/core/errors";
+import { consumeLimit, peekLimit } from "@/lib/core/rate-limit";
+import { inTransaction, type Tx } from "@/lib/core/transaction";
+import { enqueueJob } from "@/lib/jobs/queue";
+import type { RequestInfo } from "@/lib/sessions/service";
+import { audit } from "./case-steps";
+import * as repo from "./repository";
+import type { ActivationCodeInput } from "./schemas";
+import { ACTIVATION_CODE_LENGTH, VIDEO_POLICY } from "./video";
+
+// Step 4, "Activate Proofing Code": the code an agent issues after a passed live video session.
+
+const DAY = 24 * 60 * 60_000;
+export const CODE_EXPIRY_REMINDER_JOB = "activation_code.expiry_reminder";
+
+const codeHash = (normalized: string) => keyedHash("proofing-activation-code", normalized);
+
+/**
+ * Issues a code for a passed case: 80 random bits in four groups of unambiguous characters, stored only as a
+ * keyed hash, valid 30 days. The plaintext is returned once, for the agent's screen, and kept nowhere.
+ */
+export async function issueActivationCode(
+  input: { caseId: string; credentialId: string; userId: string; issuedById: string },
+  now: Date,
+  tx: Tx,
+): Promise<{ code: string; expiresAt: Date }> {
+  const code = randomCrockford(VIDEO_POLICY.codeGroups, VIDEO_POLICY.codeGroupLength);
+  const expiresAt = new Date(now.getTime() + VIDEO_POLICY.codeValidDays * DAY);
+  const codeId = await repo.insertActivationCode(
+    { ...input, codeHash: codeHash(code.replace(/-/g, "")), issuedAt: now, expiresAt },
+    tx,
+  );
+  for (const daysLeft of VIDEO_POLICY.codeReminderDaysBefore) {
+    const runAt = new Date(expiresAt.getTime() - daysLeft * DAY);
+    await enqueueJob(CODE_EXPIRY_REMINDER_JOB, { codeId, daysLeft }, { runAt }, tx);
+  }
+  return { code, expiresAt };
+}
+
+/** Whether the credential waits for its activation code (dashboard: Activate). */
+export async function pendingActivationCode(userId: string, credentialId: string) {
+  const credential = await repo.findCredential(userId, credentialId);
+  if (!credential || credential.status !== "PROOFING_REQUIRED") return null;
+  const open = await repo.findOpenActivationCode(credential.id);
+  return open ? { expiresAt: open.expiresAt } : null;
+}
+
+async function refuse(
+  userId: string,
+  credentialId: string,
+  request: RequestInfo,
+  reason: string,
+): Promise<DomainError> {
+  await consumeLimit("proofing.code_failures.user", userId);
+  await audit("ACTIVATION_CODE_FAILED", "FAILURE", userId, request, { credentialId, reason });
+  return new DomainError(reason === "expired" ? "proofing.code_expired" : "proofing.code_invalid", {
+    fieldErrors: {
+      code: reason === "expired" ? "This activation code has expired." : "This activation code is not valid.",
+    },
+  });
+}
+
+/** Continue: checks the code without spending it. At most 5 wrong codes per 10 minutes per user. */
+export async function checkActivationCode(
+  userId: string,
+  input: ActivationCodeInput,
+  request: RequestInfo,
+  now = new Date(),
+): Promise<{ expiresAt: Date }> {
+  const limit = await peekLimit("proofing.code_failures.user", userId);
+  if (!limit.allowed)
+    throw new DomainError("proofing.too_many_code_attempts", { retryAfterSeconds: limit.retryAfterSeconds });
+  const normalized = normalizeCrockford(input.code, ACTIVATION_CODE_LENGTH);
+  const found = normalized ? await repo.findActivationCodeByHash(codeHash(normalized)) : null;
+  if (
+    !found ||
+    found.userId !== userId ||
+    found.credentialId !== input.credentialId ||
+    found.usedAt ||
+    found.revokedAt
+  )
+    throw await refuse(userId, input.credentialId, request, "invalid");
+  if (found.expiresAt <= now) throw await refuse(userId, input.credentialId, request, "expired");
+  return { expiresAt: found.expiresAt };
+}
+
+/**
+ * Activate: spends the code (one row update, so one of any number of concurrent uses succeeds) and marks the
+ * credential proofed; phones come next.
+ */
+export async function activateWithCode(
+  userId: string,
+  input: ActivationCodeInput,
+  request: RequestInfo,
+  now = new Date(),
+): Promise<void> {
+  await checkActivationCode(userId, input, request, now);
+  const hash = codeHash(normalizeCrockford(input.code, ACTIVATION_CODE_LENGTH)!);
+  const used = await inTransaction(async (tx) => {
+    await repo.lockCredential(input.credentialId, tx);
+    if (!(await repo.useActivationCode(hash, userId, input.credentialId, now, tx))) return false;
+    await repo.markCredentialProofed(input.credentialId, now, tx);
+    await audit("ACTIVATION_CODE_USED", "SUCCESS", userId, request, { credentialId: input.credentialId }, tx);
+    return true;
+  });
+  if (!used) throw await refuse(userId, input.credentialId, request, "used");
+}
+
+/** Credentials of the user that wait for their activation code, with its expiry. */
+export async function listPendingActivationCodes(userId: string): Promise<Map<string, Date>> {
+  const codes = await repo.listOpenActivationCodesForUser(userId);
+  return new Map(codes.map((c) => [c.credentialId, c.expiresAt]));
+}

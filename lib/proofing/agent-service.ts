@@ -1,0 +1,204 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/service";
+import { countryName } from "@/lib/accounts/countries";
+import { DomainError } from "@/lib/core/errors";
+import { inTransaction } from "@/lib/core/transaction";
+import { enqueueJob } from "@/lib/jobs/queue";
+import type { RequestInfo } from "@/lib/sessions/service";
+import { issueActivationCode } from "./activation-service";
+import * as repo from "./repository";
+import type { RecordOutcomeInput, ReissueCodeInput, SetAvailabilityInput } from "./schemas";
+import { APPOINTMENT_JOBS } from "./video-service";
+import { EVIDENCE_OPTIONS, IDENTITY_DOCUMENTS, canPass, type IdentityDocument } from "./video";
+
+// The proofing agent's side: availability, appointments, and the session's outcome.
+
+export const FAIL_INSTRUCTIONS_JOB = "appointment.fail_instructions";
+
+export async function getAgentAvailability(agentId: string) {
+  return repo.listAvailability(agentId);
+}
+
+/** Replaces the agent's weekly windows (audited); booked appointments stay as they are. */
+export async function setAgentAvailability(
+  agentId: string,
+  input: SetAvailabilityInput,
+  request: RequestInfo,
+) {
+  await inTransaction(async (tx) => {
+    await repo.replaceAvailability(
+      agentId,
+      input.windows.map((w) => ({ ...w, timeZone: input.timeZone })),
+      tx,
+    );
+    const detail = { windows: input.windows.length, timeZone: input.timeZone };
+    await recordAudit(
+      { type: "AGENT_AVAILABILITY_CHANGED", result: "SUCCESS", actorId: agentId, ...request, detail },
+      tx,
+    );
+  });
+}
+
+export type AgentAppointmentView = {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: string;
+  applicantName: string;
+  country: string;
+  documents: string[];
+  meetingUrl: string;
+  contactPhoneLastDigits: string;
+  failInstructions: string | null;
+};
+
+function toAgentView(a: repo.AppointmentRow): AgentAppointmentView {
+  return {
+    id: a.id,
+    startsAt: a.startsAt,
+    endsAt: a.endsAt,
+    status: a.status,
+    applicantName: `${a.user.firstName} ${a.user.lastName}`,
+    country: countryName(a.case.country ?? ""),
+    documents: a.documents.map((d) => IDENTITY_DOCUMENTS[d as IdentityDocument] ?? d),
+    meetingUrl: a.meetingUrl,
+    contactPhoneLastDigits: a.contactPhoneLastDigits,
+    failInstructions: a.failInstructions,
+  };
+}
+
+/** The agent's own booked and upcoming appointments; never anyone else's. */
+export async function listAgentAppointments(
+  agentId: string,
+  now = new Date(),
+): Promise<AgentAppointmentView[]> {
+  const since = new Date(now.getTime() - 24 * 60 * 60_000);
+  return (await repo.listAgentAppointments(agentId, since)).map(toAgentView);
+}
+
+async function ownAppointment(agentId: string, appointmentId: string): Promise<repo.AppointmentRow> {
+  const found = await repo.findAppointment(appointmentId);
+  if (!found || found.agentId !== agentId) throw new DomainError("proofing.appointment_not_found");
+  return found;
+}
+
+export async function getAgentAppointment(
+  agentId: string,
+  appointmentId: string,
+): Promise<AgentAppointmentView> {
+  return toAgentView(await ownAppointment(agentId, appointmentId));
+}
+
+export type Outcome = { outcome: "PASS"; code: string; expiresAt: Date } | { outcome: "FAIL" | "NO_SHOW" };
+
+/**
+ * Records the session's outcome. Pass (an accepted kind of evidence and Yes to every question) closes the case
+ * and returns the activation code, shown to the agent this once. Fail closes the case and emails the agent's
+ * instructions. No-show (only once the appointment started) sends the user back to the calendar.
+ */
+export async function recordOutcome(
+  agentId: string,
+  input: RecordOutcomeInput,
+  request: RequestInfo,
+  now = new Date(),
+): Promise<Outcome> {
+  const appointment = await ownAppointment(agentId, input.appointmentId);
+  if (appointment.status !== "BOOKED") throw new DomainError("proofing.appointment_closed");
+  const checklist = { evidence: input.evidence, answers: input.answers };
+  const base = { actorId: agentId, subjectUserId: appointment.userId, ...request };
+  const caseId = appointment.caseId;
+  if (input.outcome === "PASS" && !canPass(input.evidence, input.answers))
+    throw new DomainError("proofing.cannot_pass");
+  if (input.outcome === "FAIL" && input.instructions.length < 10)
+    throw new DomainError("proofing.instructions_required", {
+      fieldErrors: { instructions: "Write at least a sentence of instructions." },
+    });
+  if (input.outcome === "NO_SHOW" && now < appointment.startsAt)
+    throw new DomainError("proofing.too_early_for_no_show");
+
+  return inTransaction(async (tx): Promise<Outcome> => {
+    await repo.lockCredential(appointment.case.credentialId, tx);
+    const status = input.outcome === "PASS" ? "PASSED" : input.outcome === "FAIL" ? "FAILED" : "NO_SHOW";
+    const failInstructions = input.outcome === "FAIL" ? input.instructions : undefined;
+    if (!(await repo.closeAppointment(appointment.id, { status, checklist, failInstructions }, now, tx)))
+      throw new DomainError("proofing.appointment_closed");
+    const detail = { caseId, appointmentId: appointment.id, method: "LIVE_VIDEO" };
+    if (input.outcome === "NO_SHOW") {
+      await repo.updateOpenCase(caseId, { slotStartsAt: null }, tx);
+      await enqueueJob(
+        APPOINTMENT_JOBS.cancelled,
+        { appointmentId: appointment.id, reason: "no_show" },
+        { runAt: now },
+        tx,
+      );
+      await recordAudit({ type: "APPOINTMENT_NO_SHOW", result: "FAILURE", ...base, detail }, tx);
+      return { outcome: "NO_SHOW" };
+    }
+    const evidence = {
+      method: "LIVE_VIDEO",
+      evidence: input.evidence ? EVIDENCE_OPTIONS[input.evidence] : "",
+      agentId,
+      appointmentId: appointment.id,
+    };
+    const decided = await repo.decideCase(
+      caseId,
+      input.outcome === "PASS"
+        ? { status: "PASSED", evidence }
+        : { status: "FAILED", failureReason: "live_video_failed", evidence },
+      now,
+      tx,
+    );
+    if (!decided) throw new DomainError("proofing.decided");
+    if (input.outcome === "FAIL") {
+      await enqueueJob(FAIL_INSTRUCTIONS_JOB, { appointmentId: appointment.id }, { runAt: now }, tx);
+      await recordAudit({ type: "PROOFING_FAILED", result: "FAILURE", ...base, detail }, tx);
+      return { outcome: "FAIL" };
+    }
+    const issued = await issueActivationCode(
+      {
+        caseId,
+        credentialId: appointment.case.credentialId,
+        userId: appointment.userId,
+        issuedById: agentId,
+      },
+      now,
+      tx,
+    );
+    await recordAudit({ type: "PROOFING_PASSED", result: "SUCCESS", ...base, detail }, tx);
+    await recordAudit({ type: "ACTIVATION_CODE_ISSUED", result: "SUCCESS", ...base, detail }, tx);
+    return { outcome: "PASS", ...issued };
+  });
+}
+
+/**
+ * Replaces a lost or expired activation code after a short identity re-check by support or an agent (the
+ * re-check is recorded in the audit log), so the user does not pay for proofing again. The old code stops
+ * working; the new one is shown once.
+ */
+export async function reissueActivationCode(
+  staffId: string,
+  input: ReissueCodeInput,
+  request: RequestInfo,
+  now = new Date(),
+): Promise<{ code: string; expiresAt: Date; userId: string }> {
+  const latest = await repo.findLatestCase(input.credentialId);
+  if (!latest || latest.status !== "PASSED" || latest.method !== "LIVE_VIDEO")
+    throw new DomainError("proofing.no_code_to_reissue");
+  const credential = await repo.findCredential(latest.userId, input.credentialId);
+  if (!credential || credential.status !== "PROOFING_REQUIRED")
+    throw new DomainError("proofing.no_code_to_reissue");
+  return inTransaction(async (tx) => {
+    await repo.lockCredential(credential.id, tx);
+    const revoked = await repo.revokeActivationCodes(credential.id, staffId, now, tx);
+    const issued = await issueActivationCode(
+      { caseId: latest.id, credentialId: credential.id, userId: latest.userId, issuedById: staffId },
+      now,
+      tx,
+    );
+    const detail = { credentialId: credential.id, caseId: latest.id, revoked, recheck: input.recheck };
+    const base = { actorId: staffId, subjectUserId: latest.userId, ...request, detail };
+    if (revoked > 0) await recordAudit({ type: "ACTIVATION_CODE_REVOKED", result: "SUCCESS", ...base }, tx);
+    await recordAudit({ type: "ACTIVATION_CODE_ISSUED", result: "SUCCESS", ...base }, tx);
+    return { ...issued, userId: latest.userId };
+  });
+}

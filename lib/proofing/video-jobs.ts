@@ -1,0 +1,74 @@
+import "server-only";
+import { env } from "@/lib/core/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { sendEmail } from "@/lib/messaging/service";
+import * as repo from "./repository";
+import {
+  appointmentCancelled,
+  appointmentConfirmation,
+  appointmentReminder,
+  codeExpiryReminder,
+  meetingLinkMessage,
+  proofingFailedMessage,
+} from "./video-emails";
+
+// Background jobs of live video proofing (lib/jobs runs them). Each checks the state first, so a job that
+// outlived its reason (a cancelled appointment, a used code) sends nothing.
+
+type Payload = Prisma.JsonValue;
+
+const field = (payload: Payload, key: string): string => {
+  const value = (payload as Record<string, unknown> | null)?.[key];
+  return typeof value === "string" || typeof value === "number" ? String(value) : "";
+};
+
+const dashboardUrl = () => new URL("/dashboard", env().APP_URL).toString();
+
+async function appointmentFor(payload: Payload) {
+  const a = await repo.findAppointment(field(payload, "appointmentId"));
+  if (!a) return null;
+  return { row: a, mail: { ...a, firstName: a.user.firstName } };
+}
+
+export async function sendAppointmentConfirmation(payload: Payload, now: Date): Promise<void> {
+  const a = await appointmentFor(payload);
+  if (a?.row.status !== "BOOKED") return;
+  await sendEmail(appointmentConfirmation(a.mail, env().SUPPORT_EMAIL, dashboardUrl(), now));
+}
+
+export async function sendAppointmentReminder(payload: Payload): Promise<void> {
+  const a = await appointmentFor(payload);
+  if (a?.row.status === "BOOKED") await sendEmail(appointmentReminder(a.mail));
+}
+
+export async function sendMeetingLink(payload: Payload): Promise<void> {
+  const a = await appointmentFor(payload);
+  if (a?.row.status === "BOOKED") await sendEmail(meetingLinkMessage(a.mail));
+}
+
+export async function sendAppointmentCancelled(payload: Payload): Promise<void> {
+  const a = await appointmentFor(payload);
+  const reason = field(payload, "reason") === "no_show" ? "no_show" : "cancelled";
+  if (a) await sendEmail(appointmentCancelled(a.mail, reason, dashboardUrl()));
+}
+
+export async function sendFailInstructions(payload: Payload): Promise<void> {
+  const a = await appointmentFor(payload);
+  if (a?.row.status === "FAILED" && a.row.failInstructions)
+    await sendEmail(proofingFailedMessage(a.mail, a.row.failInstructions, dashboardUrl()));
+}
+
+export async function sendCodeExpiryReminder(payload: Payload, now: Date): Promise<void> {
+  const code = await repo.findActivationCode(field(payload, "codeId"));
+  if (!code || code.usedAt || code.revokedAt || code.expiresAt <= now) return;
+  const user = await repo.findUserContactForProofing(code.userId);
+  await sendEmail(
+    codeExpiryReminder({
+      to: user.email,
+      firstName: user.firstName,
+      expiresAt: code.expiresAt,
+      daysLeft: Number(field(payload, "daysLeft")),
+      accountUrl: dashboardUrl(),
+    }),
+  );
+}

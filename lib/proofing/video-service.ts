@@ -1,0 +1,227 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { encrypt } from "@/lib/core/crypto";
+import { DomainError, ERROR_MESSAGES } from "@/lib/core/errors";
+import { inTransaction } from "@/lib/core/transaction";
+import { enqueueJob } from "@/lib/jobs/queue";
+import { checkPhone } from "@/lib/phones/phones";
+import type { RequestInfo } from "@/lib/sessions/service";
+import { audit, openCaseAt, saveStep, saveStepAlone } from "./case-steps";
+import { portalMeetingProvider } from "./meetings";
+import * as repo from "./repository";
+import type { BookAppointmentInput, CredentialStepInput, PickSlotInput } from "./schemas";
+import { VIDEO_POLICY, freeSlots, type FreeSlot } from "./video";
+
+// The applicant's side of live video proofing (user guide, "To complete the Live Video Proofing").
+
+const meetings = portalMeetingProvider;
+const MINUTE = 60_000;
+
+export const APPOINTMENT_JOBS = {
+  confirmation: "appointment.confirmation",
+  reminder: "appointment.reminder",
+  meetingLink: "appointment.meeting_link",
+  cancelled: "appointment.cancelled",
+} as const;
+
+/** Step 1: the information is reviewed, with the name and proofing country. */
+export async function reviewVideoProofing(userId: string, input: CredentialStepInput): Promise<void> {
+  const current = await openCaseAt(userId, input.credentialId, "video");
+  await saveStepAlone(current.id, "video", { videoReviewedAt: new Date() });
+}
+
+/** Step 2: "Verify my identity by meeting with an agent later" as the Proofing Service. */
+export async function chooseAgentMeeting(userId: string, input: CredentialStepInput): Promise<void> {
+  const current = await openCaseAt(userId, input.credentialId, "service");
+  await saveStepAlone(current.id, "service", { videoServiceAt: new Date() });
+}
+
+/** Step 3: Schedule an Appointment, information reviewed, Continue. */
+export async function reviewSchedule(userId: string, input: CredentialStepInput): Promise<void> {
+  const current = await openCaseAt(userId, input.credentialId, "schedule");
+  await saveStepAlone(current.id, "schedule", { scheduleReviewedAt: new Date() });
+}
+
+/** The calendar: free slots from every agent's availability, 2 hours to 14 days ahead. */
+export async function listFreeSlots(now = new Date()): Promise<FreeSlot[]> {
+  const [availability, booked] = await Promise.all([
+    repo.listAvailability(),
+    repo.listBookedBetween(now, new Date(now.getTime() + (VIDEO_POLICY.maxDaysAhead + 1) * 24 * 60 * MINUTE)),
+  ]);
+  return freeSlots(availability, booked, now);
+}
+
+async function freeSlotAt(startsAt: Date, now: Date): Promise<FreeSlot | undefined> {
+  return (await listFreeSlots(now)).find((s) => s.startsAt.getTime() === startsAt.getTime());
+}
+
+function slotTaken(): DomainError {
+  return new DomainError("proofing.slot_taken", {
+    fieldErrors: { startsAt: ERROR_MESSAGES["proofing.slot_taken"] },
+  });
+}
+
+/** Step 4: a date and time from the calendar (it must still be free). */
+export async function pickSlot(userId: string, input: PickSlotInput, now = new Date()): Promise<void> {
+  const current = await openCaseAt(userId, input.credentialId, "slot");
+  const startsAt = new Date(input.startsAt);
+  if (!(await freeSlotAt(startsAt, now))) throw slotTaken();
+  await saveStepAlone(current.id, "slot", { slotStartsAt: startsAt });
+}
+
+/**
+ * Step 5, Confirm: books the picked slot with a free agent. The slot's unique key lets exactly one of any
+ * number of concurrent bookings hold it; the others get a clear "taken" message. A booking made while another
+ * is held (a reschedule) replaces it. Confirmation, reminder and meeting-link emails are queued with it.
+ */
+export async function bookAppointment(
+  userId: string,
+  input: BookAppointmentInput,
+  request: RequestInfo,
+  now = new Date(),
+): Promise<{ appointmentId: string; startsAt: Date }> {
+  const current = await openCaseAt(userId, input.credentialId, "details");
+  const phone = checkPhone(current.country ?? "US", input.phone, "VOICE");
+  const parsed = "problem" in phone ? checkPhone(current.country ?? "US", input.phone, "SMS") : phone;
+  if ("problem" in parsed)
+    throw new DomainError("proofing.contact_phone_invalid", {
+      fieldErrors: { phone: ERROR_MESSAGES["proofing.contact_phone_invalid"] },
+    });
+  const startsAt = current.slotStartsAt!;
+  const slot = await freeSlotAt(startsAt, now);
+  if (!slot) throw slotTaken();
+  const endsAt = new Date(startsAt.getTime() + VIDEO_POLICY.slotMinutes * MINUTE);
+  const id = randomUUID();
+  const { joinUrl } = await meetings.createMeeting({
+    appointmentId: id,
+    startsAt,
+    endsAt,
+    subject: "MAG live video identity proofing",
+  });
+  const booked = await inTransaction(async (tx) => {
+    await repo.lockCredential(current.credentialId, tx);
+    const replaced = await repo.cancelBookedAppointments(current.id, tx);
+    let agentId: string | null = null;
+    for (const candidate of slot.agentIds) {
+      const ok = await repo.insertAppointment(
+        {
+          id,
+          caseId: current.id,
+          userId,
+          agentId: candidate,
+          startsAt,
+          endsAt,
+          userTimeZone: input.timeZone,
+          contactEmail: input.email,
+          contactPhoneEncrypted: encrypt(parsed.e164),
+          contactPhoneLastDigits: parsed.lastDigits,
+          documents: input.documents,
+          meetingProvider: meetings.name,
+          meetingUrl: joinUrl,
+        },
+        tx,
+      );
+      if (ok) {
+        agentId = candidate;
+        break;
+      }
+    }
+    if (!agentId) throw slotTaken();
+    await saveStep(current.id, "details", { slotStartsAt: null }, tx);
+    const payload = { appointmentId: id };
+    await enqueueJob(APPOINTMENT_JOBS.confirmation, payload, { runAt: now }, tx);
+    const reminderAt = new Date(startsAt.getTime() - VIDEO_POLICY.reminderBeforeMinutes * MINUTE);
+    if (reminderAt > now) await enqueueJob(APPOINTMENT_JOBS.reminder, payload, { runAt: reminderAt }, tx);
+    const linkAt = new Date(startsAt.getTime() - VIDEO_POLICY.meetingLinkBeforeMinutes * MINUTE);
+    await enqueueJob(APPOINTMENT_JOBS.meetingLink, payload, { runAt: linkAt > now ? linkAt : now }, tx);
+    const detail = {
+      caseId: current.id,
+      appointmentId: id,
+      agentId,
+      startsAt: startsAt.toISOString(),
+      replaced: replaced.length,
+    };
+    await audit("APPOINTMENT_BOOKED", "SUCCESS", userId, request, detail, tx);
+    return { appointmentId: id, startsAt };
+  });
+  return booked;
+}
+
+/** Cancels the booked appointment; the user picks another slot. */
+export async function cancelMyAppointment(userId: string, input: CredentialStepInput, request: RequestInfo) {
+  const current = await openCaseAt(userId, input.credentialId, "appointment");
+  await inTransaction(async (tx) => {
+    const cancelled = await repo.cancelBookedAppointments(current.id, tx);
+    for (const appointmentId of cancelled) {
+      await enqueueJob(
+        APPOINTMENT_JOBS.cancelled,
+        { appointmentId, reason: "cancelled" },
+        { runAt: new Date() },
+        tx,
+      );
+      await audit(
+        "APPOINTMENT_CANCELLED",
+        "SUCCESS",
+        userId,
+        request,
+        { caseId: current.id, appointmentId },
+        tx,
+      );
+    }
+  });
+}
+
+export type AppointmentView = {
+  id: string;
+  credentialId: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  meetingUrl: string;
+  documents: string[];
+  agentName: string;
+};
+
+function toView(a: repo.AppointmentRow): AppointmentView {
+  return {
+    id: a.id,
+    credentialId: a.case.credentialId,
+    startsAt: a.startsAt,
+    endsAt: a.endsAt,
+    timeZone: a.userTimeZone,
+    meetingUrl: a.meetingUrl,
+    documents: a.documents,
+    agentName: `${a.agent.firstName} ${a.agent.lastName.slice(0, 1)}.`,
+  };
+}
+
+/** The user's booked appointments, for the dashboard. */
+export async function listMyAppointments(userId: string): Promise<AppointmentView[]> {
+  return (await repo.listUserBookedAppointments(userId)).map(toView);
+}
+
+export async function getMyAppointment(
+  userId: string,
+  credentialId: string,
+): Promise<AppointmentView | null> {
+  const credential = await repo.findCredential(userId, credentialId);
+  if (!credential) return null;
+  const latest = await repo.findLatestCase(credential.id);
+  const booked = latest ? await repo.findBookedAppointment(latest.id) : null;
+  return booked ? toView(booked) : null;
+}
+
+/** The meeting page's appointment, for its applicant or its agent only. */
+export async function getMeeting(userId: string, appointmentId: string) {
+  const a = await repo.findAppointment(appointmentId);
+  if (!a || (a.userId !== userId && a.agentId !== userId)) return null;
+  return {
+    startsAt: a.startsAt,
+    endsAt: a.endsAt,
+    status: a.status,
+    applicant: `${a.user.firstName} ${a.user.lastName}`,
+    agent: `${a.agent.firstName} ${a.agent.lastName}`,
+    isAgent: a.agentId === userId,
+    timeZone: a.userTimeZone,
+  };
+}
