@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/core/db";
+import { query } from "@/lib/core/sql";
 import type { MessageChannel } from "@/lib/generated/prisma/client";
 import type { Channel, OutboxEntry } from "./messaging";
 
@@ -12,10 +13,12 @@ export async function insertOutboxMessage(m: {
   subject?: string;
   body: string;
 }) {
-  await db().outboxMessage.create({
-    data: { channel: TO_DB[m.channel], to: m.to, subject: m.subject ?? null, body: m.body },
-    select: { id: true },
-  });
+  // Every local text (each OTP send) lands here: plain SQL (lib/core/sql.ts).
+  await query(
+    "outbox-insert",
+    `INSERT INTO outbox_messages (channel, "to", subject, body, "createdAt") VALUES ($1, $2, $3, $4, $5)`,
+    [TO_DB[m.channel], m.to, m.subject ?? null, m.body, new Date()],
+  );
 }
 
 export async function listOutboxMessages(filter: { to?: string; take: number }): Promise<OutboxEntry[]> {

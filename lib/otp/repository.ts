@@ -1,5 +1,7 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/core/db";
+import { query } from "@/lib/core/sql";
 import type { MessageChannel, OtpPurpose } from "@/lib/generated/prisma/client";
 
 export type NewCode = {
@@ -14,15 +16,36 @@ export type NewCode = {
   expiresAt: Date;
 };
 
+// Sending and checking codes is on the sign-in hot path: plain SQL (lib/core/sql.ts) for those steps.
+
 /** A resend replaces the earlier code of the same purpose: new hash, fresh tries, new expiry. */
 export async function replaceCode(code: NewCode, now: Date): Promise<{ id: string }> {
-  const { userId, purpose, ...rest } = code;
-  return db().oneTimeCode.upsert({
-    where: { userId_purpose: { userId, purpose } },
-    create: { ...code, createdAt: now },
-    update: { ...rest, attempts: 0, consumedAt: null, createdAt: now },
-    select: { id: true },
-  });
+  const rows = await query<{ id: string }>(
+    "otp-codes-replace",
+    `INSERT INTO one_time_codes AS c (id, "userId", purpose, channel, "targetFingerprint", "targetEncrypted",
+       "phoneId", "bindingHash", "codeHash", "expiresAt", "createdAt")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+     ON CONFLICT ("userId", purpose) DO UPDATE SET
+       channel = EXCLUDED.channel, "targetFingerprint" = EXCLUDED."targetFingerprint",
+       "targetEncrypted" = EXCLUDED."targetEncrypted", "phoneId" = EXCLUDED."phoneId",
+       "bindingHash" = EXCLUDED."bindingHash", "codeHash" = EXCLUDED."codeHash",
+       "expiresAt" = EXCLUDED."expiresAt", "createdAt" = EXCLUDED."createdAt", attempts = 0, "consumedAt" = NULL
+     RETURNING id`,
+    [
+      randomUUID(),
+      code.userId,
+      code.purpose,
+      code.channel,
+      code.targetFingerprint,
+      code.targetEncrypted,
+      code.phoneId,
+      code.bindingHash,
+      code.codeHash,
+      code.expiresAt,
+      now,
+    ],
+  );
+  return rows[0]!;
 }
 
 export type SpentAttempt = {
@@ -45,11 +68,13 @@ export async function spendAttempt(
   max: number,
   now: Date,
 ): Promise<SpentAttempt | null> {
-  const rows = await db().$queryRaw<SpentAttempt[]>`
-    UPDATE one_time_codes SET attempts = attempts + 1
-    WHERE "userId" = ${userId}::uuid AND purpose = ${purpose}::"OtpPurpose" AND "consumedAt" IS NULL
-      AND attempts < ${max} AND "expiresAt" > ${now}
-    RETURNING id, "codeHash", "bindingHash", "targetEncrypted", "targetFingerprint", "phoneId", attempts`;
+  const rows = await query<SpentAttempt>(
+    "otp-codes-spend-attempt",
+    `UPDATE one_time_codes SET attempts = attempts + 1
+     WHERE "userId" = $1 AND purpose = $2 AND "consumedAt" IS NULL AND attempts < $3 AND "expiresAt" > $4
+     RETURNING id, "codeHash", "bindingHash", "targetEncrypted", "targetFingerprint", "phoneId", attempts`,
+    [userId, purpose, max, now],
+  );
   return rows[0] ?? null;
 }
 
@@ -62,18 +87,30 @@ export function findCode(userId: string, purpose: OtpPurpose) {
 
 /** One row update that cannot succeed twice. */
 export async function consumeCode(id: string, now: Date, tx?: Tx): Promise<boolean> {
-  const { count } = await (tx ?? db()).oneTimeCode.updateMany({
-    where: { id, consumedAt: null },
-    data: { consumedAt: now },
-  });
-  return count === 1;
+  if (tx) {
+    const { count } = await tx.oneTimeCode.updateMany({
+      where: { id, consumedAt: null },
+      data: { consumedAt: now },
+    });
+    return count === 1;
+  }
+  const rows = await query<{ id: string }>(
+    "otp-codes-consume",
+    `UPDATE one_time_codes SET "consumedAt" = $2 WHERE id = $1 AND "consumedAt" IS NULL RETURNING id`,
+    [id, now],
+  );
+  return rows.length === 1;
 }
 
-export async function findGuard(userId: string) {
-  return db().otpGuard.findUnique({
-    where: { userId },
-    select: { consecutiveFailures: true, lockedUntil: true },
-  });
+export async function findGuard(
+  userId: string,
+): Promise<{ consecutiveFailures: number; lockedUntil: Date | null } | null> {
+  const rows = await query<{ consecutiveFailures: number; lockedUntil: Date | null }>(
+    "otp-guards-find",
+    `SELECT "consecutiveFailures", "lockedUntil" FROM otp_guards WHERE "userId" = $1`,
+    [userId],
+  );
+  return rows[0] ?? null;
 }
 
 /** Adds one failure and returns the new count (atomic increment). */
@@ -97,7 +134,13 @@ export async function lock(userId: string, until: Date, now: Date): Promise<bool
 }
 
 export async function resetGuard(userId: string): Promise<void> {
-  await db().otpGuard.updateMany({ where: { userId }, data: { consecutiveFailures: 0, lockedUntil: null } });
+  // Only a guard with something to reset is written (most right codes follow no failure).
+  await query(
+    "otp-guards-reset",
+    `UPDATE otp_guards SET "consecutiveFailures" = 0, "lockedUntil" = NULL, "updatedAt" = $2
+     WHERE "userId" = $1 AND ("consecutiveFailures" <> 0 OR "lockedUntil" IS NOT NULL)`,
+    [userId, new Date()],
+  );
 }
 
 export async function findUserEmail(userId: string) {
