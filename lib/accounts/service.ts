@@ -4,7 +4,7 @@ import { keyedHash, randomToken } from "@/lib/core/crypto";
 import { env } from "@/lib/core/env";
 import { DomainError } from "@/lib/core/errors";
 import { logger } from "@/lib/core/logger";
-import { consumeLimit, peekLimit } from "@/lib/core/rate-limit";
+import { checkLimits, consumeLimit } from "@/lib/core/rate-limit";
 import { inTransaction } from "@/lib/core/transaction";
 import { sendEmail } from "@/lib/messaging/service";
 import type { EmailMessage } from "@/lib/messaging/messaging";
@@ -203,27 +203,21 @@ export async function signInWithPassword(
     : await repo.findAccountByUsername(login);
   // Limits count per account (its email and user ID alike), or per typed name when there is no account.
   const accountKey = account?.id ?? login;
-  for (const [name, key] of [
-    ["sign_in.ip", ip],
-    ["sign_in.account_ip", `${accountKey}|${ip}`],
-  ] as const) {
-    const limit = await consumeLimit(name, key);
-    if (!limit.allowed)
-      throw await refuse(
-        "rate_limited",
-        account?.id ?? null,
-        "accounts.too_many_attempts",
-        limit.retryAfterSeconds,
-      );
-  }
   const failureKey = accountKey;
-  const failures = await peekLimit("sign_in.account_failures", failureKey);
-  if (!failures.allowed) {
+  // One round trip: spend the per-IP and per-account+IP points, and look at the account's failures.
+  const limits = await checkLimits(
+    [
+      { name: "sign_in.ip", key: ip },
+      { name: "sign_in.account_ip", key: `${accountKey}|${ip}` },
+    ],
+    [{ name: "sign_in.account_failures", key: failureKey }],
+  );
+  if (!limits.allowed) {
     throw await refuse(
-      "account_throttled",
+      limits.refusedBy === "sign_in.account_failures" ? "account_throttled" : "rate_limited",
       account?.id ?? null,
       "accounts.too_many_attempts",
-      failures.retryAfterSeconds,
+      limits.retryAfterSeconds,
     );
   }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/service";
 import { decrypt, encrypt, hashesEqual, keyedHash } from "@/lib/core/crypto";
 import { DomainError } from "@/lib/core/errors";
-import { consumeLimit, refundLimit, type RateLimitName } from "@/lib/core/rate-limit";
+import { checkLimits, refundLimits, type LimitCheck } from "@/lib/core/rate-limit";
 import type { OtpPurpose } from "@/lib/generated/prisma/client";
 import { DeliveryError, placeVoiceCall, sendEmail, sendSms } from "@/lib/messaging/service";
 import type { RequestInfo } from "@/lib/sessions/service";
@@ -54,27 +54,29 @@ export async function sendCode(input: {
   const now = input.now ?? new Date();
   await refuseIfLocked(input.userId, now);
   const fingerprint = phoneFingerprint(input.e164);
-  const spent: [RateLimitName, string][] = [];
-  const refundAll = () => Promise.all(spent.map(([name, key]) => refundLimit(name, key)));
-  for (const [name, key] of [
-    ["otp.send.ip", input.request.ip ?? "unknown"],
-    ["otp.send.account", input.userId],
-    ["otp.send.phone_gap", fingerprint],
-    ["otp.send.phone", fingerprint],
-  ] as [RateLimitName, string][]) {
-    const result = await consumeLimit(name, key);
-    if (!result.allowed) {
-      await refundAll();
-      await recordAudit({
-        type: "OTP_SEND_REFUSED",
-        result: "DENIED",
-        subjectUserId: input.userId,
-        ...input.request,
-        detail: { limit: name },
-      });
-      throw new DomainError("otp.send_limited", { retryAfterSeconds: result.retryAfterSeconds });
-    }
-    spent.push([name, key]);
+  const limits: LimitCheck[] = [
+    { name: "otp.send.ip", key: input.request.ip ?? "unknown" },
+    { name: "otp.send.account", key: input.userId },
+    { name: "otp.send.phone_gap", key: fingerprint },
+    { name: "otp.send.phone", key: fingerprint },
+  ];
+  const result = await checkLimits(limits);
+  if (!result.allowed) {
+    // A refused send counts against nothing but the limit that refused it.
+    await refundLimits(
+      limits.slice(
+        0,
+        limits.findIndex((l) => l.name === result.refusedBy),
+      ),
+    );
+    await recordAudit({
+      type: "OTP_SEND_REFUSED",
+      result: "DENIED",
+      subjectUserId: input.userId,
+      ...input.request,
+      detail: { limit: result.refusedBy },
+    });
+    throw new DomainError("otp.send_limited", { retryAfterSeconds: result.retryAfterSeconds });
   }
 
   const code = generateCode();
@@ -85,7 +87,7 @@ export async function sendCode(input: {
     if (input.channel === "SMS") await sendSms({ to: input.e164, body: textMessage(code) });
     else await placeVoiceCall({ to: input.e164, say: voiceMessage(code) });
   } catch (error) {
-    await refundAll();
+    await refundLimits(limits);
     if (error instanceof DeliveryError)
       throw new DomainError(error.retryable ? "otp.delivery_failed" : "otp.undeliverable");
     throw error;
