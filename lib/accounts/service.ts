@@ -9,10 +9,15 @@ import { inTransaction } from "@/lib/core/transaction";
 import { sendEmail } from "@/lib/messaging/service";
 import type { EmailMessage } from "@/lib/messaging/messaging";
 import { sendCode, verifyCode } from "@/lib/otp/service";
-import { listSignInPhones, requiresPhoneOtp, signInPhoneNumber } from "@/lib/phones/service";
+import {
+  listSignInPhones,
+  requiresPhoneOtp,
+  signInPhoneNumber,
+  type MaskedPhone,
+} from "@/lib/phones/service";
 import type { SendSignInCodeInput } from "@/lib/phones/schemas";
 import {
-  completeLoginChallenge,
+  completeLoginChallengeWithSession,
   endAllSessions,
   readLoginChallenge,
   startLoginChallenge,
@@ -172,8 +177,8 @@ export async function verifyEmail(token: string, request: RequestInfo, now = new
 export type PasswordSignIn =
   /** No phone OTP needed: the single-use ticket for next-auth. */
   | { kind: "session"; ticket: string }
-  /** The user has an active credential: the signed token of the pending sign-in, for the OTP step. */
-  | { kind: "otp_required"; challengeToken: string };
+  /** The user has an active credential: the signed token of the pending sign-in and its phones, for the OTP step. */
+  | { kind: "otp_required"; challengeToken: string; phones: MaskedPhone[] };
 
 /**
  * Checks a password sign-in. Users with an active phone OTP credential get a pending sign-in that the
@@ -238,7 +243,8 @@ export async function signInWithPassword(
   }
 
   if (await requiresPhoneOtp(account.id, now)) {
-    return { kind: "otp_required", challengeToken: await startLoginChallenge(account.id, request, now) };
+    const challengeToken = await startLoginChallenge(account.id, request, now);
+    return { kind: "otp_required", challengeToken, phones: await listSignInPhones(account.id) };
   }
   const { ticket, sessionId } = await startSession({
     userId: account.id,
@@ -311,14 +317,9 @@ export async function completeSignInWithCode(
     request,
     now,
   });
-  if (!(await completeLoginChallenge(challenge.id, now))) throw new DomainError("otp.challenge_expired");
-  const { ticket, sessionId } = await startSession({
-    userId: challenge.userId,
-    authLevel: "PASSWORD_OTP",
-    passwordAt: challenge.passwordAt,
-    now,
-    request,
-  });
+  const opened = await completeLoginChallengeWithSession(challenge, request, now);
+  if (!opened) throw new DomainError("otp.challenge_expired");
+  const { ticket, sessionId } = opened;
   await recordAudit({
     type: "SIGN_IN",
     result: "SUCCESS",

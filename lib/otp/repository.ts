@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db, type Tx } from "@/lib/core/db";
+import { db } from "@/lib/core/db";
 import { query } from "@/lib/core/sql";
 import type { MessageChannel, OtpPurpose } from "@/lib/generated/prisma/client";
 
@@ -60,7 +60,8 @@ export type SpentAttempt = {
 
 /**
  * Spends one try of the live code, atomically: the guard `attempts < max` in the same UPDATE means no more
- * than `max` submissions are ever evaluated, however many arrive at once.
+ * than `max` submissions are ever evaluated, however many arrive at once. Spends nothing (null) while the
+ * account's codes are locked.
  */
 export async function spendAttempt(
   userId: string,
@@ -72,6 +73,7 @@ export async function spendAttempt(
     "otp-codes-spend-attempt",
     `UPDATE one_time_codes SET attempts = attempts + 1
      WHERE "userId" = $1 AND purpose = $2 AND "consumedAt" IS NULL AND attempts < $3 AND "expiresAt" > $4
+       AND NOT EXISTS (SELECT 1 FROM otp_guards g WHERE g."userId" = $1 AND g."lockedUntil" > $4)
      RETURNING id, "codeHash", "bindingHash", "targetEncrypted", "targetFingerprint", "phoneId", attempts`,
     [userId, purpose, max, now],
   );
@@ -85,21 +87,24 @@ export function findCode(userId: string, purpose: OtpPurpose) {
   });
 }
 
-/** One row update that cannot succeed twice. */
-export async function consumeCode(id: string, now: Date, tx?: Tx): Promise<boolean> {
-  if (tx) {
-    const { count } = await tx.oneTimeCode.updateMany({
-      where: { id, consumedAt: null },
-      data: { consumedAt: now },
-    });
-    return count === 1;
-  }
-  const rows = await query<{ id: string }>(
-    "otp-codes-consume",
-    `UPDATE one_time_codes SET "consumedAt" = $2 WHERE id = $1 AND "consumedAt" IS NULL RETURNING id`,
+/**
+ * Spends a right code (one row update that cannot succeed twice) and, in the same statement, clears the
+ * account's run of failures. False when the code was already used.
+ */
+export async function consumeCodeAndResetGuard(id: string, now: Date): Promise<boolean> {
+  const rows = await query<{ used: number }>(
+    "otp-codes-consume-reset-guard",
+    `WITH consumed AS (
+       UPDATE one_time_codes SET "consumedAt" = $2 WHERE id = $1 AND "consumedAt" IS NULL RETURNING "userId"
+     ), reset AS (
+       UPDATE otp_guards g SET "consecutiveFailures" = 0, "lockedUntil" = NULL, "updatedAt" = $2
+       FROM consumed WHERE g."userId" = consumed."userId"
+         AND (g."consecutiveFailures" <> 0 OR g."lockedUntil" IS NOT NULL)
+     )
+     SELECT count(*)::int AS used FROM consumed`,
     [id, now],
   );
-  return rows.length === 1;
+  return rows[0]!.used === 1;
 }
 
 export async function findGuard(
@@ -131,16 +136,6 @@ export async function lock(userId: string, until: Date, now: Date): Promise<bool
     data: { lockedUntil: until, consecutiveFailures: 0 },
   });
   return count === 1;
-}
-
-export async function resetGuard(userId: string): Promise<void> {
-  // Only a guard with something to reset is written (most right codes follow no failure).
-  await query(
-    "otp-guards-reset",
-    `UPDATE otp_guards SET "consecutiveFailures" = 0, "lockedUntil" = NULL, "updatedAt" = $2
-     WHERE "userId" = $1 AND ("consecutiveFailures" <> 0 OR "lockedUntil" IS NOT NULL)`,
-    [userId, new Date()],
-  );
 }
 
 export async function findUserEmail(userId: string) {

@@ -133,9 +133,10 @@ export async function verifyCode(input: {
   now?: Date;
 }): Promise<VerifiedCode> {
   const now = input.now ?? new Date();
-  await refuseIfLocked(input.userId, now);
+  // Spends nothing while locked; only a refused try looks up why (the lock first).
   const attempt = await repo.spendAttempt(input.userId, input.purpose, MAX_ATTEMPTS_PER_CODE, now);
   if (!attempt) {
+    await refuseIfLocked(input.userId, now);
     throw new DomainError(
       unusableReason(await repo.findCode(input.userId, input.purpose), now) ?? "otp.incorrect",
     );
@@ -168,8 +169,7 @@ export async function verifyCode(input: {
       },
     );
   }
-  if (!(await repo.consumeCode(attempt.id, now))) throw new DomainError("otp.used");
-  await repo.resetGuard(input.userId);
+  if (!(await repo.consumeCodeAndResetGuard(attempt.id, now))) throw new DomainError("otp.used");
   await recordAudit({
     type: "OTP_VERIFIED",
     result: "SUCCESS",

@@ -180,13 +180,39 @@ export async function expireLoginChallenges(userId: string, now: Date, tx?: Tx):
   });
 }
 
-/** Spends the challenge once: the second of two concurrent right codes cannot open a second session. */
-export async function completeLoginChallenge(id: string, now: Date): Promise<boolean> {
+/**
+ * Spends the pending sign-in and opens its session in one statement: the second of two concurrent right
+ * codes completes nothing and opens no session. Null when the challenge was already completed or expired.
+ */
+export async function completeLoginChallengeWithSession(
+  challengeId: string,
+  session: Omit<NewSession, "userId" | "passwordAt">,
+  now: Date,
+): Promise<{ id: string } | null> {
+  const id = randomUUID();
   const rows = await query<{ id: string }>(
-    "login-challenges-complete",
-    `UPDATE login_challenges SET "completedAt" = $2
-     WHERE id = $1 AND "completedAt" IS NULL AND "expiresAt" > $2 RETURNING id`,
-    [id, now],
+    "login-challenges-complete-with-session",
+    `WITH done AS (
+       UPDATE login_challenges SET "completedAt" = $2
+       WHERE id = $1 AND "completedAt" IS NULL AND "expiresAt" > $2
+       RETURNING "userId", "passwordAt"
+     )
+     INSERT INTO sessions (id, "userId", "ticketHash", "authLevel", "passwordAt", "otpAt", "expiresAt", ip,
+       "userAgent", "createdAt", "lastSeenAt")
+     SELECT $3, "userId", $4, $5, "passwordAt", $6, $7, $8, $9, $10, $10 FROM done
+     RETURNING id`,
+    [
+      challengeId,
+      now,
+      id,
+      session.ticketHash,
+      session.authLevel,
+      session.otpAt,
+      session.expiresAt,
+      session.ip,
+      session.userAgent,
+      new Date(),
+    ],
   );
-  return rows.length === 1;
+  return rows[0] ?? null;
 }

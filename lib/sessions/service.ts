@@ -154,6 +154,28 @@ export async function readLoginChallenge(
   return { id: challenge.id, userId: challenge.userId, passwordAt: challenge.passwordAt };
 }
 
-export function completeLoginChallenge(id: string, now: Date): Promise<boolean> {
-  return repo.completeLoginChallenge(id, now);
+/**
+ * Completes a pending sign-in whose phone code was right and opens its session (password and phone OTP),
+ * atomically; returns the session's single-use ticket, or null when the sign-in was already completed or
+ * has expired.
+ */
+export async function completeLoginChallengeWithSession(
+  challenge: LoginChallenge,
+  request: RequestInfo,
+  now: Date,
+): Promise<{ ticket: string; sessionId: string } | null> {
+  const ticket = randomToken();
+  const session = await repo.completeLoginChallengeWithSession(
+    challenge.id,
+    {
+      ticketHash: keyedHash(TICKET_PURPOSE, ticket),
+      authLevel: "PASSWORD_OTP",
+      otpAt: now,
+      expiresAt: new Date(now.getTime() + env().SESSION_MAX_HOURS * 3_600_000),
+      ip: request.ip,
+      userAgent: request.userAgent?.slice(0, 256) ?? null,
+    },
+    now,
+  );
+  return session ? { ticket, sessionId: session.id } : null;
 }
