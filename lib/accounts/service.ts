@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/service";
+import { auditInSameStatement, recordAudit } from "@/lib/audit/service";
 import { keyedHash, randomToken } from "@/lib/core/crypto";
 import { env } from "@/lib/core/env";
 import { DomainError } from "@/lib/core/errors";
@@ -317,18 +317,18 @@ export async function completeSignInWithCode(
     request,
     now,
   });
-  const opened = await completeLoginChallengeWithSession(challenge, request, now);
+  const opened = await completeLoginChallengeWithSession(challenge, request, now, (sessionId) =>
+    auditInSameStatement({
+      type: "SIGN_IN",
+      result: "SUCCESS",
+      actorId: challenge.userId,
+      subjectUserId: challenge.userId,
+      ...request,
+      detail: { sessionId, method: "password+phone_otp" },
+    }),
+  );
   if (!opened) throw new DomainError("otp.challenge_expired");
-  const { ticket, sessionId } = opened;
-  await recordAudit({
-    type: "SIGN_IN",
-    result: "SUCCESS",
-    actorId: challenge.userId,
-    subjectUserId: challenge.userId,
-    ...request,
-    detail: { sessionId, method: "password+phone_otp" },
-  });
-  return { ticket };
+  return { ticket: opened.ticket };
 }
 
 /** Emails a reset link when the account exists; the caller always sees the same answer. */

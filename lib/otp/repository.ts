@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { AuditWrite } from "@/lib/audit/service";
 import { db } from "@/lib/core/db";
 import { query } from "@/lib/core/sql";
 import type { MessageChannel, OtpPurpose } from "@/lib/generated/prisma/client";
@@ -18,19 +19,25 @@ export type NewCode = {
 
 // Sending and checking codes is on the sign-in hot path: plain SQL (lib/core/sql.ts) for those steps.
 
-/** A resend replaces the earlier code of the same purpose: new hash, fresh tries, new expiry. */
-export async function replaceCode(code: NewCode, now: Date): Promise<{ id: string }> {
+/**
+ * A resend replaces the earlier code of the same purpose: new hash, fresh tries, new expiry. The audit row
+ * is written by the same statement.
+ */
+export async function replaceCode(code: NewCode, now: Date, audit: AuditWrite): Promise<{ id: string }> {
   const rows = await query<{ id: string }>(
     "otp-codes-replace",
-    `INSERT INTO one_time_codes AS c (id, "userId", purpose, channel, "targetFingerprint", "targetEncrypted",
-       "phoneId", "bindingHash", "codeHash", "expiresAt", "createdAt")
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-     ON CONFLICT ("userId", purpose) DO UPDATE SET
-       channel = EXCLUDED.channel, "targetFingerprint" = EXCLUDED."targetFingerprint",
-       "targetEncrypted" = EXCLUDED."targetEncrypted", "phoneId" = EXCLUDED."phoneId",
-       "bindingHash" = EXCLUDED."bindingHash", "codeHash" = EXCLUDED."codeHash",
-       "expiresAt" = EXCLUDED."expiresAt", "createdAt" = EXCLUDED."createdAt", attempts = 0, "consumedAt" = NULL
-     RETURNING id`,
+    `WITH code AS (
+       INSERT INTO one_time_codes AS c (id, "userId", purpose, channel, "targetFingerprint", "targetEncrypted",
+         "phoneId", "bindingHash", "codeHash", "expiresAt", "createdAt")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT ("userId", purpose) DO UPDATE SET
+         channel = EXCLUDED.channel, "targetFingerprint" = EXCLUDED."targetFingerprint",
+         "targetEncrypted" = EXCLUDED."targetEncrypted", "phoneId" = EXCLUDED."phoneId",
+         "bindingHash" = EXCLUDED."bindingHash", "codeHash" = EXCLUDED."codeHash",
+         "expiresAt" = EXCLUDED."expiresAt", "createdAt" = EXCLUDED."createdAt", attempts = 0, "consumedAt" = NULL
+       RETURNING id
+     ), ${audit.cte(12, "code")}
+     SELECT id FROM code`,
     [
       randomUUID(),
       code.userId,
@@ -43,6 +50,7 @@ export async function replaceCode(code: NewCode, now: Date): Promise<{ id: strin
       code.codeHash,
       code.expiresAt,
       now,
+      ...audit.values,
     ],
   );
   return rows[0]!;
@@ -89,9 +97,9 @@ export function findCode(userId: string, purpose: OtpPurpose) {
 
 /**
  * Spends a right code (one row update that cannot succeed twice) and, in the same statement, clears the
- * account's run of failures. False when the code was already used.
+ * account's run of failures and writes the audit row. False (and no audit row) when it was already used.
  */
-export async function consumeCodeAndResetGuard(id: string, now: Date): Promise<boolean> {
+export async function consumeCodeAndResetGuard(id: string, now: Date, audit: AuditWrite): Promise<boolean> {
   const rows = await query<{ used: number }>(
     "otp-codes-consume-reset-guard",
     `WITH consumed AS (
@@ -100,9 +108,9 @@ export async function consumeCodeAndResetGuard(id: string, now: Date): Promise<b
        UPDATE otp_guards g SET "consecutiveFailures" = 0, "lockedUntil" = NULL, "updatedAt" = $2
        FROM consumed WHERE g."userId" = consumed."userId"
          AND (g."consecutiveFailures" <> 0 OR g."lockedUntil" IS NOT NULL)
-     )
+     ), ${audit.cte(3, "consumed")}
      SELECT count(*)::int AS used FROM consumed`,
-    [id, now],
+    [id, now, ...audit.values],
   );
   return rows[0]!.used === 1;
 }

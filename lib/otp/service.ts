@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/service";
+import { auditInSameStatement, recordAudit } from "@/lib/audit/service";
 import { decrypt, encrypt, hashesEqual, keyedHash } from "@/lib/core/crypto";
 import { DomainError } from "@/lib/core/errors";
 import { checkLimits, refundLimits, type LimitCheck } from "@/lib/core/rate-limit";
@@ -105,15 +105,15 @@ export async function sendCode(input: {
       expiresAt,
     },
     now,
+    auditInSameStatement({
+      type: "OTP_SENT",
+      result: "SUCCESS",
+      actorId: input.userId,
+      subjectUserId: input.userId,
+      ...input.request,
+      detail: { purpose: input.purpose, channel: input.channel, phoneId: input.phoneId },
+    }),
   );
-  await recordAudit({
-    type: "OTP_SENT",
-    result: "SUCCESS",
-    actorId: input.userId,
-    subjectUserId: input.userId,
-    ...input.request,
-    detail: { purpose: input.purpose, channel: input.channel, phoneId: input.phoneId },
-  });
   return { expiresAt };
 }
 
@@ -169,8 +169,7 @@ export async function verifyCode(input: {
       },
     );
   }
-  if (!(await repo.consumeCodeAndResetGuard(attempt.id, now))) throw new DomainError("otp.used");
-  await recordAudit({
+  const verified = auditInSameStatement({
     type: "OTP_VERIFIED",
     result: "SUCCESS",
     actorId: input.userId,
@@ -178,6 +177,7 @@ export async function verifyCode(input: {
     ...input.request,
     detail: { purpose: input.purpose },
   });
+  if (!(await repo.consumeCodeAndResetGuard(attempt.id, now, verified))) throw new DomainError("otp.used");
   return { e164: decrypt(attempt.targetEncrypted), phoneId: attempt.phoneId };
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { AuditWrite } from "@/lib/audit/service";
 import { db, type Tx } from "@/lib/core/db";
 import { query } from "@/lib/core/sql";
 import type { AuthLevel, Role } from "@/lib/generated/prisma/client";
@@ -186,25 +187,27 @@ export async function expireLoginChallenges(userId: string, now: Date, tx?: Tx):
  */
 export async function completeLoginChallengeWithSession(
   challengeId: string,
-  session: Omit<NewSession, "userId" | "passwordAt">,
+  session: Omit<NewSession, "userId" | "passwordAt"> & { id: string },
   now: Date,
-): Promise<{ id: string } | null> {
-  const id = randomUUID();
+  audit: AuditWrite,
+): Promise<boolean> {
   const rows = await query<{ id: string }>(
     "login-challenges-complete-with-session",
     `WITH done AS (
        UPDATE login_challenges SET "completedAt" = $2
        WHERE id = $1 AND "completedAt" IS NULL AND "expiresAt" > $2
        RETURNING "userId", "passwordAt"
-     )
-     INSERT INTO sessions (id, "userId", "ticketHash", "authLevel", "passwordAt", "otpAt", "expiresAt", ip,
-       "userAgent", "createdAt", "lastSeenAt")
-     SELECT $3, "userId", $4, $5, "passwordAt", $6, $7, $8, $9, $10, $10 FROM done
-     RETURNING id`,
+     ), opened AS (
+       INSERT INTO sessions (id, "userId", "ticketHash", "authLevel", "passwordAt", "otpAt", "expiresAt", ip,
+         "userAgent", "createdAt", "lastSeenAt")
+       SELECT $3, "userId", $4, $5, "passwordAt", $6, $7, $8, $9, $10, $10 FROM done
+       RETURNING id
+     ), ${audit.cte(11, "opened")}
+     SELECT id FROM opened`,
     [
       challengeId,
       now,
-      id,
+      session.id,
       session.ticketHash,
       session.authLevel,
       session.otpAt,
@@ -212,7 +215,8 @@ export async function completeLoginChallengeWithSession(
       session.ip,
       session.userAgent,
       new Date(),
+      ...audit.values,
     ],
   );
-  return rows[0] ?? null;
+  return rows.length === 1;
 }
