@@ -39,6 +39,10 @@ const config = [
               message: "Only repositories (and lib/core/transaction.ts) use the client.",
             },
             {
+              group: ["@/lib/core/sql"],
+              message: "Only repositories (and lib/core/rate-limit.ts) run plain SQL.",
+            },
+            {
               group: ["@/lib/*/repository"],
               message: "Call the module's service.ts, never another module's repository.",
             },

@@ -188,7 +188,11 @@ async function main() {
     LOG_LEVEL: "warn",
     APP_URL: PORTAL,
   };
-  const portal = start("tsx", ["server.ts"], env);
+  // BENCH_PROFILE_DIR=dir writes a V8 CPU profile of the portal process there (not of the floor).
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}` }
+    : {};
+  const portal = start("tsx", ["server.ts"], { ...env, ...profile });
   const floor = start("tsx", ["bench/otp-floor-server.ts"], { ...env, FLOOR_PORT: "3401" });
   try {
     await waitFor(`${PORTAL}/sign-in`);

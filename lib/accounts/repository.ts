@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/core/db";
+import { query } from "@/lib/core/sql";
 import { Prisma, type EmailTokenPurpose, type Role } from "@/lib/generated/prisma/client";
 
 export type AccountForSignIn = {
@@ -10,24 +11,28 @@ export type AccountForSignIn = {
   emailVerifiedAt: Date | null;
 };
 
-const SIGN_IN_SELECT = {
-  id: true,
-  email: true,
-  passwordHash: true,
-  status: true,
-  emailVerifiedAt: true,
-} as const;
+// Read on every password sign-in: plain SQL (lib/core/sql.ts).
+const SIGN_IN_COLUMNS = `id, email, "passwordHash", status, "emailVerifiedAt"`;
+
+async function findAccountWhere(name: string, column: "email" | "username" | "id", value: string) {
+  const rows = await query<AccountForSignIn>(
+    name,
+    `SELECT ${SIGN_IN_COLUMNS} FROM users WHERE ${column} = $1`,
+    [value],
+  );
+  return rows[0] ?? null;
+}
 
 export function findAccountByEmail(email: string): Promise<AccountForSignIn | null> {
-  return db().user.findUnique({ where: { email }, select: SIGN_IN_SELECT });
+  return findAccountWhere("accounts-by-email", "email", email);
 }
 
 export function findAccountByUsername(username: string): Promise<AccountForSignIn | null> {
-  return db().user.findUnique({ where: { username }, select: SIGN_IN_SELECT });
+  return findAccountWhere("accounts-by-username", "username", username);
 }
 
 export function findAccountById(id: string): Promise<AccountForSignIn | null> {
-  return db().user.findUnique({ where: { id }, select: SIGN_IN_SELECT });
+  return findAccountWhere("accounts-by-id", "id", id);
 }
 
 export type Profile = {

@@ -1,18 +1,23 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/service";
+import { auditInSameStatement, recordAudit } from "@/lib/audit/service";
 import { keyedHash, randomToken } from "@/lib/core/crypto";
 import { env } from "@/lib/core/env";
 import { DomainError } from "@/lib/core/errors";
 import { logger } from "@/lib/core/logger";
-import { consumeLimit, peekLimit } from "@/lib/core/rate-limit";
+import { checkLimits, consumeLimit } from "@/lib/core/rate-limit";
 import { inTransaction } from "@/lib/core/transaction";
 import { sendEmail } from "@/lib/messaging/service";
 import type { EmailMessage } from "@/lib/messaging/messaging";
 import { sendCode, verifyCode } from "@/lib/otp/service";
-import { listSignInPhones, requiresPhoneOtp, signInPhoneNumber } from "@/lib/phones/service";
+import {
+  listSignInPhones,
+  requiresPhoneOtp,
+  signInPhoneNumber,
+  type MaskedPhone,
+} from "@/lib/phones/service";
 import type { SendSignInCodeInput } from "@/lib/phones/schemas";
 import {
-  completeLoginChallenge,
+  completeLoginChallengeWithSession,
   endAllSessions,
   readLoginChallenge,
   startLoginChallenge,
@@ -172,8 +177,8 @@ export async function verifyEmail(token: string, request: RequestInfo, now = new
 export type PasswordSignIn =
   /** No phone OTP needed: the single-use ticket for next-auth. */
   | { kind: "session"; ticket: string }
-  /** The user has an active credential: the signed token of the pending sign-in, for the OTP step. */
-  | { kind: "otp_required"; challengeToken: string };
+  /** The user has an active credential: the signed token of the pending sign-in and its phones, for the OTP step. */
+  | { kind: "otp_required"; challengeToken: string; phones: MaskedPhone[] };
 
 /**
  * Checks a password sign-in. Users with an active phone OTP credential get a pending sign-in that the
@@ -203,27 +208,21 @@ export async function signInWithPassword(
     : await repo.findAccountByUsername(login);
   // Limits count per account (its email and user ID alike), or per typed name when there is no account.
   const accountKey = account?.id ?? login;
-  for (const [name, key] of [
-    ["sign_in.ip", ip],
-    ["sign_in.account_ip", `${accountKey}|${ip}`],
-  ] as const) {
-    const limit = await consumeLimit(name, key);
-    if (!limit.allowed)
-      throw await refuse(
-        "rate_limited",
-        account?.id ?? null,
-        "accounts.too_many_attempts",
-        limit.retryAfterSeconds,
-      );
-  }
   const failureKey = accountKey;
-  const failures = await peekLimit("sign_in.account_failures", failureKey);
-  if (!failures.allowed) {
+  // One round trip: spend the per-IP and per-account+IP points, and look at the account's failures.
+  const limits = await checkLimits(
+    [
+      { name: "sign_in.ip", key: ip },
+      { name: "sign_in.account_ip", key: `${accountKey}|${ip}` },
+    ],
+    [{ name: "sign_in.account_failures", key: failureKey }],
+  );
+  if (!limits.allowed) {
     throw await refuse(
-      "account_throttled",
+      limits.refusedBy === "sign_in.account_failures" ? "account_throttled" : "rate_limited",
       account?.id ?? null,
       "accounts.too_many_attempts",
-      failures.retryAfterSeconds,
+      limits.retryAfterSeconds,
     );
   }
 
@@ -244,7 +243,8 @@ export async function signInWithPassword(
   }
 
   if (await requiresPhoneOtp(account.id, now)) {
-    return { kind: "otp_required", challengeToken: await startLoginChallenge(account.id, request, now) };
+    const challengeToken = await startLoginChallenge(account.id, request, now);
+    return { kind: "otp_required", challengeToken, phones: await listSignInPhones(account.id) };
   }
   const { ticket, sessionId } = await startSession({
     userId: account.id,
@@ -317,23 +317,18 @@ export async function completeSignInWithCode(
     request,
     now,
   });
-  if (!(await completeLoginChallenge(challenge.id, now))) throw new DomainError("otp.challenge_expired");
-  const { ticket, sessionId } = await startSession({
-    userId: challenge.userId,
-    authLevel: "PASSWORD_OTP",
-    passwordAt: challenge.passwordAt,
-    now,
-    request,
-  });
-  await recordAudit({
-    type: "SIGN_IN",
-    result: "SUCCESS",
-    actorId: challenge.userId,
-    subjectUserId: challenge.userId,
-    ...request,
-    detail: { sessionId, method: "password+phone_otp" },
-  });
-  return { ticket };
+  const opened = await completeLoginChallengeWithSession(challenge, request, now, (sessionId) =>
+    auditInSameStatement({
+      type: "SIGN_IN",
+      result: "SUCCESS",
+      actorId: challenge.userId,
+      subjectUserId: challenge.userId,
+      ...request,
+      detail: { sessionId, method: "password+phone_otp" },
+    }),
+  );
+  if (!opened) throw new DomainError("otp.challenge_expired");
+  return { ticket: opened.ticket };
 }
 
 /** Emails a reset link when the account exists; the caller always sees the same answer. */

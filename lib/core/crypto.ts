@@ -1,5 +1,13 @@
 import "server-only";
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  randomBytes,
+  timingSafeEqual,
+  type KeyObject,
+} from "node:crypto";
 import { env } from "./env";
 
 /** A URL-safe random token with `bytes` bytes of entropy (default 256 bits). */
@@ -12,7 +20,21 @@ export function randomToken(bytes = 32): string {
  * link tokens, session tickets, codes, keys. The `purpose` label keeps hashes of one kind useless for another.
  */
 export function keyedHash(purpose: string, value: string): string {
-  return createHmac("sha256", env().TOKEN_PEPPER).update(`${purpose}\0${value}`).digest("base64url");
+  return createHmac("sha256", secretKey("pepper", env().TOKEN_PEPPER, "utf8"))
+    .update(`${purpose}\0${value}`)
+    .digest("base64url");
+}
+
+// Key objects are built once per configured secret: a sign-in hashes and seals several values, and
+// importing a raw key on every call showed up in the CPU profile.
+const keyCache = new Map<string, { secret: string; key: KeyObject }>();
+
+function secretKey(name: string, secret: string, encoding: "utf8" | "base64"): KeyObject {
+  const cached = keyCache.get(name);
+  if (cached?.secret === secret) return cached.key;
+  const key = createSecretKey(Buffer.from(secret, encoding));
+  keyCache.set(name, { secret, key });
+  return key;
 }
 
 export function hashesEqual(a: string, b: string): boolean {
@@ -25,7 +47,7 @@ const IV_BYTES = 12;
 
 /** AES-256-GCM with the configured data key; output is iv | tag | ciphertext. */
 export function encryptBytes(plaintext: Buffer): Buffer {
-  const key = Buffer.from(env().DATA_ENCRYPTION_KEY, "base64");
+  const key = secretKey("data", env().DATA_ENCRYPTION_KEY, "base64");
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
@@ -34,7 +56,7 @@ export function encryptBytes(plaintext: Buffer): Buffer {
 
 /** Throws when the data was altered or sealed with another key. */
 export function decryptBytes(sealed: Buffer): Buffer {
-  const key = Buffer.from(env().DATA_ENCRYPTION_KEY, "base64");
+  const key = secretKey("data", env().DATA_ENCRYPTION_KEY, "base64");
   const decipher = createDecipheriv("aes-256-gcm", key, sealed.subarray(0, IV_BYTES));
   decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + 16));
   return Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + 16)), decipher.final()]);

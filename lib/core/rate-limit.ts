@@ -1,6 +1,5 @@
 import "server-only";
 import { Redis } from "ioredis";
-import pg from "pg";
 import {
   RateLimiterPostgres,
   RateLimiterRedis,
@@ -8,6 +7,7 @@ import {
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
 import { env } from "./env";
+import { query, sqlPool } from "./sql";
 
 /**
  * Every named limit in the portal, in one place. Figures from ../shared/research
@@ -48,14 +48,13 @@ export type RateLimitName = keyof typeof RATE_LIMITS;
 export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 const limiters = new Map<RateLimitName, RateLimiterAbstract>();
-let pool: pg.Pool | undefined;
 let redis: Redis | undefined;
 
 function limiterFor(name: RateLimitName): RateLimiterAbstract {
   const existing = limiters.get(name);
   if (existing) return existing;
   const { points, durationSeconds } = RATE_LIMITS[name];
-  const { REDIS_URL, DATABASE_URL, DATABASE_POOL_MAX } = env();
+  const { REDIS_URL } = env();
   const common = { keyPrefix: name, points, duration: durationSeconds };
   let limiter: RateLimiterAbstract;
   if (REDIS_URL) {
@@ -63,11 +62,9 @@ function limiterFor(name: RateLimitName): RateLimiterAbstract {
     redis ??= new Redis(REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 5_000 });
     limiter = new RateLimiterRedis({ ...common, storeClient: redis });
   } else {
-    // As large as the main pool: every OTP send spends four limits, so a small pool would queue them.
-    pool ??= new pg.Pool({ connectionString: DATABASE_URL, max: DATABASE_POOL_MAX });
     limiter = new RateLimiterPostgres({
       ...common,
-      storeClient: pool,
+      storeClient: sqlPool(),
       storeType: "pool",
       tableName: "rate_limits",
       tableCreated: true,
@@ -106,4 +103,93 @@ export async function refundLimit(name: RateLimitName, key: string): Promise<voi
 
 export async function resetLimit(name: RateLimitName, key: string): Promise<void> {
   await limiterFor(name).delete(key);
+}
+
+export type LimitCheck = { name: RateLimitName; key: string };
+
+export type LimitsResult =
+  { allowed: true } | { allowed: false; refusedBy: RateLimitName; retryAfterSeconds: number };
+
+// rate-limiter-flexible's PostgreSQL upsert (same rows, keys `${name}:${key}` and expiry in epoch ms),
+// for several keys in one statement. Rows are locked in key order, so concurrent batches cannot deadlock.
+const CONSUME_SQL = `
+  WITH spent AS (
+    INSERT INTO rate_limits AS r (key, points, expire)
+    SELECT k, 1, e FROM unnest($1::text[], $2::bigint[]) AS t(k, e) ORDER BY k
+    ON CONFLICT (key) DO UPDATE SET
+      points = CASE WHEN r.expire <= $3 THEN 1 ELSE r.points + 1 END,
+      expire = CASE WHEN r.expire <= $3 THEN EXCLUDED.expire ELSE r.expire END
+    RETURNING key, points, expire
+  )
+  SELECT key, points, expire, true AS spent FROM spent
+  UNION ALL
+  SELECT key, points, expire, false FROM rate_limits
+  WHERE key = ANY($4::text[]) AND (expire > $3 OR expire IS NULL)`;
+
+const REFUND_SQL = `UPDATE rate_limits SET points = points - 1 WHERE key = ANY($1::text[]) AND expire > $2`;
+
+const storedKey = ({ name, key }: LimitCheck) => `${name}:${key}`;
+
+/**
+ * Checks several limits in one database round trip: spends a point of each of `consume` and looks at
+ * each of `peek` without spending. The outcome is that of checking them one by one in the order given
+ * (consume first, then peek): the first refusal wins, and limits after it keep no point.
+ */
+export async function checkLimits(consume: LimitCheck[], peek: LimitCheck[] = []): Promise<LimitsResult> {
+  if (env().REDIS_URL) return checkLimitsOneByOne(consume, peek);
+  for (const { name } of [...consume, ...peek]) limiterFor(name); // keeps the store's hourly sweep running
+  const consumeKeys = consume.map(storedKey);
+  if (new Set(consumeKeys).size !== consumeKeys.length)
+    throw new Error("checkLimits: a limit is listed twice");
+  const now = Date.now();
+  const rows = await query<{ key: string; points: number; expire: string | null; spent: boolean }>(
+    "rate-limits-check",
+    CONSUME_SQL,
+    [
+      consumeKeys,
+      consume.map(({ name }) => String(now + RATE_LIMITS[name].durationSeconds * 1000)),
+      now,
+      peek.map(storedKey),
+    ],
+  );
+  const byKey = new Map(rows.map((r) => [`${r.spent ? "c" : "p"}${r.key}`, r]));
+  const checks = [
+    ...consume.map((c) => ({ ...c, row: byKey.get(`c${storedKey(c)}`), spent: true })),
+    ...peek.map((c) => ({ ...c, row: byKey.get(`p${storedKey(c)}`), spent: false })),
+  ];
+  const refusedAt = checks.findIndex(({ name, row, spent }) =>
+    row ? (spent ? row.points > RATE_LIMITS[name].points : row.points >= RATE_LIMITS[name].points) : false,
+  );
+  if (refusedAt === -1) return { allowed: true };
+  const refused = checks[refusedAt]!;
+  const later = checks.slice(refusedAt + 1).filter((c) => c.spent);
+  if (later.length > 0) await query("rate-limits-refund", REFUND_SQL, [later.map(storedKey), now]);
+  const msBeforeNext = refused.row?.expire ? Math.max(Number(refused.row.expire) - now, 0) : 0;
+  return {
+    allowed: false,
+    refusedBy: refused.name,
+    retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)),
+  };
+}
+
+async function checkLimitsOneByOne(consume: LimitCheck[], peek: LimitCheck[]): Promise<LimitsResult> {
+  for (const { name, key } of consume) {
+    const result = await consumeLimit(name, key);
+    if (!result.allowed) return { ...result, refusedBy: name };
+  }
+  for (const { name, key } of peek) {
+    const result = await peekLimit(name, key);
+    if (!result.allowed) return { ...result, refusedBy: name };
+  }
+  return { allowed: true };
+}
+
+/** Gives back the point each of `limits` spent (attempts that turned out not to count). */
+export async function refundLimits(limits: LimitCheck[]): Promise<void> {
+  if (limits.length === 0) return;
+  if (env().REDIS_URL) {
+    await Promise.all(limits.map(({ name, key }) => refundLimit(name, key)));
+    return;
+  }
+  await query("rate-limits-refund", REFUND_SQL, [limits.map(storedKey), Date.now()]);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/core/db";
+import { query } from "@/lib/core/sql";
 import type { MessageChannel } from "@/lib/generated/prisma/client";
 import type { Channel, EmailAttachment, OutboxEntry } from "./messaging";
 
@@ -13,16 +14,12 @@ export async function insertOutboxMessage(m: {
   body: string;
   attachments?: EmailAttachment[];
 }) {
-  await db().outboxMessage.create({
-    data: {
-      channel: TO_DB[m.channel],
-      to: m.to,
-      subject: m.subject ?? null,
-      body: m.body,
-      attachments: m.attachments ?? [],
-    },
-    select: { id: true },
-  });
+  // Every local text (each OTP send) lands here: plain SQL (lib/core/sql.ts).
+  await query(
+    "outbox-insert",
+    `INSERT INTO outbox_messages (channel, "to", subject, body, attachments, "createdAt") VALUES ($1, $2, $3, $4, $5, $6)`,
+    [TO_DB[m.channel], m.to, m.subject ?? null, m.body, JSON.stringify(m.attachments ?? []), new Date()],
+  );
 }
 
 export async function listOutboxMessages(filter: { to?: string; take: number }): Promise<OutboxEntry[]> {

@@ -3,8 +3,9 @@ import { generateSync } from "otplib";
 import { MAX_ATTEMPTS_PER_CODE, OTP_DIGITS } from "./policy";
 
 /**
- * A fresh 6-digit code: HOTP (otplib) over a one-off 160-bit random secret, so the digits come from the
- * CSPRNG. The secret is thrown away; only a keyed hash of the code is stored.
+ * A fresh 6-digit code: HOTP (otplib, the stack's OTP library) over a one-off 160-bit random secret, so the
+ * digits come from the CSPRNG. The secret is thrown away; only a keyed hash of the code is stored. (Its
+ * pure-JS HMAC costs about 2 % of an OTP send's CPU; kept for the one OTP implementation the stack names.)
  */
 export function generateCode(): string {
   return generateSync({ secret: randomBytes(20), strategy: "hotp", counter: 0, digits: OTP_DIGITS });

@@ -1,8 +1,8 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/service";
+import { auditInSameStatement, recordAudit } from "@/lib/audit/service";
 import { decrypt, encrypt, hashesEqual, keyedHash } from "@/lib/core/crypto";
 import { DomainError } from "@/lib/core/errors";
-import { consumeLimit, refundLimit, type RateLimitName } from "@/lib/core/rate-limit";
+import { checkLimits, refundLimits, type LimitCheck } from "@/lib/core/rate-limit";
 import type { OtpPurpose } from "@/lib/generated/prisma/client";
 import { DeliveryError, placeVoiceCall, sendEmail, sendSms } from "@/lib/messaging/service";
 import type { RequestInfo } from "@/lib/sessions/service";
@@ -54,27 +54,29 @@ export async function sendCode(input: {
   const now = input.now ?? new Date();
   await refuseIfLocked(input.userId, now);
   const fingerprint = phoneFingerprint(input.e164);
-  const spent: [RateLimitName, string][] = [];
-  const refundAll = () => Promise.all(spent.map(([name, key]) => refundLimit(name, key)));
-  for (const [name, key] of [
-    ["otp.send.ip", input.request.ip ?? "unknown"],
-    ["otp.send.account", input.userId],
-    ["otp.send.phone_gap", fingerprint],
-    ["otp.send.phone", fingerprint],
-  ] as [RateLimitName, string][]) {
-    const result = await consumeLimit(name, key);
-    if (!result.allowed) {
-      await refundAll();
-      await recordAudit({
-        type: "OTP_SEND_REFUSED",
-        result: "DENIED",
-        subjectUserId: input.userId,
-        ...input.request,
-        detail: { limit: name },
-      });
-      throw new DomainError("otp.send_limited", { retryAfterSeconds: result.retryAfterSeconds });
-    }
-    spent.push([name, key]);
+  const limits: LimitCheck[] = [
+    { name: "otp.send.ip", key: input.request.ip ?? "unknown" },
+    { name: "otp.send.account", key: input.userId },
+    { name: "otp.send.phone_gap", key: fingerprint },
+    { name: "otp.send.phone", key: fingerprint },
+  ];
+  const result = await checkLimits(limits);
+  if (!result.allowed) {
+    // A refused send counts against nothing but the limit that refused it.
+    await refundLimits(
+      limits.slice(
+        0,
+        limits.findIndex((l) => l.name === result.refusedBy),
+      ),
+    );
+    await recordAudit({
+      type: "OTP_SEND_REFUSED",
+      result: "DENIED",
+      subjectUserId: input.userId,
+      ...input.request,
+      detail: { limit: result.refusedBy },
+    });
+    throw new DomainError("otp.send_limited", { retryAfterSeconds: result.retryAfterSeconds });
   }
 
   const code = generateCode();
@@ -85,7 +87,7 @@ export async function sendCode(input: {
     if (input.channel === "SMS") await sendSms({ to: input.e164, body: textMessage(code) });
     else await placeVoiceCall({ to: input.e164, say: voiceMessage(code) });
   } catch (error) {
-    await refundAll();
+    await refundLimits(limits);
     if (error instanceof DeliveryError)
       throw new DomainError(error.retryable ? "otp.delivery_failed" : "otp.undeliverable");
     throw error;
@@ -103,15 +105,15 @@ export async function sendCode(input: {
       expiresAt,
     },
     now,
+    auditInSameStatement({
+      type: "OTP_SENT",
+      result: "SUCCESS",
+      actorId: input.userId,
+      subjectUserId: input.userId,
+      ...input.request,
+      detail: { purpose: input.purpose, channel: input.channel, phoneId: input.phoneId },
+    }),
   );
-  await recordAudit({
-    type: "OTP_SENT",
-    result: "SUCCESS",
-    actorId: input.userId,
-    subjectUserId: input.userId,
-    ...input.request,
-    detail: { purpose: input.purpose, channel: input.channel, phoneId: input.phoneId },
-  });
   return { expiresAt };
 }
 
@@ -131,9 +133,10 @@ export async function verifyCode(input: {
   now?: Date;
 }): Promise<VerifiedCode> {
   const now = input.now ?? new Date();
-  await refuseIfLocked(input.userId, now);
+  // Spends nothing while locked; only a refused try looks up why (the lock first).
   const attempt = await repo.spendAttempt(input.userId, input.purpose, MAX_ATTEMPTS_PER_CODE, now);
   if (!attempt) {
+    await refuseIfLocked(input.userId, now);
     throw new DomainError(
       unusableReason(await repo.findCode(input.userId, input.purpose), now) ?? "otp.incorrect",
     );
@@ -166,9 +169,7 @@ export async function verifyCode(input: {
       },
     );
   }
-  if (!(await repo.consumeCode(attempt.id, now))) throw new DomainError("otp.used");
-  await repo.resetGuard(input.userId);
-  await recordAudit({
+  const verified = auditInSameStatement({
     type: "OTP_VERIFIED",
     result: "SUCCESS",
     actorId: input.userId,
@@ -176,6 +177,7 @@ export async function verifyCode(input: {
     ...input.request,
     detail: { purpose: input.purpose },
   });
+  if (!(await repo.consumeCodeAndResetGuard(attempt.id, now, verified))) throw new DomainError("otp.used");
   return { e164: decrypt(attempt.targetEncrypted), phoneId: attempt.phoneId };
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/core/db";
+import { query } from "@/lib/core/sql";
 import type { CredentialStatus } from "@/lib/generated/prisma/client";
 
 export type CredentialForPhones = { id: string; userId: string; status: CredentialStatus; expiresAt: Date };
@@ -37,19 +38,31 @@ export function listPhones(credentialId: string): Promise<PhoneView[]> {
   });
 }
 
+// The next three run on every sign-in and OTP send: plain SQL (lib/core/sql.ts).
+
 export function listUserPhones(userId: string): Promise<PhoneView[]> {
-  return db().phoneNumber.findMany({
-    where: { userId, credential: { status: "ACTIVE" } },
-    select: PHONE_SELECT,
-    orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }],
-  });
+  return query<PhoneView>(
+    "phones-list-for-sign-in",
+    `SELECT p.id, p."credentialId", p.country, p."lastDigits", p."isDefault", p."verifiedAt"
+     FROM phone_numbers p JOIN credentials c ON c.id = p."credentialId"
+     WHERE p."userId" = $1 AND c.status = 'ACTIVE'
+     ORDER BY p."isDefault" DESC, p."createdAt" ASC`,
+    [userId],
+  );
 }
 
-export function findUserPhone(userId: string, phoneId: string) {
-  return db().phoneNumber.findFirst({
-    where: { id: phoneId, userId, credential: { status: "ACTIVE" } },
-    select: { id: true, e164Encrypted: true, country: true },
-  });
+export async function findUserPhone(
+  userId: string,
+  phoneId: string,
+): Promise<{ id: string; e164Encrypted: string; country: string } | null> {
+  const rows = await query<{ id: string; e164Encrypted: string; country: string }>(
+    "phones-find-for-sign-in",
+    `SELECT p.id, p."e164Encrypted", p.country
+     FROM phone_numbers p JOIN credentials c ON c.id = p."credentialId"
+     WHERE p.id = $1 AND p."userId" = $2 AND c.status = 'ACTIVE'`,
+    [phoneId, userId],
+  );
+  return rows[0] ?? null;
 }
 
 export async function hasPhone(credentialId: string, fingerprint: string): Promise<boolean> {
@@ -97,11 +110,15 @@ export async function activateCredential(credentialId: string, tx: Tx): Promise<
 
 /** Whether the user must pass a phone OTP at sign-in: an active, unexpired credential with a phone. */
 export async function hasActivePhone(userId: string, now: Date): Promise<boolean> {
-  return (
-    (await db().phoneNumber.count({
-      where: { userId, credential: { status: "ACTIVE", expiresAt: { gt: now } } },
-    })) > 0
+  const rows = await query<{ found: boolean }>(
+    "phones-has-active",
+    `SELECT EXISTS (
+       SELECT 1 FROM phone_numbers p JOIN credentials c ON c.id = p."credentialId"
+       WHERE p."userId" = $1 AND c.status = 'ACTIVE' AND c."expiresAt" > $2
+     ) AS found`,
+    [userId, now],
   );
+  return rows[0]!.found;
 }
 
 export type ManagedCredential = { id: string; productName: string; phones: PhoneView[] };

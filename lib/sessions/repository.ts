@@ -1,5 +1,8 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
+import type { AuditWrite } from "@/lib/audit/service";
 import { db, type Tx } from "@/lib/core/db";
+import { query } from "@/lib/core/sql";
 import type { AuthLevel, Role } from "@/lib/generated/prisma/client";
 
 export type NewSession = {
@@ -13,19 +16,43 @@ export type NewSession = {
   userAgent: string | null;
 };
 
+// Sessions and pending sign-ins are read and written on every sign-in and signed-in request, so outside
+// transactions they use plain SQL (lib/core/sql.ts); inside one they stay on the transaction's client.
+
 export async function insertSession(data: NewSession, tx?: Tx): Promise<{ id: string }> {
-  return (tx ?? db()).session.create({ data, select: { id: true } });
+  if (tx) return tx.session.create({ data, select: { id: true } });
+  const id = randomUUID();
+  const createdAt = new Date();
+  await query(
+    "sessions-insert",
+    `INSERT INTO sessions (id, "userId", "ticketHash", "authLevel", "passwordAt", "otpAt", "expiresAt", ip, "userAgent", "createdAt", "lastSeenAt")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
+    [
+      id,
+      data.userId,
+      data.ticketHash,
+      data.authLevel,
+      data.passwordAt,
+      data.otpAt,
+      data.expiresAt,
+      data.ip,
+      data.userAgent,
+      createdAt,
+    ],
+  );
+  return { id };
 }
 
 /** One row update that cannot succeed twice: the ticket is spent by whoever claims it first. */
 export async function claimTicket(ticketHash: string, notBefore: Date, now: Date): Promise<string | null> {
-  const row = await db().session.findUnique({ where: { ticketHash }, select: { id: true } });
-  if (!row) return null;
-  const { count } = await db().session.updateMany({
-    where: { id: row.id, ticketHash, claimedAt: null, revokedAt: null, createdAt: { gte: notBefore } },
-    data: { claimedAt: now, lastSeenAt: now, ticketHash: null },
-  });
-  return count === 1 ? row.id : null;
+  const rows = await query<{ id: string }>(
+    "sessions-claim-ticket",
+    `UPDATE sessions SET "claimedAt" = $3, "lastSeenAt" = $3, "ticketHash" = NULL
+     WHERE "ticketHash" = $1 AND "claimedAt" IS NULL AND "revokedAt" IS NULL AND "createdAt" >= $2
+     RETURNING id`,
+    [ticketHash, notBefore, now],
+  );
+  return rows[0]?.id ?? null;
 }
 
 export type SessionWithUser = {
@@ -41,26 +68,41 @@ export type SessionWithUser = {
   user: { status: "ACTIVE" | "DISABLED"; role: Role; firstName: string; lastName: string; email: string };
 };
 
+type SessionWithUserRow = Omit<SessionWithUser, "user"> & {
+  [K in keyof SessionWithUser["user"] as `user_${K}`]: SessionWithUser["user"][K];
+};
+
 export async function findSessionWithUser(id: string): Promise<SessionWithUser | null> {
-  return db().session.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      userId: true,
-      authLevel: true,
-      passwordAt: true,
-      otpAt: true,
-      claimedAt: true,
-      revokedAt: true,
-      expiresAt: true,
-      lastSeenAt: true,
-      user: { select: { status: true, role: true, firstName: true, lastName: true, email: true } },
+  const rows = await query<SessionWithUserRow>(
+    "sessions-find-with-user",
+    `SELECT s.id, s."userId", s."authLevel", s."passwordAt", s."otpAt", s."claimedAt", s."revokedAt",
+            s."expiresAt", s."lastSeenAt", u.status AS user_status, u.role AS user_role,
+            u."firstName" AS "user_firstName", u."lastName" AS "user_lastName", u.email AS user_email
+     FROM sessions s JOIN users u ON u.id = s."userId"
+     WHERE s.id = $1`,
+    [id],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  const { user_status, user_role, user_firstName, user_lastName, user_email, ...session } = r;
+  return {
+    ...session,
+    user: {
+      status: user_status,
+      role: user_role,
+      firstName: user_firstName,
+      lastName: user_lastName,
+      email: user_email,
     },
-  });
+  };
 }
 
 export async function touchSession(id: string, now: Date): Promise<void> {
-  await db().session.updateMany({ where: { id, revokedAt: null }, data: { lastSeenAt: now } });
+  await query(
+    "sessions-touch",
+    `UPDATE sessions SET "lastSeenAt" = $2 WHERE id = $1 AND "revokedAt" IS NULL`,
+    [id, now],
+  );
 }
 
 /** Returns whether this call revoked it (false when it was already revoked). */
@@ -101,14 +143,35 @@ export async function insertLoginChallenge(data: {
   ip: string | null;
   userAgent: string | null;
 }): Promise<{ id: string }> {
-  return db().loginChallenge.create({ data, select: { id: true } });
+  const id = randomUUID();
+  await query(
+    "login-challenges-insert",
+    `INSERT INTO login_challenges (id, "userId", "passwordAt", "expiresAt", ip, "userAgent")
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [id, data.userId, data.passwordAt, data.expiresAt, data.ip, data.userAgent],
+  );
+  return { id };
 }
 
-export function findLoginChallenge(id: string) {
-  return db().loginChallenge.findUnique({
-    where: { id },
-    select: { id: true, userId: true, passwordAt: true, expiresAt: true, completedAt: true },
-  });
+export async function findLoginChallenge(id: string): Promise<{
+  id: string;
+  userId: string;
+  passwordAt: Date;
+  expiresAt: Date;
+  completedAt: Date | null;
+} | null> {
+  const rows = await query<{
+    id: string;
+    userId: string;
+    passwordAt: Date;
+    expiresAt: Date;
+    completedAt: Date | null;
+  }>(
+    "login-challenges-find",
+    `SELECT id, "userId", "passwordAt", "expiresAt", "completedAt" FROM login_challenges WHERE id = $1`,
+    [id],
+  );
+  return rows[0] ?? null;
 }
 
 export async function expireLoginChallenges(userId: string, now: Date, tx?: Tx): Promise<void> {
@@ -118,11 +181,42 @@ export async function expireLoginChallenges(userId: string, now: Date, tx?: Tx):
   });
 }
 
-/** Spends the challenge once: the second of two concurrent right codes cannot open a second session. */
-export async function completeLoginChallenge(id: string, now: Date): Promise<boolean> {
-  const { count } = await db().loginChallenge.updateMany({
-    where: { id, completedAt: null, expiresAt: { gt: now } },
-    data: { completedAt: now },
-  });
-  return count === 1;
+/**
+ * Spends the pending sign-in and opens its session in one statement: the second of two concurrent right
+ * codes completes nothing and opens no session. Null when the challenge was already completed or expired.
+ */
+export async function completeLoginChallengeWithSession(
+  challengeId: string,
+  session: Omit<NewSession, "userId" | "passwordAt"> & { id: string },
+  now: Date,
+  audit: AuditWrite,
+): Promise<boolean> {
+  const rows = await query<{ id: string }>(
+    "login-challenges-complete-with-session",
+    `WITH done AS (
+       UPDATE login_challenges SET "completedAt" = $2
+       WHERE id = $1 AND "completedAt" IS NULL AND "expiresAt" > $2
+       RETURNING "userId", "passwordAt"
+     ), opened AS (
+       INSERT INTO sessions (id, "userId", "ticketHash", "authLevel", "passwordAt", "otpAt", "expiresAt", ip,
+         "userAgent", "createdAt", "lastSeenAt")
+       SELECT $3, "userId", $4, $5, "passwordAt", $6, $7, $8, $9, $10, $10 FROM done
+       RETURNING id
+     ), ${audit.cte(11, "opened")}
+     SELECT id FROM opened`,
+    [
+      challengeId,
+      now,
+      session.id,
+      session.ticketHash,
+      session.authLevel,
+      session.otpAt,
+      session.expiresAt,
+      session.ip,
+      session.userAgent,
+      new Date(),
+      ...audit.values,
+    ],
+  );
+  return rows.length === 1;
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/service";
+import { randomUUID } from "node:crypto";
+import { recordAudit, type AuditWrite } from "@/lib/audit/service";
 import { hashesEqual, keyedHash, randomToken } from "@/lib/core/crypto";
 import { env } from "@/lib/core/env";
 import type { Tx } from "@/lib/core/transaction";
@@ -154,6 +155,32 @@ export async function readLoginChallenge(
   return { id: challenge.id, userId: challenge.userId, passwordAt: challenge.passwordAt };
 }
 
-export function completeLoginChallenge(id: string, now: Date): Promise<boolean> {
-  return repo.completeLoginChallenge(id, now);
+/**
+ * Completes a pending sign-in whose phone code was right and opens its session (password and phone OTP),
+ * with the audit row `auditFor` makes for it, atomically; returns the session's single-use ticket, or null
+ * when the sign-in was already completed or has expired.
+ */
+export async function completeLoginChallengeWithSession(
+  challenge: LoginChallenge,
+  request: RequestInfo,
+  now: Date,
+  auditFor: (sessionId: string) => AuditWrite,
+): Promise<{ ticket: string; sessionId: string } | null> {
+  const ticket = randomToken();
+  const sessionId = randomUUID();
+  const opened = await repo.completeLoginChallengeWithSession(
+    challenge.id,
+    {
+      id: sessionId,
+      ticketHash: keyedHash(TICKET_PURPOSE, ticket),
+      authLevel: "PASSWORD_OTP",
+      otpAt: now,
+      expiresAt: new Date(now.getTime() + env().SESSION_MAX_HOURS * 3_600_000),
+      ip: request.ip,
+      userAgent: request.userAgent?.slice(0, 256) ?? null,
+    },
+    now,
+    auditFor(sessionId),
+  );
+  return opened ? { ticket, sessionId } : null;
 }

@@ -45,7 +45,11 @@ describe("signing in with a phone one-time passcode", () => {
     const sessionsBefore = await db().session.count();
 
     const result = await signIn(u.user);
-    expect(result).toEqual({ kind: "otp_required", challengeToken: expect.any(String) as string });
+    expect(result).toEqual({
+      kind: "otp_required",
+      challengeToken: expect.any(String) as string,
+      phones: [expect.objectContaining({ id: u.phones[0]!.id, isDefault: true })],
+    });
     expect(await db().session.count()).toBe(sessionsBefore);
     expect(await db().loginChallenge.count({ where: { userId: u.user.id, completedAt: null } })).toBe(1);
   });

@@ -1,5 +1,5 @@
 import { SignInInputSchema } from "@/lib/accounts/schemas";
-import { getPendingSignIn, signInWithPassword } from "@/lib/accounts/service";
+import { signInWithPassword } from "@/lib/accounts/service";
 import { signIn } from "@/lib/core/auth";
 import { errorResponse, parseJson } from "@/lib/core/http";
 import { requestInfo } from "@/lib/core/request";
@@ -17,12 +17,7 @@ export async function POST(request: Request) {
       await signIn("credentials", { ticket: result.ticket, redirect: false });
       return Response.json({ status: "authenticated" });
     }
-    const pending = await getPendingSignIn(result.challengeToken);
-    return Response.json({
-      status: "otp_required",
-      challenge: result.challengeToken,
-      phones: pending?.phones ?? [],
-    });
+    return Response.json({ status: "otp_required", challenge: result.challengeToken, phones: result.phones });
   } catch (error) {
     return errorResponse(error);
   }
