@@ -115,30 +115,27 @@ export const PickSlotInputSchema = z.object({
 });
 export type PickSlotInput = z.infer<typeof PickSlotInputSchema>;
 
-/** Declared documents arrive as `document.<key>` checkboxes. */
-export const BookAppointmentInputSchema = z
-  .object({
+const DOCUMENT_KEYS = Object.keys(IDENTITY_DOCUMENTS) as [IdentityDocument, ...IdentityDocument[]];
+
+/** Declared documents arrive as `document.<key>` checkboxes, gathered into `documents` before validation. */
+export const BookAppointmentInputSchema = z.preprocess(
+  (raw) => {
+    const fields = (raw ?? {}) as Record<string, unknown>;
+    const documents = Object.keys(fields)
+      .filter((k) => k.startsWith("document.") && fields[k])
+      .map((k) => k.slice("document.".length));
+    return { ...fields, documents };
+  },
+  z.object({
     credentialId: CredentialIdSchema,
     phone: z.string().trim().min(1, "Enter a phone number where the agent can reach you.").max(30),
     email: EmailSchema,
     timeZone: TimeZoneSchema,
-  })
-  .catchall(z.string().max(10))
-  .transform(({ credentialId, phone, email, timeZone, ...rest }, ctx) => {
-    const documents = Object.keys(rest)
-      .filter((k) => k.startsWith("document."))
-      .map((k) => k.slice("document.".length))
-      .filter((d): d is IdentityDocument => d in IDENTITY_DOCUMENTS);
-    if (documents.length === 0) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["documents"],
-        message: "Select the identity documents you will present.",
-      });
-      return z.NEVER;
-    }
-    return { credentialId, phone, email, timeZone, documents };
-  });
+    documents: z
+      .array(z.enum(DOCUMENT_KEYS, "Select the identity documents you will present."))
+      .min(1, "Select the identity documents you will present."),
+  }),
+);
 export type BookAppointmentInput = z.infer<typeof BookAppointmentInputSchema>;
 
 export const ActivationCodeInputSchema = z.object({

@@ -9,6 +9,7 @@ type OutboxMessage = {
   to: string;
   subject: string;
   body: string;
+  attachments: { filename: string; contentType: string; content: string }[];
   createdAt: string;
 };
 
@@ -56,7 +57,7 @@ export function newUser(): NewUser {
   const tag = `${Date.now().toString(36)}${userCounter}`;
   return {
     firstName: "Erin",
-    lastName: `Tester${userCounter}`,
+    lastName: `Tester${tag}`,
     email: `erin.${tag}@example.test`,
     username: `erin.${tag}`,
     password: "plain quiet river stones",

@@ -11,11 +11,12 @@ export async function GET(request: NextRequest) {
   const messages = await readOutbox({ to: parsed.data.to });
   if (!messages) return NextResponse.json({ error: "Not found" }, { status: 404 });
   return NextResponse.json(
-    messages.map(({ channel, to, subject, body, createdAt }) => ({
+    messages.map(({ channel, to, subject, body, attachments, createdAt }) => ({
       channel,
       to,
       subject: subject ?? "",
       body,
+      attachments,
       createdAt,
     })),
     { headers: { "Cache-Control": "no-store" } },

@@ -41,12 +41,16 @@ export default async function MethodPage({ params }: { params: Promise<{ id: str
         ) : null}
         <li className="rounded-md border border-slate-300 p-4">
           <h3 className="font-semibold">Live Video Proofing</h3>
-          <p className="text-sm text-slate-700">
+          <p className="mb-4 text-sm text-slate-700">
             Meet a proofing agent in a scheduled video session and show your identity documents. Required
-            outside the United States; also for US users who cannot complete self-service proofing. Scheduling
-            of appointments opens in the portal soon; until then your credential waits in this state and your
-            license key stays valid.
+            outside the United States; also for US users who cannot complete self-service proofing.
           </p>
+          <ActionButtonForm
+            action={chooseMethodAction}
+            fields={{ ...fields, method: "LIVE_VIDEO" }}
+            label="PROCEED WITH LIVE VIDEO PROOFING"
+            variant={selfService ? "secondary" : "primary"}
+          />
         </li>
       </ul>
     </ProofingShell>

@@ -84,11 +84,15 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
             <h3 id="video-offer" className="font-semibold">
               Live Video Proofing
             </h3>
-            <p className="text-sm text-slate-700">
+            <p className="mb-3 text-sm text-slate-700">
               Verify your identity by meeting with a proofing agent in a scheduled video session, showing your
-              identity documents. Scheduling of appointments opens in the portal soon; your credential waits
-              in this state until then.
+              identity documents.
             </p>
+            <ActionButtonForm
+              action={startNewAttemptAction}
+              fields={{ credentialId: view.credentialId }}
+              label="Schedule Live Video Proofing"
+            />
           </section>
           {canRetrySelfService ? (
             <ActionButtonForm

@@ -1,0 +1,167 @@
+import { type Browser, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, expect, test } from "./fixtures";
+import { phoneNumbers } from "./phone-helpers";
+import { chooseProduct, completeBilling, payByCard, WITH_PROOFING } from "./store-helpers";
+
+/** Guide "To complete the Live Video Proofing", steps 1–5, from a new credential with proofing. */
+async function bookAppointment(page: Page) {
+  await chooseProduct(page, WITH_PROOFING);
+  await completeBilling(page);
+  await payByCard(page, "4242 4242 4242 4242");
+  await page.getByRole("button", { name: "Activate" }).click();
+  await page.getByRole("link", { name: "Start Identity Proofing" }).click();
+  await page.getByLabel("Proofing Country").selectOption("GB");
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByRole("button", { name: "PROCEED WITH MOBILE PHONE" })).toHaveCount(0);
+  await page.getByRole("button", { name: "PROCEED WITH LIVE VIDEO PROOFING" }).click();
+  await expect(page.getByRole("heading", { name: "Live Video Proofing" })).toBeVisible();
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("radio", { name: "Verify my identity by meeting with an agent later" }).check();
+  await page.getByRole("button", { name: "Schedule an Appointment" }).click();
+  await expect(page.getByRole("heading", { name: "Schedule an Appointment" })).toBeVisible();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Select an appointment date and time" })).toBeVisible();
+  await expect(page).toHaveURL(/[?&]tz=/);
+  await page.getByRole("radio").first().check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "Confirm your appointment" })).toBeVisible();
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByText("Select the identity documents you will present.")).toBeVisible();
+  await page.getByLabel("Phone Number").fill("+44 20 7946 0958");
+  await page.getByRole("checkbox", { name: "Passport" }).check();
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByText("Your appointment is booked.")).toBeVisible();
+}
+
+/** The demo agent, signed in in a browser of their own, on the applicant's appointment page. */
+async function agentOpens(browser: Browser, clientIp: string, applicant: string): Promise<Page> {
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email Address or User ID").fill("agent@example.com");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Log In" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto("/admin/proofing");
+  await page
+    .getByRole("listitem")
+    .filter({ hasText: `· ${applicant} ·` })
+    .getByRole("link")
+    .click();
+  await expect(page.getByRole("heading", { name: `Proofing session with ${applicant}` })).toBeVisible();
+  return page;
+}
+
+test("books, the agent passes the session, the user activates with the code and registers a phone", async ({
+  page,
+  browser,
+  clientIp,
+  signInAsNewUser,
+  outbox,
+  latestCode,
+  expectAccessible,
+}) => {
+  const user = await signInAsNewUser();
+  await bookAppointment(page);
+  const confirmation = await outbox.latest(user.email, (m) => /appointment is confirmed/.test(m.subject));
+  expect(confirmation.attachments[0]?.filename).toBe("proofing-appointment.ics");
+  expect(confirmation.attachments[0]?.content).toContain("BEGIN:VCALENDAR");
+  await page.goto("/dashboard");
+  await expect(page.getByText(/Proofing appointment:/)).toBeVisible();
+
+  const agent = await agentOpens(browser, clientIp, `${user.firstName} ${user.lastName}`);
+  await expectAccessible(agent);
+  await agent.getByRole("radio", { name: "One unexpired government-issued photo ID" }).check();
+  for (const group of await agent
+    .getByRole("group")
+    .filter({ has: agent.getByRole("radio", { name: "Yes" }) })
+    .all())
+    await group.getByRole("radio", { name: "Yes" }).check();
+  await agent.getByRole("button", { name: "Pass" }).click();
+  const message = await agent.getByText(/Activation code: /).textContent();
+  const code = /Activation code: ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})/.exec(message ?? "")?.[1];
+  expect(code, "the activation code on the agent's screen").toBeTruthy();
+  await agent.context().close();
+
+  await page.goto("/dashboard");
+  await page.getByRole("link", { name: "Activate" }).click();
+  await expect(page.getByRole("heading", { name: "Activate Proofing Code" })).toBeVisible();
+  await page.getByLabel("Activation Code").fill("ZZZZ-ZZZZ-ZZZZ-ZZZZ");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText("This activation code is not valid.").first()).toBeVisible();
+  await page.getByLabel("Activation Code").fill(code!.toLowerCase());
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Activate" }).click();
+  await expect(page.getByRole("heading", { name: "Set up phone one-time passcode" })).toBeVisible();
+
+  const [phone] = phoneNumbers(1, 71);
+  await page.getByLabel("Country").selectOption("US");
+  await page.getByLabel("Phone Number", { exact: true }).fill(phone!.typed);
+  await page.getByLabel("Confirm Phone Number").fill(phone!.typed);
+  await page.getByRole("button", { name: "Send Text" }).click();
+  await page.getByLabel("Verification").fill(await latestCode(phone!.e164));
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("Your phone number is registered.")).toBeVisible();
+});
+
+test("a no-show is rescheduled from the account", async ({
+  page,
+  browser,
+  clientIp,
+  signInAsNewUser,
+  outbox,
+  sql,
+}) => {
+  const user = await signInAsNewUser();
+  await bookAppointment(page);
+  // Only a clock could get the appointment under way: move its start into the past.
+  await sql(
+    `UPDATE appointments SET "startsAt" = now() - interval '5 minutes', "slotKey" = "slotKey" || '/started'
+     WHERE "userId" = (SELECT id FROM users WHERE email = $1) AND status = 'BOOKED'`,
+    [user.email],
+  );
+  const agent = await agentOpens(browser, clientIp, `${user.firstName} ${user.lastName}`);
+  await agent.getByRole("button", { name: "No-show" }).click();
+  await expect(agent.getByText("Recorded as a no-show.")).toBeVisible();
+  await agent.context().close();
+
+  const missed = await outbox.latest(user.email, (m) => /missed your proofing appointment/.test(m.subject));
+  expect(missed.body).toContain("schedule a new appointment from your MAG account");
+  await page.goto("/dashboard");
+  await page.getByRole("link", { name: WITH_PROOFING }).click();
+  await page.getByRole("link", { name: "Start Identity Proofing" }).click();
+  await expect(page.getByRole("heading", { name: "Select an appointment date and time" })).toBeVisible();
+  await page.getByRole("radio").nth(2).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByLabel("Phone Number").fill("+44 20 7946 0958");
+  await page.getByRole("checkbox", { name: "Driver's license" }).check();
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByText("Your appointment is booked.")).toBeVisible();
+});
+
+test("a failed session emails the agent's instructions", async ({
+  page,
+  browser,
+  clientIp,
+  signInAsNewUser,
+  outbox,
+}) => {
+  const user = await signInAsNewUser();
+  await bookAppointment(page);
+  const agent = await agentOpens(browser, clientIp, `${user.firstName} ${user.lastName}`);
+  await agent.getByRole("button", { name: "Fail" }).click();
+  await expect(agent.getByText("Write at least a sentence of instructions.")).toBeVisible();
+  await agent
+    .getByLabel(/Instructions for the applicant/)
+    .fill("Your passport had expired. Book a new appointment with an unexpired photo ID.");
+  await agent.getByRole("button", { name: "Fail" }).click();
+  await expect(agent.getByText("Proofing failed.")).toBeVisible();
+  await agent.context().close();
+
+  const mail = await outbox.latest(user.email, (m) => /not successful/.test(m.subject));
+  expect(mail.body).toContain("Your passport had expired.");
+  await page.goto("/dashboard");
+  await page.getByRole("link", { name: WITH_PROOFING }).click();
+  await page.getByRole("link", { name: "Start Identity Proofing" }).click();
+  await expect(page.getByText("The proofing agent could not verify your identity.")).toBeVisible();
+});
