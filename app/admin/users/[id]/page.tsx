@@ -8,7 +8,9 @@ import { DomainError } from "@/lib/core/errors";
 import { ORDER_STATUS_LABELS } from "@/lib/store/order-status";
 import { listOrders } from "@/lib/store/service";
 import { formatMoney, formatOrderNumber } from "@/lib/store/store";
+import { listPendingActivationCodes } from "@/lib/proofing/activation-service";
 import { ResendKeyForm } from "../../invoices/invoice-forms";
+import { ReissueCodeForm } from "../../proofing/reissue-form";
 import { RevokeSessionsForm, RoleForm, StatusForm } from "./user-actions";
 
 export const metadata: Metadata = { title: "User" };
@@ -28,6 +30,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   const user = await loadUser((await params).id);
   const events = await recentAuditForUser(user.id);
   const orders = await listOrders(user.id);
+  const pendingCodes = [...(await listPendingActivationCodes(user.id)).entries()];
   const canManage = session.role === "SUPPORT" || session.role === "ADMIN";
   const isSelf = session.userId === user.id;
   return (
@@ -78,6 +81,25 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
           ))}
         </ul>
       </section>
+      {pendingCodes.length > 0 ? (
+        <section aria-labelledby="codes-heading">
+          <h3 id="codes-heading" className="mb-2 font-semibold">
+            Proofing activation codes
+          </h3>
+          <ul className="space-y-3">
+            {pendingCodes.map(([credentialId, expiresAt]) => (
+              <li key={credentialId} className="border-b pb-3 text-sm">
+                <p className="mb-2">
+                  Credential {credentialId.slice(0, 8)}: live video proofing passed; code{" "}
+                  {expiresAt > new Date() ? "expires" : "expired"} {expiresAt.toISOString().slice(0, 10)}. The
+                  code itself cannot be shown.
+                </p>
+                <ReissueCodeForm credentialId={credentialId} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="audit-heading">
         <h3 id="audit-heading" className="mb-2 font-semibold">
           Recent activity
