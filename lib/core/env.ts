@@ -37,6 +37,14 @@ const EnvSchema = z.object({
   STRIPE_API_BASE_URL: optionalString,
   /** Where encrypted ID photos and selfies are kept (lib/proofing/image-store.ts). */
   PROOFING_IMAGE_DIR: z.string().default(".data/proofing-images"),
+  /** Microsoft Teams meetings for live video proofing (all four set): an Entra ID app with OnlineMeetings.ReadWrite.All. */
+  TEAMS_TENANT_ID: optionalString,
+  TEAMS_CLIENT_ID: optionalString,
+  TEAMS_CLIENT_SECRET: optionalString,
+  TEAMS_ORGANIZER_ID: optionalString,
+  /** Send Microsoft login and Graph calls to other base URLs (loopback fakes in tests). */
+  TEAMS_LOGIN_BASE_URL: optionalString,
+  TEAMS_GRAPH_BASE_URL: optionalString,
   /** Whether the portal process runs background jobs; "false" when `npm run worker` runs them instead. */
   JOBS_IN_PORTAL: z
     .enum(["true", "false"])
@@ -70,6 +78,11 @@ export function isTwilioConfigured(e: Env = env()): boolean {
 /** Stripe handles card payments and invoices when its secret key is set; else the local processor does. */
 export function isStripeConfigured(e: Env = env()): boolean {
   return Boolean(e.STRIPE_SECRET_KEY);
+}
+
+/** Live video meetings go to Microsoft Teams only when all of its variables are set. */
+export function isTeamsConfigured(e: Env = env()): boolean {
+  return Boolean(e.TEAMS_TENANT_ID && e.TEAMS_CLIENT_ID && e.TEAMS_CLIENT_SECRET && e.TEAMS_ORGANIZER_ID);
 }
 
 /** The local outbox (and /dev/outbox) is active when any channel has no real provider. */

@@ -30,6 +30,8 @@ export const PROOFING_ERRORS = {
     "This photo is too small to read. Take it again closer to the document, at least 800 by 600 pixels.",
   "proofing.image_unreadable": "We could not read this photo. Take it again, or choose a JPEG or PNG file.",
   "proofing.storage_unavailable": "We could not save your photo. Please try again in a few minutes.",
+  "proofing.meeting_unavailable":
+    "We could not set up the video meeting for this appointment. Nothing was booked; please try again.",
   "proofing.slot_taken": "This time was just booked by someone else. Please choose another time.",
   "proofing.contact_phone_invalid": "Enter a valid phone number where the agent can reach you.",
   "proofing.appointment_not_found": "No such appointment.",

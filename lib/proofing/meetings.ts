@@ -1,5 +1,6 @@
 import "server-only";
-import { env } from "@/lib/core/env";
+import { env, isTeamsConfigured } from "@/lib/core/env";
+import { createTeamsMeetingProvider } from "./teams-meetings";
 
 /**
  * Where the live video session happens (Microsoft Teams through Microsoft Graph in production). The local
@@ -19,3 +20,23 @@ export const portalMeetingProvider: MeetingProvider = {
     return Promise.resolve({ joinUrl: new URL(`/meetings/${appointmentId}`, env().APP_URL).toString() });
   },
 };
+
+let provider: MeetingProvider | undefined;
+
+/** Teams when its variables are set, else the portal's own meeting page. */
+export function meetingProvider(): MeetingProvider {
+  if (!provider) {
+    const e = env();
+    provider = isTeamsConfigured(e)
+      ? createTeamsMeetingProvider({
+          tenantId: e.TEAMS_TENANT_ID!,
+          clientId: e.TEAMS_CLIENT_ID!,
+          clientSecret: e.TEAMS_CLIENT_SECRET!,
+          organizerId: e.TEAMS_ORGANIZER_ID!,
+          loginBaseUrl: e.TEAMS_LOGIN_BASE_URL,
+          graphBaseUrl: e.TEAMS_GRAPH_BASE_URL,
+        })
+      : portalMeetingProvider;
+  }
+  return provider;
+}

@@ -2,19 +2,19 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { encrypt } from "@/lib/core/crypto";
 import { DomainError, ERROR_MESSAGES } from "@/lib/core/errors";
+import { logger } from "@/lib/core/logger";
 import { inTransaction } from "@/lib/core/transaction";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { checkPhone } from "@/lib/phones/phones";
 import type { RequestInfo } from "@/lib/sessions/service";
 import { audit, openCaseAt, saveStep, saveStepAlone } from "./case-steps";
-import { portalMeetingProvider } from "./meetings";
+import { meetingProvider } from "./meetings";
 import * as repo from "./repository";
 import type { BookAppointmentInput, CredentialStepInput, PickSlotInput } from "./schemas";
 import { VIDEO_POLICY, freeSlots, type FreeSlot } from "./video";
 
 // The applicant's side of live video proofing (user guide, "To complete the Live Video Proofing").
 
-const meetings = portalMeetingProvider;
 const MINUTE = 60_000;
 
 export const APPOINTMENT_JOBS = {
@@ -92,12 +92,13 @@ export async function bookAppointment(
   if (!slot) throw slotTaken();
   const endsAt = new Date(startsAt.getTime() + VIDEO_POLICY.slotMinutes * MINUTE);
   const id = randomUUID();
-  const { joinUrl } = await meetings.createMeeting({
-    appointmentId: id,
-    startsAt,
-    endsAt,
-    subject: "MAG live video identity proofing",
-  });
+  const meetings = meetingProvider();
+  const { joinUrl } = await meetings
+    .createMeeting({ appointmentId: id, startsAt, endsAt, subject: "MAG live video identity proofing" })
+    .catch((error: unknown) => {
+      logger().warn({ err: (error as Error).message, provider: meetings.name }, "meeting not created");
+      throw new DomainError("proofing.meeting_unavailable");
+    });
   const booked = await inTransaction(async (tx) => {
     await repo.lockCredential(current.credentialId, tx);
     const replaced = await repo.cancelBookedAppointments(current.id, tx);
