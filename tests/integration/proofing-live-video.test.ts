@@ -84,6 +84,20 @@ async function book(
 
 const runJobs = () => runDueJobs(JOB_HANDLERS, RECURRING_JOBS, clock.now());
 
+/** The agent passes the session; returns the activation code shown to them. */
+async function passSession(agentId: string, appointmentId: string): Promise<string> {
+  const outcome = {
+    appointmentId,
+    outcome: "PASS" as const,
+    evidence: "photo_id" as const,
+    answers: ALL_YES,
+    instructions: "",
+  };
+  const result = await recordOutcome(agentId, outcome, REQUEST);
+  if (result.outcome !== "PASS") throw new Error("expected a pass");
+  return result.code;
+}
+
 describe("booking", () => {
   it("books a free slot, emails a confirmation with a calendar invite, then a reminder and the meeting link", async () => {
     const a = await agent();
@@ -257,12 +271,7 @@ describe("the agent's session", () => {
 
   it("20 parallel uses of one code: exactly one succeeds", async () => {
     const { agent: a, applicant, appointmentId } = await bookedWith();
-    const pass = await recordOutcome(
-      a.id,
-      { appointmentId, outcome: "PASS", evidence: "photo_id", answers: ALL_YES, instructions: "" },
-      REQUEST,
-    );
-    const code = pass.outcome === "PASS" ? pass.code : "";
+    const code = await passSession(a.id, appointmentId);
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, () =>
         activateWithCode(applicant.user.id, { credentialId: applicant.credentialId, code }, REQUEST),
@@ -274,12 +283,7 @@ describe("the agent's session", () => {
 
   it("the code is refused 30 days + 1 s after issue, accepted a second before", async () => {
     const { agent: a, applicant, appointmentId } = await bookedWith();
-    const pass = await recordOutcome(
-      a.id,
-      { appointmentId, outcome: "PASS", evidence: "photo_id", answers: ALL_YES, instructions: "" },
-      REQUEST,
-    );
-    const code = pass.outcome === "PASS" ? pass.code : "";
+    const code = await passSession(a.id, appointmentId);
     const input = { credentialId: applicant.credentialId, code };
     clock.advance(30 * DAY - 1_000);
     await checkActivationCode(applicant.user.id, input, REQUEST);
@@ -289,12 +293,7 @@ describe("the agent's session", () => {
 
   it("1000 guesses are cut off after 5 per 10 minutes", async () => {
     const { agent: a, applicant, appointmentId } = await bookedWith();
-    const pass = await recordOutcome(
-      a.id,
-      { appointmentId, outcome: "PASS", evidence: "photo_id", answers: ALL_YES, instructions: "" },
-      REQUEST,
-    );
-    const real = pass.outcome === "PASS" ? pass.code : "";
+    const real = await passSession(a.id, appointmentId);
     const codes: string[] = [];
     for (let i = 0; i < 1000; i += 1) codes.push(`ZZZZ-ZZZZ-${String(i).padStart(4, "0")}-0000`);
     const outcomes: string[] = [];
@@ -378,12 +377,7 @@ describe("the agent's session", () => {
 
   it("expiry reminders 7 and 1 days before state the date, never the code; a re-issued code replaces a lost one", async () => {
     const { agent: a, applicant, appointmentId } = await bookedWith();
-    const pass = await recordOutcome(
-      a.id,
-      { appointmentId, outcome: "PASS", evidence: "photo_id", answers: ALL_YES, instructions: "" },
-      REQUEST,
-    );
-    const lost = pass.outcome === "PASS" ? pass.code : "";
+    const lost = await passSession(a.id, appointmentId);
     clock.advance(23 * DAY + MINUTE);
     await runJobs();
     const reminders = (await outboxFor(applicant.user.email)).filter((m) =>
