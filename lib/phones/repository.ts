@@ -45,7 +45,7 @@ export function listUserPhones(userId: string): Promise<PhoneView[]> {
     "phones-list-for-sign-in",
     `SELECT p.id, p."credentialId", p.country, p."lastDigits", p."isDefault", p."verifiedAt"
      FROM phone_numbers p JOIN credentials c ON c.id = p."credentialId"
-     WHERE p."userId" = $1 AND c.status = 'ACTIVE'
+     WHERE p."userId" = $1 AND c.status IN ('ACTIVE', 'PROOFING_REQUIRED')
      ORDER BY p."isDefault" DESC, p."createdAt" ASC`,
     [userId],
   );
@@ -59,7 +59,7 @@ export async function findUserPhone(
     "phones-find-for-sign-in",
     `SELECT p.id, p."e164Encrypted", p.country
      FROM phone_numbers p JOIN credentials c ON c.id = p."credentialId"
-     WHERE p.id = $1 AND p."userId" = $2 AND c.status = 'ACTIVE'`,
+     WHERE p.id = $1 AND p."userId" = $2 AND c.status IN ('ACTIVE', 'PROOFING_REQUIRED')`,
     [phoneId, userId],
   );
   return rows[0] ?? null;
@@ -108,13 +108,16 @@ export async function activateCredential(credentialId: string, tx: Tx): Promise<
   });
 }
 
-/** Whether the user must pass a phone OTP at sign-in: an active, unexpired credential with a phone. */
+/**
+ * Whether the user must pass a phone OTP at sign-in: an unexpired credential with a phone, active or going
+ * through a proofing upgrade (which must not weaken sign-in while it lasts).
+ */
 export async function hasActivePhone(userId: string, now: Date): Promise<boolean> {
   const rows = await query<{ found: boolean }>(
     "phones-has-active",
     `SELECT EXISTS (
        SELECT 1 FROM phone_numbers p JOIN credentials c ON c.id = p."credentialId"
-       WHERE p."userId" = $1 AND c.status = 'ACTIVE' AND c."expiresAt" > $2
+       WHERE p."userId" = $1 AND c.status IN ('ACTIVE', 'PROOFING_REQUIRED') AND c."expiresAt" > $2
      ) AS found`,
     [userId, now],
   );
@@ -125,7 +128,10 @@ export type ManagedCredential = { id: string; productName: string; phones: Phone
 
 export async function listManagedCredentials(userId: string): Promise<ManagedCredential[]> {
   const rows = await db().credential.findMany({
-    where: { userId, status: "ACTIVE" },
+    where: {
+      userId,
+      OR: [{ status: "ACTIVE" }, { status: "PROOFING_REQUIRED", phoneNumbers: { some: {} } }],
+    },
     select: {
       id: true,
       product: { select: { name: true } },

@@ -33,10 +33,12 @@ function masked(p: repo.PhoneView): MaskedPhone {
 async function requireCredential(session: Session, credentialId: string, now: Date) {
   const credential = await repo.findCredential(session.userId, credentialId);
   if (!credential || credential.expiresAt <= now) throw new DomainError("phones.credential_not_ready");
-  if (credential.status !== "PHONE_REGISTRATION_REQUIRED" && credential.status !== "ACTIVE") {
+  const phones = await repo.listPhones(credential.id);
+  // A credential going through a proofing upgrade keeps managing the phones it already has.
+  const upgrading = credential.status === "PROOFING_REQUIRED" && phones.length > 0;
+  if (credential.status !== "PHONE_REGISTRATION_REQUIRED" && credential.status !== "ACTIVE" && !upgrading) {
     throw new DomainError("phones.credential_not_ready");
   }
-  const phones = await repo.listPhones(credential.id);
   // The first phone is set up right after activation; every later change needs a recent phone OTP.
   const needsFreshOtp = phones.length > 0 && !hasFreshOtp(session, now, FRESH_OTP_WINDOW_MS);
   return { credential, phones, needsFreshOtp };

@@ -3,9 +3,10 @@ import type { IdentityVerifier } from "./identity-verifier";
 import type { KbaQuestion } from "./proofing";
 
 /**
- * The deterministic stand-in for the bureau (README, "Identity proofing"). The outcome depends on the SSN
- * only: 123-45-6789 is verified, 123-45-6780 needs the three questions below, and every other valid SSN
- * (123-45-6799 among them) is not verified.
+ * The deterministic stand-in for the bureau (README, "Identity proofing"). The outcome depends on the SSN's
+ * last four digits only: 6789 is verified (123-45-6789), 6780 needs the three questions below (123-45-6780),
+ * and every other valid SSN (123-45-6799 among them) is not verified. Other area and group numbers with the
+ * same last four give more test identities, since an SSN proofed on one account is refused on another.
  */
 export const LOCAL_TEST_IDENTITIES = {
   verified: "123456789",
@@ -37,15 +38,16 @@ const KBA: (KbaQuestion & { answer: string })[] = [
 export const localIdentityVerifier: IdentityVerifier = {
   verify({ ssn }) {
     const reference = `local-${randomUUID()}`;
-    if (ssn === LOCAL_TEST_IDENTITIES.verified) return Promise.resolve({ outcome: "VERIFIED", reference });
-    if (ssn === LOCAL_TEST_IDENTITIES.needsKba) {
+    if (ssn.endsWith(LOCAL_TEST_IDENTITIES.verified.slice(-4)))
+      return Promise.resolve({ outcome: "VERIFIED", reference });
+    if (ssn.endsWith(LOCAL_TEST_IDENTITIES.needsKba.slice(-4))) {
       const questions = KBA.map(({ id, prompt, choices }) => ({ id, prompt, choices }));
       return Promise.resolve({ outcome: "KBA_REQUIRED", reference, questions });
     }
     return Promise.resolve({ outcome: "NOT_VERIFIED", reference });
   },
   checkKbaAnswers({ ssn, answers }) {
-    if (ssn !== LOCAL_TEST_IDENTITIES.needsKba) return Promise.resolve(false);
+    if (!ssn.endsWith(LOCAL_TEST_IDENTITIES.needsKba.slice(-4))) return Promise.resolve(false);
     return Promise.resolve(KBA.every((q) => answers[q.id] === q.answer));
   },
 };

@@ -108,3 +108,8 @@ export const MarkInvoicePaidInputSchema = z.object({
 export type MarkInvoicePaidInput = z.infer<typeof MarkInvoicePaidInputSchema>;
 
 export const OrderIdInputSchema = z.object({ orderId: z.uuid() });
+
+export const StartUpgradeInputSchema = z.object({
+  productId: z.uuid("Select a product."),
+  understand: z.literal("on", "Select the checkbox to confirm you understand the requirements."),
+});

@@ -482,3 +482,17 @@ export function findOrderByStripeInvoice(invoiceId: string) {
 export function isStripeEventProcessed(eventId: string) {
   return repo.isStripeEventProcessed(eventId);
 }
+
+/** The proofing upgrade the user can buy (user guide "Add Proofing Upgrade"), or null when none applies. */
+export async function findUpgradeOffer(userId: string) {
+  if (!(await hasUpgradableCredential(userId))) return null;
+  const upgrade = (await repo.listProducts(undefined)).find((p) => p.kind === "PROOFING_UPGRADE");
+  return upgrade
+    ? {
+        productId: upgrade.id,
+        name: upgrade.name,
+        priceCents: upgrade.priceCents,
+        currency: upgrade.currency,
+      }
+    : null;
+}

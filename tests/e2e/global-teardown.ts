@@ -5,7 +5,7 @@ import pg from "pg";
 import { E2E_IMAGE_DIR, E2E_LOG_FILE } from "../../playwright.config";
 
 // The SSNs the e2e suite types, in the forms a leak could take.
-const TEST_SSNS = ["123456789", "123456780", "123456799"].flatMap((s) => [
+const TEST_SSNS = ["123456789", "123456780", "123456799", "234566789"].flatMap((s) => [
   s,
   `${s.slice(0, 3)}-${s.slice(3, 5)}-${s.slice(5)}`,
   `${s.slice(0, 3)} ${s.slice(3, 5)} ${s.slice(5)}`,

@@ -157,6 +157,14 @@ describe("identity data", () => {
       submitIdentity(second.userId, identityForm(second.credentialId, "123456789")),
       "proofing.ssn_in_use",
     );
+    // Another local test identity with the same last four digits is verified as well.
+    await submitIdentity(second.userId, identityForm(second.credentialId, "234566789"));
+    const check = await submitMobile(
+      second.userId,
+      { credentialId: second.credentialId, mobile: nextPhone() },
+      REQUEST,
+    );
+    expect(check.outcome).toBe("VERIFIED");
   });
 });
 

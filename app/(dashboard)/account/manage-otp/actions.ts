@@ -9,6 +9,8 @@ import {
   SendSignInCodeInputSchema,
 } from "@/lib/phones/schemas";
 import { confirmStepUp, removePhone, sendStepUpCode, setDefaultPhone } from "@/lib/phones/service";
+import { StartUpgradeInputSchema } from "@/lib/store/schemas";
+import { startOrder } from "@/lib/store/service";
 
 const PAGE = "/account/manage-otp";
 
@@ -46,4 +48,10 @@ export const removePhoneAction = userAction(PhoneIdInputSchema, async (input, { 
 export const setDefaultPhoneAction = userAction(PhoneIdInputSchema, async (input, { session, request }) => {
   await setDefaultPhone(session, input, request);
   redirect(`${PAGE}?done=default`);
+});
+
+/** Upgrade: the proofing upgrade goes through the store like any product (card or invoice). */
+export const startUpgradeAction = userAction(StartUpgradeInputSchema, async (input, { session }) => {
+  const { orderId } = await startOrder(session.userId, { productId: input.productId });
+  redirect(`/store/checkout/${orderId}/information`);
 });

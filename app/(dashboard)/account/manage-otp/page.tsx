@@ -4,7 +4,10 @@ import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { requireUser } from "@/lib/core/auth";
 import { getManagedPhones } from "@/lib/phones/service";
+import { findUpgradeOffer } from "@/lib/store/service";
+import { formatMoney } from "@/lib/store/store";
 import { PhoneRowActions, StepUpForm } from "./phone-actions";
+import { UpgradeForm } from "./upgrade-form";
 
 export const metadata: Metadata = { title: "Manage OTP" };
 
@@ -16,7 +19,10 @@ const DONE: Record<string, string> = {
 export default async function ManageOtpPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   const session = await requireUser();
   const { done } = await searchParams;
-  const { credentials, hasFreshOtp } = await getManagedPhones(session);
+  const [{ credentials, hasFreshOtp }, upgrade] = await Promise.all([
+    getManagedPhones(session),
+    findUpgradeOffer(session.userId),
+  ]);
   const allPhones = credentials.flatMap((c) => c.phones);
   return (
     <div className="space-y-6">
@@ -65,6 +71,32 @@ export default async function ManageOtpPage({ searchParams }: { searchParams: Pr
           ) : null}
         </section>
       ))}
+      {upgrade ? (
+        <section aria-labelledby="upgrade-heading" className="rounded-md border border-slate-300 p-4">
+          <h3 id="upgrade-heading" className="mb-2 font-semibold">
+            Add Proofing Upgrade
+          </h3>
+          <p className="mb-2 text-sm text-slate-700">
+            Your phone OTP credential was issued without identity proofing. Some partner applications require
+            a proofed credential. Requirements for the proofing upgrade:
+          </p>
+          <ul className="mb-3 list-disc space-y-1 pl-5 text-sm text-slate-700">
+            <li>
+              Buy the {upgrade.name} ({formatMoney(upgrade.priceCents, upgrade.currency)}) by card or invoice;
+              with an invoice, the license key comes once it is paid in full.
+            </li>
+            <li>
+              Complete identity proofing: self-service in the United States (your Social Security Number, a
+              driver&apos;s license or passport and a smartphone), or a live video session with a proofing
+              agent.
+            </li>
+            <li>
+              Your credential keeps its phone numbers and its expiry date, and you keep signing in with them.
+            </li>
+          </ul>
+          <UpgradeForm productId={upgrade.productId} />
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -20,6 +20,14 @@ export default async function CountryPage({ params }: { params: Promise<{ id: st
         driver&apos;s license to complete the process successfully. Outside the US, you prove your identity in
         a live video session with a proofing agent.
       </p>
+      <dl className="mb-4 grid grid-cols-[auto_1fr] gap-x-4 text-sm">
+        <dt className="font-medium">Name</dt>
+        <dd>
+          {view.fullName.firstName} {view.fullName.lastName}
+        </dd>
+        <dt className="font-medium">Email Address</dt>
+        <dd>{view.email}</dd>
+      </dl>
       <CountryForm credentialId={view.credentialId} countries={COUNTRIES} initial={view.country ?? ""} />
     </ProofingShell>
   );
