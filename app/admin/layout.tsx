@@ -11,6 +11,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         tabs={[
           { href: "/admin", label: "Users" },
           { href: "/admin/invoices", label: "Invoices" },
+          ...(session.role === "SUPPORT" || session.role === "ADMIN"
+            ? [{ href: "/admin/audit", label: "Audit Log" }]
+            : []),
           ...(session.role === "PROOFING_AGENT" ? [{ href: "/admin/proofing", label: "Proofing" }] : []),
         ]}
         label="Administration"

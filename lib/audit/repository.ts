@@ -1,7 +1,10 @@
 import "server-only";
 import { db, type Tx } from "@/lib/core/db";
 import { query, type SqlValue } from "@/lib/core/sql";
-import type { AuditResult, AuditType, Prisma } from "@/lib/generated/prisma/client";
+import { AuditType, type AuditResult, type Prisma } from "@/lib/generated/prisma/client";
+
+/** Every kind of audit event, for the viewer's action filter. */
+export const AUDIT_TYPES = Object.values(AuditType);
 
 export type AuditEventInput = {
   type: AuditType;
@@ -74,4 +77,63 @@ export async function listAuditEventsForUser(userId: string, take: number): Prom
     select: { id: true, type: true, result: true, actorId: true, ip: true, createdAt: true },
   });
   return rows.map((r) => ({ ...r, id: r.id.toString() }));
+}
+
+export type AuditFilter = {
+  subjectUserId?: string;
+  actorId?: string;
+  type?: AuditType;
+  from?: Date;
+  to?: Date;
+};
+
+export type AuditLogRow = AuditEventView & {
+  subjectUserId: string | null;
+  userAgent: string | null;
+  detail: Prisma.JsonValue;
+  subjectEmail: string | null;
+  actorEmail: string | null;
+};
+
+/** Newest first, at most `take` rows, with the subject's and actor's email addresses. */
+export async function searchAuditEvents(filter: AuditFilter, take: number): Promise<AuditLogRow[]> {
+  const rows = await db().auditEvent.findMany({
+    where: {
+      subjectUserId: filter.subjectUserId,
+      actorId: filter.actorId,
+      type: filter.type,
+      createdAt: { gte: filter.from, lt: filter.to },
+    },
+    orderBy: { id: "desc" },
+    take,
+    select: {
+      id: true,
+      type: true,
+      result: true,
+      actorId: true,
+      subjectUserId: true,
+      ip: true,
+      userAgent: true,
+      detail: true,
+      createdAt: true,
+    },
+  });
+  const ids = [...new Set(rows.flatMap((r) => [r.actorId, r.subjectUserId]).filter((x): x is string => !!x))];
+  const users = await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } });
+  const email = new Map(users.map((u) => [u.id, u.email]));
+  return rows.map((r) => ({
+    ...r,
+    id: r.id.toString(),
+    subjectEmail: r.subjectUserId ? (email.get(r.subjectUserId) ?? null) : null,
+    actorEmail: r.actorId ? (email.get(r.actorId) ?? null) : null,
+  }));
+}
+
+/** The id of the account with this email address or user ID, for the viewer's filters. */
+export async function findUserIdByLogin(login: string): Promise<string | null> {
+  const user = await db().user.findFirst({
+    where: { OR: [{ email: login.toLowerCase() }, { username: login.toLowerCase() }] },
+    select: { id: true },
+  });
+  return user?.id ?? null;
 }

@@ -1,14 +1,19 @@
 import "server-only";
 import type { Tx } from "@/lib/core/transaction";
+import type { AuditFilterInput } from "./schemas";
 import {
+  AUDIT_TYPES,
   auditWrite,
+  findUserIdByLogin,
   insertAuditEvent,
   listAuditEventsForUser,
+  searchAuditEvents,
   type AuditEventInput,
+  type AuditLogRow,
   type AuditWrite,
 } from "./repository";
 
-export type { AuditEventInput, AuditEventView, AuditWrite } from "./repository";
+export type { AuditEventInput, AuditEventView, AuditLogRow, AuditWrite } from "./repository";
 
 /** Control characters (CR/LF log injection) are escaped; user agents are capped. */
 function clean(value: string | null | undefined, max: number): string | null {
@@ -36,4 +41,58 @@ export function auditInSameStatement(event: AuditEventInput): AuditWrite {
 
 export function recentAuditForUser(userId: string, take = 20) {
   return listAuditEventsForUser(userId, take);
+}
+
+export { AUDIT_TYPES };
+
+const VIEWER_LIMIT = 500;
+
+/**
+ * The audit log viewer (support and admins): filter by user and actor (email address or user ID), action and
+ * dates (UTC, `to` inclusive). A user or actor that matches no account gives no rows rather than all rows.
+ */
+export async function searchAuditLog(input: AuditFilterInput): Promise<AuditLogRow[]> {
+  const [subjectUserId, actorId] = await Promise.all(
+    [input.user, input.actor].map((login) => (login ? findUserIdByLogin(login) : Promise.resolve(undefined))),
+  );
+  if (subjectUserId === null || actorId === null) return [];
+  if (input.type && !(AUDIT_TYPES as string[]).includes(input.type)) return [];
+  const to = input.to ? new Date(new Date(`${input.to}T00:00:00Z`).getTime() + 24 * 60 * 60_000) : undefined;
+  return searchAuditEvents(
+    {
+      subjectUserId,
+      actorId,
+      type: input.type as AuditLogRow["type"] | undefined,
+      from: input.from ? new Date(`${input.from}T00:00:00Z`) : undefined,
+      to,
+    },
+    VIEWER_LIMIT,
+  );
+}
+
+/** A spreadsheet cell: quoted, and a leading = + - @ (a formula) neutralised with an apostrophe. */
+function cell(value: string | null): string {
+  const text = value ?? "";
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+/** The rows as CSV (RFC 4180, CRLF), for the viewer's Export CSV. */
+export function auditLogCsv(rows: AuditLogRow[]): string {
+  const header = ["time", "action", "result", "user", "actor", "ip", "user agent", "detail"];
+  const lines = rows.map((r) =>
+    [
+      r.createdAt.toISOString(),
+      r.type,
+      r.result,
+      r.subjectEmail ?? r.subjectUserId,
+      r.actorEmail ?? r.actorId,
+      r.ip,
+      r.userAgent,
+      r.detail === null ? "" : JSON.stringify(r.detail),
+    ]
+      .map(cell)
+      .join(","),
+  );
+  return [header.map(cell).join(","), ...lines].join("\r\n") + "\r\n";
 }
