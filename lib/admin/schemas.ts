@@ -19,3 +19,15 @@ export const ChangeRoleInputSchema = z.object({
 export type ChangeRoleInput = z.infer<typeof ChangeRoleInputSchema>;
 
 export const RevokeSessionsInputSchema = z.object({ userId: UserIdSchema });
+
+/** A support action that needs a stated reason (audited) and an explicit confirmation. */
+export const SupportActionInputSchema = z.object({
+  userId: UserIdSchema,
+  reason: z
+    .string()
+    .trim()
+    .min(10, "State the reason (at least 10 characters); it is written to the audit log.")
+    .max(500, "Keep the reason under 500 characters."),
+  confirm: z.literal("on", "Tick the box to confirm."),
+});
+export type SupportActionInput = z.infer<typeof SupportActionInputSchema>;

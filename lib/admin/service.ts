@@ -4,7 +4,9 @@ import { DomainError } from "@/lib/core/errors";
 import { inTransaction } from "@/lib/core/transaction";
 import { countActiveSessions, endAllSessions, type RequestInfo } from "@/lib/sessions/service";
 import * as repo from "./repository";
-import type { ChangeRoleInput, SetAccountStatusInput } from "./schemas";
+import { liftOtpLockout } from "@/lib/otp/service";
+import { resetAllPhones } from "@/lib/phones/service";
+import type { ChangeRoleInput, SetAccountStatusInput, SupportActionInput } from "./schemas";
 
 export type { UserSummary } from "./repository";
 
@@ -83,5 +85,48 @@ export async function revokeSessions(actor: Actor, userId: string, request: Requ
       },
       tx,
     );
+  });
+}
+
+/** Lifts the account's phone OTP lockout; audited with the staff member and the reason. */
+export async function liftUserOtpLockout(actor: Actor, input: SupportActionInput, request: RequestInfo) {
+  const user = await requireOtherUser(actor, input.userId);
+  await inTransaction(async (tx) => {
+    if (!(await liftOtpLockout(user.id, tx))) throw new DomainError("admin.nothing_to_lift");
+    await recordAudit(
+      {
+        type: "OTP_LOCK_LIFTED",
+        result: "SUCCESS",
+        actorId: actor.userId,
+        subjectUserId: user.id,
+        ...request,
+        detail: { reason: input.reason },
+      },
+      tx,
+    );
+  });
+}
+
+/**
+ * Resets the account's phones (lost phone): all are removed, its sessions end, and the user registers a phone
+ * again after signing in with the password. Audited with the staff member and the reason.
+ */
+export async function resetUserPhones(actor: Actor, input: SupportActionInput, request: RequestInfo) {
+  const user = await requireOtherUser(actor, input.userId);
+  return inTransaction(async (tx) => {
+    const removed = await resetAllPhones(user.id, tx);
+    await endAllSessions(user.id, new Date(), tx);
+    await recordAudit(
+      {
+        type: "PHONES_RESET",
+        result: "SUCCESS",
+        actorId: actor.userId,
+        subjectUserId: user.id,
+        ...request,
+        detail: { reason: input.reason, removed },
+      },
+      tx,
+    );
+    return removed;
   });
 }

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { AuditWrite } from "@/lib/audit/service";
 import { db } from "@/lib/core/db";
 import { query } from "@/lib/core/sql";
+import type { Tx } from "@/lib/core/transaction";
 import type { MessageChannel, OtpPurpose } from "@/lib/generated/prisma/client";
 
 export type NewCode = {
@@ -148,4 +149,13 @@ export async function lock(userId: string, until: Date, now: Date): Promise<bool
 
 export async function findUserEmail(userId: string) {
   return db().user.findUnique({ where: { id: userId }, select: { email: true, firstName: true } });
+}
+
+/** Support lifted the lock: codes work again and the failure count starts over. True when a lock was lifted. */
+export async function clearGuard(userId: string, tx: Tx): Promise<boolean> {
+  const { count } = await tx.otpGuard.updateMany({
+    where: { userId, OR: [{ lockedUntil: { not: null } }, { consecutiveFailures: { gt: 0 } }] },
+    data: { lockedUntil: null, consecutiveFailures: 0 },
+  });
+  return count === 1;
 }

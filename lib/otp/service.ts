@@ -5,6 +5,7 @@ import { DomainError } from "@/lib/core/errors";
 import { checkLimits, refundLimits, type LimitCheck } from "@/lib/core/rate-limit";
 import type { OtpPurpose } from "@/lib/generated/prisma/client";
 import { DeliveryError, placeVoiceCall, sendEmail, sendSms } from "@/lib/messaging/service";
+import type { Tx } from "@/lib/core/transaction";
 import type { RequestInfo } from "@/lib/sessions/service";
 import { generateCode, textMessage, unusableReason, voiceMessage } from "./otp";
 import {
@@ -192,4 +193,9 @@ async function lockCodes(userId: string, request: RequestInfo, now: Date) {
       text: `Hello ${user.firstName},\n\nSomeone entered 10 wrong one-time passcodes for your MAG account in a row, so codes are locked for 15 minutes.\n\nIf this was not you, change your password now and contact support.\n\n— Managed Access Gateway (MAG)`,
     }).catch(() => undefined);
   }
+}
+
+/** Support lifts an OTP lockout (after checking who is asking): codes work again, the count starts over. */
+export async function liftOtpLockout(userId: string, tx: Tx): Promise<boolean> {
+  return repo.clearGuard(userId, tx);
 }

@@ -191,3 +191,13 @@ export function listOtherPhoneNumbers(userId: string, exceptPhoneId: string | nu
 export function findUserContact(userId: string) {
   return db().user.findUnique({ where: { id: userId }, select: { email: true, firstName: true } });
 }
+
+/** Deletes every phone of the user; their credentials wait for a new first phone. Returns how many phones. */
+export async function deleteAllPhones(userId: string, tx: Tx): Promise<number> {
+  const { count } = await tx.phoneNumber.deleteMany({ where: { userId } });
+  await tx.credential.updateMany({
+    where: { userId, status: "ACTIVE" },
+    data: { status: "PHONE_REGISTRATION_REQUIRED" },
+  });
+  return count;
+}

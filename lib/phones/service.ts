@@ -4,7 +4,7 @@ import { logger } from "@/lib/core/logger";
 import { sendEmail, sendSms } from "@/lib/messaging/service";
 import { decrypt, encrypt } from "@/lib/core/crypto";
 import { DomainError, ERROR_MESSAGES } from "@/lib/core/errors";
-import { inTransaction } from "@/lib/core/transaction";
+import { inTransaction, type Tx } from "@/lib/core/transaction";
 import { FRESH_OTP_WINDOW_MS, MAX_PHONES_PER_CREDENTIAL } from "@/lib/otp/policy";
 import { phoneFingerprint, sendCode, verifyCode } from "@/lib/otp/service";
 import {
@@ -301,4 +301,12 @@ export async function setDefaultPhone(
   });
   if (!changed) throw new DomainError("phones.not_found");
   await notifyPhoneChange(session.userId, "made the default", input.phoneId);
+}
+
+/**
+ * Support resets a user's phones (a lost phone): every phone is removed and active credentials wait for a new
+ * first phone, which the user registers after signing in with the password. Inside the caller's transaction.
+ */
+export async function resetAllPhones(userId: string, tx: Tx): Promise<number> {
+  return repo.deleteAllPhones(userId, tx);
 }

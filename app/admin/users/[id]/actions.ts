@@ -5,8 +5,15 @@ import {
   ChangeRoleInputSchema,
   RevokeSessionsInputSchema,
   SetAccountStatusInputSchema,
+  SupportActionInputSchema,
 } from "@/lib/admin/schemas";
-import { changeRole, revokeSessions, setAccountStatus } from "@/lib/admin/service";
+import {
+  changeRole,
+  liftUserOtpLockout,
+  resetUserPhones,
+  revokeSessions,
+  setAccountStatus,
+} from "@/lib/admin/service";
 import { staffAction } from "@/lib/core/action";
 
 export const setStatusAction = staffAction(
@@ -39,5 +46,27 @@ export const revokeSessionsAction = staffAction(
     await revokeSessions(session, input.userId, request);
     revalidatePath(`/admin/users/${input.userId}`);
     return { status: "success", message: "All sessions of this user were signed out." };
+  },
+);
+
+// No revalidation for these two: the confirmation would go with the re-rendered form.
+export const liftOtpLockoutAction = staffAction(
+  ["SUPPORT", "ADMIN"],
+  SupportActionInputSchema,
+  async (input, { session, request }) => {
+    await liftUserOtpLockout(session, input, request);
+    return { status: "success", message: "The phone OTP lockout is lifted." };
+  },
+);
+
+export const resetPhonesAction = staffAction(
+  ["SUPPORT", "ADMIN"],
+  SupportActionInputSchema,
+  async (input, { session, request }) => {
+    const removed = await resetUserPhones(session, input, request);
+    return {
+      status: "success",
+      message: `Removed ${removed} phone number${removed === 1 ? "" : "s"} and signed the user out. They register a phone again after signing in.`,
+    };
   },
 );

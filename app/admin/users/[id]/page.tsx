@@ -11,6 +11,7 @@ import { formatMoney, formatOrderNumber } from "@/lib/store/store";
 import { listPendingActivationCodes } from "@/lib/proofing/activation-service";
 import { ResendKeyForm } from "../../invoices/invoice-forms";
 import { ReissueCodeForm } from "../../proofing/reissue-form";
+import { SupportActionForm } from "./support-action-form";
 import { RevokeSessionsForm, RoleForm, StatusForm } from "./user-actions";
 
 export const metadata: Metadata = { title: "User" };
@@ -57,6 +58,15 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
           <StatusForm userId={user.id} status={user.status} />
           <RevokeSessionsForm userId={user.id} />
         </div>
+      ) : null}
+      {canManage && !isSelf ? (
+        <section aria-labelledby="otp-support-heading" className="space-y-4">
+          <h3 id="otp-support-heading" className="font-semibold">
+            Phone OTP support
+          </h3>
+          <SupportActionForm userId={user.id} kind="lift" />
+          <SupportActionForm userId={user.id} kind="reset" />
+        </section>
       ) : null}
       {session.role === "ADMIN" && !isSelf ? <RoleForm userId={user.id} role={user.role} /> : null}
       <section aria-labelledby="orders-heading">

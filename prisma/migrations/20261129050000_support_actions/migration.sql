@@ -1,0 +1,5 @@
+-- AlterEnum
+
+
+ALTER TYPE "AuditType" ADD VALUE 'OTP_LOCK_LIFTED';
+ALTER TYPE "AuditType" ADD VALUE 'PHONES_RESET';
