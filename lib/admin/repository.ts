@@ -66,3 +66,41 @@ export async function updateStatus(id: string, status: AccountStatus, tx: Tx): P
 export async function updateRole(id: string, role: Role, tx: Tx): Promise<void> {
   await tx.user.update({ where: { id }, data: { role }, select: { id: true } });
 }
+
+/** What a credential's timeline is built from, across the store, licensing, proofing and phones. */
+export function findCredentialHistories(userId: string) {
+  return db().credential.findMany({
+    where: { userId },
+    orderBy: { activatedAt: "asc" },
+    select: {
+      id: true,
+      status: true,
+      activatedAt: true,
+      expiresAt: true,
+      proofedAt: true,
+      product: { select: { name: true } },
+      licenseKey: {
+        select: {
+          hint: true,
+          issuedAt: true,
+          order: { select: { number: true, createdAt: true, paidAt: true, paymentMethod: true } },
+        },
+      },
+      proofingCases: {
+        select: {
+          method: true,
+          status: true,
+          createdAt: true,
+          decidedAt: true,
+          ssnLast4: true,
+          failureReason: true,
+        },
+        orderBy: { createdAt: "asc" },
+      },
+      activationCodes: { select: { issuedAt: true, expiresAt: true, usedAt: true, revokedAt: true } },
+      phoneNumbers: { select: { country: true, lastDigits: true, verifiedAt: true } },
+    },
+  });
+}
+
+export type CredentialHistory = Awaited<ReturnType<typeof findCredentialHistories>>[number];

@@ -4,6 +4,7 @@ import { DomainError } from "@/lib/core/errors";
 import { inTransaction } from "@/lib/core/transaction";
 import { countActiveSessions, endAllSessions, type RequestInfo } from "@/lib/sessions/service";
 import * as repo from "./repository";
+import { credentialTimeline } from "./timeline";
 import { liftOtpLockout } from "@/lib/otp/service";
 import { resetAllPhones } from "@/lib/phones/service";
 import type { ChangeRoleInput, SetAccountStatusInput, SupportActionInput } from "./schemas";
@@ -129,4 +130,15 @@ export async function resetUserPhones(actor: Actor, input: SupportActionInput, r
     );
     return removed;
   });
+}
+
+/** Each of the user's credentials with its timeline, for the support console. */
+export async function getCredentialTimelines(userId: string, now = new Date()) {
+  const histories = await repo.findCredentialHistories(userId);
+  return histories.map((h) => ({
+    id: h.id,
+    productName: h.product.name,
+    status: h.status,
+    events: credentialTimeline(h, now),
+  }));
 }

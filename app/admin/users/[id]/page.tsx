@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { getUser } from "@/lib/admin/service";
+import { getCredentialTimelines, getUser } from "@/lib/admin/service";
 import { recentAuditForUser } from "@/lib/audit/service";
 import { requireRole, STAFF_ROLES } from "@/lib/core/auth";
 import { DomainError } from "@/lib/core/errors";
@@ -31,6 +31,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   const user = await loadUser((await params).id);
   const events = await recentAuditForUser(user.id);
   const orders = await listOrders(user.id);
+  const timelines = await getCredentialTimelines(user.id);
   const pendingCodes = [...(await listPendingActivationCodes(user.id)).entries()];
   const canManage = session.role === "SUPPORT" || session.role === "ADMIN";
   const isSelf = session.userId === user.id;
@@ -69,6 +70,29 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
         </section>
       ) : null}
       {session.role === "ADMIN" && !isSelf ? <RoleForm userId={user.id} role={user.role} /> : null}
+      <section aria-labelledby="credentials-heading">
+        <h3 id="credentials-heading" className="mb-2 font-semibold">
+          Credentials
+        </h3>
+        {timelines.length === 0 ? <p className="text-sm">No credentials.</p> : null}
+        {timelines.map((c) => (
+          <div key={c.id} className="mb-4">
+            <h4 className="text-sm font-medium">
+              {c.productName} · {c.status.replace(/_/g, " ").toLowerCase()}
+            </h4>
+            <ol
+              aria-label={`Timeline of ${c.productName}`}
+              className="mt-1 border-l-2 border-slate-300 pl-3 text-sm"
+            >
+              {c.events.map((e, i) => (
+                <li key={i} className={e.upcoming ? "text-slate-500" : undefined}>
+                  <time dateTime={e.at.toISOString()}>{e.at.toISOString().slice(0, 10)}</time> {e.label}
+                </li>
+              ))}
+            </ol>
+          </div>
+        ))}
+      </section>
       <section aria-labelledby="orders-heading">
         <h3 id="orders-heading" className="mb-2 font-semibold">
           Orders
