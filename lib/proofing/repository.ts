@@ -576,10 +576,6 @@ export async function useActivationCode(
   return count === 1;
 }
 
-export function findUserContactForProofing(userId: string) {
-  return db().user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, firstName: true } });
-}
-
 export function findStaff(userId: string) {
   return db().user.findUnique({
     where: { id: userId },

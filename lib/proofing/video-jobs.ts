@@ -61,7 +61,7 @@ export async function sendFailInstructions(payload: Payload): Promise<void> {
 export async function sendCodeExpiryReminder(payload: Payload, now: Date): Promise<void> {
   const code = await repo.findActivationCode(field(payload, "codeId"));
   if (!code || code.usedAt || code.revokedAt || code.expiresAt <= now) return;
-  const user = await repo.findUserContactForProofing(code.userId);
+  const user = await repo.findUserName(code.userId);
   await sendEmail(
     codeExpiryReminder({
       to: user.email,
