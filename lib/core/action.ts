@@ -3,6 +3,7 @@ import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Role } from "@/lib/generated/prisma/client";
 import type { RequestInfo } from "@/lib/sessions/service";
+import { auditObjectRefusal, objectRefusal } from "./access";
 import { currentSession, requireRole, type CurrentSession } from "./auth";
 import { DomainError, ERROR_MESSAGES, messageFor } from "./errors";
 import { logger } from "./logger";
@@ -65,6 +66,8 @@ function build<Sch extends z.ZodType, S>(
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof DomainError) {
+        const refused = objectRefusal(error.code, raw);
+        if (refused && isSession(session)) await auditObjectRefusal(session, refused.object, refused.id);
         return {
           status: "error",
           message: messageFor(error),
@@ -76,6 +79,10 @@ function build<Sch extends z.ZodType, S>(
       return { status: "error", message: ERROR_MESSAGES["internal.unexpected"], values };
     }
   };
+}
+
+function isSession(value: unknown): value is CurrentSession {
+  return typeof value === "object" && value !== null && "userId" in value;
 }
 
 /** A form action anyone may call (sign-in, sign-up, password reset). */

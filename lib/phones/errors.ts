@@ -11,6 +11,7 @@ export const PHONE_ERRORS = {
   "phones.already_registered": "This phone number is already registered to this credential.",
   "phones.not_found": "No such phone.",
   "phones.last_phone": "You cannot remove your only phone number. Add another one first.",
+  "phones.credential_not_found": "No such credential.",
   "phones.credential_not_ready": "This credential is not ready for phone registration.",
   "phones.fresh_otp_required":
     "For your protection, confirm it is you with a code sent to one of your phones first.",

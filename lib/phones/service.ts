@@ -32,7 +32,8 @@ function masked(p: repo.PhoneView): MaskedPhone {
 
 async function requireCredential(session: Session, credentialId: string, now: Date) {
   const credential = await repo.findCredential(session.userId, credentialId);
-  if (!credential || credential.expiresAt <= now) throw new DomainError("phones.credential_not_ready");
+  if (!credential) throw new DomainError("phones.credential_not_found");
+  if (credential.expiresAt <= now) throw new DomainError("phones.credential_not_ready");
   const phones = await repo.listPhones(credential.id);
   // A credential going through a proofing upgrade keeps managing the phones it already has.
   const upgrading = credential.status === "PROOFING_REQUIRED" && phones.length > 0;

@@ -135,7 +135,7 @@ describe("checking the number", () => {
         fromIp(),
         clock.now(),
       ),
-      "phones.credential_not_ready",
+      "phones.credential_not_found",
     );
     expect(await phoneMessages()).toBe(0);
   });

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { z } from "zod";
 import { PageCard } from "@/components/layout/page-card";
 import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { refuseObject } from "@/lib/core/access";
 import { requireUser } from "@/lib/core/auth";
 import { CREDENTIAL_STATUS_LABELS } from "@/lib/licensing/licensing";
 import { listCredentials } from "@/lib/licensing/service";
@@ -32,9 +32,10 @@ export default async function CredentialPage({
 }) {
   const session = await requireUser();
   const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
-  const credential = (await listCredentials(session.userId)).find((c) => c.id === id);
-  if (!credential) notFound();
+  const credential = z.uuid().safeParse(id).success
+    ? (await listCredentials(session.userId)).find((c) => c.id === id)
+    : undefined;
+  if (!credential) return refuseObject(session, "credential", id);
   const { activated } = await searchParams;
   const pendingCode = await pendingActivationCode(session.userId, credential.id);
   return (

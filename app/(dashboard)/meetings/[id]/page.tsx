@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { z } from "zod";
 import { PageCard } from "@/components/layout/page-card";
+import { refuseObject } from "@/lib/core/access";
 import { requireUser } from "@/lib/core/auth";
 import { formatInZone } from "@/lib/proofing/video";
 import { getMeeting } from "@/lib/proofing/video-service";
@@ -15,9 +15,8 @@ export const metadata: Metadata = { title: "Live video proofing session" };
 export default async function MeetingPage({ params }: { params: Promise<{ id: string }> }) {
   const session = await requireUser();
   const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
-  const meeting = await getMeeting(session.userId, id);
-  if (!meeting) notFound();
+  const meeting = z.uuid().safeParse(id).success ? await getMeeting(session.userId, id) : null;
+  if (!meeting) return refuseObject(session, "appointment", id);
   return (
     <PageCard title="Live video proofing session">
       <dl className="mb-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getCredentialTimelines, getUser } from "@/lib/admin/service";
 import { recentAuditForUser } from "@/lib/audit/service";
-import { requireRole, STAFF_ROLES } from "@/lib/core/auth";
+import { refuseObject } from "@/lib/core/access";
+import { requireRole, STAFF_ROLES, type CurrentSession } from "@/lib/core/auth";
 import { DomainError } from "@/lib/core/errors";
 import { ORDER_STATUS_LABELS } from "@/lib/store/order-status";
 import { listOrders } from "@/lib/store/service";
@@ -16,19 +16,19 @@ import { RevokeSessionsForm, RoleForm, StatusForm } from "./user-actions";
 
 export const metadata: Metadata = { title: "User" };
 
-async function loadUser(id: string) {
-  if (!z.uuid().safeParse(id).success) notFound();
+async function loadUser(session: CurrentSession, id: string) {
+  if (!z.uuid().safeParse(id).success) return refuseObject(session, "user", id);
   try {
     return await getUser(id);
   } catch (error) {
-    if (error instanceof DomainError) notFound();
+    if (error instanceof DomainError) return refuseObject(session, "user", id);
     throw error;
   }
 }
 
 export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
   const session = await requireRole(STAFF_ROLES);
-  const user = await loadUser((await params).id);
+  const user = await loadUser(session, (await params).id);
   const events = await recentAuditForUser(user.id);
   const orders = await listOrders(user.id);
   const timelines = await getCredentialTimelines(user.id);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { z } from "zod";
 import { PageCard } from "@/components/layout/page-card";
+import { refuseObject } from "@/lib/core/access";
 import { requireUser } from "@/lib/core/auth";
 import { pendingActivationCode } from "@/lib/proofing/activation-service";
 import { ActivateCodeForm } from "./activate-code-form";
@@ -11,9 +11,8 @@ export const metadata: Metadata = { title: "Activate Proofing Code" };
 export default async function ActivateCodePage({ params }: { params: Promise<{ id: string }> }) {
   const session = await requireUser();
   const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
-  const pending = await pendingActivationCode(session.userId, id);
-  if (!pending) notFound();
+  const pending = z.uuid().safeParse(id).success ? await pendingActivationCode(session.userId, id) : null;
+  if (!pending) return refuseObject(session, "credential", id);
   return (
     <PageCard title="Activate Proofing Code">
       <p className="mb-4 text-sm text-slate-700">

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { z } from "zod";
 import { PageCard } from "@/components/layout/page-card";
 import { Notice } from "@/components/ui/notice";
 import { countryName } from "@/lib/accounts/countries";
 import { getProfile } from "@/lib/accounts/service";
+import { refuseObject } from "@/lib/core/access";
 import { requireUser } from "@/lib/core/auth";
 import { DomainError } from "@/lib/core/errors";
 import { SERVED_COUNTRIES } from "@/lib/phones/phones";
@@ -19,11 +19,11 @@ const COUNTRY_OPTIONS = Object.keys(SERVED_COUNTRIES)
   .sort((a, b) => a.label.localeCompare(b.label));
 
 async function load(userSession: Awaited<ReturnType<typeof requireUser>>, id: string) {
-  if (!z.uuid().safeParse(id).success) notFound();
+  if (!z.uuid().safeParse(id).success) return refuseObject(userSession, "credential", id);
   try {
     return await getPhoneSetup(userSession, id);
   } catch (error) {
-    if (error instanceof DomainError) notFound();
+    if (error instanceof DomainError) return refuseObject(userSession, "credential", id);
     throw error;
   }
 }

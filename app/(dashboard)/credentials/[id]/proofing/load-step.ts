@@ -1,6 +1,7 @@
 import "server-only";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { z } from "zod";
+import { refuseObject } from "@/lib/core/access";
 import { requireUser } from "@/lib/core/auth";
 import { DomainError } from "@/lib/core/errors";
 import { requestInfo } from "@/lib/core/request";
@@ -11,14 +12,14 @@ import { getProofingStep } from "@/lib/proofing/service";
 export async function loadProofingStep(params: Promise<{ id: string }>, step: ProofingStep) {
   const session = await requireUser();
   const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
+  if (!z.uuid().safeParse(id).success) return refuseObject(session, "credential", id);
   let page;
   try {
     page = await getProofingStep(session.userId, id, step, await requestInfo());
   } catch (error) {
     if (error instanceof DomainError && error.code === "proofing.not_required")
       redirect(`/credentials/${id}`);
-    if (error instanceof DomainError) notFound();
+    if (error instanceof DomainError) return refuseObject(session, "credential", id);
     throw error;
   }
   if (!page.allowed) redirect(`/credentials/${id}/proofing/${page.redirectTo}`);

@@ -1,6 +1,7 @@
 import "server-only";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { z } from "zod";
+import { refuseObject } from "@/lib/core/access";
 import { requireUser } from "@/lib/core/auth";
 import { DomainError } from "@/lib/core/errors";
 import { getCheckoutStep } from "@/lib/store/service";
@@ -10,13 +11,13 @@ import type { CheckoutStep } from "@/lib/store/store";
 export async function loadCheckoutStep(params: Promise<{ orderId: string }>, step: CheckoutStep) {
   const session = await requireUser();
   const { orderId } = await params;
-  if (!z.uuid().safeParse(orderId).success) notFound();
+  if (!z.uuid().safeParse(orderId).success) return refuseObject(session, "order", orderId);
   try {
     const page = await getCheckoutStep(session.userId, orderId, step);
     if (!page.allowed) redirect(`/store/checkout/${orderId}/${page.redirectTo}`);
     return { session, order: page.order };
   } catch (error) {
-    if (error instanceof DomainError) notFound();
+    if (error instanceof DomainError) return refuseObject(session, "order", orderId);
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { z } from "zod";
+import { refuseObject } from "@/lib/core/access";
 import { requireRole } from "@/lib/core/auth";
 import { DomainError } from "@/lib/core/errors";
 import { getAgentAppointment } from "@/lib/proofing/agent-service";
@@ -13,11 +13,14 @@ export const metadata: Metadata = { title: "Proofing session" };
 export default async function AgentAppointmentPage({ params }: { params: Promise<{ id: string }> }) {
   const session = await requireRole(["PROOFING_AGENT"]);
   const { id } = await params;
-  if (!z.uuid().safeParse(id).success) notFound();
-  const appointment = await getAgentAppointment(session.userId, id).catch((error: unknown) => {
-    if (error instanceof DomainError) notFound();
-    throw error;
-  });
+  // Another agent's appointment answers 404, as one that does not exist.
+  const appointment = z.uuid().safeParse(id).success
+    ? await getAgentAppointment(session.userId, id).catch((error: unknown) => {
+        if (error instanceof DomainError) return null;
+        throw error;
+      })
+    : null;
+  if (!appointment) return refuseObject(session, "appointment", id);
   return (
     <div className="space-y-4">
       <p className="text-sm">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { z } from "zod";
 import { InvoiceDocument } from "@/components/layout/invoice-document";
+import { refuseObject } from "@/lib/core/access";
 import { requireUser } from "@/lib/core/auth";
 import { getInvoice } from "@/lib/store/service";
 
@@ -10,8 +10,7 @@ export const metadata: Metadata = { title: "Invoice" };
 export default async function InvoicePage({ params }: { params: Promise<{ orderId: string }> }) {
   const session = await requireUser();
   const { orderId } = await params;
-  if (!z.uuid().safeParse(orderId).success) notFound();
-  const order = await getInvoice(session, orderId);
-  if (!order) notFound();
+  const order = z.uuid().safeParse(orderId).success ? await getInvoice(session, orderId) : null;
+  if (!order) return refuseObject(session, "order", orderId);
   return <InvoiceDocument order={order} />;
 }
