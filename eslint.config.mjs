@@ -55,7 +55,7 @@ const config = [
   },
   {
     files: ["lib/**/*.ts"],
-    ignores: ["lib/core/auth.ts", "lib/core/action.ts", "lib/core/request.ts"],
+    ignores: ["lib/core/auth.ts", "lib/core/action.ts", "lib/core/access.ts", "lib/core/request.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -10,9 +10,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       <SubTabs
         tabs={[
           { href: "/admin", label: "Users" },
-          { href: "/admin/invoices", label: "Invoices" },
           ...(session.role === "SUPPORT" || session.role === "ADMIN"
-            ? [{ href: "/admin/audit", label: "Audit Log" }]
+            ? [
+                { href: "/admin/invoices", label: "Invoices" },
+                { href: "/admin/audit", label: "Audit Log" },
+              ]
             : []),
           ...(session.role === "PROOFING_AGENT" ? [{ href: "/admin/proofing", label: "Proofing" }] : []),
         ]}

@@ -1,5 +1,5 @@
 import "server-only";
-import { redirect, unstable_rethrow } from "next/navigation";
+import { notFound, redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Role } from "@/lib/generated/prisma/client";
 import type { RequestInfo } from "@/lib/sessions/service";
@@ -66,8 +66,12 @@ function build<Sch extends z.ZodType, S>(
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof DomainError) {
+        // Naming an object that is not the caller's answers 404, as for a page, and is audited.
         const refused = objectRefusal(error.code, raw);
-        if (refused && isSession(session)) await auditObjectRefusal(session, refused.object, refused.id);
+        if (refused && isSession(session)) {
+          await auditObjectRefusal(session, refused.object, refused.id);
+          notFound();
+        }
         return {
           status: "error",
           message: messageFor(error),

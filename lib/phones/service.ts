@@ -247,6 +247,12 @@ function requireFresh(session: Session, now: Date) {
   if (!hasFreshOtp(session, now, FRESH_OTP_WINDOW_MS)) throw new DomainError("phones.fresh_otp_required");
 }
 
+/** Another user's phone is refused as unknown (404, audited) before the step-up check. */
+async function requireOwnPhoneAndFreshOtp(session: Session, phoneId: string, now: Date) {
+  if (!(await repo.findUserPhone(session.userId, phoneId))) throw new DomainError("phones.not_found");
+  requireFresh(session, now);
+}
+
 /** Removes a phone (never a credential's last one); needs a phone OTP within the last 20 minutes. */
 export async function removePhone(
   session: Session,
@@ -254,7 +260,7 @@ export async function removePhone(
   request: RequestInfo,
   now = new Date(),
 ) {
-  requireFresh(session, now);
+  await requireOwnPhoneAndFreshOtp(session, input.phoneId, now);
   const outcome = await inTransaction(async (tx) => {
     const result = await repo.deletePhoneLocked(session.userId, input.phoneId, tx);
     if (result === "removed") {
@@ -284,7 +290,7 @@ export async function setDefaultPhone(
   request: RequestInfo,
   now = new Date(),
 ) {
-  requireFresh(session, now);
+  await requireOwnPhoneAndFreshOtp(session, input.phoneId, now);
   const changed = await inTransaction(async (tx) => {
     if (!(await repo.makeDefault(session.userId, input.phoneId, tx))) return false;
     await recordAudit(

@@ -70,6 +70,8 @@ export async function checkActivationCode(
   request: RequestInfo,
   now = new Date(),
 ): Promise<{ expiresAt: Date }> {
+  // Another user's credential is refused as an unknown object (404, audited), not as a wrong code.
+  if (!(await repo.findCredential(userId, input.credentialId))) throw new DomainError("proofing.not_found");
   const limit = await peekLimit("proofing.code_failures.user", userId);
   if (!limit.allowed)
     throw new DomainError("proofing.too_many_code_attempts", { retryAfterSeconds: limit.retryAfterSeconds });
