@@ -2,12 +2,25 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/service";
 import { DomainError } from "@/lib/core/errors";
 import { inTransaction } from "@/lib/core/transaction";
-import { countActiveSessions, endAllSessions, type RequestInfo } from "@/lib/sessions/service";
+import { revokeCredential as revokeUserCredential } from "@/lib/licensing/service";
+import {
+  countActiveSessions,
+  endAllSessions,
+  endSessionOf,
+  listActiveSessions,
+  type RequestInfo,
+} from "@/lib/sessions/service";
 import * as repo from "./repository";
 import { credentialTimeline } from "./timeline";
 import { liftOtpLockout } from "@/lib/otp/service";
 import { resetAllPhones } from "@/lib/phones/service";
-import type { ChangeRoleInput, SetAccountStatusInput, SupportActionInput } from "./schemas";
+import type {
+  ChangeRoleInput,
+  EndSessionInput,
+  RevokeCredentialInput,
+  SetAccountStatusInput,
+  SupportActionInput,
+} from "./schemas";
 
 export type { UserSummary } from "./repository";
 
@@ -21,6 +34,11 @@ export async function getUser(userId: string) {
   const user = await repo.findUserSummary(userId);
   if (!user) throw new DomainError("admin.user_not_found");
   return { ...user, activeSessions: await countActiveSessions(userId, new Date()) };
+}
+
+/** The user's signed-in sessions, newest activity first, for support's "End Session". */
+export function getActiveSessions(userId: string, now = new Date()) {
+  return listActiveSessions(userId, now);
 }
 
 async function requireOtherUser(actor: Actor, userId: string) {
@@ -45,6 +63,7 @@ export async function setAccountStatus(actor: Actor, input: SetAccountStatusInpu
         actorId: actor.userId,
         subjectUserId: user.id,
         ...request,
+        detail: { reason: input.reason },
       },
       tx,
     );
@@ -63,15 +82,15 @@ export async function changeRole(actor: Actor, input: ChangeRoleInput, request: 
         actorId: actor.userId,
         subjectUserId: user.id,
         ...request,
-        detail: { from: user.role, to: input.role },
+        detail: { from: user.role, to: input.role, reason: input.reason },
       },
       tx,
     );
   });
 }
 
-export async function revokeSessions(actor: Actor, userId: string, request: RequestInfo) {
-  const user = await repo.findUserSummary(userId);
+export async function revokeSessions(actor: Actor, input: SupportActionInput, request: RequestInfo) {
+  const user = await repo.findUserSummary(input.userId);
   if (!user) throw new DomainError("admin.user_not_found");
   await inTransaction(async (tx) => {
     const count = await endAllSessions(user.id, new Date(), tx);
@@ -82,7 +101,52 @@ export async function revokeSessions(actor: Actor, userId: string, request: Requ
         actorId: actor.userId,
         subjectUserId: user.id,
         ...request,
-        detail: { count },
+        detail: { count, reason: input.reason },
+      },
+      tx,
+    );
+  });
+}
+
+/** Ends one of the user's sessions (a lost laptop), effective on its next request. */
+export async function endUserSession(actor: Actor, input: EndSessionInput, request: RequestInfo) {
+  const user = await repo.findUserSummary(input.userId);
+  if (!user) throw new DomainError("admin.user_not_found");
+  await inTransaction(async (tx) => {
+    if (!(await endSessionOf(user.id, input.sessionId, new Date(), tx)))
+      throw new DomainError("admin.session_not_found");
+    await recordAudit(
+      {
+        type: "SESSION_ENDED",
+        result: "SUCCESS",
+        actorId: actor.userId,
+        subjectUserId: user.id,
+        ...request,
+        detail: { sessionId: input.sessionId, reason: input.reason },
+      },
+      tx,
+    );
+  });
+}
+
+/**
+ * Revokes a credential (fraud, a compromised phone): its phones no longer sign in, and the user's sessions end,
+ * since any of them may rest on its phone OTP. Audited with the staff member and the reason.
+ */
+export async function revokeCredential(actor: Actor, input: RevokeCredentialInput, request: RequestInfo) {
+  const user = await requireOtherUser(actor, input.userId);
+  await inTransaction(async (tx) => {
+    if (!(await revokeUserCredential(user.id, input.credentialId, tx)))
+      throw new DomainError("admin.credential_not_revocable");
+    await endAllSessions(user.id, new Date(), tx);
+    await recordAudit(
+      {
+        type: "CREDENTIAL_REVOKED",
+        result: "SUCCESS",
+        actorId: actor.userId,
+        subjectUserId: user.id,
+        ...request,
+        detail: { credentialId: input.credentialId, reason: input.reason },
       },
       tx,
     );
@@ -132,9 +196,28 @@ export async function resetUserPhones(actor: Actor, input: SupportActionInput, r
   });
 }
 
-/** Each of the user's credentials with its timeline, for the support console. */
-export async function getCredentialTimelines(userId: string, now = new Date()) {
+/**
+ * Each of the user's credentials with its timeline, for the support console. Proofing outcomes and SSN last
+ * digits are identity evidence: showing them is audited (IDENTITY_EVIDENCE_VIEWED) with the staff member.
+ */
+export async function getCredentialTimelines(
+  actor: Actor,
+  userId: string,
+  request: RequestInfo,
+  now = new Date(),
+) {
   const histories = await repo.findCredentialHistories(userId);
+  const cases = histories.reduce((n, h) => n + h.proofingCases.length, 0);
+  if (cases > 0) {
+    await recordAudit({
+      type: "IDENTITY_EVIDENCE_VIEWED",
+      result: "SUCCESS",
+      actorId: actor.userId,
+      subjectUserId: userId,
+      ...request,
+      detail: { view: "support user page", cases },
+    });
+  }
   return histories.map((h) => ({
     id: h.id,
     productName: h.product.name,

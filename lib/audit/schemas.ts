@@ -12,3 +12,13 @@ export const AuditFilterInputSchema = z.object({
   to: optional(z.iso.date("Enter a date.")),
 });
 export type AuditFilterInput = z.infer<typeof AuditFilterInputSchema>;
+
+/** What every staff action on someone's account carries: a reason, written to the audit log, and a confirmation. */
+export const StaffReasonFields = {
+  reason: z
+    .string()
+    .trim()
+    .min(10, "State the reason (at least 10 characters); it is written to the audit log.")
+    .max(500, "Keep the reason under 500 characters."),
+  confirm: z.literal("on", "Tick the box to confirm."),
+};

@@ -197,6 +197,15 @@ export async function revokeUnusedKeys(orderId: string, now: Date, reason: strin
   return count;
 }
 
+/** Revokes the user's credential unless it already is; false when it is not theirs or already revoked. */
+export async function revokeCredential(userId: string, id: string, tx: Tx): Promise<boolean> {
+  const { count } = await tx.credential.updateMany({
+    where: { id, userId, status: { not: "REVOKED" } },
+    data: { status: "REVOKED" },
+  });
+  return count === 1;
+}
+
 export async function countActivatedKeys(orderId: string, tx: Tx): Promise<number> {
   return tx.licenseKey.count({ where: { orderId, status: "ACTIVATED" } });
 }

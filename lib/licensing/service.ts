@@ -91,6 +91,12 @@ export async function deliverPendingKeyEmails(now = new Date()): Promise<number>
   return sent;
 }
 
+/** The order's newest key as staff may see it: its hint and status, never the key. */
+export async function latestKeySummary(orderId: string) {
+  const key = await repo.findLatestKeyForOrder(orderId);
+  return key ? { hint: key.hint, status: key.status } : null;
+}
+
 /** The order's newest key: in full while its reveal window is open, else only its hint. */
 export async function revealLatestKey(orderId: string, now = new Date()) {
   const key = await repo.findLatestKeyForOrder(orderId);
@@ -115,6 +121,16 @@ export async function replaceLicenseKey(
     );
   }
   return issueLicenseKey(orderId, actorId, now, tx);
+}
+
+/** Support's revocation of an order's unused key (leaked, sent to the wrong person). Returns how many. */
+export async function revokeUnusedKeys(orderId: string, reason: string, now: Date, tx: Tx): Promise<number> {
+  return repo.revokeUnusedKeys(orderId, now, reason, tx);
+}
+
+/** Revokes a credential: its phones no longer sign in. False when it is not the user's or already revoked. */
+export function revokeCredential(userId: string, credentialId: string, tx: Tx): Promise<boolean> {
+  return repo.revokeCredential(userId, credentialId, tx);
 }
 
 async function refuseActivation(

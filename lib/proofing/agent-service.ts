@@ -82,11 +82,27 @@ async function ownAppointment(agentId: string, appointmentId: string): Promise<r
   return found;
 }
 
+/**
+ * One of the agent's own appointments. The applicant's name, country and declared documents are identity
+ * evidence: with `request`, the view is audited (IDENTITY_EVIDENCE_VIEWED).
+ */
 export async function getAgentAppointment(
   agentId: string,
   appointmentId: string,
+  request?: RequestInfo,
 ): Promise<AgentAppointmentView> {
-  return toAgentView(await ownAppointment(agentId, appointmentId));
+  const appointment = await ownAppointment(agentId, appointmentId);
+  if (request) {
+    await recordAudit({
+      type: "IDENTITY_EVIDENCE_VIEWED",
+      result: "SUCCESS",
+      actorId: agentId,
+      subjectUserId: appointment.userId,
+      ...request,
+      detail: { view: "agent appointment page", appointmentId },
+    });
+  }
+  return toAgentView(appointment);
 }
 
 export type Outcome = { outcome: "PASS"; code: string; expiresAt: Date } | { outcome: "FAIL" | "NO_SHOW" };

@@ -114,6 +114,41 @@ export async function revokeSession(id: string, now: Date, tx?: Tx): Promise<boo
   return count === 1;
 }
 
+/** Revokes one session of `userId`; false when it is not theirs or already ended. */
+export async function revokeSessionOf(userId: string, id: string, now: Date, tx?: Tx): Promise<boolean> {
+  const { count } = await (tx ?? db()).session.updateMany({
+    where: { id, userId, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  return count === 1;
+}
+
+export type ActiveSessionView = {
+  id: string;
+  authLevel: "PASSWORD" | "PASSWORD_OTP";
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  ip: string | null;
+  userAgent: string | null;
+};
+
+export function listActiveSessions(userId: string, now: Date): Promise<ActiveSessionView[]> {
+  return db().session.findMany({
+    where: { userId, revokedAt: null, claimedAt: { not: null }, expiresAt: { gt: now } },
+    select: {
+      id: true,
+      authLevel: true,
+      createdAt: true,
+      lastSeenAt: true,
+      expiresAt: true,
+      ip: true,
+      userAgent: true,
+    },
+    orderBy: { lastSeenAt: "desc" },
+  });
+}
+
 export async function revokeUserSessions(userId: string, now: Date, tx?: Tx): Promise<number> {
   const { count } = await (tx ?? db()).session.updateMany({
     where: { userId, revokedAt: null },

@@ -110,6 +110,15 @@ export async function endAllSessions(userId: string, now: Date, tx?: Tx): Promis
   return repo.revokeUserSessions(userId, now, tx);
 }
 
+/** Ends one session of `userId` (support's "End Session"); false when it is not theirs or already ended. */
+export function endSessionOf(userId: string, sessionId: string, now: Date, tx?: Tx): Promise<boolean> {
+  return repo.revokeSessionOf(userId, sessionId, now, tx);
+}
+
+export function listActiveSessions(userId: string, now: Date) {
+  return repo.listActiveSessions(userId, now);
+}
+
 export function countActiveSessions(userId: string, now: Date): Promise<number> {
   return repo.countActiveSessions(userId, now);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { StaffReasonFields } from "@/lib/audit/schemas";
 import { isKnownCountry } from "@/lib/accounts/countries";
 import { EmailSchema } from "@/lib/accounts/schemas";
 import { isExpired, passesLuhn } from "./store";
@@ -104,10 +105,13 @@ export const MarkInvoicePaidInputSchema = z.object({
     .string()
     .trim()
     .regex(/^\d{1,7}(\.\d{1,2})?$/, "Enter the amount received, like 89.00."),
+  ...StaffReasonFields,
 });
 export type MarkInvoicePaidInput = z.infer<typeof MarkInvoicePaidInputSchema>;
 
-export const OrderIdInputSchema = z.object({ orderId: z.uuid() });
+/** Support's re-send or revocation of an order's license key. */
+export const KeyActionInputSchema = z.object({ orderId: z.uuid("No such order."), ...StaffReasonFields });
+export type KeyActionInput = z.infer<typeof KeyActionInputSchema>;
 
 export const StartUpgradeInputSchema = z.object({
   productId: z.uuid("Select a product."),

@@ -12,11 +12,13 @@ import {
   issueLicenseKey,
   renewCredential,
   replaceLicenseKey,
+  revokeUnusedKeys,
 } from "@/lib/licensing/service";
 import { cardProcessor, invoiceIssuer, PaymentProviderError } from "@/lib/payments/service";
 import type { RequestInfo } from "@/lib/sessions/service";
 import * as repo from "./repository";
 import type {
+  KeyActionInput,
   MarkInvoicePaidInput,
   SaveOrderInformationInput,
   StartOrderInput,
@@ -418,7 +420,7 @@ export async function markInvoicePaid(
     actorId,
     subjectUserId: order.userId,
     ...request,
-    detail: { orderId: order.id },
+    detail: { orderId: order.id, reason: input.reason },
   });
   if (!result) throw new DomainError("payments.invoice_not_open");
 }
@@ -426,7 +428,7 @@ export async function markInvoicePaid(
 /** Support's re-send: a new key replaces the order's unused one and is emailed to the buyer. */
 export async function resendLicenseKey(
   actorId: string,
-  orderId: string,
+  { orderId, reason }: KeyActionInput,
   request: RequestInfo,
   now = new Date(),
 ) {
@@ -440,10 +442,36 @@ export async function resendLicenseKey(
     actorId,
     subjectUserId: order.userId,
     ...request,
-    detail: { orderId, resend: true },
+    detail: { orderId, resend: true, reason },
   });
   if (!(await deliverLicenseKeyEmail(issued.keyId, now)))
     logger().warn({ orderId }, "re-sent key not emailed yet");
+}
+
+/** Support's revocation of an order's unused key: it no longer activates; a re-send issues a new one. */
+export async function revokeLicenseKey(
+  actorId: string,
+  { orderId, reason }: KeyActionInput,
+  request: RequestInfo,
+  now = new Date(),
+) {
+  const order = await repo.findOrder(orderId);
+  if (!order) throw new DomainError("licensing.no_unused_key");
+  await inTransaction(async (tx) => {
+    const revoked = await revokeUnusedKeys(orderId, reason, now, tx);
+    if (revoked === 0) throw new DomainError("licensing.no_unused_key");
+    await recordAudit(
+      {
+        type: "LICENSE_KEY_REVOKED",
+        result: "SUCCESS",
+        actorId,
+        subjectUserId: order.userId,
+        ...request,
+        detail: { orderId, revoked, reason },
+      },
+      tx,
+    );
+  });
 }
 
 export function listOrders(userId: string) {

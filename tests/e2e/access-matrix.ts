@@ -265,6 +265,16 @@ export const ACTIONS: Record<string, ActionRule> = {
     roles: SUPPORT,
     fields: (ids) => ({ userId: ids.user, ...REASON }),
   },
+  "app/admin/users/[id]/actions.ts#endSessionAction": {
+    access: "roles",
+    roles: SUPPORT,
+    fields: (ids) => ({ userId: ids.user, sessionId: ids.user, ...REASON }),
+  },
+  "app/admin/users/[id]/actions.ts#revokeCredentialAction": {
+    access: "roles",
+    roles: SUPPORT,
+    fields: (ids) => ({ userId: ids.user, credentialId: ids.credential, ...REASON }),
+  },
   "app/admin/users/[id]/actions.ts#liftOtpLockoutAction": {
     access: "roles",
     roles: SUPPORT,
@@ -281,6 +291,11 @@ export const ACTIONS: Record<string, ActionRule> = {
     fields: (ids) => ({ orderId: ids.order, paymentReference: "MATRIX-1", amountPaid: "89.00", ...REASON }),
   },
   "app/admin/invoices/actions.ts#resendLicenseKeyAction": {
+    access: "roles",
+    roles: SUPPORT,
+    fields: (ids) => ({ orderId: ids.order, ...REASON }),
+  },
+  "app/admin/invoices/actions.ts#revokeLicenseKeyAction": {
     access: "roles",
     roles: SUPPORT,
     fields: (ids) => ({ orderId: ids.order, ...REASON }),

@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { DEMO_PASSWORD, expect, test } from "./fixtures";
 
 test("My Account: the profile refuses a blank name, then saves a valid one", async ({ page, signIn }) => {
   await signIn("agent");
@@ -25,32 +25,40 @@ test("My Account: the profile refuses a blank name, then saves a valid one", asy
   await expect(page.getByText("Your profile was saved.")).toBeVisible();
 });
 
-test("an admin disabling an account ends that user's open session on its next request", async ({
+test("support disabling an account ends that user's open session on its next request", async ({
   page,
   browser,
-  signIn,
+  signInAsNewUser,
   clientIp,
 }) => {
-  // The user signs in in one browser...
-  const userContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
-  const userPage = await userContext.newPage();
-  await userPage.goto("/sign-in");
-  await userPage.getByLabel("Email Address or User ID").fill("support");
-  await userPage.getByLabel("Password").fill("correct-horse-battery-staple");
-  await userPage.getByRole("button", { name: "Log In" }).click();
-  await expect(userPage).toHaveURL(/\/dashboard$/);
+  // The user is signed in in one browser...
+  const user = await signInAsNewUser();
 
-  // ...and an admin disables the account in another, then enables it again.
-  await signIn("admin");
-  await page.goto("/admin?q=support");
-  await page.getByRole("link", { name: "Sam Support" }).click();
-  await page.getByRole("button", { name: "Disable Account" }).click();
-  await expect(page.getByText("Account disabled and signed out.")).toBeVisible();
+  // ...and support finds the account in another and disables it, with a reason and a confirmation.
+  const staff = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
+  const support = await staff.newPage();
+  await support.goto("/sign-in");
+  await support.getByLabel("Email Address or User ID").fill("support");
+  await support.getByLabel("Password").fill(DEMO_PASSWORD);
+  await support.getByRole("button", { name: "Log In" }).click();
+  await support.goto(`/admin?q=${encodeURIComponent(user.email)}`);
+  await support.getByRole("link", { name: `${user.firstName} ${user.lastName}` }).click();
+  const disable = support.getByRole("form", { name: "Disable Account" });
+  await disable.getByRole("button", { name: "Disable Account" }).click();
+  await expect(disable.getByText("State the reason")).toBeVisible();
+  await disable.getByLabel("Reason for Disable Account").fill("Account reported as compromised by its owner");
+  await disable.getByLabel("I checked who is asking.").check();
+  await disable.getByRole("button", { name: "Disable Account" }).click();
+  await expect(support.getByText("Account disabled and signed out.")).toBeVisible();
 
-  await userPage.reload();
-  await expect(userPage).toHaveURL(/\/sign-in$/);
+  await page.reload();
+  await expect(page).toHaveURL(/\/sign-in$/);
 
-  await page.getByRole("button", { name: "Enable Account" }).click();
-  await expect(page.getByText("Account enabled.")).toBeVisible();
-  await userContext.close();
+  await support.reload();
+  const enable = support.getByRole("form", { name: "Enable Account" });
+  await enable.getByLabel("Reason for Enable Account").fill("Owner confirmed identity by phone call");
+  await enable.getByLabel("I checked who is asking.").check();
+  await enable.getByRole("button", { name: "Enable Account" }).click();
+  await expect(support.getByText("Account enabled.")).toBeVisible();
+  await staff.close();
 });

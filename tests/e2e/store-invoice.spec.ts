@@ -30,7 +30,7 @@ test("an invoice order gets no key until support records full payment; the email
   await expect(page.getByText("$89.00").first()).toBeVisible();
   await expectAccessible(page);
 
-  // Support records the payment: first a partial amount (refused), then the full one.
+  // Support finds the buyer and records the payment: first a partial amount (refused), then the full one.
   const staff = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
   const support = await staff.newPage();
   await support.goto("/sign-in");
@@ -38,16 +38,24 @@ test("an invoice order gets no key until support records full payment; the email
   await support.getByLabel("Password").fill(DEMO_PASSWORD);
   await support.getByRole("button", { name: "Log In" }).click();
   await support.getByRole("link", { name: "Admin" }).click();
-  await support.getByRole("link", { name: "Invoices" }).click();
+  await support.getByLabel("Search users by name, email address or user ID").fill(user.email);
+  await support.getByRole("button", { name: "Search" }).click();
+  await support.getByRole("link", { name: `${user.firstName} ${user.lastName}` }).click();
   const form = support.getByRole("form", { name: `Record payment for ${invoiceNumber}` });
   await form.getByLabel("Payment Reference").fill("WIRE-20261129-01");
   await form.getByLabel("Amount Received").fill("50.00");
+  await form.getByRole("button", { name: "Mark Paid" }).click();
+  await expect(form.getByText("State the reason")).toBeVisible();
+  await expect(form.getByText("Tick the box to confirm.")).toBeVisible();
+  await form.getByLabel("Reason for Mark Paid").fill("Wire seen on the bank statement of Nov 29");
+  await form.getByLabel("I checked the payment was received in full.").check();
   await form.getByRole("button", { name: "Mark Paid" }).click();
   await expect(form.getByText("record it once paid in full")).toBeVisible();
   const noKeyYet = await outbox.all(user.email);
   expect(noKeyYet.some((m) => /license key/i.test(m.subject))).toBe(false);
 
   await form.getByLabel("Amount Received").fill("89.00");
+  await form.getByLabel("I checked the payment was received in full.").check();
   await form.getByRole("button", { name: "Mark Paid" }).click();
   await expect(support.getByText("Payment recorded.")).toBeVisible();
   await staff.close();

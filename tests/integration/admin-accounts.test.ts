@@ -6,6 +6,8 @@ import { fromIp } from "../factories/request";
 import { db, resetDb } from "../setup/db";
 import { expectDomainError } from "../setup/errors";
 
+const REASON = { reason: "Requested by the account owner", confirm: "on" as const };
+
 beforeEach(resetDb);
 
 describe("changeRole", () => {
@@ -13,7 +15,11 @@ describe("changeRole", () => {
     const admin = await createUser({ role: "ADMIN" });
     const user = await createUser();
 
-    await changeRole({ userId: admin.id }, { userId: user.id, role: "SUPPORT" }, fromIp("203.0.113.5"));
+    await changeRole(
+      { userId: admin.id },
+      { userId: user.id, role: "SUPPORT", ...REASON },
+      fromIp("203.0.113.5"),
+    );
 
     expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).role).toBe("SUPPORT");
     const events = await db().auditEvent.findMany({ where: { type: "ROLE_CHANGED" } });
@@ -23,21 +29,21 @@ describe("changeRole", () => {
       actorId: admin.id,
       subjectUserId: user.id,
       ip: "203.0.113.5",
-      detail: { from: "USER", to: "SUPPORT" },
+      detail: { from: "USER", to: "SUPPORT", reason: REASON.reason },
     });
   });
 
   it("writes nothing when the role is unchanged", async () => {
     const admin = await createUser({ role: "ADMIN" });
     const user = await createUser({ role: "SUPPORT" });
-    await changeRole({ userId: admin.id }, { userId: user.id, role: "SUPPORT" }, fromIp());
+    await changeRole({ userId: admin.id }, { userId: user.id, role: "SUPPORT", ...REASON }, fromIp());
     expect(await db().auditEvent.count()).toBe(0);
   });
 
   it("refuses to let an actor change its own role", async () => {
     const admin = await createUser({ role: "ADMIN" });
     await expectDomainError(
-      changeRole({ userId: admin.id }, { userId: admin.id, role: "USER" }, fromIp()),
+      changeRole({ userId: admin.id }, { userId: admin.id, role: "USER", ...REASON }, fromIp()),
       "admin.cannot_change_self",
     );
     expect((await db().user.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("ADMIN");
@@ -49,7 +55,7 @@ describe("changeRole", () => {
     await expectDomainError(
       changeRole(
         { userId: admin.id },
-        { userId: "00000000-0000-4000-8000-000000000000", role: "ADMIN" },
+        { userId: "00000000-0000-4000-8000-000000000000", role: "ADMIN", ...REASON },
         fromIp(),
       ),
       "admin.user_not_found",
@@ -62,13 +68,17 @@ describe("setAccountStatus", () => {
     const admin = await createUser({ role: "ADMIN" });
     const user = await createUser();
 
-    await setAccountStatus({ userId: admin.id }, { userId: user.id, status: "DISABLED" }, fromIp());
+    await setAccountStatus(
+      { userId: admin.id },
+      { userId: user.id, status: "DISABLED", ...REASON },
+      fromIp(),
+    );
     await expectDomainError(
       signInWithPassword({ login: user.email, password: user.password }, fromIp()),
       "accounts.account_disabled",
     );
 
-    await setAccountStatus({ userId: admin.id }, { userId: user.id, status: "ACTIVE" }, fromIp());
+    await setAccountStatus({ userId: admin.id }, { userId: user.id, status: "ACTIVE", ...REASON }, fromIp());
     await expect(
       signInWithPassword({ login: user.email, password: user.password }, fromIp()),
     ).resolves.toHaveProperty("ticket");
@@ -84,7 +94,7 @@ describe("setAccountStatus", () => {
   it("refuses to let an actor disable itself", async () => {
     const admin = await createUser({ role: "ADMIN" });
     await expectDomainError(
-      setAccountStatus({ userId: admin.id }, { userId: admin.id, status: "DISABLED" }, fromIp()),
+      setAccountStatus({ userId: admin.id }, { userId: admin.id, status: "DISABLED", ...REASON }, fromIp()),
       "admin.cannot_change_self",
     );
     expect((await db().user.findUniqueOrThrow({ where: { id: admin.id } })).status).toBe("ACTIVE");

@@ -114,12 +114,15 @@ describe("activating a license key", () => {
     const orderId = await buyWithCard(buyer, catalog.withoutProofing);
     const first = await latestKeyFor(buyer.email);
 
-    await resendLicenseKey(support.id, orderId, fromIp());
+    await resendLicenseKey(support.id, { orderId, reason: "Buyer lost the email", confirm: "on" }, fromIp());
     const second = await latestKeyFor(buyer.email);
     expect(second).not.toBe(first);
     await expectDomainError(activateLicenseKey(buyer.id, first, fromIp()), "licensing.key_revoked");
     await activateLicenseKey(buyer.id, second, fromIp());
-    await expectDomainError(resendLicenseKey(support.id, orderId, fromIp()), "licensing.key_used");
+    await expectDomainError(
+      resendLicenseKey(support.id, { orderId, reason: "Buyer lost the email", confirm: "on" }, fromIp()),
+      "licensing.key_used",
+    );
 
     // Nothing stores a key in the clear: only hashes, hints and (until activation) an encrypted copy.
     const dump = JSON.stringify(await db().licenseKey.findMany(), (_k, v: unknown) =>

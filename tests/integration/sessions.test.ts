@@ -7,6 +7,8 @@ import { fromIp } from "../factories/request";
 import { createSignedInSession } from "../factories/session";
 import { db, resetDb } from "../setup/db";
 
+const REASON = { reason: "Requested by the account owner", confirm: "on" as const };
+
 beforeEach(resetDb);
 
 const minutes = (n: number) => n * 60_000;
@@ -78,10 +80,14 @@ describe("resolveSession", () => {
     const user = await createUser();
     const sessionId = await createSignedInSession(user.id);
 
-    await setAccountStatus({ userId: admin.id }, { userId: user.id, status: "DISABLED" }, fromIp());
+    await setAccountStatus(
+      { userId: admin.id },
+      { userId: user.id, status: "DISABLED", ...REASON },
+      fromIp(),
+    );
     expect(await resolveSession(sessionId, new Date())).toBeNull();
 
-    await setAccountStatus({ userId: admin.id }, { userId: user.id, status: "ACTIVE" }, fromIp());
+    await setAccountStatus({ userId: admin.id }, { userId: user.id, status: "ACTIVE", ...REASON }, fromIp());
     expect(await resolveSession(sessionId, new Date())).toBeNull();
   });
 

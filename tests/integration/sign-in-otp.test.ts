@@ -207,7 +207,11 @@ describe("signing in with a phone one-time passcode", () => {
     const u = await createActiveCredential({ now: clock.now() });
     const admin = await createUser({ role: "ADMIN" });
     const pending = await passwordStep(u);
-    await setAccountStatus({ userId: admin.id }, { userId: u.user.id, status: "DISABLED" }, fromIp());
+    await setAccountStatus(
+      { userId: admin.id },
+      { userId: u.user.id, status: "DISABLED", reason: "Reported as compromised", confirm: "on" },
+      fromIp(),
+    );
     const texts = (await outboxFor(u.phones[0]!.e164)).length;
 
     await expectDomainError(

@@ -16,6 +16,8 @@ import { expectDomainError } from "../setup/errors";
 import { outboxFor } from "../setup/outbox";
 import { buyWithCard, latestKeyFor } from "../setup/purchase";
 
+const PAID_REASON = { reason: "Wire seen on the bank statement", confirm: "on" as const };
+
 let catalog: Awaited<ReturnType<typeof createCatalog>>;
 
 beforeEach(async () => {
@@ -112,19 +114,31 @@ describe("paying by invoice without Stripe", () => {
     expect(await db().licenseKey.count()).toBe(0);
 
     const partial = await expectDomainError(
-      markInvoicePaid(support.id, { orderId, paymentReference: "WIRE-1", amountPaid: "50.00" }, fromIp()),
+      markInvoicePaid(
+        support.id,
+        { orderId, paymentReference: "WIRE-1", amountPaid: "50.00", ...PAID_REASON },
+        fromIp(),
+      ),
       "payments.amount_mismatch",
     );
     expect(partial.details.fieldErrors?.amountPaid).toContain("89.00");
     expect((await db().order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("AWAITING_PAYMENT");
 
-    await markInvoicePaid(support.id, { orderId, paymentReference: "WIRE-1", amountPaid: "89.00" }, fromIp());
+    await markInvoicePaid(
+      support.id,
+      { orderId, paymentReference: "WIRE-1", amountPaid: "89.00", ...PAID_REASON },
+      fromIp(),
+    );
     const paid = await db().order.findUniqueOrThrow({ where: { id: orderId } });
     expect(paid).toMatchObject({ status: "PAID", paymentReference: "WIRE-1", amountPaidCents: 8900 });
     expect(await db().licenseKey.count()).toBe(1);
     await latestKeyFor(buyer.email);
     await expectDomainError(
-      markInvoicePaid(support.id, { orderId, paymentReference: "WIRE-1", amountPaid: "89.00" }, fromIp()),
+      markInvoicePaid(
+        support.id,
+        { orderId, paymentReference: "WIRE-1", amountPaid: "89.00", ...PAID_REASON },
+        fromIp(),
+      ),
       "payments.invoice_not_open",
     );
     expect(await db().licenseKey.count()).toBe(1);

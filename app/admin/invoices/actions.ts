@@ -1,8 +1,8 @@
 "use server";
 
 import { staffAction } from "@/lib/core/action";
-import { MarkInvoicePaidInputSchema, OrderIdInputSchema } from "@/lib/store/schemas";
-import { markInvoicePaid, resendLicenseKey } from "@/lib/store/service";
+import { KeyActionInputSchema, MarkInvoicePaidInputSchema } from "@/lib/store/schemas";
+import { markInvoicePaid, resendLicenseKey, revokeLicenseKey } from "@/lib/store/service";
 
 export const markInvoicePaidAction = staffAction(
   ["SUPPORT", "ADMIN"],
@@ -19,12 +19,24 @@ export const markInvoicePaidAction = staffAction(
 
 export const resendLicenseKeyAction = staffAction(
   ["SUPPORT", "ADMIN"],
-  OrderIdInputSchema,
+  KeyActionInputSchema,
   async (input, { session, request }) => {
-    await resendLicenseKey(session.userId, input.orderId, request);
+    await resendLicenseKey(session.userId, input, request);
     return {
       status: "success",
       message: "A new license key was emailed; the old unused key no longer works.",
+    };
+  },
+);
+
+export const revokeLicenseKeyAction = staffAction(
+  ["SUPPORT", "ADMIN"],
+  KeyActionInputSchema,
+  async (input, { session, request }) => {
+    await revokeLicenseKey(session.userId, input, request);
+    return {
+      status: "success",
+      message: "The unused license key is revoked and no longer activates. Re-send to issue a new one.",
     };
   },
 );

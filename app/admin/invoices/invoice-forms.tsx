@@ -5,7 +5,7 @@ import { FormMessage } from "@/components/forms/form-message";
 import { IDLE_STATE } from "@/components/forms/idle-state";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Field } from "@/components/ui/field";
-import { markInvoicePaidAction, resendLicenseKeyAction } from "./actions";
+import { markInvoicePaidAction } from "./actions";
 
 export function MarkPaidForm({
   orderId,
@@ -45,20 +45,25 @@ export function MarkPaidForm({
         defaultValue={state.values?.amountPaid ?? amount}
         error={state.fieldErrors?.amountPaid}
       />
+      <div className="sm:col-span-2">
+        <Field
+          label="Reason for Mark Paid"
+          name="reason"
+          id={`reason-${orderId}`}
+          hint="Written to the audit log, e.g. where the payment was seen."
+          defaultValue={state.values?.reason}
+          error={state.fieldErrors?.reason}
+        />
+        <label className="-mt-2 mb-4 flex items-center gap-2 text-sm">
+          <input type="checkbox" name="confirm" />I checked the payment was received in full.
+        </label>
+        {state.fieldErrors?.confirm ? (
+          <p className="-mt-3 mb-4 text-sm text-red-700">{state.fieldErrors.confirm}</p>
+        ) : null}
+      </div>
       <div className="mb-4">
         <SubmitButton>Mark Paid</SubmitButton>
       </div>
-    </form>
-  );
-}
-
-export function ResendKeyForm({ orderId }: { orderId: string }) {
-  const [state, action] = useActionState(resendLicenseKeyAction, IDLE_STATE);
-  return (
-    <form action={action}>
-      <FormMessage state={state} />
-      <input type="hidden" name="orderId" value={orderId} />
-      <SubmitButton variant="secondary">Re-send License Key</SubmitButton>
     </form>
   );
 }

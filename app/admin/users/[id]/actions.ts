@@ -1,27 +1,30 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import {
   ChangeRoleInputSchema,
-  RevokeSessionsInputSchema,
+  EndSessionInputSchema,
+  RevokeCredentialInputSchema,
   SetAccountStatusInputSchema,
   SupportActionInputSchema,
 } from "@/lib/admin/schemas";
 import {
   changeRole,
+  endUserSession,
   liftUserOtpLockout,
   resetUserPhones,
+  revokeCredential,
   revokeSessions,
   setAccountStatus,
 } from "@/lib/admin/service";
 import { staffAction } from "@/lib/core/action";
+
+// No revalidation: each form is replaced by its confirmation, which a re-render would take away.
 
 export const setStatusAction = staffAction(
   ["SUPPORT", "ADMIN"],
   SetAccountStatusInputSchema,
   async (input, { session, request }) => {
     await setAccountStatus(session, input, request);
-    revalidatePath(`/admin/users/${input.userId}`);
     return {
       status: "success",
       message: input.status === "DISABLED" ? "Account disabled and signed out." : "Account enabled.",
@@ -34,22 +37,40 @@ export const changeRoleAction = staffAction(
   ChangeRoleInputSchema,
   async (input, { session, request }) => {
     await changeRole(session, input, request);
-    revalidatePath(`/admin/users/${input.userId}`);
     return { status: "success", message: "Role changed." };
   },
 );
 
 export const revokeSessionsAction = staffAction(
   ["SUPPORT", "ADMIN"],
-  RevokeSessionsInputSchema,
+  SupportActionInputSchema,
   async (input, { session, request }) => {
-    await revokeSessions(session, input.userId, request);
-    revalidatePath(`/admin/users/${input.userId}`);
+    await revokeSessions(session, input, request);
     return { status: "success", message: "All sessions of this user were signed out." };
   },
 );
 
-// No revalidation for these two: the confirmation would go with the re-rendered form.
+export const endSessionAction = staffAction(
+  ["SUPPORT", "ADMIN"],
+  EndSessionInputSchema,
+  async (input, { session, request }) => {
+    await endUserSession(session, input, request);
+    return { status: "success", message: "The session was ended; it is refused on its next request." };
+  },
+);
+
+export const revokeCredentialAction = staffAction(
+  ["SUPPORT", "ADMIN"],
+  RevokeCredentialInputSchema,
+  async (input, { session, request }) => {
+    await revokeCredential(session, input, request);
+    return {
+      status: "success",
+      message: "The credential is revoked: its phones no longer sign in, and the user was signed out.",
+    };
+  },
+);
+
 export const liftOtpLockoutAction = staffAction(
   ["SUPPORT", "ADMIN"],
   SupportActionInputSchema,

@@ -1,20 +1,40 @@
 import type { Metadata } from "next";
 import { z } from "zod";
-import { getCredentialTimelines, getUser } from "@/lib/admin/service";
+import { SelectField } from "@/components/ui/field";
+import { getActiveSessions, getCredentialTimelines, getUser } from "@/lib/admin/service";
 import { recentAuditForUser } from "@/lib/audit/service";
 import { refuseObject } from "@/lib/core/access";
 import { requireRole, STAFF_ROLES, type CurrentSession } from "@/lib/core/auth";
 import { DomainError } from "@/lib/core/errors";
+import { requestInfo } from "@/lib/core/request";
+import { latestKeySummary } from "@/lib/licensing/service";
+import { listPendingActivationCodes } from "@/lib/proofing/activation-service";
 import { ORDER_STATUS_LABELS } from "@/lib/store/order-status";
 import { listOrders } from "@/lib/store/service";
 import { formatMoney, formatOrderNumber } from "@/lib/store/store";
-import { listPendingActivationCodes } from "@/lib/proofing/activation-service";
-import { ResendKeyForm } from "../../invoices/invoice-forms";
+import { revokeLicenseKeyAction, resendLicenseKeyAction } from "../../invoices/actions";
+import { MarkPaidForm } from "../../invoices/invoice-forms";
 import { ReissueCodeForm } from "../../proofing/reissue-form";
-import { SupportActionForm } from "./support-action-form";
-import { RevokeSessionsForm, RoleForm, StatusForm } from "./user-actions";
+import { ReasonForm } from "../../reason-form";
+import {
+  changeRoleAction,
+  endSessionAction,
+  liftOtpLockoutAction,
+  resetPhonesAction,
+  revokeCredentialAction,
+  revokeSessionsAction,
+  setStatusAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "User" };
+
+const ROLES = [
+  { value: "USER", label: "User" },
+  { value: "SUPPORT", label: "Support" },
+  { value: "PROOFING_AGENT", label: "Proofing agent" },
+  { value: "ADMIN", label: "Admin" },
+];
+const CHECKED = "I checked who is asking.";
 
 async function loadUser(session: CurrentSession, id: string) {
   if (!z.uuid().safeParse(id).success) return refuseObject(session, "user", id);
@@ -26,17 +46,25 @@ async function loadUser(session: CurrentSession, id: string) {
   }
 }
 
+const day = (d: Date) => d.toISOString().slice(0, 10);
+const minute = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
 export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
   const session = await requireRole(STAFF_ROLES);
   const user = await loadUser(session, (await params).id);
   const events = await recentAuditForUser(user.id);
   const orders = await listOrders(user.id);
-  const timelines = await getCredentialTimelines(user.id);
+  const keys = await Promise.all(
+    orders.map((o) => (o.status === "PAID" ? latestKeySummary(o.id) : Promise.resolve(null))),
+  );
+  const timelines = await getCredentialTimelines(session, user.id, await requestInfo());
+  const sessions = await getActiveSessions(user.id);
   const pendingCodes = [...(await listPendingActivationCodes(user.id)).entries()];
-  const canManage = session.role === "SUPPORT" || session.role === "ADMIN";
-  const isSelf = session.userId === user.id;
+  // Support acts on other people's accounts, never on their own.
+  const canManage = (session.role === "SUPPORT" || session.role === "ADMIN") && session.userId !== user.id;
+  const forUser = { userId: user.id };
   return (
-    <div className="space-y-6">
+    <div className="space-y-8">
       <h2 className="text-xl font-semibold">
         {user.firstName} {user.lastName}
       </h2>
@@ -54,67 +82,186 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
         <dt className="font-medium">Active sessions</dt>
         <dd>{user.activeSessions}</dd>
       </dl>
-      {canManage && !isSelf ? (
-        <div className="flex flex-wrap gap-6">
-          <StatusForm userId={user.id} status={user.status} />
-          <RevokeSessionsForm userId={user.id} />
-        </div>
+
+      {canManage ? (
+        <section aria-labelledby="account-heading" className="space-y-4">
+          <h3 id="account-heading" className="font-semibold">
+            Account
+          </h3>
+          <div className="grid gap-6 md:grid-cols-2">
+            <ReasonForm
+              action={setStatusAction}
+              label={user.status === "ACTIVE" ? "Disable Account" : "Enable Account"}
+              confirm={CHECKED}
+              hidden={{ ...forUser, status: user.status === "ACTIVE" ? "DISABLED" : "ACTIVE" }}
+              variant={user.status === "ACTIVE" ? "danger" : "secondary"}
+            />
+            <ReasonForm
+              action={revokeSessionsAction}
+              label="Sign Out All Sessions"
+              confirm={CHECKED}
+              hidden={forUser}
+            />
+            {session.role === "ADMIN" ? (
+              <ReasonForm
+                action={changeRoleAction}
+                label="Change Role"
+                confirm="This person's job needs this role."
+                hidden={forUser}
+              >
+                <SelectField label="Role" name="role" options={ROLES} defaultValue={user.role} />
+              </ReasonForm>
+            ) : null}
+          </div>
+        </section>
       ) : null}
-      {canManage && !isSelf ? (
+
+      <section aria-labelledby="sessions-heading" className="space-y-3">
+        <h3 id="sessions-heading" className="font-semibold">
+          Sessions
+        </h3>
+        {sessions.length === 0 ? <p className="text-sm">No active sessions.</p> : null}
+        {sessions.length > 0 ? (
+          <table className="w-full text-left text-sm">
+            <thead>
+              <tr className="border-b">
+                <th scope="col" className="py-1">
+                  Signed in
+                </th>
+                <th scope="col">Last seen</th>
+                <th scope="col">With</th>
+                <th scope="col">IP</th>
+                <th scope="col">Browser</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.map((s) => (
+                <tr key={s.id} className="border-b">
+                  <td className="py-1">{minute(s.createdAt)}</td>
+                  <td>{minute(s.lastSeenAt)}</td>
+                  <td>{s.authLevel === "PASSWORD_OTP" ? "Password and phone OTP" : "Password"}</td>
+                  <td>{s.ip ?? "—"}</td>
+                  <td className="max-w-xs truncate">{s.userAgent ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+        {canManage && sessions.length > 0 ? (
+          <ReasonForm action={endSessionAction} label="End Session" confirm={CHECKED} hidden={forUser}>
+            <SelectField
+              label="Session"
+              name="sessionId"
+              options={sessions.map((s) => ({
+                value: s.id,
+                label: `Signed in ${minute(s.createdAt)} from ${s.ip ?? "an unknown address"}`,
+              }))}
+            />
+          </ReasonForm>
+        ) : null}
+      </section>
+
+      {canManage ? (
         <section aria-labelledby="otp-support-heading" className="space-y-4">
           <h3 id="otp-support-heading" className="font-semibold">
             Phone OTP support
           </h3>
-          <SupportActionForm userId={user.id} kind="lift" />
-          <SupportActionForm userId={user.id} kind="reset" />
+          <ReasonForm
+            action={liftOtpLockoutAction}
+            label="Lift OTP Lockout"
+            confirm={CHECKED}
+            hidden={forUser}
+          />
+          <ReasonForm
+            action={resetPhonesAction}
+            label="Reset Phones"
+            confirm="I checked who is asking; all of this user's phones will be removed."
+            hidden={forUser}
+          />
         </section>
       ) : null}
-      {session.role === "ADMIN" && !isSelf ? <RoleForm userId={user.id} role={user.role} /> : null}
+
       <section aria-labelledby="credentials-heading">
         <h3 id="credentials-heading" className="mb-2 font-semibold">
           Credentials
         </h3>
         {timelines.length === 0 ? <p className="text-sm">No credentials.</p> : null}
         {timelines.map((c) => (
-          <div key={c.id} className="mb-4">
+          <div key={c.id} className="mb-6 space-y-2">
             <h4 className="text-sm font-medium">
               {c.productName} · {c.status.replace(/_/g, " ").toLowerCase()}
             </h4>
             <ol
               aria-label={`Timeline of ${c.productName}`}
-              className="mt-1 border-l-2 border-slate-300 pl-3 text-sm"
+              className="border-l-2 border-slate-300 pl-3 text-sm"
             >
               {c.events.map((e, i) => (
                 <li key={i} className={e.upcoming ? "text-slate-500" : undefined}>
-                  <time dateTime={e.at.toISOString()}>{e.at.toISOString().slice(0, 10)}</time> {e.label}
+                  <time dateTime={e.at.toISOString()}>{day(e.at)}</time> {e.label}
                 </li>
               ))}
             </ol>
+            {canManage && c.status !== "REVOKED" ? (
+              <ReasonForm
+                action={revokeCredentialAction}
+                label="Revoke Credential"
+                confirm="I checked why; its phones will no longer sign in."
+                hidden={{ ...forUser, credentialId: c.id }}
+                variant="danger"
+              />
+            ) : null}
           </div>
         ))}
       </section>
+
       <section aria-labelledby="orders-heading">
         <h3 id="orders-heading" className="mb-2 font-semibold">
           Orders
         </h3>
         {orders.length === 0 ? <p className="text-sm">No orders.</p> : null}
-        <ul className="space-y-3">
-          {orders.map((o) => (
-            <li
-              key={o.id}
-              className="flex flex-wrap items-center justify-between gap-3 border-b pb-2 text-sm"
-            >
-              <span>
-                {formatOrderNumber(o.number)} · {o.product.name} · {formatMoney(o.amountCents, o.currency)} ·{" "}
-                {ORDER_STATUS_LABELS[o.status]}
-              </span>
-              {canManage && o.status === "PAID" && !o.renewsCredentialId ? (
-                <ResendKeyForm orderId={o.id} />
-              ) : null}
-            </li>
-          ))}
+        <ul className="space-y-4">
+          {orders.map((o, i) => {
+            const key = keys[i];
+            return (
+              <li key={o.id} className="space-y-2 border-b pb-3 text-sm">
+                <p>
+                  {formatOrderNumber(o.number)} · {o.product.name} · {formatMoney(o.amountCents, o.currency)}{" "}
+                  · {ORDER_STATUS_LABELS[o.status]}
+                  {o.invoiceNumber ? ` · ${o.invoiceNumber}` : ""}
+                  {key ? ` · license key ending ${key.hint} (${key.status.toLowerCase()})` : ""}
+                </p>
+                {canManage && o.status === "AWAITING_PAYMENT" && o.invoiceNumber ? (
+                  <MarkPaidForm
+                    orderId={o.id}
+                    invoiceNumber={o.invoiceNumber}
+                    amount={(o.amountCents / 100).toFixed(2)}
+                  />
+                ) : null}
+                {canManage && key && key.status !== "ACTIVATED" && !o.renewsCredentialId ? (
+                  <div className="grid gap-6 md:grid-cols-2">
+                    <ReasonForm
+                      action={resendLicenseKeyAction}
+                      label="Re-send License Key"
+                      confirm="I checked who is asking; the unused key will stop working."
+                      hidden={{ orderId: o.id }}
+                    />
+                    {key.status === "UNUSED" ? (
+                      <ReasonForm
+                        action={revokeLicenseKeyAction}
+                        label="Revoke License Key"
+                        confirm="I checked why; the unused key will stop working."
+                        hidden={{ orderId: o.id }}
+                        variant="danger"
+                      />
+                    ) : null}
+                  </div>
+                ) : null}
+              </li>
+            );
+          })}
         </ul>
       </section>
+
       {pendingCodes.length > 0 ? (
         <section aria-labelledby="codes-heading">
           <h3 id="codes-heading" className="mb-2 font-semibold">
@@ -125,8 +272,8 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
               <li key={credentialId} className="border-b pb-3 text-sm">
                 <p className="mb-2">
                   Credential {credentialId.slice(0, 8)}: live video proofing passed; code{" "}
-                  {expiresAt > new Date() ? "expires" : "expired"} {expiresAt.toISOString().slice(0, 10)}. The
-                  code itself cannot be shown.
+                  {expiresAt > new Date() ? "expires" : "expired"} {day(expiresAt)}. The code itself cannot be
+                  shown.
                 </p>
                 <ReissueCodeForm credentialId={credentialId} />
               </li>
@@ -134,6 +281,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
           </ul>
         </section>
       ) : null}
+
       <section aria-labelledby="audit-heading">
         <h3 id="audit-heading" className="mb-2 font-semibold">
           Recent activity

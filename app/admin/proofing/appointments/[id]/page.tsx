@@ -4,6 +4,7 @@ import { z } from "zod";
 import { refuseObject } from "@/lib/core/access";
 import { requireRole } from "@/lib/core/auth";
 import { DomainError } from "@/lib/core/errors";
+import { requestInfo } from "@/lib/core/request";
 import { getAgentAppointment } from "@/lib/proofing/agent-service";
 import { AGENT_QUESTIONS, EVIDENCE_OPTIONS } from "@/lib/proofing/video";
 import { OutcomeForm } from "./outcome-form";
@@ -15,7 +16,7 @@ export default async function AgentAppointmentPage({ params }: { params: Promise
   const { id } = await params;
   // Another agent's appointment answers 404, as one that does not exist.
   const appointment = z.uuid().safeParse(id).success
-    ? await getAgentAppointment(session.userId, id).catch((error: unknown) => {
+    ? await getAgentAppointment(session.userId, id, await requestInfo()).catch((error: unknown) => {
         if (error instanceof DomainError) return null;
         throw error;
       })
