@@ -41,6 +41,7 @@ test("support disabling an account ends that user's open session on its next req
   await support.getByLabel("Email Address or User ID").fill("support");
   await support.getByLabel("Password").fill(DEMO_PASSWORD);
   await support.getByRole("button", { name: "Log In" }).click();
+  await expect(support).toHaveURL(/\/dashboard$/);
   await support.goto(`/admin?q=${encodeURIComponent(user.email)}`);
   await support.getByRole("link", { name: `${user.firstName} ${user.lastName}` }).click();
   const disable = support.getByRole("form", { name: "Disable Account" });
