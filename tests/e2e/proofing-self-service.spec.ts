@@ -1,8 +1,8 @@
 import { devices, type Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { DEMO_PASSWORD, expect, test } from "./fixtures";
 import { cameraPhoto, captureOnPhone, expectProofed, proveIdentity } from "./proofing-helpers";
 import { phoneNumbers } from "./phone-helpers";
-import { chooseProduct, completeBilling, payByCard, WITH_PROOFING } from "./store-helpers";
+import { chooseProduct, completeBilling, LICENSE_KEY, payByCard, WITH_PROOFING } from "./store-helpers";
 
 /** Buys a credential with proofing, activates it, and opens the proofing application. */
 async function startProofing(page: Page) {
@@ -15,12 +15,13 @@ async function startProofing(page: Page) {
   await expect(page.getByRole("heading", { name: "Select the proofing country" })).toBeVisible();
 }
 
-test("verified path: desktop and phone; bad photos and a reused link are refused", async ({
+test("verified path: desktop and phone; bad photos and a reused link are refused; support sees no secret", async ({
   page,
   browser,
   clientIp,
   signInAsNewUser,
   outbox,
+  sql,
   expectAccessible,
 }) => {
   const user = await signInAsNewUser();
@@ -83,6 +84,34 @@ test("verified path: desktop and phone; bad photos and a reused link are refused
   await phone.close();
 
   await expectProofed(page, outbox, user.email);
+
+  // Support sees the outcome and the SSN's last four digits, never the SSN, the key or a photo; the view
+  // is audited.
+  const key = (await outbox.latest(user.email, (m) => /license key/i.test(m.subject))).body.match(
+    LICENSE_KEY,
+  )![0];
+  const staff = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
+  const support = await staff.newPage();
+  await support.goto("/sign-in");
+  await support.getByLabel("Email Address or User ID").fill("support");
+  await support.getByLabel("Password").fill(DEMO_PASSWORD);
+  await support.getByRole("button", { name: "Log In" }).click();
+  await expect(support).toHaveURL(/\/dashboard$/);
+  await support.goto(`/admin?q=${encodeURIComponent(user.email)}`);
+  await support.getByRole("link", { name: `${user.firstName} ${user.lastName}` }).click();
+  await expect(support.getByText("Proofing passed: self-service, SSN ending 6789")).toBeVisible();
+  const html = await support.content();
+  for (const secret of ["123456789", "123-45-6789", key, key.replace(/-/g, "")]) {
+    expect(html).not.toContain(secret);
+  }
+  expect(await support.locator("img").count()).toBe(0);
+  const views = await sql(
+    `SELECT 1 FROM audit_events e JOIN users u ON u.id = e."subjectUserId"
+     WHERE e.type = 'IDENTITY_EVIDENCE_VIEWED' AND u.email = $1`,
+    [user.email],
+  );
+  expect(views).toHaveLength(1);
+  await staff.close();
 });
 
 test("KBA path: three questions answered right, then the phone capture", async ({
