@@ -13,6 +13,7 @@ import {
 import * as repo from "./repository";
 import { credentialTimeline } from "./timeline";
 import { liftOtpLockout } from "@/lib/otp/service";
+import { stopProofingOfRevokedCredential } from "@/lib/proofing/video-service";
 import { resetAllPhones } from "@/lib/phones/service";
 import type {
   ChangeRoleInput,
@@ -139,6 +140,12 @@ export async function revokeCredential(actor: Actor, input: RevokeCredentialInpu
     if (!(await revokeUserCredential(user.id, input.credentialId, tx)))
       throw new DomainError("admin.credential_not_revocable");
     await endAllSessions(user.id, new Date(), tx);
+    await stopProofingOfRevokedCredential(
+      input.credentialId,
+      { userId: actor.userId, subjectUserId: user.id },
+      request,
+      tx,
+    );
     await recordAudit(
       {
         type: "CREDENTIAL_REVOKED",

@@ -396,6 +396,20 @@ export async function cancelBookedAppointments(caseId: string, tx: Tx): Promise<
   return booked.map((b) => b.id);
 }
 
+/** Cancels every booked appointment of the credential's cases (the credential was revoked); returns their ids. */
+export async function cancelBookedAppointmentsOfCredential(credentialId: string, tx: Tx): Promise<string[]> {
+  const booked = await tx.appointment.findMany({
+    where: { status: "BOOKED", case: { credentialId } },
+    select: { id: true },
+  });
+  if (booked.length === 0) return [];
+  await tx.appointment.updateMany({
+    where: { id: { in: booked.map((b) => b.id) } },
+    data: { status: "CANCELLED", slotKey: null },
+  });
+  return booked.map((b) => b.id);
+}
+
 export type NewAppointment = {
   id: string;
   caseId: string;

@@ -66,9 +66,17 @@ export function meetingLinkMessage(a: Appointment): EmailMessage {
 
 export function appointmentCancelled(
   a: Appointment,
-  reason: "cancelled" | "no_show",
+  reason: "cancelled" | "no_show" | "credential_revoked",
   accountUrl: string,
 ): EmailMessage {
+  const when = formatInZone(a.startsAt, a.userTimeZone);
+  if (reason === "credential_revoked") {
+    return {
+      to: a.contactEmail,
+      subject: "Your proofing appointment is cancelled",
+      text: `Hello ${a.firstName},\n\nYour live video proofing appointment (${when}) was cancelled because MAG support revoked the credential it was for. If you did not expect this, contact MAG support from your account: ${accountUrl}${SIGNATURE}`,
+    };
+  }
   const what =
     reason === "no_show"
       ? "The proofing agent recorded that you did not attend your appointment"
@@ -79,7 +87,7 @@ export function appointmentCancelled(
       reason === "no_show"
         ? "You missed your proofing appointment"
         : "Your proofing appointment is cancelled",
-    text: `Hello ${a.firstName},\n\n${what} (${formatInZone(a.startsAt, a.userTimeZone)}). To complete identity proofing, schedule a new appointment from your MAG account: ${accountUrl}${SIGNATURE}`,
+    text: `Hello ${a.firstName},\n\n${what} (${when}). To complete identity proofing, schedule a new appointment from your MAG account: ${accountUrl}${SIGNATURE}`,
   };
 }
 

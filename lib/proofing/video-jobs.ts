@@ -48,7 +48,8 @@ export async function sendMeetingLink(payload: Payload): Promise<void> {
 
 export async function sendAppointmentCancelled(payload: Payload): Promise<void> {
   const a = await appointmentFor(payload);
-  const reason = field(payload, "reason") === "no_show" ? "no_show" : "cancelled";
+  const given = field(payload, "reason");
+  const reason = given === "no_show" || given === "credential_revoked" ? given : "cancelled";
   if (a) await sendEmail(appointmentCancelled(a.mail, reason, dashboardUrl()));
 }
 

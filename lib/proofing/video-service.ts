@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import { encrypt } from "@/lib/core/crypto";
 import { DomainError, ERROR_MESSAGES } from "@/lib/core/errors";
 import { logger } from "@/lib/core/logger";
-import { inTransaction } from "@/lib/core/transaction";
+import { recordAudit } from "@/lib/audit/service";
+import { inTransaction, type Tx } from "@/lib/core/transaction";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { checkPhone } from "@/lib/phones/phones";
 import type { RequestInfo } from "@/lib/sessions/service";
@@ -170,6 +171,39 @@ export async function cancelMyAppointment(userId: string, input: CredentialStepI
       );
     }
   });
+}
+
+/**
+ * A revoked credential's proofing stops: its booked appointments are cancelled (the applicant is emailed)
+ * and its unused activation codes revoked, in the revocation's transaction.
+ */
+export async function stopProofingOfRevokedCredential(
+  credentialId: string,
+  actor: { userId: string; subjectUserId: string },
+  request: RequestInfo,
+  tx: Tx,
+  now = new Date(),
+) {
+  const base = { actorId: actor.userId, subjectUserId: actor.subjectUserId, ...request };
+  for (const appointmentId of await repo.cancelBookedAppointmentsOfCredential(credentialId, tx)) {
+    await enqueueJob(
+      APPOINTMENT_JOBS.cancelled,
+      { appointmentId, reason: "credential_revoked" },
+      { runAt: now },
+      tx,
+    );
+    await recordAudit(
+      { type: "APPOINTMENT_CANCELLED", result: "SUCCESS", ...base, detail: { appointmentId, credentialId } },
+      tx,
+    );
+  }
+  const revoked = await repo.revokeActivationCodes(credentialId, actor.userId, now, tx);
+  if (revoked > 0) {
+    await recordAudit(
+      { type: "ACTIVATION_CODE_REVOKED", result: "SUCCESS", ...base, detail: { credentialId, revoked } },
+      tx,
+    );
+  }
 }
 
 export type AppointmentView = {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { JOB_HANDLERS, RECURRING_JOBS } from "@/lib/jobs/handlers";
 import { runDueJobs } from "@/lib/jobs/worker";
+import { revokeCredential } from "@/lib/admin/service";
 import { activateWithCode, checkActivationCode } from "@/lib/proofing/activation-service";
 import {
   getAgentAppointment,
@@ -407,5 +408,47 @@ describe("the agent's session", () => {
     );
     const audit = await db().auditEvent.findFirstOrThrow({ where: { type: "ACTIVATION_CODE_REVOKED" } });
     expect(JSON.stringify(audit.detail)).toContain("matched DOB");
+  });
+});
+
+describe("a credential revoked by support", () => {
+  it("cancels its booked appointment, frees the slot, emails the applicant, and voids its unused code", async () => {
+    const a = await agent();
+    const support = await createUser({ role: "SUPPORT" });
+    const applicant = await applicantAtCalendar();
+    const [slot] = await listFreeSlots(clock.now());
+    const { appointmentId } = await book(applicant, slot!.startsAt);
+    const other = await applicantAtCalendar();
+    const [next] = await listFreeSlots(clock.now());
+    const code = await passSession(a.id, (await book(other, next!.startsAt)).appointmentId);
+    const reason = { reason: "Fraud report confirmed by the bank", confirm: "on" as const };
+
+    await revokeCredential(
+      { userId: support.id },
+      { userId: applicant.user.id, credentialId: applicant.credentialId, ...reason },
+      REQUEST,
+    );
+    expect((await db().appointment.findUniqueOrThrow({ where: { id: appointmentId } })).status).toBe(
+      "CANCELLED",
+    );
+    expect(
+      (await listFreeSlots(clock.now())).some((s) => s.startsAt.getTime() === slot!.startsAt.getTime()),
+    ).toBe(true);
+    await runJobs();
+    const email = (await outboxFor(applicant.user.email)).find((m) => m.subject?.includes("cancelled"))!;
+    expect(email.body).toContain("revoked the credential");
+    expect(
+      (await listAgentAppointments(a.id, clock.now())).find((x) => x.id === appointmentId)?.status,
+    ).not.toBe("BOOKED");
+
+    await revokeCredential(
+      { userId: support.id },
+      { userId: other.user.id, credentialId: other.credentialId, ...reason },
+      REQUEST,
+    );
+    await expectDomainError(
+      checkActivationCode(other.user.id, { credentialId: other.credentialId, code }, REQUEST, clock.now()),
+      "proofing.code_invalid",
+    );
   });
 });
