@@ -164,8 +164,9 @@ function expected(rule: Rule, role: Role | null): "sign-in" | 403 | 404 | "allow
 }
 
 function isSignInRedirect(response: APIResponse): boolean {
-  const target = response.headers()["location"] ?? response.headers()["x-action-redirect"] ?? "";
-  return target.startsWith("/sign-in") || target.includes("/sign-in");
+  // Pages redirect with Location; form actions name the target in x-action-redirect ("<url>;<type>").
+  const target = response.headers()["location"] ?? response.headers()["x-action-redirect"]?.split(";")[0];
+  return target !== undefined && new URL(target, "http://portal").pathname === "/sign-in";
 }
 
 let db: pg.Client;

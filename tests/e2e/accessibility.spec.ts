@@ -14,7 +14,11 @@ const SIGNED_IN_PAGES = [
   "/account/password",
   "/store",
   "/licenses/activate",
+  "/account/manage-otp",
+  "/account/orders",
   "/admin",
+  "/admin/invoices",
+  "/admin/audit",
 ];
 
 test("every page has no serious or critical accessibility violation", async ({
