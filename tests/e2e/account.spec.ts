@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, expect, test } from "./fixtures";
+import { expect, test } from "./fixtures";
 
 test("My Account: the profile refuses a blank name, then saves a valid one", async ({ page, signIn }) => {
   await signIn("agent");
@@ -27,21 +27,14 @@ test("My Account: the profile refuses a blank name, then saves a valid one", asy
 
 test("support disabling an account ends that user's open session on its next request", async ({
   page,
-  browser,
   signInAsNewUser,
-  clientIp,
+  signInElsewhere,
 }) => {
   // The user is signed in in one browser...
   const user = await signInAsNewUser();
 
   // ...and support finds the account in another and disables it, with a reason and a confirmation.
-  const staff = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
-  const support = await staff.newPage();
-  await support.goto("/sign-in");
-  await support.getByLabel("Email Address or User ID").fill("support");
-  await support.getByLabel("Password").fill(DEMO_PASSWORD);
-  await support.getByRole("button", { name: "Log In" }).click();
-  await expect(support).toHaveURL(/\/dashboard$/);
+  const support = await signInElsewhere("support");
   await support.goto(`/admin?q=${encodeURIComponent(user.email)}`);
   await support.getByRole("link", { name: `${user.firstName} ${user.lastName}` }).click();
   const disable = support.getByRole("form", { name: "Disable Account" });
@@ -61,5 +54,4 @@ test("support disabling an account ends that user's open session on its next req
   await enable.getByLabel("I checked who is asking.").check();
   await enable.getByRole("button", { name: "Enable Account" }).click();
   await expect(support.getByText("Account enabled.")).toBeVisible();
-  await staff.close();
 });

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import pg from "pg";
 
 export const DEMO_PASSWORD = "correct-horse-battery-staple";
@@ -33,6 +33,8 @@ export type Fixtures = {
     link: (to: string, subject: RegExp) => Promise<string>;
   };
   signIn: (login: string, password?: string) => Promise<void>;
+  /** Signs in as `login` in a browser of its own (same client address); returns its page. */
+  signInElsewhere: (login: string, password?: string) => Promise<Page>;
   signUp: (user: NewUser) => Promise<void>;
   /** Signs up a new user, verifies the email through the outbox and signs in. */
   signInAsNewUser: () => Promise<NewUser>;
@@ -50,6 +52,14 @@ export type NewUser = {
   username: string;
   password: string;
 };
+
+async function signInOn(page: Page, login: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email Address or User ID").fill(login);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log In" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
 
 let userCounter = 0;
 export function newUser(): NewUser {
@@ -95,13 +105,18 @@ export const test = base.extend<Fixtures>({
     });
   },
   signIn: async ({ page }, use) => {
+    await use((login, password = DEMO_PASSWORD) => signInOn(page, login, password));
+  },
+  signInElsewhere: async ({ browser, clientIp }, use) => {
+    const contexts: BrowserContext[] = [];
     await use(async (login, password = DEMO_PASSWORD) => {
-      await page.goto("/sign-in");
-      await page.getByLabel("Email Address or User ID").fill(login);
-      await page.getByLabel("Password").fill(password);
-      await page.getByRole("button", { name: "Log In" }).click();
-      await expect(page).toHaveURL(/\/dashboard$/);
+      const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
+      contexts.push(context);
+      const page = await context.newPage();
+      await signInOn(page, login, password);
+      return page;
     });
+    await Promise.all(contexts.map((c) => c.close()));
   },
   signUp: async ({ page }, use) => {
     await use(async (user) => {

@@ -1,5 +1,5 @@
-import { type Browser, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, expect, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, test, type Fixtures } from "./fixtures";
 import { phoneNumbers } from "./phone-helpers";
 import { chooseProduct, completeBilling, payByCard, WITH_PROOFING } from "./store-helpers";
 
@@ -34,14 +34,8 @@ async function bookAppointment(page: Page) {
 }
 
 /** The demo agent, signed in in a browser of their own, on the applicant's appointment page. */
-async function agentOpens(browser: Browser, clientIp: string, applicant: string): Promise<Page> {
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
-  const page = await context.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("Email Address or User ID").fill("agent@example.com");
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Log In" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+async function agentOpens(signInElsewhere: Fixtures["signInElsewhere"], applicant: string): Promise<Page> {
+  const page = await signInElsewhere("agent@example.com");
   await page.goto("/admin/proofing");
   await page
     .getByRole("listitem")
@@ -54,8 +48,7 @@ async function agentOpens(browser: Browser, clientIp: string, applicant: string)
 
 test("books, the agent passes the session, the user activates with the code and registers a phone", async ({
   page,
-  browser,
-  clientIp,
+  signInElsewhere,
   signInAsNewUser,
   outbox,
   latestCode,
@@ -69,7 +62,7 @@ test("books, the agent passes the session, the user activates with the code and 
   await page.goto("/dashboard");
   await expect(page.getByText(/Proofing appointment:/)).toBeVisible();
 
-  const agent = await agentOpens(browser, clientIp, `${user.firstName} ${user.lastName}`);
+  const agent = await agentOpens(signInElsewhere, `${user.firstName} ${user.lastName}`);
   await expectAccessible(agent);
   await agent.getByRole("radio", { name: "One unexpired government-issued photo ID" }).check();
   for (const group of await agent
@@ -81,7 +74,6 @@ test("books, the agent passes the session, the user activates with the code and 
   const message = await agent.getByText(/Activation code: /).textContent();
   const code = /Activation code: ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})/.exec(message ?? "")?.[1];
   expect(code, "the activation code on the agent's screen").toBeTruthy();
-  await agent.context().close();
 
   await page.goto("/dashboard");
   await page.getByRole("link", { name: "Activate" }).click();
@@ -106,8 +98,7 @@ test("books, the agent passes the session, the user activates with the code and 
 
 test("a no-show is rescheduled from the account", async ({
   page,
-  browser,
-  clientIp,
+  signInElsewhere,
   signInAsNewUser,
   outbox,
   sql,
@@ -120,10 +111,9 @@ test("a no-show is rescheduled from the account", async ({
      WHERE "userId" = (SELECT id FROM users WHERE email = $1) AND status = 'BOOKED'`,
     [user.email],
   );
-  const agent = await agentOpens(browser, clientIp, `${user.firstName} ${user.lastName}`);
+  const agent = await agentOpens(signInElsewhere, `${user.firstName} ${user.lastName}`);
   await agent.getByRole("button", { name: "No-show" }).click();
   await expect(agent.getByText("Recorded as a no-show.")).toBeVisible();
-  await agent.context().close();
 
   const missed = await outbox.latest(user.email, (m) => /missed your proofing appointment/.test(m.subject));
   expect(missed.body).toContain("schedule a new appointment from your MAG account");
@@ -141,14 +131,13 @@ test("a no-show is rescheduled from the account", async ({
 
 test("a failed session emails the agent's instructions", async ({
   page,
-  browser,
-  clientIp,
+  signInElsewhere,
   signInAsNewUser,
   outbox,
 }) => {
   const user = await signInAsNewUser();
   await bookAppointment(page);
-  const agent = await agentOpens(browser, clientIp, `${user.firstName} ${user.lastName}`);
+  const agent = await agentOpens(signInElsewhere, `${user.firstName} ${user.lastName}`);
   await agent.getByRole("button", { name: "Fail" }).click();
   await expect(agent.getByText("Write at least a sentence of instructions.")).toBeVisible();
   await agent
@@ -156,7 +145,6 @@ test("a failed session emails the agent's instructions", async ({
     .fill("Your passport had expired. Book a new appointment with an unexpired photo ID.");
   await agent.getByRole("button", { name: "Fail" }).click();
   await expect(agent.getByText("Proofing failed.")).toBeVisible();
-  await agent.context().close();
 
   const mail = await outbox.latest(user.email, (m) => /not successful/.test(m.subject));
   expect(mail.body).toContain("Your passport had expired.");

@@ -1,5 +1,5 @@
 import { devices, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, expect, test } from "./fixtures";
+import { expect, test } from "./fixtures";
 import { cameraPhoto, captureOnPhone, expectProofed, proveIdentity } from "./proofing-helpers";
 import { phoneNumbers } from "./phone-helpers";
 import { chooseProduct, completeBilling, LICENSE_KEY, payByCard, WITH_PROOFING } from "./store-helpers";
@@ -22,6 +22,7 @@ test("verified path: desktop and phone; bad photos and a reused link are refused
   signInAsNewUser,
   outbox,
   sql,
+  signInElsewhere,
   expectAccessible,
 }) => {
   const user = await signInAsNewUser();
@@ -90,13 +91,7 @@ test("verified path: desktop and phone; bad photos and a reused link are refused
   const key = (await outbox.latest(user.email, (m) => /license key/i.test(m.subject))).body.match(
     LICENSE_KEY,
   )![0];
-  const staff = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
-  const support = await staff.newPage();
-  await support.goto("/sign-in");
-  await support.getByLabel("Email Address or User ID").fill("support");
-  await support.getByLabel("Password").fill(DEMO_PASSWORD);
-  await support.getByRole("button", { name: "Log In" }).click();
-  await expect(support).toHaveURL(/\/dashboard$/);
+  const support = await signInElsewhere("support");
   await support.goto(`/admin?q=${encodeURIComponent(user.email)}`);
   await support.getByRole("link", { name: `${user.firstName} ${user.lastName}` }).click();
   await expect(support.getByText("Proofing passed: self-service, SSN ending 6789")).toBeVisible();
@@ -111,7 +106,6 @@ test("verified path: desktop and phone; bad photos and a reused link are refused
     [user.email],
   );
   expect(views).toHaveLength(1);
-  await staff.close();
 });
 
 test("KBA path: three questions answered right, then the phone capture", async ({

@@ -1,12 +1,11 @@
-import { DEMO_PASSWORD, expect, test } from "./fixtures";
+import { expect, test } from "./fixtures";
 import { chooseProduct, completeBilling, LICENSE_KEY, WITH_PROOFING } from "./store-helpers";
 
 test("an invoice order gets no key until support records full payment; the emailed key activates from the dashboard", async ({
   page,
-  browser,
   signInAsNewUser,
+  signInElsewhere,
   outbox,
-  clientIp,
   expectAccessible,
 }) => {
   const user = await signInAsNewUser();
@@ -31,12 +30,7 @@ test("an invoice order gets no key until support records full payment; the email
   await expectAccessible(page);
 
   // Support finds the buyer and records the payment: first a partial amount (refused), then the full one.
-  const staff = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
-  const support = await staff.newPage();
-  await support.goto("/sign-in");
-  await support.getByLabel("Email Address or User ID").fill("support");
-  await support.getByLabel("Password").fill(DEMO_PASSWORD);
-  await support.getByRole("button", { name: "Log In" }).click();
+  const support = await signInElsewhere("support");
   await support.getByRole("link", { name: "Admin" }).click();
   await support.getByLabel("Search users by name, email address or user ID").fill(user.email);
   await support.getByRole("button", { name: "Search" }).click();
@@ -58,7 +52,6 @@ test("an invoice order gets no key until support records full payment; the email
   await form.getByLabel("I checked the payment was received in full.").check();
   await form.getByRole("button", { name: "Mark Paid" }).click();
   await expect(support.getByText("Payment recorded.")).toBeVisible();
-  await staff.close();
 
   const email = await outbox.latest(user.email, (m) => /Your license key/.test(m.subject));
   const key = email.body.match(LICENSE_KEY)![0];
