@@ -1,7 +1,7 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/service";
+import { recordAudit, type AuditEventInput } from "@/lib/audit/service";
 import { DomainError } from "@/lib/core/errors";
-import { inTransaction } from "@/lib/core/transaction";
+import { inTransaction, type Tx } from "@/lib/core/transaction";
 import { revokeCredential as revokeUserCredential } from "@/lib/licensing/service";
 import {
   countActiveSessions,
@@ -42,6 +42,21 @@ export function getActiveSessions(userId: string, now = new Date()) {
   return listActiveSessions(userId, now);
 }
 
+/** The audit row of a staff action: who did it, to whom, from where, and the stated reason in `detail`. */
+function auditStaffAction(
+  type: AuditEventInput["type"],
+  actor: Actor,
+  subjectUserId: string,
+  request: RequestInfo,
+  detail: Record<string, string | number>,
+  tx?: Tx,
+) {
+  return recordAudit(
+    { type, result: "SUCCESS", actorId: actor.userId, subjectUserId, ...request, detail },
+    tx,
+  );
+}
+
 async function requireOtherUser(actor: Actor, userId: string) {
   if (actor.userId === userId) throw new DomainError("admin.cannot_change_self");
   const user = await repo.findUserSummary(userId);
@@ -57,15 +72,12 @@ export async function setAccountStatus(actor: Actor, input: SetAccountStatusInpu
   await inTransaction(async (tx) => {
     await repo.updateStatus(user.id, input.status, tx);
     if (input.status === "DISABLED") await endAllSessions(user.id, now, tx);
-    await recordAudit(
-      {
-        type: input.status === "DISABLED" ? "ACCOUNT_DISABLED" : "ACCOUNT_ENABLED",
-        result: "SUCCESS",
-        actorId: actor.userId,
-        subjectUserId: user.id,
-        ...request,
-        detail: { reason: input.reason },
-      },
+    await auditStaffAction(
+      input.status === "DISABLED" ? "ACCOUNT_DISABLED" : "ACCOUNT_ENABLED",
+      actor,
+      user.id,
+      request,
+      { reason: input.reason },
       tx,
     );
   });
@@ -76,15 +88,12 @@ export async function changeRole(actor: Actor, input: ChangeRoleInput, request: 
   if (user.role === input.role) return;
   await inTransaction(async (tx) => {
     await repo.updateRole(user.id, input.role, tx);
-    await recordAudit(
-      {
-        type: "ROLE_CHANGED",
-        result: "SUCCESS",
-        actorId: actor.userId,
-        subjectUserId: user.id,
-        ...request,
-        detail: { from: user.role, to: input.role, reason: input.reason },
-      },
+    await auditStaffAction(
+      "ROLE_CHANGED",
+      actor,
+      user.id,
+      request,
+      { from: user.role, to: input.role, reason: input.reason },
       tx,
     );
   });
@@ -95,17 +104,7 @@ export async function revokeSessions(actor: Actor, input: SupportActionInput, re
   if (!user) throw new DomainError("admin.user_not_found");
   await inTransaction(async (tx) => {
     const count = await endAllSessions(user.id, new Date(), tx);
-    await recordAudit(
-      {
-        type: "SESSIONS_REVOKED",
-        result: "SUCCESS",
-        actorId: actor.userId,
-        subjectUserId: user.id,
-        ...request,
-        detail: { count, reason: input.reason },
-      },
-      tx,
-    );
+    await auditStaffAction("SESSIONS_REVOKED", actor, user.id, request, { count, reason: input.reason }, tx);
   });
 }
 
@@ -116,15 +115,12 @@ export async function endUserSession(actor: Actor, input: EndSessionInput, reque
   await inTransaction(async (tx) => {
     if (!(await endSessionOf(user.id, input.sessionId, new Date(), tx)))
       throw new DomainError("admin.session_not_found");
-    await recordAudit(
-      {
-        type: "SESSION_ENDED",
-        result: "SUCCESS",
-        actorId: actor.userId,
-        subjectUserId: user.id,
-        ...request,
-        detail: { sessionId: input.sessionId, reason: input.reason },
-      },
+    await auditStaffAction(
+      "SESSION_ENDED",
+      actor,
+      user.id,
+      request,
+      { sessionId: input.sessionId, reason: input.reason },
       tx,
     );
   });
@@ -146,15 +142,12 @@ export async function revokeCredential(actor: Actor, input: RevokeCredentialInpu
       request,
       tx,
     );
-    await recordAudit(
-      {
-        type: "CREDENTIAL_REVOKED",
-        result: "SUCCESS",
-        actorId: actor.userId,
-        subjectUserId: user.id,
-        ...request,
-        detail: { credentialId: input.credentialId, reason: input.reason },
-      },
+    await auditStaffAction(
+      "CREDENTIAL_REVOKED",
+      actor,
+      user.id,
+      request,
+      { credentialId: input.credentialId, reason: input.reason },
       tx,
     );
   });
@@ -165,17 +158,7 @@ export async function liftUserOtpLockout(actor: Actor, input: SupportActionInput
   const user = await requireOtherUser(actor, input.userId);
   await inTransaction(async (tx) => {
     if (!(await liftOtpLockout(user.id, tx))) throw new DomainError("admin.nothing_to_lift");
-    await recordAudit(
-      {
-        type: "OTP_LOCK_LIFTED",
-        result: "SUCCESS",
-        actorId: actor.userId,
-        subjectUserId: user.id,
-        ...request,
-        detail: { reason: input.reason },
-      },
-      tx,
-    );
+    await auditStaffAction("OTP_LOCK_LIFTED", actor, user.id, request, { reason: input.reason }, tx);
   });
 }
 
@@ -188,17 +171,7 @@ export async function resetUserPhones(actor: Actor, input: SupportActionInput, r
   return inTransaction(async (tx) => {
     const removed = await resetAllPhones(user.id, tx);
     await endAllSessions(user.id, new Date(), tx);
-    await recordAudit(
-      {
-        type: "PHONES_RESET",
-        result: "SUCCESS",
-        actorId: actor.userId,
-        subjectUserId: user.id,
-        ...request,
-        detail: { reason: input.reason, removed },
-      },
-      tx,
-    );
+    await auditStaffAction("PHONES_RESET", actor, user.id, request, { reason: input.reason, removed }, tx);
     return removed;
   });
 }
@@ -216,14 +189,8 @@ export async function getCredentialTimelines(
   const histories = await repo.findCredentialHistories(userId);
   const cases = histories.reduce((n, h) => n + h.proofingCases.length, 0);
   if (cases > 0) {
-    await recordAudit({
-      type: "IDENTITY_EVIDENCE_VIEWED",
-      result: "SUCCESS",
-      actorId: actor.userId,
-      subjectUserId: userId,
-      ...request,
-      detail: { view: "support user page", cases },
-    });
+    const detail = { view: "support user page", cases };
+    await auditStaffAction("IDENTITY_EVIDENCE_VIEWED", actor, userId, request, detail);
   }
   return histories.map((h) => ({
     id: h.id,
