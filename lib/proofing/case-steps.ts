@@ -3,9 +3,11 @@ import { recordAudit } from "@/lib/audit/service";
 import { DomainError } from "@/lib/core/errors";
 import { inTransaction, type Tx } from "@/lib/core/transaction";
 import type { RequestInfo } from "@/lib/sessions/service";
+import { enqueueJob } from "@/lib/jobs/queue";
 import { deleteImage } from "./image-store";
 import { isStepAllowed, resetAfter, type FlowReset, type PROOFING_STEPS } from "./proofing";
 import * as repo from "./repository";
+import { APPOINTMENT_JOBS } from "./video";
 
 // The wizard's shared mechanics for the self-service and live video services: finding the open case at a
 // step, saving a step with the undo of later ones, and audit rows.
@@ -79,7 +81,16 @@ export async function saveStep(
   const reset = resetAfter(step);
   if (!(await repo.updateOpenCase(caseId, { ...columnsFor(reset), ...changes }, tx)))
     throw new DomainError("proofing.decided");
-  if ("appointment" in reset) await repo.cancelBookedAppointments(caseId, tx);
+  if ("appointment" in reset) {
+    // A new country or method cancels the booking: the applicant is told, as for any cancellation.
+    for (const appointmentId of await repo.cancelBookedAppointments(caseId, tx))
+      await enqueueJob(
+        APPOINTMENT_JOBS.cancelled,
+        { appointmentId, reason: "cancelled" },
+        { runAt: new Date() },
+        tx,
+      );
+  }
   if (!("images" in reset)) return [];
   const images = await repo.listImages(caseId, tx);
   await repo.deleteImageRows(

@@ -12,18 +12,13 @@ import { audit, openCaseAt, saveStep, saveStepAlone } from "./case-steps";
 import { meetingProvider } from "./meetings";
 import * as repo from "./repository";
 import type { BookAppointmentInput, CredentialStepInput, PickSlotInput } from "./schemas";
-import { VIDEO_POLICY, freeSlots, type FreeSlot } from "./video";
+import { APPOINTMENT_JOBS, VIDEO_POLICY, freeSlots, type FreeSlot } from "./video";
 
 // The applicant's side of live video proofing (user guide, "To complete the Live Video Proofing").
 
 const MINUTE = 60_000;
 
-export const APPOINTMENT_JOBS = {
-  confirmation: "appointment.confirmation",
-  reminder: "appointment.reminder",
-  meetingLink: "appointment.meeting_link",
-  cancelled: "appointment.cancelled",
-} as const;
+export { APPOINTMENT_JOBS };
 
 /** Step 1: the information is reviewed, with the name and proofing country. */
 export async function reviewVideoProofing(userId: string, input: CredentialStepInput): Promise<void> {

@@ -148,3 +148,11 @@ export function canPass(evidence: string | null, answers: Partial<Record<AgentQu
     (Object.keys(AGENT_QUESTIONS) as AgentQuestion[]).every((q) => answers[q] === true)
   );
 }
+
+/** Background jobs of an appointment (lib/jobs), queued in the transaction that books or ends it. */
+export const APPOINTMENT_JOBS = {
+  confirmation: "appointment.confirmation",
+  reminder: "appointment.reminder",
+  meetingLink: "appointment.meeting_link",
+  cancelled: "appointment.cancelled",
+} as const;

@@ -201,6 +201,19 @@ describe("booking", () => {
     await runJobs();
     expect((await outboxFor(applicant.user.email)).some((m) => m.subject?.includes("cancelled"))).toBe(true);
   });
+
+  it("choosing another country cancels the booking and tells the applicant", async () => {
+    await agent();
+    const applicant = await applicantAtCalendar();
+    const { appointmentId } = await book(applicant, (await listFreeSlots(clock.now()))[0]!.startsAt);
+    await selectProofingCountry(applicant.user.id, { credentialId: applicant.credentialId, country: "FR" });
+    expect((await db().appointment.findUniqueOrThrow({ where: { id: appointmentId } })).status).toBe(
+      "CANCELLED",
+    );
+    await runJobs();
+    const email = (await outboxFor(applicant.user.email)).find((m) => m.subject?.includes("cancelled"));
+    expect(email?.body).toContain("schedule a new appointment");
+  });
 });
 
 describe("the agent's session", () => {
