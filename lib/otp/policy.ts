@@ -23,6 +23,7 @@ export const FRESH_OTP_WINDOW_MS = 20 * 60 * 1000;
  * - otp.send.phone: 5 per 10 min per phone number (Twilio Verify 60203).
  * - otp.send.account: 10 per hour per account (Auth0 > 10 SMS/h).
  * - otp.send.ip: 25 per 5 min per IP (Login.gov otps/IP 25/300 s, enforced here).
+ * The two per-number limits are kept apart for registration codes and sign-in/step-up codes (sendScope).
  */
 export const SEND_LIMITS = [
   "otp.send.phone_gap",

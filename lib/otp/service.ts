@@ -38,6 +38,15 @@ async function refuseIfLocked(userId: string, now: Date) {
 }
 
 /**
+ * Per-number send limits are counted apart for codes that confirm a number being registered (which anyone may
+ * type) and codes to a number already registered (sign-in, step-up): a stranger registering someone's number
+ * cannot spend the sends that person needs to sign in.
+ */
+export function sendScope(purpose: OtpPurpose): "register" | "signin" {
+  return purpose === "PHONE_CONFIRM" ? "register" : "signin";
+}
+
+/**
  * Sends a new code for `purpose` to `e164`, replacing the earlier one, bound to `binding` (a session or a
  * pending sign-in) and to the phone. Counts against the per-phone, per-account and per-IP limits, except
  * when delivery fails. Returns when the code expires.
@@ -55,11 +64,12 @@ export async function sendCode(input: {
   const now = input.now ?? new Date();
   await refuseIfLocked(input.userId, now);
   const fingerprint = phoneFingerprint(input.e164);
+  const perPhone = `${sendScope(input.purpose)}:${fingerprint}`;
   const limits: LimitCheck[] = [
     { name: "otp.send.ip", key: input.request.ip ?? "unknown" },
     { name: "otp.send.account", key: input.userId },
-    { name: "otp.send.phone_gap", key: fingerprint },
-    { name: "otp.send.phone", key: fingerprint },
+    { name: "otp.send.phone_gap", key: perPhone },
+    { name: "otp.send.phone", key: perPhone },
   ];
   const result = await checkLimits(limits);
   if (!result.allowed) {

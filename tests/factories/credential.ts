@@ -1,6 +1,6 @@
 import { resetLimit } from "@/lib/core/rate-limit";
 import { activateLicenseKey } from "@/lib/licensing/service";
-import { phoneFingerprint, type Channel } from "@/lib/otp/service";
+import { phoneFingerprint, sendScope, type Channel } from "@/lib/otp/service";
 import { confirmPhone, startPhoneRegistration } from "@/lib/phones/service";
 import { resolveSession, type CurrentSession } from "@/lib/sessions/service";
 import { latestCode } from "../setup/otp";
@@ -84,8 +84,8 @@ export async function createActiveCredential(
     resetLimit("otp.send.ip", SETUP_REQUEST.ip!),
     resetLimit("otp.send.account", user.id),
     ...phones.flatMap((p) => [
-      resetLimit("otp.send.phone_gap", phoneFingerprint(p.e164)),
-      resetLimit("otp.send.phone", phoneFingerprint(p.e164)),
+      resetLimit("otp.send.phone_gap", `${sendScope("PHONE_CONFIRM")}:${phoneFingerprint(p.e164)}`),
+      resetLimit("otp.send.phone", `${sendScope("PHONE_CONFIRM")}:${phoneFingerprint(p.e164)}`),
     ]),
   ]);
   return { user, credentialId, sessionId, session: await sessionOf(sessionId, now), phones };

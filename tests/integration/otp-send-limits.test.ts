@@ -2,10 +2,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { LOCAL_FAILING_NUMBER, LOCAL_UNDELIVERABLE_NUMBER } from "@/lib/messaging/outbox-sender";
 import { phoneFingerprint } from "@/lib/otp/service";
 import { confirmPhone, startPhoneRegistration } from "@/lib/phones/service";
-import { createActivatedCredential, nextPhone, phoneForm, sessionOf } from "../factories/credential";
+import { signInWithPassword, sendSignInCode } from "@/lib/accounts/service";
+import {
+  createActivatedCredential,
+  createActiveCredential,
+  nextPhone,
+  phoneForm,
+  sessionOf,
+} from "../factories/credential";
 import { fromIp } from "../factories/request";
 import { createSignedInSession } from "../factories/session";
 import { useTestClock, type TestClock } from "../setup/clock";
+import { challengeOf } from "../setup/sign-in";
 import { db, resetDb } from "../setup/db";
 import { expectDomainError } from "../setup/errors";
 import { latestCode, settle } from "../setup/otp";
@@ -73,6 +81,29 @@ describe("send limits", () => {
     await expect(bob.start(nextPhone())).resolves.toHaveProperty("expiresAt");
     clock.advance(10 * MINUTE - 5 * 31 * SECOND);
     await expect(bob.start(phone)).resolves.toHaveProperty("expiresAt");
+  });
+
+  it("a stranger registering someone's number cannot spend the sends that person needs to sign in", async () => {
+    const victim = await createActiveCredential({ now: clock.now() });
+    const phone = victim.phones[0]!;
+    const stranger = await registrant();
+    for (let i = 0; i < 5; i += 1) {
+      await stranger.start(phone.e164, "198.51.100.66");
+      clock.advance(31 * SECOND);
+    }
+    await expectDomainError(stranger.start(phone.e164, "198.51.100.66"), "otp.send_limited");
+
+    const pending = challengeOf(
+      await signInWithPassword(
+        { login: victim.user.email, password: victim.user.password },
+        fromIp(),
+        clock.now(),
+      ),
+    );
+    await expect(
+      sendSignInCode(pending, { phoneId: phone.id, channel: "SMS" }, fromIp(), clock.now()),
+    ).resolves.toBeDefined();
+    expect((await outboxFor(phone.e164)).length).toBeGreaterThan(5);
   });
 
   it("at most 10 codes per account per hour, and the refused 11th does not spend the number's gap", async () => {
