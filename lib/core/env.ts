@@ -85,7 +85,16 @@ export function isTeamsConfigured(e: Env = env()): boolean {
   return Boolean(e.TEAMS_TENANT_ID && e.TEAMS_CLIENT_ID && e.TEAMS_CLIENT_SECRET && e.TEAMS_ORGANIZER_ID);
 }
 
-/** The local outbox (and /dev/outbox) is active when any channel has no real provider. */
+/** The local outbox stores the messages of every channel that has no real provider. */
 export function isLocalOutboxActive(e: Env = env()): boolean {
   return !isTwilioConfigured(e) || !e.SMTP_URL;
+}
+
+/**
+ * The local outbox is readable over HTTP (/dev/outbox) only when no channel has a real provider: a demo or a
+ * development portal. Once one provider is real the portal is meant to be reached by others, and the other
+ * channel's codes and links must not be public.
+ */
+export function isLocalOutboxReadable(e: Env = env()): boolean {
+  return !isTwilioConfigured(e) && !e.SMTP_URL;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { env, isLocalOutboxActive, isTwilioConfigured } from "@/lib/core/env";
+import { env, isLocalOutboxActive, isLocalOutboxReadable, isTwilioConfigured } from "@/lib/core/env";
 import { logger } from "@/lib/core/logger";
 import type {
   EmailMessage,
@@ -67,8 +67,8 @@ export function isOutboxActive(): boolean {
   return isLocalOutboxActive();
 }
 
-/** The local outbox, newest first; only while it is the active provider for some channel. */
+/** The local outbox, newest first; only while every channel is local (see isLocalOutboxReadable). */
 export async function readOutbox(filter: { to?: string; take?: number }): Promise<OutboxEntry[] | null> {
-  if (!isLocalOutboxActive()) return null;
+  if (!isLocalOutboxReadable()) return null;
   return listOutboxMessages({ to: filter.to, take: Math.min(filter.take ?? 50, 200) });
 }

@@ -59,10 +59,12 @@ describe("readOutbox with real providers for every channel", () => {
     expect(await fresh.readOutbox({})).toBeNull();
   });
 
-  it("stays active while one channel still has no provider", async () => {
+  it("stays unreadable while one channel is real: the other channel's codes and links are not public", async () => {
     process.env.SMTP_URL = "smtp://127.0.0.1:1"; // eslint-disable-line no-restricted-properties
     vi.resetModules();
     const fresh = await import("@/lib/messaging/service");
-    expect(await fresh.readOutbox({})).toEqual([]);
+    await fresh.sendSms({ to: "+12025550143", body: "Your code is 123456" });
+    expect(fresh.isOutboxActive()).toBe(true);
+    expect(await fresh.readOutbox({})).toBeNull();
   });
 });
