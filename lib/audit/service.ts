@@ -77,6 +77,14 @@ function cell(value: string | null): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
+/** An audit row's detail as "key: value; …" for the viewer (a staff reason reads as written). */
+export function auditDetailText(detail: AuditLogRow["detail"]): string {
+  if (detail === null || typeof detail !== "object" || Array.isArray(detail)) return "";
+  return Object.entries(detail)
+    .map(([key, value]) => `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`)
+    .join("; ");
+}
+
 /** The rows as CSV (RFC 4180, CRLF), for the viewer's Export CSV. */
 export function auditLogCsv(rows: AuditLogRow[]): string {
   const header = ["time", "action", "result", "user", "actor", "ip", "user agent", "detail"];

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Notice } from "@/components/ui/notice";
 import { AuditFilterInputSchema } from "@/lib/audit/schemas";
-import { AUDIT_TYPES, searchAuditLog } from "@/lib/audit/service";
+import { AUDIT_TYPES, auditDetailText, searchAuditLog } from "@/lib/audit/service";
 import { requireRole } from "@/lib/core/auth";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -85,6 +85,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               <th scope="col" className="py-1 pr-3">
                 IP
               </th>
+              <th scope="col" className="py-1 pr-3">
+                Detail
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -98,6 +101,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                 <td className="py-1 pr-3">{r.subjectEmail ?? r.subjectUserId ?? ""}</td>
                 <td className="py-1 pr-3">{r.actorEmail ?? r.actorId ?? ""}</td>
                 <td className="py-1 pr-3">{r.ip ?? ""}</td>
+                <td className="py-1 pr-3 break-words">{auditDetailText(r.detail)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,85 @@
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { chooseProduct, completeBilling, LICENSE_KEY, payByCard, WITHOUT_PROOFING } from "./store-helpers";
+
+/** Fills a staff action's reason and confirmation, submits it, and waits for its confirmation message. */
+async function act(form: Locator, label: string, reason: string, done: string) {
+  await form.getByLabel(`Reason for ${label}`).fill(reason);
+  await form.getByRole("checkbox").check();
+  await form.getByRole("button", { name: label }).click();
+  await expect(form.page().getByText(done)).toBeVisible();
+}
+
+async function openUser(support: Page, email: string, name: string) {
+  await support.goto(`/admin?q=${encodeURIComponent(email)}`);
+  await support.getByRole("link", { name }).click();
+  await expect(support.getByRole("heading", { name })).toBeVisible();
+}
+
+test("support revokes a buyer's unused key, ends their session, and re-sends a key that activates", async ({
+  page,
+  signInAsNewUser,
+  signInElsewhere,
+  signIn,
+  outbox,
+}) => {
+  const user = await signInAsNewUser();
+  const name = `${user.firstName} ${user.lastName}`;
+  await chooseProduct(page, WITHOUT_PROOFING);
+  await completeBilling(page);
+  await payByCard(page, "4242 4242 4242 4242");
+  await expect(page.getByRole("heading", { name: "Thank you for your purchase" })).toBeVisible();
+  const first = (await outbox.latest(user.email, (m) => /license key/i.test(m.subject))).body.match(
+    LICENSE_KEY,
+  )![0];
+
+  const support = await signInElsewhere("support");
+  await openUser(support, user.email, name);
+  await expect(support.getByText(`license key ending ${first.slice(-4)} (unused)`)).toBeVisible();
+  await expect(support.getByText(first)).toHaveCount(0);
+
+  // A refused submission (no reason, no tick) changes nothing.
+  const revoke = support.getByRole("form", { name: "Revoke License Key" });
+  await revoke.getByRole("button", { name: "Revoke License Key" }).click();
+  await expect(revoke.getByText("State the reason")).toBeVisible();
+  await act(
+    revoke,
+    "Revoke License Key",
+    "Buyer says the confirmation email was forwarded to a stranger",
+    "The unused license key is revoked",
+  );
+  await act(
+    support.getByRole("form", { name: "End Session" }),
+    "End Session",
+    "Buyer reports the laptop with the open session was stolen",
+    "The session was ended",
+  );
+
+  // The buyer's open session is refused on its next request; the old key no longer activates.
+  await page.reload();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await signIn(user.email, user.password);
+  await page.getByRole("link", { name: "Enter it here" }).click();
+  await page.getByLabel("License Key").fill(first);
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page.getByText("This license key was replaced or revoked.").first()).toBeVisible();
+
+  await support.reload();
+  await expect(support.getByText(`license key ending ${first.slice(-4)} (revoked)`)).toBeVisible();
+  await act(
+    support.getByRole("form", { name: "Re-send License Key" }),
+    "Re-send License Key",
+    "Buyer confirmed the order number and billing address by phone",
+    "A new license key was emailed",
+  );
+  const second = (
+    await outbox.latest(user.email, (m) => /license key/i.test(m.subject) && !m.body.includes(first))
+  ).body.match(LICENSE_KEY)![0];
+  await page.getByLabel("License Key").fill(second);
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page.getByText("Your license key is activated.")).toBeVisible();
+
+  // Every action is in the audit log with its reason.
+  await support.goto(`/admin/audit?user=${encodeURIComponent(user.email)}&type=SESSION_ENDED`);
+  await expect(support.getByText("laptop with the open session was stolen")).toBeVisible();
+});
