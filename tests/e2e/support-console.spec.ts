@@ -16,7 +16,7 @@ async function openUser(support: Page, email: string, name: string) {
   await expect(support.getByRole("heading", { name })).toBeVisible();
 }
 
-test("support revokes a buyer's unused key, ends their session, and re-sends a key that activates", async ({
+test("support revokes a buyer's unused key, ends their session, re-sends a key that activates, then revokes the credential", async ({
   page,
   signInAsNewUser,
   signInElsewhere,
@@ -78,6 +78,19 @@ test("support revokes a buyer's unused key, ends their session, and re-sends a k
   await page.getByLabel("License Key").fill(second);
   await page.getByRole("button", { name: "Submit" }).click();
   await expect(page.getByText("Your license key is activated.")).toBeVisible();
+
+  // Revoking the credential signs the buyer out; it then shows as revoked on their dashboard.
+  await support.reload();
+  await act(
+    support.getByRole("form", { name: "Revoke Credential" }),
+    "Revoke Credential",
+    "Bank confirmed the card payment was fraudulent",
+    "The credential is revoked",
+  );
+  await page.reload();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await signIn(user.email, user.password);
+  await expect(page.getByRole("region", { name: "My 2FA Credentials" }).getByText("Revoked")).toBeVisible();
 
   // Every action is in the audit log with its reason.
   await support.goto(`/admin/audit?user=${encodeURIComponent(user.email)}&type=SESSION_ENDED`);
