@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { SubTabs } from "@/components/layout/sub-tabs";
-import { requireRole, STAFF_ROLES } from "@/lib/core/auth";
+import { requireRole, STAFF_ROLES, SUPPORT_ROLES } from "@/lib/core/auth";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const session = await requireRole(STAFF_ROLES);
@@ -9,9 +9,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       <h1 className="text-2xl font-bold">Administration</h1>
       <SubTabs
         tabs={[
-          { href: "/admin", label: "Users" },
-          ...(session.role === "SUPPORT" || session.role === "ADMIN"
+          ...(SUPPORT_ROLES.includes(session.role)
             ? [
+                { href: "/admin", label: "Users" },
                 { href: "/admin/invoices", label: "Invoices" },
                 { href: "/admin/audit", label: "Audit Log" },
               ]

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { SearchUsersInputSchema } from "@/lib/admin/schemas";
 import { searchUsers } from "@/lib/admin/service";
-import { requireRole, STAFF_ROLES } from "@/lib/core/auth";
+import { requireRole, SUPPORT_ROLES } from "@/lib/core/auth";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -14,7 +14,7 @@ export default async function AdminUsersPage({
 }: {
   searchParams: Promise<Record<string, string>>;
 }) {
-  await requireRole(STAFF_ROLES);
+  await requireRole(SUPPORT_ROLES);
   const parsed = SearchUsersInputSchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data.q : "";
   const users = parsed.success && query ? await searchUsers(query) : [];

@@ -5,6 +5,8 @@ import { signOutAction } from "./sign-out-action";
 export async function SiteHeader() {
   const session = await currentSession();
   const isStaff = session ? STAFF_ROLES.includes(session.role) : false;
+  // Agents work on their own appointments only; support and admins start from the user search.
+  const adminHome = session?.role === "PROOFING_AGENT" ? "/admin/proofing" : "/admin";
   const link = "rounded px-2 py-1 text-white hover:bg-brand-700";
   return (
     <header className="bg-brand-900 text-white">
@@ -28,7 +30,7 @@ export async function SiteHeader() {
                 </li>
                 {isStaff ? (
                   <li>
-                    <Link className={link} href="/admin">
+                    <Link className={link} href={adminHome}>
                       Admin
                     </Link>
                   </li>

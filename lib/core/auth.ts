@@ -13,6 +13,8 @@ import { requestInfo } from "./request";
 export type { CurrentSession };
 
 export const STAFF_ROLES: readonly Role[] = ["SUPPORT", "PROOFING_AGENT", "ADMIN"];
+/** Who works on users' accounts (search, user pages, invoices, audit log); agents see their appointments only. */
+export const SUPPORT_ROLES: readonly Role[] = ["SUPPORT", "ADMIN"];
 
 // One database read per request for the session, shared by next-auth's jwt callback and our pages.
 const resolveForRequest = cache((sid: string) => resolveSession(sid, new Date()));

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/service";
 import { countryName } from "@/lib/accounts/countries";
+import type { Role } from "@/lib/generated/prisma/client";
 import { DomainError } from "@/lib/core/errors";
 import { inTransaction } from "@/lib/core/transaction";
 import { enqueueJob } from "@/lib/jobs/queue";
@@ -50,6 +51,7 @@ export type AgentAppointmentView = {
   meetingUrl: string;
   contactPhoneLastDigits: string;
   failInstructions: string | null;
+  credentialId: string;
 };
 
 function toAgentView(a: repo.AppointmentRow): AgentAppointmentView {
@@ -64,6 +66,7 @@ function toAgentView(a: repo.AppointmentRow): AgentAppointmentView {
     meetingUrl: a.meetingUrl,
     contactPhoneLastDigits: a.contactPhoneLastDigits,
     failInstructions: a.failInstructions,
+    credentialId: a.case.credentialId,
   };
 }
 
@@ -189,15 +192,18 @@ export async function recordOutcome(
 /**
  * Replaces a lost or expired activation code after a short identity re-check by support or an agent (the
  * re-check is recorded in the audit log), so the user does not pay for proofing again. The old code stops
- * working; the new one is shown once.
+ * working; the new one is shown once. An agent may do it only for a session they passed themselves.
  */
 export async function reissueActivationCode(
-  staffId: string,
+  staff: { userId: string; role: Role },
   input: ReissueCodeInput,
   request: RequestInfo,
   now = new Date(),
 ): Promise<{ code: string; expiresAt: Date; userId: string }> {
+  const staffId = staff.userId;
   const latest = await repo.findLatestCase(input.credentialId);
+  if (staff.role === "PROOFING_AGENT" && !(latest && (await repo.agentPassedCase(latest.id, staffId))))
+    throw new DomainError("proofing.not_found");
   if (!latest || latest.status !== "PASSED" || latest.method !== "LIVE_VIDEO")
     throw new DomainError("proofing.no_code_to_reissue");
   const credential = await repo.findCredential(latest.userId, input.credentialId);

@@ -459,6 +459,11 @@ export function findAppointment(id: string, tx?: Tx): Promise<AppointmentRow | n
   return (tx ?? db()).appointment.findUnique({ where: { id }, select: APPOINTMENT_SELECT });
 }
 
+/** Whether `agentId` passed the case's live video session. */
+export async function agentPassedCase(caseId: string, agentId: string): Promise<boolean> {
+  return (await db().appointment.count({ where: { caseId, agentId, status: "PASSED" } })) > 0;
+}
+
 export function findBookedAppointment(caseId: string): Promise<AppointmentRow | null> {
   return db().appointment.findFirst({
     where: { caseId, status: "BOOKED" },

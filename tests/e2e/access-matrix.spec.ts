@@ -160,7 +160,7 @@ function expected(rule: Rule, role: Role | null): "sign-in" | 403 | 404 | "allow
   if (rule.access === "signed-in") return null;
   if (rule.access === "owner") return rule.staff?.includes(role) ? "allowed" : 404;
   if (!rule.roles.includes(role)) return 403;
-  return rule.object ? 404 : "allowed";
+  return rule.object && (rule.ownOnly ?? rule.roles).includes(role) ? 404 : "allowed";
 }
 
 function isSignInRedirect(response: APIResponse): boolean {

@@ -3,7 +3,6 @@
 
 export type Role = "USER" | "SUPPORT" | "PROOFING_AGENT" | "ADMIN";
 export const ROLES: Role[] = ["USER", "SUPPORT", "PROOFING_AGENT", "ADMIN"];
-const STAFF: Role[] = ["SUPPORT", "PROOFING_AGENT", "ADMIN"];
 const SUPPORT: Role[] = ["SUPPORT", "ADMIN"];
 
 /** The owner's objects that the other callers name by id. */
@@ -22,8 +21,11 @@ export type Rule =
   | { access: "signed-in" }
   /** Names one of the owner's objects: everyone else (but `staff`, who may look) gets 404, audited. */
   | { access: "owner"; object: keyof OwnerIds; staff?: Role[] }
-  /** Staff roles only: everyone else gets 403, audited. With `object`, only the agent's own appointment. */
-  | { access: "roles"; roles: Role[]; object?: keyof OwnerIds };
+  /**
+   * Staff roles only: everyone else gets 403, audited. With `object`, the roles in `ownOnly` (default: all of
+   * `roles`) may only name their own (an agent's own appointment), else 404, audited.
+   */
+  | { access: "roles"; roles: Role[]; object?: keyof OwnerIds; ownOnly?: Role[] };
 
 export type PageRule = Rule & { path?: (ids: OwnerIds) => string };
 export type ActionRule = Rule & { fields?: (ids: OwnerIds) => Record<string, string> };
@@ -103,8 +105,8 @@ export const ROUTES: Record<string, PageRule> = {
     PROOFING_STEPS.map((step) => [`/credentials/[id]/proofing/${step}`, credentialPage(`/proofing/${step}`)]),
   ),
   "/meetings/[id]": { access: "owner", object: "appointment", path: (ids) => `/meetings/${ids.appointment}` },
-  "/admin": { access: "roles", roles: STAFF },
-  "/admin/users/[id]": { access: "roles", roles: STAFF, path: (ids) => `/admin/users/${ids.user}` },
+  "/admin": { access: "roles", roles: SUPPORT },
+  "/admin/users/[id]": { access: "roles", roles: SUPPORT, path: (ids) => `/admin/users/${ids.user}` },
   "/admin/invoices": { access: "roles", roles: SUPPORT },
   "/admin/audit": { access: "roles", roles: SUPPORT },
   "/admin/audit/export": { access: "roles", roles: SUPPORT },
@@ -307,9 +309,12 @@ export const ACTIONS: Record<string, ActionRule> = {
     object: "appointment",
     fields: (ids) => ({ appointmentId: ids.appointment, outcome: "NO_SHOW" }),
   },
+  // An agent only for a session they passed: the owner's appointment is another agent's.
   "app/admin/proofing/actions.ts#reissueCodeAction": {
     access: "roles",
     roles: ["SUPPORT", "PROOFING_AGENT", "ADMIN"],
+    object: "credential",
+    ownOnly: ["PROOFING_AGENT"],
     fields: (ids) => ({ credentialId: ids.credential, recheck: "Access matrix test call" }),
   },
 };

@@ -403,7 +403,7 @@ describe("the agent's session", () => {
 
     const support = await createUser({ role: "SUPPORT" });
     const fresh = await reissueActivationCode(
-      support.id,
+      { userId: support.id, role: "SUPPORT" },
       {
         credentialId: applicant.credentialId,
         recheck: "Called the user back; matched DOB and last order number.",
@@ -421,6 +421,28 @@ describe("the agent's session", () => {
     );
     const audit = await db().auditEvent.findFirstOrThrow({ where: { type: "ACTIVATION_CODE_REVOKED" } });
     expect(JSON.stringify(audit.detail)).toContain("matched DOB");
+  });
+});
+
+describe("re-issuing a lost activation code", () => {
+  it("an agent may re-issue only for a session they passed; another agent is refused as for an unknown credential", async () => {
+    const a = await agent();
+    const other = await agent("other.agent@example.test");
+    const applicant = await applicantAtCalendar();
+    const { appointmentId } = await book(applicant, (await listFreeSlots(clock.now()))[0]!.startsAt);
+    await passSession(a.id, appointmentId);
+    const input = { credentialId: applicant.credentialId, recheck: "Called back; matched DOB and address." };
+
+    await expectDomainError(
+      reissueActivationCode({ userId: other.id, role: "PROOFING_AGENT" }, input, REQUEST),
+      "proofing.not_found",
+    );
+    const fresh = await reissueActivationCode({ userId: a.id, role: "PROOFING_AGENT" }, input, REQUEST);
+    await activateWithCode(
+      applicant.user.id,
+      { credentialId: applicant.credentialId, code: fresh.code },
+      REQUEST,
+    );
   });
 });
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Notice } from "@/components/ui/notice";
 import { AuditFilterInputSchema } from "@/lib/audit/schemas";
 import { AUDIT_TYPES, auditDetailText, searchAuditLog } from "@/lib/audit/service";
-import { requireRole } from "@/lib/core/auth";
+import { requireRole, SUPPORT_ROLES } from "@/lib/core/auth";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -12,7 +12,7 @@ type Query = { user?: string; actor?: string; type?: string; from?: string; to?:
 const input = "mt-1 block rounded-md border border-slate-400 px-2 py-1 text-sm";
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Query> }) {
-  await requireRole(["SUPPORT", "ADMIN"]);
+  await requireRole(SUPPORT_ROLES);
   const query = await searchParams;
   const parsed = AuditFilterInputSchema.safeParse(query);
   const rows = parsed.success ? await searchAuditLog(parsed.data) : [];
@@ -63,7 +63,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       <p className="text-sm text-slate-700">
         {rows.length} event{rows.length === 1 ? "" : "s"} (newest first, at most 500). Times are UTC.
       </p>
-      <div className="overflow-x-auto">
+      {/* Focusable, so keyboard users can scroll a wide table sideways. */}
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Audit events">
         <table className="w-full text-left text-sm">
           <thead>
             <tr className="border-b">
@@ -101,7 +102,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                 <td className="py-1 pr-3">{r.subjectEmail ?? r.subjectUserId ?? ""}</td>
                 <td className="py-1 pr-3">{r.actorEmail ?? r.actorId ?? ""}</td>
                 <td className="py-1 pr-3">{r.ip ?? ""}</td>
-                <td className="py-1 pr-3 break-words">{auditDetailText(r.detail)}</td>
+                <td className="max-w-md py-1 pr-3 break-words">{auditDetailText(r.detail)}</td>
               </tr>
             ))}
           </tbody>

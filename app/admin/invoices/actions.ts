@@ -1,11 +1,12 @@
 "use server";
 
 import { staffAction } from "@/lib/core/action";
+import { SUPPORT_ROLES } from "@/lib/core/auth";
 import { KeyActionInputSchema, MarkInvoicePaidInputSchema } from "@/lib/store/schemas";
 import { markInvoicePaid, resendLicenseKey, revokeLicenseKey } from "@/lib/store/service";
 
 export const markInvoicePaidAction = staffAction(
-  ["SUPPORT", "ADMIN"],
+  SUPPORT_ROLES,
   MarkInvoicePaidInputSchema,
   async (input, { session, request }) => {
     // No revalidation: the paid invoice would leave the list and take this confirmation with it.
@@ -18,7 +19,7 @@ export const markInvoicePaidAction = staffAction(
 );
 
 export const resendLicenseKeyAction = staffAction(
-  ["SUPPORT", "ADMIN"],
+  SUPPORT_ROLES,
   KeyActionInputSchema,
   async (input, { session, request }) => {
     await resendLicenseKey(session.userId, input, request);
@@ -30,7 +31,7 @@ export const resendLicenseKeyAction = staffAction(
 );
 
 export const revokeLicenseKeyAction = staffAction(
-  ["SUPPORT", "ADMIN"],
+  SUPPORT_ROLES,
   KeyActionInputSchema,
   async (input, { session, request }) => {
     await revokeLicenseKey(session.userId, input, request);

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireRole } from "@/lib/core/auth";
+import { requireRole, SUPPORT_ROLES } from "@/lib/core/auth";
 import { listOpenInvoices } from "@/lib/store/service";
 import { formatMoney, formatOrderNumber } from "@/lib/store/store";
 import { MarkPaidForm } from "./invoice-forms";
@@ -7,7 +7,7 @@ import { MarkPaidForm } from "./invoice-forms";
 export const metadata: Metadata = { title: "Open invoices" };
 
 export default async function InvoicesPage() {
-  await requireRole(["SUPPORT", "ADMIN"]);
+  await requireRole(SUPPORT_ROLES);
   const invoices = await listOpenInvoices();
   return (
     <div className="space-y-4">

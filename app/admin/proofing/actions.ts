@@ -46,7 +46,7 @@ export const reissueCodeAction = staffAction(
   ["SUPPORT", "PROOFING_AGENT", "ADMIN"],
   ReissueCodeInputSchema,
   async (input, { session, request }) => {
-    const { code } = await reissueActivationCode(session.userId, input, request);
+    const { code } = await reissueActivationCode(session, input, request);
     return {
       status: "success",
       message: `A new activation code was issued and the old one no longer works. Give it to the user now; it cannot be shown again. Activation code: ${code}`,

@@ -1,10 +1,10 @@
 import { AuditFilterInputSchema } from "@/lib/audit/schemas";
 import { auditLogCsv, searchAuditLog } from "@/lib/audit/service";
-import { requireRole } from "@/lib/core/auth";
+import { requireRole, SUPPORT_ROLES } from "@/lib/core/auth";
 
 /** Export CSV: the viewer's rows for the same filters, as a download. */
 export async function GET(request: Request) {
-  await requireRole(["SUPPORT", "ADMIN"]);
+  await requireRole(SUPPORT_ROLES);
   const parsed = AuditFilterInputSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return new Response("Invalid filters.", { status: 400 });
   const csv = auditLogCsv(await searchAuditLog(parsed.data));

@@ -17,11 +17,12 @@ import {
   setAccountStatus,
 } from "@/lib/admin/service";
 import { staffAction } from "@/lib/core/action";
+import { SUPPORT_ROLES } from "@/lib/core/auth";
 
 // No revalidation: each form is replaced by its confirmation, which a re-render would take away.
 
 export const setStatusAction = staffAction(
-  ["SUPPORT", "ADMIN"],
+  SUPPORT_ROLES,
   SetAccountStatusInputSchema,
   async (input, { session, request }) => {
     await setAccountStatus(session, input, request);
@@ -42,7 +43,7 @@ export const changeRoleAction = staffAction(
 );
 
 export const revokeSessionsAction = staffAction(
-  ["SUPPORT", "ADMIN"],
+  SUPPORT_ROLES,
   SupportActionInputSchema,
   async (input, { session, request }) => {
     await revokeSessions(session, input, request);
@@ -51,7 +52,7 @@ export const revokeSessionsAction = staffAction(
 );
 
 export const endSessionAction = staffAction(
-  ["SUPPORT", "ADMIN"],
+  SUPPORT_ROLES,
   EndSessionInputSchema,
   async (input, { session, request }) => {
     await endUserSession(session, input, request);
@@ -60,7 +61,7 @@ export const endSessionAction = staffAction(
 );
 
 export const revokeCredentialAction = staffAction(
-  ["SUPPORT", "ADMIN"],
+  SUPPORT_ROLES,
   RevokeCredentialInputSchema,
   async (input, { session, request }) => {
     await revokeCredential(session, input, request);
@@ -72,7 +73,7 @@ export const revokeCredentialAction = staffAction(
 );
 
 export const liftOtpLockoutAction = staffAction(
-  ["SUPPORT", "ADMIN"],
+  SUPPORT_ROLES,
   SupportActionInputSchema,
   async (input, { session, request }) => {
     await liftUserOtpLockout(session, input, request);
@@ -81,7 +82,7 @@ export const liftOtpLockoutAction = staffAction(
 );
 
 export const resetPhonesAction = staffAction(
-  ["SUPPORT", "ADMIN"],
+  SUPPORT_ROLES,
   SupportActionInputSchema,
   async (input, { session, request }) => {
     const removed = await resetUserPhones(session, input, request);

@@ -4,7 +4,7 @@ import { SelectField } from "@/components/ui/field";
 import { getActiveSessions, getCredentialTimelines, getUser } from "@/lib/admin/service";
 import { recentAuditForUser } from "@/lib/audit/service";
 import { refuseObject } from "@/lib/core/access";
-import { requireRole, STAFF_ROLES, type CurrentSession } from "@/lib/core/auth";
+import { requireRole, SUPPORT_ROLES, type CurrentSession } from "@/lib/core/auth";
 import { DomainError } from "@/lib/core/errors";
 import { requestInfo } from "@/lib/core/request";
 import { latestKeySummary } from "@/lib/licensing/service";
@@ -50,7 +50,7 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 const minute = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
-  const session = await requireRole(STAFF_ROLES);
+  const session = await requireRole(SUPPORT_ROLES);
   const user = await loadUser(session, (await params).id);
   const events = await recentAuditForUser(user.id);
   const orders = await listOrders(user.id);
@@ -61,7 +61,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   const sessions = await getActiveSessions(user.id);
   const pendingCodes = [...(await listPendingActivationCodes(user.id)).entries()];
   // Support acts on other people's accounts, never on their own.
-  const canManage = (session.role === "SUPPORT" || session.role === "ADMIN") && session.userId !== user.id;
+  const canManage = session.userId !== user.id;
   const forUser = { userId: user.id };
   return (
     <div className="space-y-8">

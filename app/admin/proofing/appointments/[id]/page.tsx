@@ -7,6 +7,7 @@ import { DomainError } from "@/lib/core/errors";
 import { requestInfo } from "@/lib/core/request";
 import { getAgentAppointment } from "@/lib/proofing/agent-service";
 import { AGENT_QUESTIONS, EVIDENCE_OPTIONS } from "@/lib/proofing/video";
+import { ReissueCodeForm } from "../../reissue-form";
 import { OutcomeForm } from "./outcome-form";
 
 export const metadata: Metadata = { title: "Proofing session" };
@@ -48,6 +49,18 @@ export default async function AgentAppointmentPage({ params }: { params: Promise
         <dt className="font-medium">Status</dt>
         <dd>{appointment.status.replace("_", " ").toLowerCase()}</dd>
       </dl>
+      {appointment.status === "PASSED" ? (
+        <section aria-labelledby="code-heading" className="space-y-2">
+          <h3 id="code-heading" className="font-semibold">
+            Activation code
+          </h3>
+          <p className="text-sm text-slate-700">
+            The code you gave cannot be shown again. If the applicant lost it or it expired before they used
+            it, re-check their identity (for example by calling them back) and issue a new one.
+          </p>
+          <ReissueCodeForm credentialId={appointment.credentialId} />
+        </section>
+      ) : null}
       {appointment.status === "BOOKED" ? (
         <OutcomeForm
           appointmentId={appointment.id}
