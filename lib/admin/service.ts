@@ -100,8 +100,7 @@ export async function changeRole(actor: Actor, input: ChangeRoleInput, request: 
 }
 
 export async function revokeSessions(actor: Actor, input: SupportActionInput, request: RequestInfo) {
-  const user = await repo.findUserSummary(input.userId);
-  if (!user) throw new DomainError("admin.user_not_found");
+  const user = await requireOtherUser(actor, input.userId);
   await inTransaction(async (tx) => {
     const count = await endAllSessions(user.id, new Date(), tx);
     await auditStaffAction("SESSIONS_REVOKED", actor, user.id, request, { count, reason: input.reason }, tx);
@@ -110,8 +109,7 @@ export async function revokeSessions(actor: Actor, input: SupportActionInput, re
 
 /** Ends one of the user's sessions (a lost laptop), effective on its next request. */
 export async function endUserSession(actor: Actor, input: EndSessionInput, request: RequestInfo) {
-  const user = await repo.findUserSummary(input.userId);
-  if (!user) throw new DomainError("admin.user_not_found");
+  const user = await requireOtherUser(actor, input.userId);
   await inTransaction(async (tx) => {
     if (!(await endSessionOf(user.id, input.sessionId, new Date(), tx)))
       throw new DomainError("admin.session_not_found");

@@ -10,6 +10,7 @@ import {
   endUserSession,
   getCredentialTimelines,
   revokeCredential,
+  revokeSessions,
   setAccountStatus,
 } from "@/lib/admin/service";
 import { activateLicenseKey } from "@/lib/licensing/service";
@@ -94,6 +95,22 @@ describe("staff actions on an account", () => {
     );
     expect(await resolveSession(othersSession, clock.now())).not.toBeNull();
     expect(await db().auditEvent.count({ where: { type: "SESSION_ENDED" } })).toBe(1);
+  });
+
+  it("staff cannot act on their own account", async () => {
+    const support = await staff();
+    const own = await createSignedInSession(support.userId, clock.now());
+    const self = { userId: support.userId, ...REASON };
+    await expectDomainError(
+      endUserSession(support, { ...self, sessionId: own }, REQUEST),
+      "admin.cannot_change_self",
+    );
+    await expectDomainError(revokeSessions(support, self, REQUEST), "admin.cannot_change_self");
+    await expectDomainError(
+      setAccountStatus(support, { ...self, status: "DISABLED" }, REQUEST),
+      "admin.cannot_change_self",
+    );
+    expect(await resolveSession(own, clock.now())).not.toBeNull();
   });
 
   it("revoking a credential stops its phone OTP sign-in and ends the user's sessions; once only", async () => {
