@@ -121,6 +121,8 @@ test("a no-show is rescheduled from the account", async ({
   await page.getByRole("link", { name: WITH_PROOFING }).click();
   await page.getByRole("link", { name: "Start Identity Proofing" }).click();
   await expect(page.getByRole("heading", { name: "Select an appointment date and time" })).toBeVisible();
+  // The page first puts the browser's time zone in its URL; a click before that can be lost to the reload.
+  await expect(page).toHaveURL(/[?&]tz=/);
   await page.getByRole("radio").nth(2).check();
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByLabel("Phone Number").fill("+44 20 7946 0958");
