@@ -1,3 +1,5 @@
+import { expect, type Page } from "@playwright/test";
+
 /** Numbers in the fictional +1 202 555 01xx range, different for each run (limits count per number). */
 export function phoneNumbers(count: number, offset = 0): { typed: string; e164: string }[] {
   const start = Math.floor(Date.now() / 1000) + offset;
@@ -5,4 +7,23 @@ export function phoneNumbers(count: number, offset = 0): { typed: string; e164: 
     const last = String(100 + ((start + i) % 90)).padStart(4, "0");
     return { typed: `(202) 555-${last}`, e164: `+1202555${last}` };
   });
+}
+
+type Phone = { typed: string; e164: string };
+
+/** On "Set up phone one-time passcode": fills the US number (confirmed as digits only) and asks for a code. */
+export async function requestPhoneCode(page: Page, phone: Phone, channel: "Send Text" | "Send Voice") {
+  await page.getByLabel("Country").selectOption("US");
+  await page.getByLabel("Phone Number", { exact: true }).fill(phone.typed);
+  await page.getByLabel("Confirm Phone Number").fill(phone.typed.replace(/\D/g, ""));
+  await page.getByRole("button", { name: channel }).click();
+  await expect(page.getByLabel("Verification")).toBeVisible();
+}
+
+/** Registers `phone` by text from "Set up phone one-time passcode", with the code `latestCode` reads. */
+export async function registerPhone(page: Page, phone: Phone, latestCode: (e164: string) => Promise<string>) {
+  await requestPhoneCode(page, phone, "Send Text");
+  await page.getByLabel("Verification").fill(await latestCode(phone.e164));
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("Your phone number is registered.")).toBeVisible();
 }

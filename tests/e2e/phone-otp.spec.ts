@@ -1,16 +1,8 @@
 import type { Page } from "@playwright/test";
 import { BASE_URL } from "../../playwright.config";
 import { expect, test } from "./fixtures";
-import { phoneNumbers } from "./phone-helpers";
+import { phoneNumbers, requestPhoneCode } from "./phone-helpers";
 import { chooseProduct, completeBilling, payByCard, WITHOUT_PROOFING } from "./store-helpers";
-
-async function registerPhone(page: Page, phone: { typed: string }, channel: "Send Text" | "Send Voice") {
-  await page.getByLabel("Country").selectOption("US");
-  await page.getByLabel("Phone Number", { exact: true }).fill(phone.typed);
-  await page.getByLabel("Confirm Phone Number").fill(phone.typed.replace(/\D/g, ""));
-  await page.getByRole("button", { name: channel }).click();
-  await expect(page.getByLabel("Verification")).toBeVisible();
-}
 
 async function logInWithPassword(page: Page, email: string, password: string) {
   await page.goto("/sign-in");
@@ -45,14 +37,14 @@ test("registers two phones by text and voice, then signs in with each; a stale O
   await page.getByRole("button", { name: "Send Text" }).click();
   await expect(page.getByText("premium-rate, shared-cost, toll-free").first()).toBeVisible();
 
-  await registerPhone(page, first!, "Send Text");
+  await requestPhoneCode(page, first!, "Send Text");
   await expect(page.getByRole("timer")).toHaveText(/^[45]:\d\d$/);
   await page.getByLabel("Verification").fill(await latestCode(first!.e164));
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByText("Your phone number is registered.")).toBeVisible();
   await expect(page.getByText("We highly recommend registering at least two phone numbers")).toBeVisible();
 
-  await registerPhone(page, second!, "Send Voice");
+  await requestPhoneCode(page, second!, "Send Voice");
   await page.getByLabel("Verification").fill(await latestCode(second!.e164));
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByText("Your phone number is registered.")).toBeVisible();
@@ -91,7 +83,7 @@ test("registers two phones by text and voice, then signs in with each; a stale O
   await page.goto("/dashboard");
   await page.getByRole("link", { name: WITHOUT_PROOFING }).click();
   await page.getByRole("link", { name: "Manage phone numbers" }).click();
-  await registerPhone(page, third!, "Send Text");
+  await requestPhoneCode(page, third!, "Send Text");
   await page.getByLabel("Verification").fill(await latestCode(third!.e164));
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByText("You have registered the maximum of three phone numbers.")).toBeVisible();
@@ -181,11 +173,11 @@ test("ten wrong codes in a row lock the phone OTP and email the user; the passwo
   await payByCard(page, "4242 4242 4242 4242");
   await page.getByRole("button", { name: "Activate" }).click();
   await page.getByRole("link", { name: "Set up phone one-time passcode" }).click();
-  await registerPhone(page, first!, "Send Text");
+  await requestPhoneCode(page, first!, "Send Text");
   await page.getByLabel("Verification").fill(await latestCode(first!.e164));
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByText("Your phone number is registered.")).toBeVisible();
-  await registerPhone(page, second!, "Send Text");
+  await requestPhoneCode(page, second!, "Send Text");
   await page.getByLabel("Verification").fill(await latestCode(second!.e164));
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByText("Your phone number is registered.")).toBeVisible();

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test, type Fixtures } from "./fixtures";
-import { phoneNumbers } from "./phone-helpers";
+import { phoneNumbers, registerPhone } from "./phone-helpers";
 import { chooseProduct, completeBilling, payByCard, WITH_PROOFING } from "./store-helpers";
 
 /** Guide "To complete the Live Video Proofing", steps 1–5, from a new credential with proofing. */
@@ -87,13 +87,7 @@ test("books, the agent passes the session, the user activates with the code and 
   await expect(page.getByRole("heading", { name: "Set up phone one-time passcode" })).toBeVisible();
 
   const [phone] = phoneNumbers(1, 71);
-  await page.getByLabel("Country").selectOption("US");
-  await page.getByLabel("Phone Number", { exact: true }).fill(phone!.typed);
-  await page.getByLabel("Confirm Phone Number").fill(phone!.typed);
-  await page.getByRole("button", { name: "Send Text" }).click();
-  await page.getByLabel("Verification").fill(await latestCode(phone!.e164));
-  await page.getByRole("button", { name: "Next" }).click();
-  await expect(page.getByText("Your phone number is registered.")).toBeVisible();
+  await registerPhone(page, phone!, latestCode);
 });
 
 test("a no-show is rescheduled from the account", async ({

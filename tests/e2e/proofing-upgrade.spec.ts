@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { phoneNumbers } from "./phone-helpers";
+import { phoneNumbers, registerPhone } from "./phone-helpers";
 import { captureOnPhone, proveIdentity } from "./proofing-helpers";
 import { chooseProduct, completeBilling, payByCard, WITHOUT_PROOFING } from "./store-helpers";
 
@@ -21,13 +21,7 @@ test("Add Proofing Upgrade: from Manage OTP to a proofed credential that keeps i
   await payByCard(page, "4242 4242 4242 4242");
   await page.getByRole("button", { name: "Activate" }).click();
   await page.getByRole("link", { name: "Set up phone one-time passcode" }).click();
-  await page.getByLabel("Country").selectOption("US");
-  await page.getByLabel("Phone Number", { exact: true }).fill(phone!.typed);
-  await page.getByLabel("Confirm Phone Number").fill(phone!.typed);
-  await page.getByRole("button", { name: "Send Text" }).click();
-  await page.getByLabel("Verification").fill(await latestCode(phone!.e164));
-  await page.getByRole("button", { name: "Next" }).click();
-  await expect(page.getByText("Your phone number is registered.")).toBeVisible();
+  await registerPhone(page, phone!, latestCode);
   await page.goto("/dashboard");
   const expiry = (await page.getByText(/Active · Expires \d{4}-\d{2}-\d{2}/).textContent())!.match(
     /\d{4}-\d{2}-\d{2}/,
