@@ -427,9 +427,10 @@ describe("the agent's session", () => {
 describe("re-issuing a lost activation code", () => {
   it("an agent may re-issue only for a session they passed; another agent is refused as for an unknown credential", async () => {
     const a = await agent();
-    const other = await agent("other.agent@example.test");
     const applicant = await applicantAtCalendar();
     const { appointmentId } = await book(applicant, (await listFreeSlots(clock.now()))[0]!.startsAt);
+    // Joins after the booking, so the booking could only go to `a`.
+    const other = await agent("other.agent@example.test");
     await passSession(a.id, appointmentId);
     const input = { credentialId: applicant.credentialId, recheck: "Called back; matched DOB and address." };
 
