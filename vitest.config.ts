@@ -7,9 +7,14 @@ const alias = {
   "server-only": fileURLToPath(new URL("./tests/setup/server-only.ts", import.meta.url)),
 };
 
+// scripts/test-db.ts makes one database per worker; without it (a bare `vitest`), one worker.
+// eslint-disable-next-line no-restricted-properties -- the test runner's own configuration
+const workers = Number(process.env.TEST_DB_CLONES ?? 1);
+
 export default defineConfig({
   resolve: { alias },
   test: {
+    maxWorkers: workers,
     projects: [
       {
         resolve: { alias },
@@ -22,8 +27,7 @@ export default defineConfig({
           environment: "node",
           include: ["tests/integration/**/*.test.ts"],
           setupFiles: ["tests/setup/integration.ts"],
-          // One database: files run one after another, each starting from a clean one.
-          fileParallelism: false,
+          // Files run in parallel, each worker on its own copy of the database (tests/setup/integration.ts).
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },

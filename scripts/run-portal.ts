@@ -2,8 +2,6 @@
 // PostgreSQL under .data/ is started, migrated and seeded with the demo accounts once.
 /* eslint-disable no-restricted-properties -- see portal-env.ts */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import path from "node:path";
 import {
   ensureLocalSecrets,
   loadDotEnv,
@@ -12,29 +10,9 @@ import {
   startEmbeddedPostgres,
   type EmbeddedDb,
 } from "./portal-env";
+import { buildIfStale } from "./next-build";
 
 const mode = process.argv[2] === "dev" ? "dev" : "demo";
-
-function newestSourceMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "generated" || entry.name.startsWith(".")) continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSourceMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function isBuildStale(): boolean {
-  const stamp = path.join(ROOT, ".next", "BUILD_ID");
-  if (!existsSync(stamp)) return true;
-  const dirs = ["app", "components", "lib", "public"].map((d) => path.join(ROOT, d)).filter(existsSync);
-  const files = ["next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"]
-    .map((f) => path.join(ROOT, f))
-    .filter(existsSync);
-  const newest = Math.max(...dirs.map(newestSourceMtime), ...files.map((f) => statSync(f).mtimeMs));
-  return newest > statSync(stamp).mtimeMs;
-}
 
 async function main() {
   loadDotEnv();
@@ -55,7 +33,7 @@ async function main() {
 
   if (mode === "demo") {
     (process.env as Record<string, string>).NODE_ENV = "production";
-    if (isBuildStale()) await run("next", ["build"]);
+    await buildIfStale();
   }
 
   const server: ChildProcess = spawn("tsx", ["server.ts", ...(mode === "dev" ? ["--dev"] : [])], {

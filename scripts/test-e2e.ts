@@ -1,11 +1,13 @@
-// End-to-end tests: Debian's chromium (installed when missing), a fresh production build, a migrated and
-// seeded database, then Playwright (which starts the portal itself, see playwright.config.ts).
+// End-to-end tests: Debian's chromium (installed when missing), a production build (reused while fresh,
+// skipped with --no-build), a migrated and seeded database, then Playwright (which starts the portal
+// itself, see playwright.config.ts).
 /* eslint-disable no-restricted-properties -- see portal-env.ts */
 import { existsSync } from "node:fs";
 import { run } from "./portal-env";
+import { buildIfStale } from "./next-build";
 import { prepareTestDatabase } from "./test-db";
 
-async function ensureChromium() {
+export async function ensureChromium() {
   const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (existsSync(path)) return;
   console.log("Installing Debian's chromium for the e2e tests (apt-get)...");
@@ -25,7 +27,7 @@ async function main() {
       ...process.env,
       SEED_DEMO_ACCOUNTS: "true",
     });
-    if (!process.argv.includes("--no-build")) await run("next", ["build"]);
+    if (!process.argv.includes("--no-build")) await buildIfStale();
     await run("playwright", ["test", ...process.argv.slice(2).filter((a) => a !== "--no-build")]);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
@@ -36,4 +38,4 @@ async function main() {
   process.exit(code);
 }
 
-void main();
+if (import.meta.url === `file://${process.argv[1]}`) void main();

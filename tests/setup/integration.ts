@@ -10,3 +10,12 @@ delete process.env.SMTP_URL;
 delete process.env.TWILIO_ACCOUNT_SID;
 delete process.env.REDIS_URL;
 if (!process.env.DATABASE_URL) throw new Error("Run integration tests through `npm run test:integration`.");
+// Parallel workers each get their own copy of the migrated database (scripts/test-db.ts --clones).
+if (process.env.TEST_DB_CLONES) {
+  const worker = Number(process.env.VITEST_POOL_ID);
+  if (!(worker >= 1 && worker <= Number(process.env.TEST_DB_CLONES)))
+    throw new Error(`No test database for worker ${process.env.VITEST_POOL_ID}`);
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `${url.pathname.replace(/_\d+$/, "")}_${worker}`;
+  process.env.DATABASE_URL = url.toString();
+}

@@ -1,0 +1,133 @@
+// `npm test`: every check and test tier, as fast as two cores allow, then a table of stage times.
+//   tsx scripts/test.ts [--fast]     --fast: everything but the production build and the browser tests
+// Stages that need nothing from each other run side by side; a stage's output is printed when it ends
+// (the long test tiers stream theirs). A failing phase stops the run after its stages have finished.
+// One database server serves every tier: DATABASE_URL's, or the embedded PostgreSQL started here once.
+/* eslint-disable no-restricted-properties -- see portal-env.ts */
+import { spawn } from "node:child_process";
+import { appendFileSync } from "node:fs";
+import { isBuildStale } from "./next-build";
+import { ensureLocalSecrets, loadDotEnv, ROOT, startEmbeddedServer } from "./portal-env";
+import { ensureChromium } from "./test-e2e";
+
+type Stage = { name: string; run: () => Promise<number>; stream?: boolean };
+type Result = { name: string; startedAt: number; seconds: number; passed: boolean };
+
+const fast = process.argv.includes("--fast");
+const t0 = Date.now();
+const output = new Map<string, string>();
+
+/** Runs a command for a stage; buffers its output unless `stream`. Resolves with the exit code. */
+function command(stage: string, cmd: string, args: string[], stream = false): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: ROOT, env: process.env, stdio: stream ? "inherit" : "pipe" });
+    let text = "";
+    child.stdout?.on("data", (chunk: Buffer) => (text += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => (text += chunk.toString()));
+    child.once("error", (error) => {
+      output.set(stage, `${text}${error.message}\n`);
+      resolve(1);
+    });
+    child.once("close", (code) => {
+      output.set(stage, text);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+const npmRun = (stage: string, script: string, stream = false, ...args: string[]) =>
+  command(stage, "npm", ["run", "--silent", script, ...(args.length ? ["--", ...args] : [])], stream);
+
+const stages = {
+  lint: { name: "lint", run: () => npmRun("lint", "lint") },
+  format: { name: "format check", run: () => npmRun("format check", "format:check") },
+  typecheck: { name: "typecheck", run: () => npmRun("typecheck", "typecheck") },
+  unit: { name: "unit", run: () => npmRun("unit", "test:unit") },
+  integration: {
+    name: "integration",
+    run: () => npmRun("integration", "test:integration", true),
+    stream: true,
+  },
+  build: {
+    name: "build",
+    run: async () => {
+      // The browser is needed only after the build; its install (first run only) overlaps with it.
+      const [chromium, build] = await Promise.all([
+        ensureChromium().then(
+          () => 0,
+          (error: unknown) => (console.error(error), 1),
+        ),
+        isBuildStale()
+          ? command("build", "next", ["build"])
+          : (output.set("build", "Reusing the fresh production build in .next.\n"), Promise.resolve(0)),
+      ]);
+      return chromium || build;
+    },
+  },
+  e2e: { name: "e2e", run: () => npmRun("e2e", "test:e2e", true, "--no-build"), stream: true },
+} satisfies Record<string, Stage>;
+
+// Typecheck reads .next/types, which the build rewrites: it runs before the build, never beside it.
+const phases: Stage[][] = fast
+  ? [[stages.lint, stages.format, stages.typecheck, stages.unit], [stages.integration]]
+  : [
+      [stages.lint, stages.format, stages.typecheck, stages.unit],
+      [stages.integration, stages.build],
+      [stages.e2e],
+    ];
+
+async function runStage(stage: Stage): Promise<Result> {
+  const startedAt = Date.now();
+  const code = await stage.run();
+  const result = {
+    name: stage.name,
+    startedAt,
+    seconds: (Date.now() - startedAt) / 1000,
+    passed: code === 0,
+  };
+  const text = output.get(stage.name)?.trimEnd();
+  if (!stage.stream) {
+    console.log(`\n── ${stage.name} ${result.passed ? "passed" : "FAILED"} ──${text ? `\n${text}` : ""}`);
+  }
+  return result;
+}
+
+function printTable(results: Result[]) {
+  const rows = results.map((r) => [
+    r.name,
+    `${Math.round((r.startedAt - t0) / 1000)} s`,
+    `${r.seconds.toFixed(0)} s`,
+    r.passed ? "passed" : "FAILED",
+  ]);
+  rows.push(["total", "", `${((Date.now() - t0) / 1000).toFixed(0)} s`, ""]);
+  const header = ["stage", "started", "took", "result"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
+  console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
+  for (const row of rows) console.log(line(row));
+  // .ci/run folds these rows into its own table.
+  const file = process.env.STAGE_TIMINGS_FILE;
+  if (file) for (const r of results) appendFileSync(file, `${r.name}\t${r.seconds.toFixed(0)}\n`);
+}
+
+async function main() {
+  loadDotEnv();
+  ensureLocalSecrets();
+  const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedServer();
+  if (embedded) process.env.DATABASE_URL = embedded.url;
+  const results: Result[] = [];
+  try {
+    for (const phase of phases) {
+      results.push(...(await Promise.all(phase.map(runStage))));
+      if (results.some((r) => !r.passed)) break;
+    }
+  } finally {
+    await embedded?.stop();
+  }
+  printTable(results);
+  const failed = results.filter((r) => !r.passed).map((r) => r.name);
+  if (failed.length > 0) console.error(`\nFailed: ${failed.join(", ")}`);
+  process.exit(failed.length > 0 ? 1 : 0);
+}
+
+void main();
