@@ -1,17 +1,15 @@
 import { defineConfig, devices } from "@playwright/test";
 
+import { BASE_URL, CHROMIUM_PATH, E2E_IMAGE_DIR, E2E_LOG_FILE, E2E_PORT } from "./tests/e2e/settings";
+
 /* eslint-disable no-restricted-properties -- the test runner's own configuration */
-const PORT = 3100;
-export const BASE_URL = `http://127.0.0.1:${PORT}`;
-export const E2E_LOG_FILE = ".data/e2e/portal.log";
-export const E2E_IMAGE_DIR = ".data/e2e/proofing-images";
 
 export default defineConfig({
   testDir: "tests/e2e",
   globalSetup: "tests/e2e/global-setup.ts",
   globalTeardown: "tests/e2e/global-teardown.ts",
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   forbidOnly: true,
   reporter: [["list"]],
@@ -22,7 +20,7 @@ export default defineConfig({
     baseURL: BASE_URL,
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: CHROMIUM_PATH,
       args: [
         "--no-sandbox",
         "--disable-gpu",
@@ -44,7 +42,9 @@ export default defineConfig({
     env: {
       ...(process.env as Record<string, string>),
       NODE_ENV: "production",
-      PORT: String(PORT),
+      // The test runner's React server condition (scripts/test-e2e.ts) is not for Next's own server.
+      NODE_OPTIONS: "",
+      PORT: String(E2E_PORT),
       APP_URL: BASE_URL,
       // Each test gets its own client address through X-Forwarded-For, as behind a load balancer,
       // so per-IP limits hit in one test do not leak into the next.

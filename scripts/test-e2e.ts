@@ -1,18 +1,19 @@
-// End-to-end tests: Debian's chromium (installed when missing), a production build (reused while fresh,
+// End-to-end tests: Debian's chromium-headless-shell (installed when missing), a production build (reused while fresh,
 // skipped with --no-build), a migrated and seeded database, then Playwright (which starts the portal
 // itself, see playwright.config.ts).
 /* eslint-disable no-restricted-properties -- see portal-env.ts */
 import { existsSync } from "node:fs";
+import { CHROMIUM_PATH, E2E_IMAGE_DIR, E2E_LOG_FILE } from "../tests/e2e/settings";
 import { run } from "./portal-env";
 import { buildIfStale } from "./next-build";
 import { prepareTestDatabase } from "./test-db";
 
 export async function ensureChromium() {
-  const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (existsSync(path)) return;
-  console.log("Installing Debian's chromium for the e2e tests (apt-get)...");
+  if (existsSync(CHROMIUM_PATH)) return;
+  if (process.env.CHROMIUM_PATH) throw new Error(`CHROMIUM_PATH=${CHROMIUM_PATH}: no such file`);
+  console.log("Installing Debian's chromium-headless-shell for the e2e tests (apt-get)...");
   await run("apt-get", ["update", "-qq"]);
-  await run("apt-get", ["install", "-y", "-qq", "chromium"], {
+  await run("apt-get", ["install", "-y", "-qq", "chromium-headless-shell"], {
     ...process.env,
     DEBIAN_FRONTEND: "noninteractive",
   });
@@ -28,7 +29,16 @@ async function main() {
       SEED_DEMO_ACCOUNTS: "true",
     });
     if (!process.argv.includes("--no-build")) await buildIfStale();
-    await run("playwright", ["test", ...process.argv.slice(2).filter((a) => a !== "--no-build")]);
+    // The tests build their starting state with the portal's own modules (tests/factories), which are
+    // server code: they load under React's server condition, as in the worker and the seed. They log and
+    // store photos where the portal does, so the global teardown's PII scan reads both.
+    await run("playwright", ["test", ...process.argv.slice(2).filter((a) => a !== "--no-build")], {
+      ...process.env,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim(),
+      LOG_FILE: E2E_LOG_FILE,
+      LOG_LEVEL: "info",
+      PROOFING_IMAGE_DIR: E2E_IMAGE_DIR,
+    });
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     code = 1;

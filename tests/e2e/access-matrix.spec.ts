@@ -11,7 +11,8 @@ import {
   type Role,
   type Rule,
 } from "./access-matrix";
-import { DEMO_PASSWORD, expect, test } from "./fixtures";
+import { createUser } from "../factories/user";
+import { expect, test } from "./fixtures";
 
 // The build's own lists: every page and route handler, every server action with its file and export name.
 const routeManifest = JSON.parse(readFileSync(".next/app-path-routes-manifest.json", "utf8")) as Record<
@@ -29,13 +30,6 @@ const builtActions = Object.entries(actionManifest.node).map(([id, a]) => ({
   // A page that imports the action: the action is posted to it, as its form would.
   route: routeManifest[Object.keys(a.workers)[0]!.replace(/^app/, "")]!,
 }));
-
-const SIGN_IN_AS: Record<Role, string> = {
-  USER: "demo",
-  SUPPORT: "support@example.com",
-  PROOFING_AGENT: "agent@example.com",
-  ADMIN: "admin@example.com",
-};
 
 test("every page, route handler and form action of the build has an entry in the access matrix", () => {
   expect(
@@ -190,17 +184,14 @@ test.afterAll(async () => {
 for (const role of [null, ...ROLES] as (Role | null)[]) {
   test(`${role ?? "a visitor who is not signed in"}: every page, route and action naming another user's objects is refused and audited`, async ({
     page,
-    signIn,
+    login,
   }) => {
     test.setTimeout(180_000);
     let actorId: string | null = null;
     if (role) {
-      await signIn(SIGN_IN_AS[role], DEMO_PASSWORD);
-      actorId = (
-        await db.query<{ id: string }>(`SELECT id FROM users WHERE email = $1 OR username = $1`, [
-          SIGN_IN_AS[role],
-        ])
-      ).rows[0]!.id;
+      const caller = await createUser({ role });
+      await login(caller);
+      actorId = caller.id;
     }
     const request = page.request;
     const failures: string[] = [];

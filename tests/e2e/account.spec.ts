@@ -1,7 +1,8 @@
+import { createUser } from "../factories/user";
 import { expect, test } from "./fixtures";
 
-test("My Account: the profile refuses a blank name, then saves a valid one", async ({ page, signIn }) => {
-  await signIn("agent");
+test("My Account: the profile refuses a blank name, then saves a valid one", async ({ page, login }) => {
+  await login(await createUser({ firstName: "Alex" }));
   await page.getByRole("link", { name: "My Account" }).click();
   await expect(
     page.getByRole("navigation", { name: "My Account" }).getByRole("link", { name: "Profile" }),
@@ -18,23 +19,19 @@ test("My Account: the profile refuses a blank name, then saves a valid one", asy
   await expect(page.getByText("Your profile was saved.")).toBeVisible();
   await page.goto("/dashboard");
   await expect(page.getByRole("heading", { name: "Welcome, Alexis" })).toBeVisible();
-
-  await page.goto("/account");
-  await page.getByLabel("First Name").fill("Alex");
-  await page.getByRole("button", { name: "Save Profile" }).click();
-  await expect(page.getByText("Your profile was saved.")).toBeVisible();
 });
 
 test("support disabling an account ends that user's open session on its next request", async ({
   page,
-  signInAsNewUser,
-  signInElsewhere,
+  login,
+  loginElsewhere,
 }) => {
   // The user is signed in in one browser...
-  const user = await signInAsNewUser();
+  const user = await createUser();
+  await login(user);
 
   // ...and support finds the account in another and disables it, with a reason and a confirmation.
-  const support = await signInElsewhere("support");
+  const support = await loginElsewhere(await createUser({ role: "SUPPORT" }));
   await support.goto(`/admin?q=${encodeURIComponent(user.email)}`);
   await support.getByRole("link", { name: `${user.firstName} ${user.lastName}` }).click();
   const disable = support.getByRole("form", { name: "Disable Account" });

@@ -1,7 +1,8 @@
+import { createUser } from "../factories/user";
 import { expect, test } from "./fixtures";
 
-test("a user without a staff role is refused on /admin", async ({ page, signIn }) => {
-  await signIn("demo");
+test("a user without a staff role is refused on /admin", async ({ page, login }) => {
+  await login(await createUser());
   await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);
   const response = await page.goto("/admin");
   expect(response?.status()).toBe(403);
@@ -10,10 +11,11 @@ test("a user without a staff role is refused on /admin", async ({ page, signIn }
 
 test("support searches users by name, email address and user ID", async ({
   page,
-  signIn,
+  login,
   expectAccessible,
 }) => {
-  await signIn("support@example.com");
+  // The demo accounts are the ones searched for.
+  await login(await createUser({ role: "SUPPORT" }));
   await page.getByRole("link", { name: "Admin" }).click();
   await expect(page).toHaveURL(/\/admin$/);
   const search = page.getByLabel("Search users by name, email address or user ID");
@@ -34,26 +36,29 @@ test("support searches users by name, email address and user ID", async ({
 test("support filters the audit log and exports it as CSV; other roles are refused", async ({
   page,
   signIn,
+  login,
   expectAccessible,
 }) => {
-  await signIn("support@example.com");
+  // Signed in through the page, so that the audit log holds this support member's SIGN_IN.
+  const support = await createUser({ role: "SUPPORT" });
+  await signIn(support.username, support.password);
   await page.getByRole("link", { name: "Admin" }).click();
   await page.getByRole("link", { name: "Audit Log" }).click();
-  await page.getByLabel("User (email or user ID)").fill("support");
+  await page.getByLabel("User (email or user ID)").fill(support.username);
   await page.getByLabel("Action").selectOption("SIGN_IN");
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page.getByRole("cell", { name: "SIGN_IN" }).first()).toBeVisible();
-  await expect(page.getByRole("cell", { name: "support@example.com" }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: support.email }).first()).toBeVisible();
   await expectAccessible(page);
-  const csv = await page.request.get("/admin/audit/export?user=support&type=SIGN_IN");
+  const csv = await page.request.get(`/admin/audit/export?user=${support.username}&type=SIGN_IN`);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const text = await csv.text();
   expect(text.split("\r\n")[0]).toBe('"time","action","result","user","actor","ip","user agent","detail"');
-  expect(text).toContain('"SIGN_IN","SUCCESS","support@example.com"');
+  expect(text).toContain(`"SIGN_IN","SUCCESS","${support.email}"`);
 
   await page.getByRole("button", { name: "Sign Out" }).click();
   await expect(page.getByText("You have signed out.")).toBeVisible();
-  await signIn("agent@example.com");
+  await login(await createUser({ role: "PROOFING_AGENT" }));
   expect((await page.goto("/admin/audit"))?.status()).toBe(403);
   expect((await page.request.get("/admin/audit/export")).status()).toBe(403);
 });

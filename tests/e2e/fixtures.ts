@@ -1,6 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { encode } from "next-auth/jwt";
 import pg from "pg";
+import { BASE_URL } from "./settings";
+import { createSignedInSession } from "../factories/session";
 
 export const DEMO_PASSWORD = "correct-horse-battery-staple";
 
@@ -32,12 +35,17 @@ export type Fixtures = {
     /** The first link in the newest email to `to` whose subject matches. */
     link: (to: string, subject: RegExp) => Promise<string>;
   };
+  /** Signs in through the sign-in page (for the tests of sign-in itself). */
   signIn: (login: string, password?: string) => Promise<void>;
-  /** Signs in as `login` in a browser of its own (same client address); returns its page. */
-  signInElsewhere: (login: string, password?: string) => Promise<Page>;
+  /**
+   * Signs `user` (from tests/factories) in to this test's browser without the sign-in page: a session row
+   * and the cookie the portal would set for it; then opens the dashboard, as a sign-in does. `sessionId`: a
+   * session the factory already opened (one with a phone OTP, say); otherwise a password session is opened.
+   */
+  login: (user: { id: string }, sessionId?: string) => Promise<void>;
+  /** The same in a browser of its own (same client address), for a second person; returns its page. */
+  loginElsewhere: (user: { id: string }, sessionId?: string) => Promise<Page>;
   signUp: (user: NewUser) => Promise<void>;
-  /** Signs up a new user, verifies the email through the outbox and signs in. */
-  signInAsNewUser: () => Promise<NewUser>;
   expectAccessible: (page: Page) => Promise<void>;
   /** The e2e database, for what only a clock could do: age a session, end a send window. */
   sql: (text: string, values?: unknown[]) => Promise<unknown[]>;
@@ -59,6 +67,21 @@ async function signInOn(page: Page, login: string, password: string) {
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Log In" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+const SESSION_COOKIE = "authjs.session-token";
+
+/** Puts a session cookie for `user` into `context`, as next-auth does after a sign-in (lib/core/auth.ts). */
+async function addSessionCookie(context: BrowserContext, user: { id: string }, sessionId?: string) {
+  const sid = sessionId ?? (await createSignedInSession(user.id));
+  const value = await encode({
+    token: { sid },
+    // eslint-disable-next-line no-restricted-properties -- the portal's secret, set by scripts/test-e2e.ts
+    secret: process.env.AUTH_SECRET!,
+    salt: SESSION_COOKIE,
+    maxAge: 12 * 3600,
+  });
+  await context.addCookies([{ name: SESSION_COOKIE, value, url: BASE_URL, httpOnly: true, sameSite: "Lax" }]);
 }
 
 let userCounter = 0;
@@ -107,13 +130,20 @@ export const test = base.extend<Fixtures>({
   signIn: async ({ page }, use) => {
     await use((login, password = DEMO_PASSWORD) => signInOn(page, login, password));
   },
-  signInElsewhere: async ({ browser, clientIp }, use) => {
+  login: async ({ page }, use) => {
+    await use(async (user, sessionId) => {
+      await addSessionCookie(page.context(), user, sessionId);
+      await page.goto("/dashboard");
+    });
+  },
+  loginElsewhere: async ({ browser, clientIp }, use) => {
     const contexts: BrowserContext[] = [];
-    await use(async (login, password = DEMO_PASSWORD) => {
+    await use(async (user, sessionId) => {
       const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
       contexts.push(context);
+      await addSessionCookie(context, user, sessionId);
       const page = await context.newPage();
-      await signInOn(page, login, password);
+      await page.goto("/dashboard");
       return page;
     });
     await Promise.all(contexts.map((c) => c.close()));
@@ -130,17 +160,6 @@ export const test = base.extend<Fixtures>({
       await page.getByLabel("Country").selectOption("US");
       await page.getByRole("button", { name: "Create Account" }).click();
       await expect(page.getByText(`we sent a verification link to ${user.email}`)).toBeVisible();
-    });
-  },
-  signInAsNewUser: async ({ page, signUp, signIn, outbox }, use) => {
-    await use(async () => {
-      const user = newUser();
-      await signUp(user);
-      await page.goto(await outbox.link(user.email, /Verify your email address/));
-      await page.getByRole("button", { name: "Verify Email Address" }).click();
-      await expect(page.getByText("Your email address is verified.")).toBeVisible();
-      await signIn(user.email, user.password);
-      return user;
     });
   },
   sql: async ({}, use) => {

@@ -1,5 +1,5 @@
 import { rm } from "node:fs/promises";
-import { E2E_IMAGE_DIR, E2E_LOG_FILE } from "../../playwright.config";
+import { E2E_IMAGE_DIR, E2E_LOG_FILE } from "./settings";
 
 /** Starts every run with no log file and no stored photos, so the teardown's scan sees this run only. */
 export default async function globalSetup() {

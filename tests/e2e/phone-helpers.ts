@@ -1,11 +1,11 @@
 import { expect, type Page } from "@playwright/test";
+import { nextPhone } from "../factories/credential";
 
-/** Numbers in the fictional +1 202 555 01xx range, different for each run (limits count per number). */
-export function phoneNumbers(count: number, offset = 0): { typed: string; e164: string }[] {
-  const start = Math.floor(Date.now() / 1000) + offset;
-  return Array.from({ length: count }, (_, i) => {
-    const last = String(100 + ((start + i) % 90)).padStart(4, "0");
-    return { typed: `(202) 555-${last}`, e164: `+1202555${last}` };
+/** Fictional 555-01xx numbers no other test of this run uses (send limits count per number). */
+export function phoneNumbers(count: number): { typed: string; e164: string }[] {
+  return Array.from({ length: count }, () => {
+    const e164 = nextPhone();
+    return { typed: `(${e164.slice(2, 5)}) ${e164.slice(5, 8)}-${e164.slice(8)}`, e164 };
   });
 }
 

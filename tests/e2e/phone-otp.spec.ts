@@ -1,8 +1,9 @@
 import type { Page } from "@playwright/test";
-import { BASE_URL } from "../../playwright.config";
+import { BASE_URL } from "./settings";
+import { createActivatedCredential, createActiveCredential } from "../factories/credential";
 import { expect, test } from "./fixtures";
 import { phoneNumbers, requestPhoneCode } from "./phone-helpers";
-import { chooseProduct, completeBilling, payByCard, WITHOUT_PROOFING } from "./store-helpers";
+import { WITHOUT_PROOFING } from "./store-helpers";
 
 async function logInWithPassword(page: Page, email: string, password: string) {
   await page.goto("/sign-in");
@@ -14,19 +15,19 @@ async function logInWithPassword(page: Page, email: string, password: string) {
 
 test("registers two phones by text and voice, then signs in with each; a stale OTP session cannot add phones", async ({
   page,
-  signInAsNewUser,
+  login,
   latestCode,
   sql,
   outbox,
   expectAccessible,
   playwright,
 }) => {
-  const user = await signInAsNewUser();
+  // Bought and activated (store-card.spec.ts walks that part): the credential waits for its first phone.
+  const { user } = await createActivatedCredential();
+  await login(user);
   const [first, second, third] = phoneNumbers(3);
-  await chooseProduct(page, WITHOUT_PROOFING);
-  await completeBilling(page);
-  await payByCard(page, "4242 4242 4242 4242");
-  await page.getByRole("button", { name: "Activate" }).click();
+  await page.goto("/dashboard");
+  await page.getByRole("link", { name: WITHOUT_PROOFING }).click();
   await page.getByRole("link", { name: "Set up phone one-time passcode" }).click();
   await expect(page.getByRole("heading", { name: "Set up phone one-time passcode" })).toBeVisible();
   await expectAccessible(page);
@@ -161,31 +162,12 @@ test("registers two phones by text and voice, then signs in with each; a stale O
 
 test("ten wrong codes in a row lock the phone OTP and email the user; the password alone never gets in", async ({
   page,
-  signInAsNewUser,
   latestCode,
   outbox,
-  sql,
 }) => {
-  const user = await signInAsNewUser();
-  const [first, second] = phoneNumbers(2, 45);
-  await chooseProduct(page, WITHOUT_PROOFING);
-  await completeBilling(page);
-  await payByCard(page, "4242 4242 4242 4242");
-  await page.getByRole("button", { name: "Activate" }).click();
-  await page.getByRole("link", { name: "Set up phone one-time passcode" }).click();
-  await requestPhoneCode(page, first!, "Send Text");
-  await page.getByLabel("Verification").fill(await latestCode(first!.e164));
-  await page.getByRole("button", { name: "Next" }).click();
-  await expect(page.getByText("Your phone number is registered.")).toBeVisible();
-  await requestPhoneCode(page, second!, "Send Text");
-  await page.getByLabel("Verification").fill(await latestCode(second!.e164));
-  await page.getByRole("button", { name: "Next" }).click();
-  await expect(page.getByText("Your phone number is registered.")).toBeVisible();
-  await page.getByRole("button", { name: "Sign Out" }).click();
-  await expect(page.getByText("You have signed out.")).toBeVisible();
-
-  // The registration just texted both phones: end the 30-second window instead of waiting it out.
-  await sql(`DELETE FROM rate_limits WHERE key LIKE 'otp.send.phone%'`);
+  // An active credential with two phones, registered as a user does (the factory clears its send limits).
+  const { user, phones } = await createActiveCredential({ phones: 2 });
+  const [first, second] = phones;
   await logInWithPassword(page, user.email, user.password);
   const wrong = async () => {
     await page.getByLabel("Verification").fill("000000");

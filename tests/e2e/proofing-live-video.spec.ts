@@ -1,14 +1,17 @@
 import type { Page } from "@playwright/test";
+import { createActivatedCredential } from "../factories/credential";
 import { expect, test, type Fixtures } from "./fixtures";
 import { phoneNumbers, registerPhone } from "./phone-helpers";
-import { chooseProduct, completeBilling, payByCard, WITH_PROOFING } from "./store-helpers";
+import { WITH_PROOFING } from "./store-helpers";
 
-/** Guide "To complete the Live Video Proofing", steps 1–5, from a new credential with proofing. */
-async function bookAppointment(page: Page) {
-  await chooseProduct(page, WITH_PROOFING);
-  await completeBilling(page);
-  await payByCard(page, "4242 4242 4242 4242");
-  await page.getByRole("button", { name: "Activate" }).click();
+/**
+ * Guide "To complete the Live Video Proofing", steps 1–5, for a new buyer of a credential with proofing
+ * (bought and activated by the factory; store-card.spec.ts walks that part); returns the buyer.
+ */
+async function bookAppointment(page: Page, login: Fixtures["login"]) {
+  const { user } = await createActivatedCredential({ withProofing: true });
+  await login(user);
+  await page.getByRole("link", { name: WITH_PROOFING }).click();
   await page.getByRole("link", { name: "Start Identity Proofing" }).click();
   await page.getByLabel("Proofing Country").selectOption("GB");
   await page.getByRole("button", { name: "Next" }).click();
@@ -31,11 +34,18 @@ async function bookAppointment(page: Page) {
   await page.getByRole("checkbox", { name: "Passport" }).check();
   await page.getByRole("button", { name: "Confirm" }).click();
   await expect(page.getByText("Your appointment is booked.")).toBeVisible();
+  return user;
 }
 
-/** The demo agent, signed in in a browser of their own, on the applicant's appointment page. */
-async function agentOpens(signInElsewhere: Fixtures["signInElsewhere"], applicant: string): Promise<Page> {
-  const page = await signInElsewhere("agent@example.com");
+type AgentFixtures = Pick<Fixtures, "loginElsewhere" | "sql">;
+
+/**
+ * The demo agent (the one with open hours, whom bookings go to), signed in in a browser of their own, on the
+ * applicant's appointment page.
+ */
+async function agentOpens({ loginElsewhere, sql }: AgentFixtures, applicant: string): Promise<Page> {
+  const [agent] = (await sql(`SELECT id FROM users WHERE email = 'agent@example.com'`)) as { id: string }[];
+  const page = await loginElsewhere(agent!);
   await page.goto("/admin/proofing");
   await page
     .getByRole("listitem")
@@ -48,21 +58,21 @@ async function agentOpens(signInElsewhere: Fixtures["signInElsewhere"], applican
 
 test("books, the agent passes the session, the user activates with the code and registers a phone", async ({
   page,
-  signInElsewhere,
-  signInAsNewUser,
+  login,
+  loginElsewhere,
+  sql,
   outbox,
   latestCode,
   expectAccessible,
 }) => {
-  const user = await signInAsNewUser();
-  await bookAppointment(page);
+  const user = await bookAppointment(page, login);
   const confirmation = await outbox.latest(user.email, (m) => /appointment is confirmed/.test(m.subject));
   expect(confirmation.attachments[0]?.filename).toBe("proofing-appointment.ics");
   expect(confirmation.attachments[0]?.content).toContain("BEGIN:VCALENDAR");
   await page.goto("/dashboard");
   await expect(page.getByText(/Proofing appointment:/)).toBeVisible();
 
-  const agent = await agentOpens(signInElsewhere, `${user.firstName} ${user.lastName}`);
+  const agent = await agentOpens({ loginElsewhere, sql }, `${user.firstName} ${user.lastName}`);
   await expectAccessible(agent);
   await agent.getByRole("radio", { name: "One unexpired government-issued photo ID" }).check();
   for (const group of await agent
@@ -86,26 +96,19 @@ test("books, the agent passes the session, the user activates with the code and 
   await page.getByRole("button", { name: "Activate" }).click();
   await expect(page.getByRole("heading", { name: "Set up phone one-time passcode" })).toBeVisible();
 
-  const [phone] = phoneNumbers(1, 71);
+  const [phone] = phoneNumbers(1);
   await registerPhone(page, phone!, latestCode);
 });
 
-test("a no-show is rescheduled from the account", async ({
-  page,
-  signInElsewhere,
-  signInAsNewUser,
-  outbox,
-  sql,
-}) => {
-  const user = await signInAsNewUser();
-  await bookAppointment(page);
+test("a no-show is rescheduled from the account", async ({ page, login, loginElsewhere, outbox, sql }) => {
+  const user = await bookAppointment(page, login);
   // Only a clock could get the appointment under way: move its start into the past.
   await sql(
     `UPDATE appointments SET "startsAt" = now() - interval '5 minutes', "slotKey" = "slotKey" || '/started'
      WHERE "userId" = (SELECT id FROM users WHERE email = $1) AND status = 'BOOKED'`,
     [user.email],
   );
-  const agent = await agentOpens(signInElsewhere, `${user.firstName} ${user.lastName}`);
+  const agent = await agentOpens({ loginElsewhere, sql }, `${user.firstName} ${user.lastName}`);
   await agent.getByRole("button", { name: "No-show" }).click();
   await expect(agent.getByText("Recorded as a no-show.")).toBeVisible();
 
@@ -127,13 +130,13 @@ test("a no-show is rescheduled from the account", async ({
 
 test("a failed session emails the agent's instructions", async ({
   page,
-  signInElsewhere,
-  signInAsNewUser,
+  login,
+  loginElsewhere,
+  sql,
   outbox,
 }) => {
-  const user = await signInAsNewUser();
-  await bookAppointment(page);
-  const agent = await agentOpens(signInElsewhere, `${user.firstName} ${user.lastName}`);
+  const user = await bookAppointment(page, login);
+  const agent = await agentOpens({ loginElsewhere, sql }, `${user.firstName} ${user.lastName}`);
   await agent.getByRole("button", { name: "Fail" }).click();
   await expect(agent.getByText("Write at least a sentence of instructions.")).toBeVisible();
   await agent

@@ -1,33 +1,36 @@
 import { devices, type Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { createActivatedCredential } from "../factories/credential";
+import { createUser } from "../factories/user";
+import { expect, test, type Fixtures } from "./fixtures";
 import { cameraPhoto, captureOnPhone, expectProofed, proveIdentity } from "./proofing-helpers";
 import { phoneNumbers } from "./phone-helpers";
-import { chooseProduct, completeBilling, LICENSE_KEY, payByCard, WITH_PROOFING } from "./store-helpers";
+import { LICENSE_KEY, WITH_PROOFING } from "./store-helpers";
 
-/** Buys a credential with proofing, activates it, and opens the proofing application. */
-async function startProofing(page: Page) {
-  await chooseProduct(page, WITH_PROOFING);
-  await completeBilling(page);
-  await payByCard(page, "4242 4242 4242 4242");
-  await page.getByRole("button", { name: "Activate" }).click();
-  await expect(page.getByText("Your license key is activated.")).toBeVisible();
+/**
+ * A signed-in buyer of a credential with proofing, activated (store-card.spec.ts walks the purchase), on the
+ * dashboard's Start Identity Proofing; returns the buyer.
+ */
+async function startProofing(page: Page, login: Fixtures["login"]) {
+  const { user } = await createActivatedCredential({ withProofing: true });
+  await login(user);
+  await page.getByRole("link", { name: WITH_PROOFING }).click();
   await page.getByRole("link", { name: "Start Identity Proofing" }).click();
   await expect(page.getByRole("heading", { name: "Select the proofing country" })).toBeVisible();
+  return user;
 }
 
 test("verified path: desktop and phone; bad photos and a reused link are refused; support sees no secret", async ({
   page,
   browser,
   clientIp,
-  signInAsNewUser,
+  login,
   outbox,
   sql,
-  signInElsewhere,
+  loginElsewhere,
   expectAccessible,
 }) => {
-  const user = await signInAsNewUser();
-  const [mobile] = phoneNumbers(1, 7);
-  await startProofing(page);
+  const user = await startProofing(page, login);
+  const [mobile] = phoneNumbers(1);
   await proveIdentity(page, "123-45-6789", mobile!.typed, expectAccessible);
   await expect(page.getByRole("heading", { name: "Complete proofing on your phone" })).toBeVisible();
 
@@ -91,7 +94,7 @@ test("verified path: desktop and phone; bad photos and a reused link are refused
   const key = (await outbox.latest(user.email, (m) => /license key/i.test(m.subject))).body.match(
     LICENSE_KEY,
   )![0];
-  const support = await signInElsewhere("support");
+  const support = await loginElsewhere(await createUser({ role: "SUPPORT" }));
   await support.goto(`/admin?q=${encodeURIComponent(user.email)}`);
   await support.getByRole("link", { name: `${user.firstName} ${user.lastName}` }).click();
   await expect(support.getByText("Proofing passed: self-service, SSN ending 6789")).toBeVisible();
@@ -112,12 +115,11 @@ test("KBA path: three questions answered right, then the phone capture", async (
   page,
   browser,
   clientIp,
-  signInAsNewUser,
+  login,
   outbox,
 }) => {
-  const user = await signInAsNewUser();
-  const [mobile] = phoneNumbers(1, 31);
-  await startProofing(page);
+  const user = await startProofing(page, login);
+  const [mobile] = phoneNumbers(1);
   await proveIdentity(page, "123456780", mobile!.typed);
   await expect(page.getByRole("heading", { name: "Knowledge-Based Authentication Questions" })).toBeVisible();
   await page.getByRole("radio", { name: "Juniper Court" }).check();
@@ -135,11 +137,10 @@ test("KBA path: three questions answered right, then the phone capture", async (
 
 test("not-verified path: two failed attempts end in the live video offer, key kept", async ({
   page,
-  signInAsNewUser,
+  login,
 }) => {
-  await signInAsNewUser();
-  const [first, second] = phoneNumbers(2, 53);
-  await startProofing(page);
+  await startProofing(page, login);
+  const [first, second] = phoneNumbers(2);
   await proveIdentity(page, "123-45-6799", first!.typed);
   await expect(page.getByText("Identity proofing did not succeed.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Live Video Proofing" })).toBeVisible();

@@ -1,28 +1,23 @@
+import { createActiveCredential } from "../factories/credential";
 import { expect, test } from "./fixtures";
-import { phoneNumbers, registerPhone } from "./phone-helpers";
+import { phoneNumbers } from "./phone-helpers";
 import { captureOnPhone, proveIdentity } from "./proofing-helpers";
-import { chooseProduct, completeBilling, payByCard, WITHOUT_PROOFING } from "./store-helpers";
+import { completeBilling, payByCard, WITHOUT_PROOFING } from "./store-helpers";
 
 test("Add Proofing Upgrade: from Manage OTP to a proofed credential that keeps its phone and expiry", async ({
   page,
   browser,
   clientIp,
-  signInAsNewUser,
+  login,
   outbox,
   latestCode,
-  sql,
 }) => {
-  const user = await signInAsNewUser();
-  const [phone, mobile] = phoneNumbers(2, 83);
-
-  // A credential without proofing, with a registered phone.
-  await chooseProduct(page, WITHOUT_PROOFING);
-  await completeBilling(page);
-  await payByCard(page, "4242 4242 4242 4242");
-  await page.getByRole("button", { name: "Activate" }).click();
-  await page.getByRole("link", { name: "Set up phone one-time passcode" }).click();
-  await registerPhone(page, phone!, latestCode);
-  await page.goto("/dashboard");
+  // A credential without proofing, with a registered phone, signed in with a phone OTP (the factory's
+  // session; phone-otp.spec.ts walks registration and OTP sign-in).
+  const { user, phones, sessionId } = await createActiveCredential({ phones: 1 });
+  const phone = phones[0]!;
+  const [mobile] = phoneNumbers(1);
+  await login(user, sessionId);
   const expiry = (await page.getByText(/Active · Expires \d{4}-\d{2}-\d{2}/).textContent())!.match(
     /\d{4}-\d{2}-\d{2}/,
   )![0];
@@ -45,17 +40,15 @@ test("Add Proofing Upgrade: from Manage OTP to a proofed credential that keeps i
   // While the upgrade's proofing is pending, signing in still takes the phone OTP.
   await page.getByRole("button", { name: "Sign Out" }).click();
   await expect(page.getByText("You have signed out.")).toBeVisible();
-  // The 30-second gap between sends to one number is a clock rule: end the window instead of waiting.
-  await sql(`DELETE FROM rate_limits WHERE key LIKE 'otp.send.phone%'`);
   await page.goto("/sign-in");
   await page.getByLabel("Email Address or User ID").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Log In" }).click();
   await expect(page).toHaveURL(/\/sign-in\/verify$/);
-  await page.getByRole("radio", { name: new RegExp(`••${phone!.e164.slice(-2)}\\b`) }).check();
+  await page.getByRole("radio", { name: new RegExp(`••${phone.e164.slice(-2)}\\b`) }).check();
   await page.getByRole("button", { name: "Send Text" }).click();
   await expect(page.getByText("We texted a code to your phone.")).toBeVisible();
-  await page.getByLabel("Verification").fill(await latestCode(phone!.e164));
+  await page.getByLabel("Verification").fill(await latestCode(phone.e164));
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
 
@@ -74,6 +67,6 @@ test("Add Proofing Upgrade: from Manage OTP to a proofed credential that keeps i
   await page.goto("/dashboard");
   await expect(page.getByText(`Active · Expires ${expiry}`)).toBeVisible();
   await page.goto("/account/manage-otp");
-  await expect(page.getByText(new RegExp(`••${phone!.e164.slice(-2)}`))).toBeVisible();
+  await expect(page.getByText(new RegExp(`••${phone.e164.slice(-2)}`))).toBeVisible();
   await expect(page.getByRole("heading", { name: "Add Proofing Upgrade" })).toHaveCount(0);
 });

@@ -1,8 +1,10 @@
-import { DEMO_PASSWORD, expect, test } from "./fixtures";
+import { createUser } from "../factories/user";
+import { expect, test } from "./fixtures";
 
 test("signs in with the user ID and with the email address", async ({ page, signIn, expectAccessible }) => {
   await page.goto("/sign-in");
   await expectAccessible(page);
+  // The README's demo account, by its user ID.
   await signIn("demo");
   await expect(page.getByRole("heading", { name: "My 2FA Credentials" })).toBeVisible();
   await page.getByRole("button", { name: "Sign Out" }).click();
@@ -11,6 +13,7 @@ test("signs in with the user ID and with the email address", async ({ page, sign
 });
 
 test("a wrong password and an unknown account get the same message", async ({ page }) => {
+  const user = await createUser();
   const attempt = async (login: string, password: string) => {
     await page.goto("/sign-in");
     await page.getByLabel("Email Address or User ID").fill(login);
@@ -20,32 +23,34 @@ test("a wrong password and an unknown account get the same message", async ({ pa
     await expect(page.getByLabel("Email Address or User ID")).toHaveValue(login);
     await expect(page.getByLabel("Password")).toHaveValue("");
   };
-  await attempt("demo@example.com", "not the right password");
+  await attempt(user.email, "not the right password");
   await attempt("nobody@example.com", "not the right password");
 });
 
 test("the sixth attempt within a minute is refused, even with the right password", async ({ page }) => {
+  const user = await createUser({ role: "SUPPORT" });
   for (let i = 0; i < 5; i += 1) {
     await page.goto("/sign-in");
-    await page.getByLabel("Email Address or User ID").fill("support");
+    await page.getByLabel("Email Address or User ID").fill(user.username);
     await page.getByLabel("Password").fill(`wrong password ${i}`);
     await page.getByRole("button", { name: "Log In" }).click();
     await expect(page.getByText("do not match our records")).toBeVisible();
   }
   await page.goto("/sign-in");
-  await page.getByLabel("Email Address or User ID").fill("support");
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByLabel("Email Address or User ID").fill(user.username);
+  await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Log In" }).click();
   await expect(page.getByText(/Too many sign-in attempts\. .*Try again in \d+ seconds?\./)).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 
 test("the whole sign-in works with the keyboard alone", async ({ page }) => {
+  const user = await createUser();
   await page.goto("/sign-in");
   await page.getByLabel("Email Address or User ID").focus();
-  await page.keyboard.type("demo");
+  await page.keyboard.type(user.username);
   await page.keyboard.press("Tab");
-  await page.keyboard.type(DEMO_PASSWORD);
+  await page.keyboard.type(user.password);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/dashboard$/);
   const getTwoFa = page.getByRole("link", { name: "Get 2FA" });

@@ -1,12 +1,13 @@
+import { createUser } from "../factories/user";
 import { expect, test } from "./fixtures";
 
 test("after sign-out, a copy of the old session cookie is refused", async ({
   page,
   browser,
-  signIn,
+  login,
   clientIp,
 }) => {
-  await signIn("agent");
+  await login(await createUser());
   const stolen = await page.context().cookies();
   expect(stolen.some((c) => c.name.includes("session-token"))).toBe(true);
 

@@ -1,3 +1,4 @@
+import { createUser } from "../factories/user";
 import { expect, test } from "./fixtures";
 import {
   chooseProduct,
@@ -10,12 +11,13 @@ import {
 
 test("buys with a card and activates the key from the confirmation page", async ({
   page,
-  signInAsNewUser,
+  login,
   outbox,
   expectAccessible,
 }) => {
-  const user = await signInAsNewUser();
-
+  // Signed in (sign-up.spec.ts walks sign-up and sign-in), on the dashboard.
+  const user = await createUser();
+  await login(user);
   await page.getByRole("link", { name: "Get 2FA" }).click();
   await expectAccessible(page);
   // The Partner menu narrows the list: Contoso offers only the product with proofing.
@@ -71,10 +73,11 @@ test("buys with a card and activates the key from the confirmation page", async 
 
 test("a declined card leaves no order paid and no key; another card then succeeds", async ({
   page,
-  signInAsNewUser,
+  login,
   outbox,
 }) => {
-  const user = await signInAsNewUser();
+  const user = await createUser();
+  await login(user);
   await chooseProduct(page, WITH_PROOFING);
   await completeBilling(page);
 
@@ -97,11 +100,8 @@ test("a declined card leaves no order paid and no key; another card then succeed
   await outbox.latest(user.email, (m) => /Your license key/.test(m.subject));
 });
 
-test("billing input is refused field by field, and Back keeps what was entered", async ({
-  page,
-  signInAsNewUser,
-}) => {
-  await signInAsNewUser();
+test("billing input is refused field by field, and Back keeps what was entered", async ({ page, login }) => {
+  await login(await createUser());
   await chooseProduct(page, WITHOUT_PROOFING);
   await page.getByLabel("Phone Number").fill("call me maybe");
   await page.getByLabel("Street Address").fill("");

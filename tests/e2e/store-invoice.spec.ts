@@ -1,14 +1,16 @@
+import { createUser } from "../factories/user";
 import { expect, test } from "./fixtures";
 import { chooseProduct, completeBilling, LICENSE_KEY, WITH_PROOFING } from "./store-helpers";
 
 test("an invoice order gets no key until support records full payment; the emailed key activates from the dashboard", async ({
   page,
-  signInAsNewUser,
-  signInElsewhere,
+  login,
+  loginElsewhere,
   outbox,
   expectAccessible,
 }) => {
-  const user = await signInAsNewUser();
+  const user = await createUser();
+  await login(user);
   await chooseProduct(page, WITH_PROOFING);
   await completeBilling(page);
   await page.getByRole("radio", { name: "Invoice" }).check();
@@ -30,7 +32,7 @@ test("an invoice order gets no key until support records full payment; the email
   await expectAccessible(page);
 
   // Support finds the buyer and records the payment: first a partial amount (refused), then the full one.
-  const support = await signInElsewhere("support");
+  const support = await loginElsewhere(await createUser({ role: "SUPPORT" }));
   await support.getByRole("link", { name: "Admin" }).click();
   await support.getByLabel("Search users by name, email address or user ID").fill(user.email);
   await support.getByRole("button", { name: "Search" }).click();
@@ -69,8 +71,8 @@ test("an invoice order gets no key until support records full payment; the email
   await expect(page.getByRole("cell", { name: "Paid" })).toBeVisible();
 });
 
-test("a wrong license key gets a clear message next to the field", async ({ page, signIn }) => {
-  await signIn("demo");
+test("a wrong license key gets a clear message next to the field", async ({ page, login }) => {
+  await login(await createUser());
   await page.getByRole("link", { name: "Enter it here" }).click();
   await page.getByLabel("License Key").fill("ABCDE-FGHJK-MNPQR-STVWX-YZ012");
   await page.getByRole("button", { name: "Submit" }).click();

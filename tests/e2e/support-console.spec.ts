@@ -1,6 +1,9 @@
 import type { Locator, Page } from "@playwright/test";
+import { createCatalog } from "../factories/catalog";
+import { createUser } from "../factories/user";
+import { buyWithCard, latestKeyFor } from "../setup/purchase";
 import { expect, test } from "./fixtures";
-import { chooseProduct, completeBilling, LICENSE_KEY, payByCard, WITHOUT_PROOFING } from "./store-helpers";
+import { LICENSE_KEY } from "./store-helpers";
 
 /** Fills a staff action's reason and confirmation, submits it, and waits for its confirmation message. */
 async function act(form: Locator, label: string, reason: string, done: string) {
@@ -18,22 +21,19 @@ async function openUser(support: Page, email: string, name: string) {
 
 test("support revokes a buyer's unused key, ends their session, re-sends a key that activates, then revokes the credential", async ({
   page,
-  signInAsNewUser,
-  signInElsewhere,
+  login,
+  loginElsewhere,
   signIn,
   outbox,
 }) => {
-  const user = await signInAsNewUser();
+  // A buyer whose card payment issued a key that is not used yet, signed in on the dashboard.
+  const user = await createUser();
+  await buyWithCard(user, (await createCatalog()).withoutProofing);
+  const first = await latestKeyFor(user.email);
   const name = `${user.firstName} ${user.lastName}`;
-  await chooseProduct(page, WITHOUT_PROOFING);
-  await completeBilling(page);
-  await payByCard(page, "4242 4242 4242 4242");
-  await expect(page.getByRole("heading", { name: "Thank you for your purchase" })).toBeVisible();
-  const first = (await outbox.latest(user.email, (m) => /license key/i.test(m.subject))).body.match(
-    LICENSE_KEY,
-  )![0];
+  await login(user);
 
-  const support = await signInElsewhere("support");
+  const support = await loginElsewhere(await createUser({ role: "SUPPORT" }));
   await openUser(support, user.email, name);
   await expect(support.getByText(`license key ending ${first.slice(-4)} (unused)`)).toBeVisible();
   await expect(support.getByText(first)).toHaveCount(0);

@@ -15,17 +15,22 @@ const SETUP_REQUEST = fromIp("192.0.2.1", "Mozilla/5.0 (test set-up)");
 
 // Fictional 555-01xx numbers that libphonenumber accepts, in several area codes; 0198 and 0199 are the
 // local provider's failing numbers.
-const AREA_CODES = ["202", "303", "312", "415", "512", "617"];
+const AREA_CODES = ["202", "303", "312", "415", "512", "617", "206", "213", "305", "404", "702", "718"];
+const SLOTS = 97; // 0100..0196 per area code
+// Send limits count per number on the shared e2e portal, so each Playwright worker process (a new one after
+// a failure) draws from a block of its own; integration workers have databases of their own.
+// eslint-disable-next-line no-restricted-properties -- set by Playwright in its workers
+const WORKER = Number(process.env.TEST_WORKER_INDEX ?? -1);
+const BLOCK = WORKER === -1 ? SLOTS * AREA_CODES.length - 43 : 80;
 let phoneCounter = 0;
 
-/** A valid US mobile-or-landline number, different on every call in a test file: +12025550143, 0144, … */
+/** A valid US mobile-or-landline number, different on every call in a process: +12025550143, 0144, … */
 export function nextPhone(): string {
-  const slots = 97; // 0100..0196 per area code, starting at 0143 in the first
-  const index = (43 + phoneCounter) % slots;
-  const area = AREA_CODES[Math.floor((43 + phoneCounter) / slots)];
+  if (phoneCounter >= BLOCK) throw new Error("ran out of test phone numbers");
+  const n = 43 + Math.max(WORKER, 0) * BLOCK + phoneCounter;
+  const area = AREA_CODES[Math.floor(n / SLOTS) % AREA_CODES.length];
   phoneCounter += 1;
-  if (!area) throw new Error("ran out of test phone numbers");
-  return `+1${area}55501${String(index).padStart(2, "0")}`;
+  return `+1${area}55501${String(n % SLOTS).padStart(2, "0")}`;
 }
 
 /** The form a user fills in to register `e164` (a US number). */

@@ -26,7 +26,8 @@ export function buildUser(overrides: UserOverrides = {}) {
     email: `user-${tag}@example.test`,
     username: `user-${tag}`,
     firstName: "Test",
-    lastName: `User${counter}`,
+    // Unique across parallel workers too: pages find people by name.
+    lastName: `User${tag}`,
     country: "US",
     role: "USER" as Role,
     status: "ACTIVE" as const,
