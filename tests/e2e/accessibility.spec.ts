@@ -23,43 +23,30 @@ const STAFF_PAGES = ["/admin", "/admin/invoices", "/admin/audit"];
 // An axe scan costs the browser about a second a page: the three groups run side by side.
 test.describe.configure({ mode: "parallel" });
 
-test("the public pages have no serious or critical accessibility violation", async ({
-  page,
-  expectAccessible,
-}) => {
-  for (const path of PUBLIC_PAGES) {
-    await page.goto(path);
-    await expectAccessible(page);
-  }
-});
+const GROUPS = [
+  { name: "public", role: null, paths: PUBLIC_PAGES },
+  { name: "account", role: "USER", paths: ACCOUNT_PAGES },
+  { name: "staff", role: "ADMIN", paths: STAFF_PAGES },
+] as const;
 
-test("the account pages have no serious or critical accessibility violation", async ({
-  page,
-  login,
-  expectAccessible,
-}) => {
-  await login(await createUser());
-  for (const path of ACCOUNT_PAGES) {
-    await page.goto(path);
+for (const group of GROUPS) {
+  test(`the ${group.name} pages have no serious or critical accessibility violation`, async ({
+    page,
+    login,
+    expectAccessible,
+  }) => {
+    if (group.role) await login(await createUser({ role: group.role }));
+    for (const path of group.paths) {
+      await page.goto(path);
+      await expectAccessible(page);
+    }
+    if (group.role !== "ADMIN") return;
+    await page.goto("/admin?q=demo");
+    await page.getByRole("link", { name: "Dana Demo" }).click();
+    await expect(page.getByRole("heading", { name: "Dana Demo" })).toBeVisible();
     await expectAccessible(page);
-  }
-});
-
-test("the staff pages have no serious or critical accessibility violation", async ({
-  page,
-  login,
-  expectAccessible,
-}) => {
-  await login(await createUser({ role: "ADMIN" }));
-  for (const path of STAFF_PAGES) {
-    await page.goto(path);
-    await expectAccessible(page);
-  }
-  await page.goto("/admin?q=demo");
-  await page.getByRole("link", { name: "Dana Demo" }).click();
-  await expect(page.getByRole("heading", { name: "Dana Demo" })).toBeVisible();
-  await expectAccessible(page);
-});
+  });
+}
 
 test("the pages fit a phone-sized screen without sideways scrolling", async ({ page, login }) => {
   await page.setViewportSize({ width: 375, height: 740 });

@@ -134,6 +134,7 @@ export const test = base.extend<Fixtures>({
     await use(async (user, sessionId) => {
       await addSessionCookie(page.context(), user, sessionId);
       await page.goto("/dashboard");
+      await expect(page, "the portal accepts the session").toHaveURL(/\/dashboard$/);
     });
   },
   loginElsewhere: async ({ browser, clientIp }, use) => {
@@ -144,6 +145,7 @@ export const test = base.extend<Fixtures>({
       await addSessionCookie(context, user, sessionId);
       const page = await context.newPage();
       await page.goto("/dashboard");
+      await expect(page, "the portal accepts the session").toHaveURL(/\/dashboard$/);
       return page;
     });
     await Promise.all(contexts.map((c) => c.close()));
