@@ -10,8 +10,8 @@ import { env } from "./env";
 import { query, sqlPool } from "./sql";
 
 /**
- * Every named limit in the portal, in one place. Figures from ../shared/research
- * (Login.gov rack_attack: 20 logins/60 s per IP, 5/60 s per email+IP; NIST 800-63B throttling).
+ * Every named limit in the portal, in one place. Sign-in figures from Login.gov's rack_attack configuration
+ * (18F/identity-idp: 20 logins/60 s per IP, 5/60 s per email+IP) and NIST SP 800-63B's throttling rule.
  * Limits live in PostgreSQL (or Redis when REDIS_URL is set) so every portal process shares them;
  * localhost is never exempt.
  */

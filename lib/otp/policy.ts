@@ -1,4 +1,5 @@
-// Every phone OTP number in one place, with where it comes from (../shared/research/MISSION_ANCHORS.md).
+// Every phone OTP number in one place, each with its public source: NIST SP 800-63B, Login.gov (18F/identity-idp),
+// Twilio Verify's documentation, Better Auth (better-auth/better-auth), Okta and Auth0.
 
 /** 6 digits (20 bits): NIST SP 800-63B §5.1.3.2; Login.gov DIRECT_OTP_LENGTH; Twilio Verify default. */
 export const OTP_DIGITS = 6;
