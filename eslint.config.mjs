@@ -3,8 +3,28 @@ import nextTs from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
 
 const prismaOnlyInRepositories = {
-  message: "Only repository.ts files talk to Prisma (type imports are fine).",
+  message: "Only repository files (repository.ts, *-repository.ts) talk to Prisma (type imports are fine).",
   allowTypeImports: true,
+};
+
+// lib/credentials/repository.ts is the only writer of the credentials table (one owner per aggregate).
+const credentialWrites = {
+  files: ["lib/**/*.ts", "app/**/*.ts", "app/**/*.tsx"],
+  ignores: ["lib/credentials/repository.ts"],
+  rules: {
+    "no-restricted-syntax": [
+      "error",
+      {
+        selector:
+          "CallExpression[callee.object.property.name='credential'][callee.property.name=/^(create|createMany|update|updateMany|upsert|delete|deleteMany)$/]",
+        message: "Only lib/credentials/repository.ts writes credentials: call lib/credentials/service.ts.",
+      },
+      {
+        selector: 'TemplateElement[value.raw=/(UPDATE|INSERT\\s+INTO|DELETE\\s+FROM)\\s+"?credentials\\b/i]',
+        message: "Only lib/credentials/repository.ts writes credentials: call lib/credentials/service.ts.",
+      },
+    ],
+  },
 };
 
 const config = [
@@ -43,7 +63,7 @@ const config = [
               message: "Only repositories (and lib/core/rate-limit.ts) run plain SQL.",
             },
             {
-              group: ["@/lib/*/repository"],
+              group: ["@/lib/*/repository", "@/lib/*/*-repository"],
               message: "Call the module's service.ts, never another module's repository.",
             },
           ],
@@ -70,6 +90,7 @@ const config = [
   {
     files: [
       "lib/**/repository.ts",
+      "lib/**/*-repository.ts",
       "lib/core/db.ts",
       "lib/core/transaction.ts",
       "tests/**/*.ts",
@@ -78,6 +99,7 @@ const config = [
     rules: { "@typescript-eslint/no-restricted-imports": "off" },
   },
   { files: ["lib/core/env.ts"], rules: { "no-restricted-properties": "off" } },
+  credentialWrites,
   // Playwright fixtures receive a `use` callback that is not React's hook.
   { files: ["tests/e2e/**/*.ts"], rules: { "react-hooks/rules-of-hooks": "off" } },
   {

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit, type AuditEventInput } from "@/lib/audit/service";
 import { DomainError } from "@/lib/core/errors";
 import { inTransaction, type Tx } from "@/lib/core/transaction";
-import { revokeCredential as revokeUserCredential } from "@/lib/licensing/service";
+import { revokeCredential as revokeUserCredential } from "@/lib/credentials/service";
 import {
   countActiveSessions,
   endAllSessions,

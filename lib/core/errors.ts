@@ -1,5 +1,6 @@
 import { ACCOUNT_ERRORS } from "@/lib/accounts/errors";
 import { ADMIN_ERRORS } from "@/lib/admin/errors";
+import { CREDENTIAL_ERRORS } from "@/lib/credentials/errors";
 import { LICENSING_ERRORS } from "@/lib/licensing/errors";
 import { OTP_ERRORS } from "@/lib/otp/errors";
 import { PAYMENT_ERRORS } from "@/lib/payments/errors";
@@ -22,6 +23,7 @@ export const ERROR_MESSAGES = {
   ...STORE_ERRORS,
   ...PAYMENT_ERRORS,
   ...LICENSING_ERRORS,
+  ...CREDENTIAL_ERRORS,
   ...PHONE_ERRORS,
   ...OTP_ERRORS,
   ...PROOFING_ERRORS,

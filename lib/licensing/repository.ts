@@ -46,21 +46,6 @@ export async function claimKey(id: string, userId: string, now: Date, tx: Tx): P
   return count === 1;
 }
 
-export async function insertCredential(
-  data: {
-    userId: string;
-    productId: string;
-    licenseKeyId: string;
-    status: CredentialStatus;
-    proofingRequired: boolean;
-    activatedAt: Date;
-    expiresAt: Date;
-  },
-  tx: Tx,
-): Promise<{ id: string }> {
-  return tx.credential.create({ data, select: { id: true } });
-}
-
 export type CredentialView = {
   id: string;
   status: CredentialStatus;
@@ -107,25 +92,6 @@ export function findUpgradableCredential(userId: string, now: Date, tx?: Tx): Pr
     },
     select: { id: true },
     orderBy: { activatedAt: "asc" },
-  });
-}
-
-export async function requireProofing(credentialId: string, tx: Tx): Promise<void> {
-  await tx.credential.update({
-    where: { id: credentialId },
-    data: { proofingRequired: true, status: "PROOFING_REQUIRED" },
-    select: { id: true },
-  });
-}
-
-export async function setCredentialExpiry(id: string, expiresAt: Date, tx: Tx): Promise<void> {
-  await tx.credential.update({ where: { id }, data: { expiresAt }, select: { id: true } });
-}
-
-export function findCredentialForRenewal(id: string, tx: Tx) {
-  return tx.credential.findUnique({
-    where: { id },
-    select: { id: true, userId: true, expiresAt: true, status: true },
   });
 }
 
@@ -195,15 +161,6 @@ export async function revokeUnusedKeys(orderId: string, now: Date, reason: strin
     data: { status: "REVOKED", revokedAt: now, revokedReason: reason, sealedKey: null, sealedUntil: null },
   });
   return count;
-}
-
-/** Revokes the user's credential unless it already is; false when it is not theirs or already revoked. */
-export async function revokeCredential(userId: string, id: string, tx: Tx): Promise<boolean> {
-  const { count } = await tx.credential.updateMany({
-    where: { id, userId, status: { not: "REVOKED" } },
-    data: { status: "REVOKED" },
-  });
-  return count === 1;
 }
 
 export async function countActivatedKeys(orderId: string, tx: Tx): Promise<number> {

@@ -12,13 +12,13 @@ import { formatOrderNumber } from "@/lib/store/store";
 import { licenseKeyMessage } from "./emails";
 import { generateLicenseKey, licenseKeyHint, normalizeLicenseKey } from "./license-key";
 import {
-  addMonths,
   effectiveStatus,
   isInRenewalWindow,
-  KEY_REVEAL_WINDOW_MS,
   renewedExpiry,
   type CredentialStatus,
-} from "./licensing";
+} from "@/lib/credentials/credentials";
+import { applyCredentialEvent, createCredential } from "@/lib/credentials/service";
+import { KEY_REVEAL_WINDOW_MS } from "./licensing";
 import * as repo from "./repository";
 
 const KEY_PURPOSE = "license-key";
@@ -128,11 +128,6 @@ export async function revokeUnusedKeys(orderId: string, reason: string, now: Dat
   return repo.revokeUnusedKeys(orderId, now, reason, tx);
 }
 
-/** Revokes a credential: its phones no longer sign in. False when it is not the user's or already revoked. */
-export function revokeCredential(userId: string, credentialId: string, tx: Tx): Promise<boolean> {
-  return repo.revokeCredential(userId, credentialId, tx);
-}
-
 async function refuseActivation(
   userId: string,
   request: RequestInfo,
@@ -192,22 +187,12 @@ export async function activateLicenseKey(
       const credential = await repo.findUpgradableCredential(userId, now, tx);
       // Thrown, not returned, so the transaction rolls back and the key stays unused.
       if (!credential) throw new DomainError("licensing.upgrade_not_applicable");
-      await repo.requireProofing(credential.id, tx);
+      await applyCredentialEvent(credential.id, { type: "REQUIRE_PROOFING" }, tx);
       activation = { credentialId: credential.id, status: "PROOFING_REQUIRED", isUpgrade: true };
     } else {
-      const status: CredentialStatus = product.includesProofing
-        ? "PROOFING_REQUIRED"
-        : "PHONE_REGISTRATION_REQUIRED";
-      const { id } = await repo.insertCredential(
-        {
-          userId,
-          productId: found.order.productId,
-          licenseKeyId: found.id,
-          status,
-          proofingRequired: product.includesProofing,
-          activatedAt: now,
-          expiresAt: addMonths(now, product.termMonths),
-        },
+      const { id, status } = await createCredential(
+        { userId, productId: found.order.productId, licenseKeyId: found.id, product },
+        now,
         tx,
       );
       activation = { credentialId: id, status, isUpgrade: false };
@@ -269,15 +254,16 @@ export async function renewCredential(
   now: Date,
   tx: Tx,
 ): Promise<Date> {
-  const credential = await repo.findCredentialForRenewal(credentialId, tx);
-  if (!credential) throw new DomainError("licensing.order_not_found");
-  const expiresAt = renewedExpiry(credential.expiresAt, termMonths, now);
-  await repo.setCredentialExpiry(credential.id, expiresAt, tx);
+  const { userId, expiresAt } = await applyCredentialEvent(
+    credentialId,
+    (row) => ({ type: "RENEW", expiresAt: renewedExpiry(row.expiresAt, termMonths, now) }),
+    tx,
+  );
   await recordAudit(
     {
       type: "CREDENTIAL_RENEWED",
       result: "SUCCESS",
-      subjectUserId: credential.userId,
+      subjectUserId: userId,
       detail: { credentialId, expiresAt: expiresAt.toISOString() },
     },
     tx,

@@ -100,14 +100,6 @@ export async function insertPhoneLocked(
   return { id: phone.id, isFirst: existing.length === 0 };
 }
 
-/** The first verified phone makes the credential usable. */
-export async function activateCredential(credentialId: string, tx: Tx): Promise<void> {
-  await tx.credential.updateMany({
-    where: { id: credentialId, status: "PHONE_REGISTRATION_REQUIRED" },
-    data: { status: "ACTIVE" },
-  });
-}
-
 /**
  * Whether the user must pass a phone OTP at sign-in: an unexpired credential with a phone, active or going
  * through a proofing upgrade (which must not weaken sign-in while it lasts).
@@ -192,12 +184,8 @@ export function findUserContact(userId: string) {
   return db().user.findUnique({ where: { id: userId }, select: { email: true, firstName: true } });
 }
 
-/** Deletes every phone of the user; their credentials wait for a new first phone. Returns how many phones. */
+/** Deletes every phone of the user. Returns how many. */
 export async function deleteAllPhones(userId: string, tx: Tx): Promise<number> {
   const { count } = await tx.phoneNumber.deleteMany({ where: { userId } });
-  await tx.credential.updateMany({
-    where: { userId, status: "ACTIVE" },
-    data: { status: "PHONE_REGISTRATION_REQUIRED" },
-  });
   return count;
 }

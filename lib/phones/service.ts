@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/service";
 import { logger } from "@/lib/core/logger";
 import { sendEmail, sendSms } from "@/lib/messaging/service";
 import { decrypt, encrypt } from "@/lib/core/crypto";
+import { applyCredentialEvent, requirePhonesOfUser } from "@/lib/credentials/service";
 import { DomainError, ERROR_MESSAGES } from "@/lib/core/errors";
 import { inTransaction, type Tx } from "@/lib/core/transaction";
 import { FRESH_OTP_WINDOW_MS, MAX_PHONES_PER_CREDENTIAL } from "@/lib/otp/policy";
@@ -132,7 +133,7 @@ export async function confirmPhone(
     );
     if (added === "full") throw new DomainError("phones.limit_reached");
     if (added === "duplicate") throw new DomainError("phones.already_registered");
-    if (added.isFirst) await repo.activateCredential(credential.id, tx);
+    await applyCredentialEvent(credential.id, { type: "ACTIVATE_PHONES" }, tx);
     await markOtpAuthenticated(session.sessionId, now, tx);
     await recordAudit(
       {
@@ -315,5 +316,7 @@ export async function setDefaultPhone(
  * first phone, which the user registers after signing in with the password. Inside the caller's transaction.
  */
 export async function resetAllPhones(userId: string, tx: Tx): Promise<number> {
-  return repo.deleteAllPhones(userId, tx);
+  const removed = await repo.deleteAllPhones(userId, tx);
+  await requirePhonesOfUser(userId, tx);
+  return removed;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { markCredentialProofed } from "@/lib/credentials/service";
 import { normalizeCrockford, randomCrockford } from "@/lib/core/crockford";
 import { keyedHash } from "@/lib/core/crypto";
 import { DomainError } from "@/lib/core/errors";
@@ -7,7 +8,8 @@ import { inTransaction, type Tx } from "@/lib/core/transaction";
 import { enqueueJob } from "@/lib/jobs/queue";
 import type { RequestInfo } from "@/lib/sessions/service";
 import { audit } from "./case-steps";
-import * as repo from "./repository";
+import * as codeRepo from "./activation-code-repository";
+import * as caseRepo from "./case-repository";
 import type { ActivationCodeInput } from "./schemas";
 import { ACTIVATION_CODE_LENGTH, VIDEO_POLICY } from "./video";
 
@@ -29,7 +31,7 @@ export async function issueActivationCode(
 ): Promise<{ code: string; expiresAt: Date }> {
   const code = randomCrockford(VIDEO_POLICY.codeGroups, VIDEO_POLICY.codeGroupLength);
   const expiresAt = new Date(now.getTime() + VIDEO_POLICY.codeValidDays * DAY);
-  const codeId = await repo.insertActivationCode(
+  const codeId = await codeRepo.insertActivationCode(
     { ...input, codeHash: codeHash(code.replace(/-/g, "")), issuedAt: now, expiresAt },
     tx,
   );
@@ -42,9 +44,9 @@ export async function issueActivationCode(
 
 /** Whether the credential waits for its activation code (dashboard: Activate). */
 export async function pendingActivationCode(userId: string, credentialId: string) {
-  const credential = await repo.findCredential(userId, credentialId);
+  const credential = await caseRepo.findCredential(userId, credentialId);
   if (!credential || credential.status !== "PROOFING_REQUIRED") return null;
-  const open = await repo.findOpenActivationCode(credential.id);
+  const open = await codeRepo.findOpenActivationCode(credential.id);
   return open ? { expiresAt: open.expiresAt } : null;
 }
 
@@ -71,12 +73,13 @@ export async function checkActivationCode(
   now = new Date(),
 ): Promise<{ expiresAt: Date }> {
   // Another user's credential is refused as an unknown object (404, audited), not as a wrong code.
-  if (!(await repo.findCredential(userId, input.credentialId))) throw new DomainError("proofing.not_found");
+  if (!(await caseRepo.findCredential(userId, input.credentialId)))
+    throw new DomainError("proofing.not_found");
   const limit = await peekLimit("proofing.code_failures.user", userId);
   if (!limit.allowed)
     throw new DomainError("proofing.too_many_code_attempts", { retryAfterSeconds: limit.retryAfterSeconds });
   const normalized = normalizeCrockford(input.code, ACTIVATION_CODE_LENGTH);
-  const found = normalized ? await repo.findActivationCodeByHash(codeHash(normalized)) : null;
+  const found = normalized ? await codeRepo.findActivationCodeByHash(codeHash(normalized)) : null;
   if (
     !found ||
     found.userId !== userId ||
@@ -102,9 +105,9 @@ export async function activateWithCode(
   await checkActivationCode(userId, input, request, now);
   const hash = codeHash(normalizeCrockford(input.code, ACTIVATION_CODE_LENGTH)!);
   const used = await inTransaction(async (tx) => {
-    await repo.lockCredential(input.credentialId, tx);
-    if (!(await repo.useActivationCode(hash, userId, input.credentialId, now, tx))) return false;
-    await repo.markCredentialProofed(input.credentialId, now, tx);
+    await caseRepo.lockCredential(input.credentialId, tx);
+    if (!(await codeRepo.useActivationCode(hash, userId, input.credentialId, now, tx))) return false;
+    await markCredentialProofed(input.credentialId, now, tx);
     await audit("ACTIVATION_CODE_USED", "SUCCESS", userId, request, { credentialId: input.credentialId }, tx);
     return true;
   });
@@ -113,6 +116,6 @@ export async function activateWithCode(
 
 /** Credentials of the user that wait for their activation code, with its expiry. */
 export async function listPendingActivationCodes(userId: string): Promise<Map<string, Date>> {
-  const codes = await repo.listOpenActivationCodesForUser(userId);
+  const codes = await codeRepo.listOpenActivationCodesForUser(userId);
   return new Map(codes.map((c) => [c.credentialId, c.expiresAt]));
 }

@@ -7,7 +7,9 @@ import { inTransaction } from "@/lib/core/transaction";
 import { enqueueJob } from "@/lib/jobs/queue";
 import type { RequestInfo } from "@/lib/sessions/service";
 import { issueActivationCode } from "./activation-service";
-import * as repo from "./repository";
+import * as codeRepo from "./activation-code-repository";
+import * as appointmentRepo from "./appointment-repository";
+import * as caseRepo from "./case-repository";
 import type { RecordOutcomeInput, ReissueCodeInput, SetAvailabilityInput } from "./schemas";
 import { APPOINTMENT_JOBS } from "./video-service";
 import { EVIDENCE_OPTIONS, IDENTITY_DOCUMENTS, canPass, type IdentityDocument } from "./video";
@@ -17,7 +19,7 @@ import { EVIDENCE_OPTIONS, IDENTITY_DOCUMENTS, canPass, type IdentityDocument } 
 export const FAIL_INSTRUCTIONS_JOB = "appointment.fail_instructions";
 
 export async function getAgentAvailability(agentId: string) {
-  return repo.listAvailability(agentId);
+  return appointmentRepo.listAvailability(agentId);
 }
 
 /** Replaces the agent's weekly windows (audited); booked appointments stay as they are. */
@@ -27,7 +29,7 @@ export async function setAgentAvailability(
   request: RequestInfo,
 ) {
   await inTransaction(async (tx) => {
-    await repo.replaceAvailability(
+    await appointmentRepo.replaceAvailability(
       agentId,
       input.windows.map((w) => ({ ...w, timeZone: input.timeZone })),
       tx,
@@ -54,7 +56,7 @@ export type AgentAppointmentView = {
   credentialId: string;
 };
 
-function toAgentView(a: repo.AppointmentRow): AgentAppointmentView {
+function toAgentView(a: appointmentRepo.AppointmentRow): AgentAppointmentView {
   return {
     id: a.id,
     startsAt: a.startsAt,
@@ -76,11 +78,14 @@ export async function listAgentAppointments(
   now = new Date(),
 ): Promise<AgentAppointmentView[]> {
   const since = new Date(now.getTime() - 24 * 60 * 60_000);
-  return (await repo.listAgentAppointments(agentId, since)).map(toAgentView);
+  return (await appointmentRepo.listAgentAppointments(agentId, since)).map(toAgentView);
 }
 
-async function ownAppointment(agentId: string, appointmentId: string): Promise<repo.AppointmentRow> {
-  const found = await repo.findAppointment(appointmentId);
+async function ownAppointment(
+  agentId: string,
+  appointmentId: string,
+): Promise<appointmentRepo.AppointmentRow> {
+  const found = await appointmentRepo.findAppointment(appointmentId);
   if (!found || found.agentId !== agentId) throw new DomainError("proofing.appointment_not_found");
   return found;
 }
@@ -136,14 +141,21 @@ export async function recordOutcome(
     throw new DomainError("proofing.too_early_for_no_show");
 
   return inTransaction(async (tx): Promise<Outcome> => {
-    await repo.lockCredential(appointment.case.credentialId, tx);
+    await caseRepo.lockCredential(appointment.case.credentialId, tx);
     const status = input.outcome === "PASS" ? "PASSED" : input.outcome === "FAIL" ? "FAILED" : "NO_SHOW";
     const failInstructions = input.outcome === "FAIL" ? input.instructions : undefined;
-    if (!(await repo.closeAppointment(appointment.id, { status, checklist, failInstructions }, now, tx)))
+    if (
+      !(await appointmentRepo.closeAppointment(
+        appointment.id,
+        { status, checklist, failInstructions },
+        now,
+        tx,
+      ))
+    )
       throw new DomainError("proofing.appointment_closed");
     const detail = { caseId, appointmentId: appointment.id, method: "LIVE_VIDEO" };
     if (input.outcome === "NO_SHOW") {
-      await repo.updateOpenCase(caseId, { slotStartsAt: null }, tx);
+      await caseRepo.updateOpenCase(caseId, { slotStartsAt: null }, tx);
       await enqueueJob(
         APPOINTMENT_JOBS.cancelled,
         { appointmentId: appointment.id, reason: "no_show" },
@@ -159,7 +171,7 @@ export async function recordOutcome(
       agentId,
       appointmentId: appointment.id,
     };
-    const decided = await repo.decideCase(
+    const decided = await caseRepo.decideCase(
       caseId,
       input.outcome === "PASS"
         ? { status: "PASSED", evidence }
@@ -201,17 +213,20 @@ export async function reissueActivationCode(
   now = new Date(),
 ): Promise<{ code: string; expiresAt: Date; userId: string }> {
   const staffId = staff.userId;
-  const latest = await repo.findLatestCase(input.credentialId);
-  if (staff.role === "PROOFING_AGENT" && !(latest && (await repo.agentPassedCase(latest.id, staffId))))
+  const latest = await caseRepo.findLatestCase(input.credentialId);
+  if (
+    staff.role === "PROOFING_AGENT" &&
+    !(latest && (await appointmentRepo.agentPassedCase(latest.id, staffId)))
+  )
     throw new DomainError("proofing.not_found");
   if (!latest || latest.status !== "PASSED" || latest.method !== "LIVE_VIDEO")
     throw new DomainError("proofing.no_code_to_reissue");
-  const credential = await repo.findCredential(latest.userId, input.credentialId);
+  const credential = await caseRepo.findCredential(latest.userId, input.credentialId);
   if (!credential || credential.status !== "PROOFING_REQUIRED")
     throw new DomainError("proofing.no_code_to_reissue");
   return inTransaction(async (tx) => {
-    await repo.lockCredential(credential.id, tx);
-    const revoked = await repo.revokeActivationCodes(credential.id, staffId, now, tx);
+    await caseRepo.lockCredential(credential.id, tx);
+    const revoked = await codeRepo.revokeActivationCodes(credential.id, staffId, now, tx);
     const issued = await issueActivationCode(
       { caseId: latest.id, credentialId: credential.id, userId: latest.userId, issuedById: staffId },
       now,

@@ -1,4 +1,5 @@
 import "server-only";
+import { markCredentialProofed } from "@/lib/credentials/service";
 import { recordAudit } from "@/lib/audit/service";
 import { keyedHash, randomToken } from "@/lib/core/crypto";
 import { env } from "@/lib/core/env";
@@ -13,7 +14,8 @@ import { proofingNoticeMessage } from "./emails";
 import { deleteImage, readImage, storeImage } from "./image-store";
 import { localDocumentChecker } from "./local-document-checker";
 import { PROOFING_POLICY } from "./proofing";
-import * as repo from "./repository";
+import * as caseRepo from "./case-repository";
+import * as retentionRepo from "./retention-repository";
 
 // The phone side of self-service proofing: the texted link, the capture session it opens, the photos,
 // and the decision. The phone is not signed in; the link, then the capture-session cookie, stand in.
@@ -27,7 +29,7 @@ const sessionHash = (secret: string) => keyedHash("proofing-capture", secret);
 
 /** Whether a texted link can start a capture session; opening it (a GET) changes nothing. */
 export async function isLinkUsable(token: string, now = new Date()): Promise<boolean> {
-  const found = await repo.findCaseByLinkHash(linkHash(token));
+  const found = await caseRepo.findCaseByLinkHash(linkHash(token));
   return (
     found !== null &&
     found.status === "IN_PROGRESS" &&
@@ -43,9 +45,9 @@ export async function isLinkUsable(token: string, now = new Date()): Promise<boo
  */
 export async function startCapture(token: string, request: RequestInfo, now = new Date()): Promise<string> {
   const secret = randomToken(32);
-  const claimed = await repo.claimLink(linkHash(token), sessionHash(secret), now);
+  const claimed = await caseRepo.claimLink(linkHash(token), sessionHash(secret), now);
   if (!claimed) {
-    const found = await repo.findCaseByLinkHash(linkHash(token));
+    const found = await caseRepo.findCaseByLinkHash(linkHash(token));
     if (found) {
       const detail = { caseId: found.id };
       await recordAudit({
@@ -79,12 +81,12 @@ export type CaptureState = {
 /** The capture session behind a cookie, or a refusal once it has ended or the case was replaced. */
 export async function getCapture(secret: string | undefined, now = new Date()): Promise<CaptureState> {
   if (!secret) throw new DomainError("proofing.link_invalid");
-  const found = await repo.findCaseByCaptureSession(sessionHash(secret));
+  const found = await caseRepo.findCaseByCaptureSession(sessionHash(secret));
   const endsAt = found?.captureStartedAt
     ? found.captureStartedAt.getTime() + PROOFING_POLICY.captureSessionMinutes * 60_000
     : 0;
   if (!found || now.getTime() >= endsAt) throw new DomainError("proofing.link_invalid");
-  const kinds = new Set((await repo.listImages(found.id)).map((i) => i.kind));
+  const kinds = new Set((await caseRepo.listImages(found.id)).map((i) => i.kind));
   return {
     caseId: found.id,
     decided: found.status !== "IN_PROGRESS",
@@ -153,7 +155,7 @@ async function storeChecked(caseId: string, checked: [ImageKind, CheckedImage][]
         width: image.width,
         height: image.height,
       };
-      const { closed, replacedKey } = await repo.saveImage(data, tx);
+      const { closed, replacedKey } = await caseRepo.saveImage(data, tx);
       if (closed) throw new DomainError("proofing.decided");
       if (replacedKey) keys.push(replacedKey);
       await recordAudit(
@@ -171,7 +173,7 @@ async function storeChecked(caseId: string, checked: [ImageKind, CheckedImage][]
 
 /** Judges the three photos and closes the case; a pass proofs the credential and sends the notice. */
 async function decide(caseId: string, request: RequestInfo, now: Date): Promise<void> {
-  const images = await repo.listImages(caseId);
+  const images = await caseRepo.listImages(caseId);
   const load = async (kind: ImageKind): Promise<CheckedImage> => {
     const jpeg = await readImage(images.find((i) => i.kind === kind)!.storageKey);
     return { jpeg, width: 0, height: 0 };
@@ -181,7 +183,7 @@ async function decide(caseId: string, request: RequestInfo, now: Date): Promise<
     back: await load("ID_BACK"),
     selfie: await load("SELFIE"),
   });
-  const current = (await repo.findCaseById(caseId))!;
+  const current = (await caseRepo.findCaseById(caseId))!;
   const evidence = {
     identity: current.identityOutcome ?? "",
     kba: current.kbaPassedAt ? "passed" : "not_asked",
@@ -189,13 +191,13 @@ async function decide(caseId: string, request: RequestInfo, now: Date): Promise<
     checks: verdict.checks.join(","),
   };
   await inTransaction(async (tx) => {
-    await repo.lockCredential(current.credentialId, tx);
-    await repo.updateOpenCase(caseId, { captureCompletedAt: now }, tx);
+    await caseRepo.lockCredential(current.credentialId, tx);
+    await caseRepo.updateOpenCase(caseId, { captureCompletedAt: now }, tx);
     const status = verdict.passed ? "PASSED" : "FAILED";
     const failureReason = verdict.passed ? undefined : verdict.reason;
-    if (!(await repo.decideCase(caseId, { status, failureReason, evidence }, now, tx)))
+    if (!(await caseRepo.decideCase(caseId, { status, failureReason, evidence }, now, tx)))
       throw new DomainError("proofing.decided");
-    if (verdict.passed) await repo.markCredentialProofed(current.credentialId, now, tx);
+    if (verdict.passed) await markCredentialProofed(current.credentialId, now, tx);
     await recordAudit(
       {
         type: verdict.passed ? "PROOFING_PASSED" : "PROOFING_FAILED",
@@ -212,8 +214,8 @@ async function decide(caseId: string, request: RequestInfo, now: Date): Promise<
 
 /** Sends the "you were identity-proofed" email once; upkeep retries it when the provider was down. */
 export async function deliverProofingNotice(caseId: string, now = new Date()): Promise<boolean> {
-  const pending = await repo.findUnsentNotice(caseId);
-  if (!pending || !(await repo.claimNotice(caseId, now))) return false;
+  const pending = await caseRepo.findUnsentNotice(caseId);
+  if (!pending || !(await caseRepo.claimNotice(caseId, now))) return false;
   try {
     await sendEmail(
       proofingNoticeMessage({
@@ -225,7 +227,7 @@ export async function deliverProofingNotice(caseId: string, now = new Date()): P
     );
     return true;
   } catch (error) {
-    await repo.releaseNotice(caseId);
+    await caseRepo.releaseNotice(caseId);
     logger().warn({ err: (error as Error).message }, "proofing notice not sent; upkeep will retry");
     return false;
   }
@@ -234,7 +236,7 @@ export async function deliverProofingNotice(caseId: string, now = new Date()): P
 /** Notices whose first delivery failed; run by the upkeep job. */
 export async function deliverPendingNotices(now = new Date()): Promise<number> {
   let sent = 0;
-  for (const notice of await repo.listUnsentNotices(50)) {
+  for (const notice of await caseRepo.listUnsentNotices(50)) {
     if (await deliverProofingNotice(notice.caseId, now)) sent += 1;
   }
   return sent;
@@ -246,9 +248,9 @@ export async function deliverPendingNotices(now = new Date()): Promise<number> {
  */
 export async function purgeExpiredImages(now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - PROOFING_POLICY.imageRetentionDays * 24 * 60 * 60_000);
-  const expired = await repo.listExpiredImages(cutoff, 200);
+  const expired = await retentionRepo.listExpiredImages(cutoff, 200);
   if (expired.length === 0) return 0;
-  await repo.deleteImageRows(expired.map((i) => i.id));
+  await retentionRepo.deleteImageRows(expired.map((i) => i.id));
   await Promise.all(expired.map((i) => deleteImage(i.storageKey)));
   for (const caseId of new Set(expired.map((i) => i.caseId))) {
     const count = expired.filter((i) => i.caseId === caseId).length;

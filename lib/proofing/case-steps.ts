@@ -6,7 +6,9 @@ import type { RequestInfo } from "@/lib/sessions/service";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { deleteImage } from "./image-store";
 import { isStepAllowed, resetAfter, type FlowReset, type PROOFING_STEPS } from "./proofing";
-import * as repo from "./repository";
+import * as appointmentRepo from "./appointment-repository";
+import * as caseRepo from "./case-repository";
+import * as retentionRepo from "./retention-repository";
 import { APPOINTMENT_JOBS } from "./video";
 
 // The wizard's shared mechanics for the self-service and live video services: finding the open case at a
@@ -27,10 +29,10 @@ export async function audit(
 
 /** The user's open case on this credential, with `step` allowed; refused otherwise. */
 export async function openCaseAt(userId: string, credentialId: string, step: WizardStep) {
-  const credential = await repo.findCredential(userId, credentialId);
+  const credential = await caseRepo.findCredential(userId, credentialId);
   if (!credential) throw new DomainError("proofing.not_found");
   if (credential.status !== "PROOFING_REQUIRED") throw new DomainError("proofing.not_required");
-  const current = await repo.findLatestCase(credential.id);
+  const current = await caseRepo.findLatestCase(credential.id);
   if (!current) throw new DomainError("proofing.not_found");
   if (current.status !== "IN_PROGRESS") throw new DomainError("proofing.decided");
   if (!isStepAllowed(step, current)) throw new DomainError("proofing.step_unavailable");
@@ -38,8 +40,8 @@ export async function openCaseAt(userId: string, credentialId: string, step: Wiz
 }
 
 /** Column values that clear what `reset` names. */
-function columnsFor(reset: FlowReset): repo.CaseChanges {
-  const out: repo.CaseChanges = {};
+function columnsFor(reset: FlowReset): caseRepo.CaseChanges {
+  const out: caseRepo.CaseChanges = {};
   if ("country" in reset) out.country = null;
   if ("method" in reset) out.method = null;
   if ("nameConfirmedAt" in reset) out.nameConfirmedAt = null;
@@ -75,15 +77,15 @@ function columnsFor(reset: FlowReset): repo.CaseChanges {
 export async function saveStep(
   caseId: string,
   step: WizardStep,
-  changes: repo.CaseChanges,
+  changes: caseRepo.CaseChanges,
   tx: Tx,
-): Promise<repo.StoredImage[]> {
+): Promise<caseRepo.StoredImage[]> {
   const reset = resetAfter(step);
-  if (!(await repo.updateOpenCase(caseId, { ...columnsFor(reset), ...changes }, tx)))
+  if (!(await caseRepo.updateOpenCase(caseId, { ...columnsFor(reset), ...changes }, tx)))
     throw new DomainError("proofing.decided");
   if ("appointment" in reset) {
     // A new country or method cancels the booking: the applicant is told, as for any cancellation.
-    for (const appointmentId of await repo.cancelBookedAppointments(caseId, tx))
+    for (const appointmentId of await appointmentRepo.cancelBookedAppointments(caseId, tx))
       await enqueueJob(
         APPOINTMENT_JOBS.cancelled,
         { appointmentId, reason: "cancelled" },
@@ -92,15 +94,15 @@ export async function saveStep(
       );
   }
   if (!("images" in reset)) return [];
-  const images = await repo.listImages(caseId, tx);
-  await repo.deleteImageRows(
+  const images = await caseRepo.listImages(caseId, tx);
+  await retentionRepo.deleteImageRows(
     images.map((i) => i.id),
     tx,
   );
   return images;
 }
 
-export async function discardImages(images: repo.StoredImage[]): Promise<void> {
+export async function discardImages(images: caseRepo.StoredImage[]): Promise<void> {
   await Promise.all(images.map((i) => deleteImage(i.storageKey)));
 }
 
@@ -108,7 +110,7 @@ export async function discardImages(images: repo.StoredImage[]): Promise<void> {
 export async function saveStepAlone(
   caseId: string,
   step: WizardStep,
-  changes: repo.CaseChanges,
+  changes: caseRepo.CaseChanges,
 ): Promise<void> {
   await discardImages(await inTransaction((tx) => saveStep(caseId, step, changes, tx)));
 }

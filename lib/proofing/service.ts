@@ -21,7 +21,7 @@ import {
   type ProofingStep,
 } from "./proofing";
 import { audit, discardImages, openCaseAt, saveStep, saveStepAlone } from "./case-steps";
-import * as repo from "./repository";
+import * as caseRepo from "./case-repository";
 import type {
   AnswerKbaInput,
   ChooseProofingMethodInput,
@@ -39,7 +39,7 @@ export type ProofingView = {
   productName: string;
   credentialStatus: string;
   caseId: string;
-  status: repo.ProofingCaseRow["status"];
+  status: caseRepo.ProofingCaseRow["status"];
   country: string | null;
   method: ProofingMethod | null;
   methods: ProofingMethod[];
@@ -48,7 +48,7 @@ export type ProofingView = {
   slotStartsAt: Date | null;
   identity: (IdentityEvidence & { ssnLast4: string | null }) | null;
   mobileLastDigits: string | null;
-  kbaQuestions: repo.ProofingCaseRow["kbaQuestions"];
+  kbaQuestions: caseRepo.ProofingCaseRow["kbaQuestions"];
   linkSentAt: Date | null;
   linkExpiresAt: Date | null;
   captureStartedAt: Date | null;
@@ -70,13 +70,13 @@ export async function getProofingStep(
   step: ProofingStep,
   request: RequestInfo,
 ): Promise<ProofingPage> {
-  const credential = await repo.findCredential(userId, credentialId);
+  const credential = await caseRepo.findCredential(userId, credentialId);
   if (!credential) throw new DomainError("proofing.not_found");
-  let current = await repo.findLatestCase(credential.id);
+  let current = await caseRepo.findLatestCase(credential.id);
   if (!current) {
     if (credential.status !== "PROOFING_REQUIRED") throw new DomainError("proofing.not_required");
     await startAttempt(userId, credential.id, request);
-    current = (await repo.findLatestCase(credential.id))!;
+    current = (await caseRepo.findLatestCase(credential.id))!;
   }
   const awaitingProofing = credential.status === "PROOFING_REQUIRED";
   if (!awaitingProofing && current.status === "IN_PROGRESS") throw new DomainError("proofing.not_required");
@@ -84,10 +84,13 @@ export async function getProofingStep(
   return { allowed: true, view: await toView(credential, current) };
 }
 
-async function toView(credential: repo.ProofingCredential, c: repo.ProofingCaseRow): Promise<ProofingView> {
+async function toView(
+  credential: caseRepo.ProofingCredential,
+  c: caseRepo.ProofingCaseRow,
+): Promise<ProofingView> {
   const [user, failures] = await Promise.all([
-    repo.findUserName(c.userId),
-    repo.countFailedCases(c.credentialId),
+    caseRepo.findUserName(c.userId),
+    caseRepo.countFailedCases(c.credentialId),
   ]);
   const identity = c.identityEncrypted
     ? (JSON.parse(decrypt(c.identityEncrypted)) as IdentityEvidence)
@@ -125,18 +128,18 @@ export async function startAttempt(
   credentialId: string,
   request: RequestInfo,
 ): Promise<void> {
-  const credential = await repo.findCredential(userId, credentialId);
+  const credential = await caseRepo.findCredential(userId, credentialId);
   if (!credential) throw new DomainError("proofing.not_found");
   if (credential.status !== "PROOFING_REQUIRED") throw new DomainError("proofing.not_required");
   await inTransaction(async (tx) => {
-    await repo.lockCredential(credential.id, tx);
-    const latest = await repo.findLatestCase(credential.id, tx);
+    await caseRepo.lockCredential(credential.id, tx);
+    const latest = await caseRepo.findLatestCase(credential.id, tx);
     if (latest?.status === "IN_PROGRESS") return;
     if (latest?.status === "PASSED") throw new DomainError("proofing.decided");
-    const { failed } = await repo.countFailedCases(credential.id, tx);
+    const { failed } = await caseRepo.countFailedCases(credential.id, tx);
     if (failed >= PROOFING_POLICY.maxAttemptsPerCredential)
       throw new DomainError("proofing.attempts_exhausted");
-    const caseId = await repo.insertCase({ credentialId: credential.id, userId }, tx);
+    const caseId = await caseRepo.insertCase({ credentialId: credential.id, userId }, tx);
     await audit("PROOFING_STARTED", "SUCCESS", userId, request, { caseId, attempt: failed + 1 }, tx);
   });
 }
@@ -155,7 +158,7 @@ export async function chooseProofingMethod(
   input: ChooseProofingMethodInput,
 ): Promise<ProofingMethod> {
   const current = await openCaseAt(userId, input.credentialId, "method");
-  const { failedSelfService } = await repo.countFailedCases(current.credentialId);
+  const { failedSelfService } = await caseRepo.countFailedCases(current.credentialId);
   if (!availableMethods(current.country!, failedSelfService).includes(input.method))
     throw new DomainError("proofing.method_unavailable");
   await saveStepAlone(current.id, "method", { method: input.method });
@@ -175,7 +178,7 @@ export async function correctProofingName(
 ): Promise<void> {
   const current = await openCaseAt(userId, input.credentialId, "name");
   const undone = await inTransaction(async (tx) => {
-    await repo.updateUserName(userId, input.firstName, input.lastName, tx);
+    await caseRepo.updateUserName(userId, input.firstName, input.lastName, tx);
     await audit("PROOFING_NAME_CORRECTED", "SUCCESS", userId, request, { caseId: current.id }, tx);
     return saveStep(current.id, "method", {}, tx);
   });
@@ -225,7 +228,8 @@ export async function submitIdentity(
   if (birthDate > now || birthDate.getUTCFullYear() < 1900) throw fieldError("input.invalid", "birthDate");
   if (ageOn(birthDate, now) < PROOFING_POLICY.minimumAge) throw fieldError("proofing.too_young", "birthDate");
   const fingerprint = keyedHash("ssn", input.ssn);
-  if (await repo.hasPassedCaseWithSsn(fingerprint, userId)) throw fieldError("proofing.ssn_in_use", "ssn");
+  if (await caseRepo.hasPassedCaseWithSsn(fingerprint, userId))
+    throw fieldError("proofing.ssn_in_use", "ssn");
   const identity: IdentityEvidence = {
     firstName: input.firstName,
     middleName: input.middleName,
@@ -307,7 +311,9 @@ async function failCase(
   now: Date,
   tx: Tx,
 ) {
-  if (!(await repo.decideCase(current.id, { status: "FAILED", failureReason: reason, evidence }, now, tx)))
+  if (
+    !(await caseRepo.decideCase(current.id, { status: "FAILED", failureReason: reason, evidence }, now, tx))
+  )
     throw new DomainError("proofing.decided");
   const detail = { caseId: current.id, reason, method: current.method ?? "" };
   await audit("PROOFING_FAILED", "FAILURE", current.userId, request, detail, tx);
@@ -332,7 +338,7 @@ export async function answerKba(
   await inTransaction(async (tx) => {
     const result = passed ? "SUCCESS" : "FAILURE";
     await audit("PROOFING_KBA_ANSWERED", result, userId, request, { caseId: current.id }, tx);
-    if (passed) await repo.updateOpenCase(current.id, { kbaPassedAt: now }, tx);
+    if (passed) await caseRepo.updateOpenCase(current.id, { kbaPassedAt: now }, tx);
     else await failCase(current, "kba_failed", { identity: "KBA_REQUIRED", kba: "failed" }, request, now, tx);
   });
   const linkSent =
@@ -380,7 +386,7 @@ async function sendLink(caseId: string, userId: string, e164: string, request: R
     throw new DomainError("proofing.link_not_delivered");
   }
   await inTransaction(async (tx) => {
-    const saved = await repo.updateOpenCase(
+    const saved = await caseRepo.updateOpenCase(
       caseId,
       {
         linkTokenHash: keyedHash("proofing-link", token),
@@ -401,8 +407,8 @@ async function sendLink(caseId: string, userId: string, e164: string, request: R
  * are still missing.
  */
 export async function isProofingDecided(userId: string, input: CredentialStepInput): Promise<boolean> {
-  const credential = await repo.findCredential(userId, input.credentialId);
+  const credential = await caseRepo.findCredential(userId, input.credentialId);
   if (!credential) throw new DomainError("proofing.not_found");
-  const latest = await repo.findLatestCase(credential.id);
+  const latest = await caseRepo.findLatestCase(credential.id);
   return latest !== null && latest.status !== "IN_PROGRESS";
 }

@@ -2,7 +2,9 @@ import "server-only";
 import { env } from "@/lib/core/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { sendEmail } from "@/lib/messaging/service";
-import * as repo from "./repository";
+import * as codeRepo from "./activation-code-repository";
+import * as appointmentRepo from "./appointment-repository";
+import * as caseRepo from "./case-repository";
 import {
   appointmentCancelled,
   appointmentConfirmation,
@@ -25,7 +27,7 @@ const field = (payload: Payload, key: string): string => {
 const dashboardUrl = () => new URL("/dashboard", env().APP_URL).toString();
 
 async function appointmentFor(payload: Payload) {
-  const a = await repo.findAppointment(field(payload, "appointmentId"));
+  const a = await appointmentRepo.findAppointment(field(payload, "appointmentId"));
   if (!a) return null;
   return { row: a, mail: { ...a, firstName: a.user.firstName } };
 }
@@ -60,9 +62,9 @@ export async function sendFailInstructions(payload: Payload): Promise<void> {
 }
 
 export async function sendCodeExpiryReminder(payload: Payload, now: Date): Promise<void> {
-  const code = await repo.findActivationCode(field(payload, "codeId"));
+  const code = await codeRepo.findActivationCode(field(payload, "codeId"));
   if (!code || code.usedAt || code.revokedAt || code.expiresAt <= now) return;
-  const user = await repo.findUserName(code.userId);
+  const user = await caseRepo.findUserName(code.userId);
   await sendEmail(
     codeExpiryReminder({
       to: user.email,

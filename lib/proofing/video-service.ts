@@ -10,7 +10,9 @@ import { checkPhone } from "@/lib/phones/phones";
 import type { RequestInfo } from "@/lib/sessions/service";
 import { audit, openCaseAt, saveStep, saveStepAlone } from "./case-steps";
 import { meetingProvider } from "./meetings";
-import * as repo from "./repository";
+import * as codeRepo from "./activation-code-repository";
+import * as appointmentRepo from "./appointment-repository";
+import * as caseRepo from "./case-repository";
 import type { BookAppointmentInput, CredentialStepInput, PickSlotInput } from "./schemas";
 import { APPOINTMENT_JOBS, VIDEO_POLICY, freeSlots, type FreeSlot } from "./video";
 
@@ -41,8 +43,11 @@ export async function reviewSchedule(userId: string, input: CredentialStepInput)
 /** The calendar: free slots from every agent's availability, 2 hours to 14 days ahead. */
 export async function listFreeSlots(now = new Date()): Promise<FreeSlot[]> {
   const [availability, booked] = await Promise.all([
-    repo.listAvailability(),
-    repo.listBookedBetween(now, new Date(now.getTime() + (VIDEO_POLICY.maxDaysAhead + 1) * 24 * 60 * MINUTE)),
+    appointmentRepo.listAvailability(),
+    appointmentRepo.listBookedBetween(
+      now,
+      new Date(now.getTime() + (VIDEO_POLICY.maxDaysAhead + 1) * 24 * 60 * MINUTE),
+    ),
   ]);
   return freeSlots(availability, booked, now);
 }
@@ -96,11 +101,11 @@ export async function bookAppointment(
       throw new DomainError("proofing.meeting_unavailable");
     });
   const booked = await inTransaction(async (tx) => {
-    await repo.lockCredential(current.credentialId, tx);
-    const replaced = await repo.cancelBookedAppointments(current.id, tx);
+    await caseRepo.lockCredential(current.credentialId, tx);
+    const replaced = await appointmentRepo.cancelBookedAppointments(current.id, tx);
     let agentId: string | null = null;
     for (const candidate of slot.agentIds) {
-      const ok = await repo.insertAppointment(
+      const ok = await appointmentRepo.insertAppointment(
         {
           id,
           caseId: current.id,
@@ -148,7 +153,7 @@ export async function bookAppointment(
 export async function cancelMyAppointment(userId: string, input: CredentialStepInput, request: RequestInfo) {
   const current = await openCaseAt(userId, input.credentialId, "appointment");
   await inTransaction(async (tx) => {
-    const cancelled = await repo.cancelBookedAppointments(current.id, tx);
+    const cancelled = await appointmentRepo.cancelBookedAppointments(current.id, tx);
     for (const appointmentId of cancelled) {
       await enqueueJob(
         APPOINTMENT_JOBS.cancelled,
@@ -180,7 +185,7 @@ export async function stopProofingOfRevokedCredential(
   now = new Date(),
 ) {
   const base = { actorId: actor.userId, subjectUserId: actor.subjectUserId, ...request };
-  for (const appointmentId of await repo.cancelBookedAppointmentsOfCredential(credentialId, tx)) {
+  for (const appointmentId of await appointmentRepo.cancelBookedAppointmentsOfCredential(credentialId, tx)) {
     await enqueueJob(
       APPOINTMENT_JOBS.cancelled,
       { appointmentId, reason: "credential_revoked" },
@@ -192,7 +197,7 @@ export async function stopProofingOfRevokedCredential(
       tx,
     );
   }
-  const revoked = await repo.revokeActivationCodes(credentialId, actor.userId, now, tx);
+  const revoked = await codeRepo.revokeActivationCodes(credentialId, actor.userId, now, tx);
   if (revoked > 0) {
     await recordAudit(
       { type: "ACTIVATION_CODE_REVOKED", result: "SUCCESS", ...base, detail: { credentialId, revoked } },
@@ -212,7 +217,7 @@ export type AppointmentView = {
   agentName: string;
 };
 
-function toView(a: repo.AppointmentRow): AppointmentView {
+function toView(a: appointmentRepo.AppointmentRow): AppointmentView {
   return {
     id: a.id,
     credentialId: a.case.credentialId,
@@ -227,23 +232,23 @@ function toView(a: repo.AppointmentRow): AppointmentView {
 
 /** The user's booked appointments, for the dashboard. */
 export async function listMyAppointments(userId: string): Promise<AppointmentView[]> {
-  return (await repo.listUserBookedAppointments(userId)).map(toView);
+  return (await appointmentRepo.listUserBookedAppointments(userId)).map(toView);
 }
 
 export async function getMyAppointment(
   userId: string,
   credentialId: string,
 ): Promise<AppointmentView | null> {
-  const credential = await repo.findCredential(userId, credentialId);
+  const credential = await caseRepo.findCredential(userId, credentialId);
   if (!credential) return null;
-  const latest = await repo.findLatestCase(credential.id);
-  const booked = latest ? await repo.findBookedAppointment(latest.id) : null;
+  const latest = await caseRepo.findLatestCase(credential.id);
+  const booked = latest ? await appointmentRepo.findBookedAppointment(latest.id) : null;
   return booked ? toView(booked) : null;
 }
 
 /** The meeting page's appointment, for its applicant or its agent only. */
 export async function getMeeting(userId: string, appointmentId: string) {
-  const a = await repo.findAppointment(appointmentId);
+  const a = await appointmentRepo.findAppointment(appointmentId);
   if (!a || (a.userId !== userId && a.agentId !== userId)) return null;
   return {
     startsAt: a.startsAt,

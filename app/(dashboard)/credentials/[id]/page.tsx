@@ -6,7 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { refuseObject } from "@/lib/core/access";
 import { requireUser } from "@/lib/core/auth";
-import { CREDENTIAL_STATUS_LABELS } from "@/lib/licensing/licensing";
+import { CREDENTIAL_STATUS_LABELS } from "@/lib/credentials/credentials";
 import { listCredentials } from "@/lib/licensing/service";
 import { pendingActivationCode } from "@/lib/proofing/activation-service";
 

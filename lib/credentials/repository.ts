@@ -1,0 +1,43 @@
+import "server-only";
+import type { Tx } from "@/lib/core/db";
+import type { CredentialState } from "./credentials";
+
+// The only writer of the credentials table (enforced by lint): rows are created here and change only to a
+// state that lib/credentials/credentials.ts's `transition` computed.
+
+export type LockedCredential = CredentialState & { id: string; userId: string; phoneCount: number };
+
+export async function insertCredential(
+  data: { userId: string; productId: string; licenseKeyId: string; activatedAt: Date } & CredentialState,
+  tx: Tx,
+): Promise<{ id: string }> {
+  return tx.credential.create({ data, select: { id: true } });
+}
+
+/** The credential, locked until the transaction ends, so two changes of one credential apply in turn. */
+export async function lockCredential(id: string, tx: Tx): Promise<LockedCredential | null> {
+  const rows = await tx.$queryRaw<(Omit<LockedCredential, "phoneCount"> & { phoneCount: bigint })[]>`
+    SELECT c.id, c."userId", c.status::text AS status, c."proofingRequired", c."proofedAt", c."expiresAt",
+      (SELECT count(*) FROM phone_numbers p WHERE p."credentialId" = c.id) AS "phoneCount"
+    FROM credentials c WHERE c.id = ${id}::uuid FOR UPDATE OF c`;
+  const row = rows[0];
+  return row ? { ...row, phoneCount: Number(row.phoneCount) } : null;
+}
+
+export async function saveCredentialState(id: string, state: CredentialState, tx: Tx): Promise<void> {
+  const { status, proofingRequired, proofedAt, expiresAt } = state;
+  await tx.credential.update({
+    where: { id },
+    data: { status, proofingRequired, proofedAt, expiresAt },
+    select: { id: true },
+  });
+}
+
+export async function listCredentialIdsOfUser(userId: string, tx: Tx): Promise<string[]> {
+  const rows = await tx.credential.findMany({
+    where: { userId },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  return rows.map((r) => r.id);
+}

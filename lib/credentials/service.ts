@@ -1,0 +1,76 @@
+import "server-only";
+import { DomainError } from "@/lib/core/errors";
+import type { Tx } from "@/lib/core/transaction";
+import { activatedState, transition, type CredentialEvent, type CredentialStatus } from "./credentials";
+import * as repo from "./repository";
+
+// Every change of a credential, inside the caller's transaction: lock the row, let the state machine decide,
+// save what it decided.
+
+/** Creates the credential an activated license key stands for; returns its id and first status. */
+export async function createCredential(
+  input: {
+    userId: string;
+    productId: string;
+    licenseKeyId: string;
+    product: { includesProofing: boolean; termMonths: number };
+  },
+  now: Date,
+  tx: Tx,
+): Promise<{ id: string; status: CredentialStatus }> {
+  const state = activatedState(input.product, now);
+  const { id } = await repo.insertCredential(
+    {
+      userId: input.userId,
+      productId: input.productId,
+      licenseKeyId: input.licenseKeyId,
+      activatedAt: now,
+      ...state,
+    },
+    tx,
+  );
+  return { id, status: state.status };
+}
+
+/**
+ * Applies `event` (or the event `eventFor` makes from the locked row) to the credential; throws the
+ * transition's refusal as a DomainError, so the caller's transaction rolls back whole. Returns the owner.
+ */
+export async function applyCredentialEvent(
+  credentialId: string,
+  eventFor: CredentialEvent | ((row: repo.LockedCredential) => CredentialEvent),
+  tx: Tx,
+): Promise<{ userId: string; status: CredentialStatus; expiresAt: Date }> {
+  const row = await repo.lockCredential(credentialId, tx);
+  if (!row) throw new DomainError("credentials.not_found");
+  const result = transition(row, typeof eventFor === "function" ? eventFor(row) : eventFor);
+  if (!result.ok) throw new DomainError(result.code);
+  if (result.changed) await repo.saveCredentialState(credentialId, result.next, tx);
+  return { userId: row.userId, status: result.next.status, expiresAt: result.next.expiresAt };
+}
+
+/** Identity proofing passed: phones next, or active again when the credential has them (an upgrade). */
+export function markCredentialProofed(credentialId: string, now: Date, tx: Tx) {
+  return applyCredentialEvent(
+    credentialId,
+    (row) => ({ type: "MARK_PROOFED", now, hasPhones: row.phoneCount > 0 }),
+    tx,
+  );
+}
+
+/** Revokes the user's credential; false when it is not theirs or already revoked. */
+export async function revokeCredential(userId: string, credentialId: string, tx: Tx): Promise<boolean> {
+  const row = await repo.lockCredential(credentialId, tx);
+  if (!row || row.userId !== userId) return false;
+  const result = transition(row, { type: "REVOKE" });
+  if (!result.ok) return false;
+  await repo.saveCredentialState(credentialId, result.next, tx);
+  return true;
+}
+
+/** Every phone of the user was removed: each active credential waits for a new first phone. */
+export async function requirePhonesOfUser(userId: string, tx: Tx): Promise<void> {
+  for (const id of await repo.listCredentialIdsOfUser(userId, tx)) {
+    await applyCredentialEvent(id, { type: "REQUIRE_PHONES" }, tx);
+  }
+}
