@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { currentSession } from "@/lib/core/auth";
+import { currentSession } from "@/lib/web/auth";
 
 export default async function Home() {
   redirect((await currentSession()) ? "/dashboard" : "/sign-in");

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { SubTabs } from "@/components/layout/sub-tabs";
-import { requireRole, STAFF_ROLES, SUPPORT_ROLES } from "@/lib/core/auth";
+import { requireRole, STAFF_ROLES, SUPPORT_ROLES } from "@/lib/web/auth";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const session = await requireRole(STAFF_ROLES);

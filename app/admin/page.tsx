@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { SearchUsersInputSchema } from "@/lib/admin/schemas";
 import { searchUsers } from "@/lib/admin/service";
-import { requireRole, SUPPORT_ROLES } from "@/lib/core/auth";
+import { requireRole, SUPPORT_ROLES } from "@/lib/web/auth";
 
 export const metadata: Metadata = { title: "Users" };
 

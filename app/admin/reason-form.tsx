@@ -4,7 +4,7 @@ import { useActionState, useId, type ReactNode } from "react";
 import { FormMessage } from "@/components/forms/form-message";
 import { IDLE_STATE } from "@/components/forms/idle-state";
 import { SubmitButton } from "@/components/forms/submit-button";
-import type { FormState } from "@/lib/core/action";
+import type { FormState } from "@/lib/web/action";
 
 type Props = {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;

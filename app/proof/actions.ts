@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { publicAction } from "@/lib/core/action";
+import { publicAction } from "@/lib/web/action";
 import { startCapture } from "@/lib/proofing/capture-service";
 import { StartCaptureInputSchema } from "@/lib/proofing/schemas";
 import { setCaptureCookie } from "./capture-cookie";

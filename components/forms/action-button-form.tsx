@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { FormState } from "@/lib/core/action";
+import type { FormState } from "@/lib/web/action";
 import { FormMessage } from "./form-message";
 import { IDLE_STATE } from "./idle-state";
 import { SubmitButton } from "./submit-button";

@@ -1,4 +1,4 @@
-import type { FormState } from "@/lib/core/action";
+import type { FormState } from "@/lib/web/action";
 import { Notice } from "@/components/ui/notice";
 
 export function FormMessage({ state }: { state: FormState }) {

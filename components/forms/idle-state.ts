@@ -1,4 +1,4 @@
-import type { FormState } from "@/lib/core/action";
+import type { FormState } from "@/lib/web/action";
 
 /** The state of a form before its first submission. */
 export const IDLE_STATE: FormState = { status: "idle" };

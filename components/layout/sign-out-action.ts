@@ -1,7 +1,7 @@
 "use server";
 
-import { signOut, currentSession } from "@/lib/core/auth";
-import { requestInfo } from "@/lib/core/request";
+import { signOut, currentSession } from "@/lib/web/auth";
+import { requestInfo } from "@/lib/web/request";
 import { endSession } from "@/lib/sessions/service";
 
 export async function signOutAction() {

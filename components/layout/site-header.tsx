@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { currentSession, STAFF_ROLES } from "@/lib/core/auth";
+import { currentSession, STAFF_ROLES } from "@/lib/web/auth";
 import { signOutAction } from "./sign-out-action";
 
 export async function SiteHeader() {

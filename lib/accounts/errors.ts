@@ -1,13 +1,37 @@
+import type { ErrorEntry, ErrorTable } from "@/lib/core/errors";
+
+// This module's error codes, each with the message users see and the HTTP status of a JSON answer.
 export const ACCOUNT_ERRORS = {
-  "accounts.invalid_credentials": "The email address or user ID and password do not match our records.",
-  "accounts.too_many_attempts": "Too many sign-in attempts. Please wait before trying again.",
-  "accounts.email_not_verified":
-    "Please verify your email address first. We have sent a new verification link to your email.",
-  "accounts.account_disabled": "This account is disabled. Please contact support.",
-  "accounts.username_taken": "This User ID is already taken. Please choose another.",
-  "accounts.link_invalid": "This link is invalid or has expired. Please request a new one.",
-  "accounts.current_password_incorrect": "Your current password is incorrect.",
-  "accounts.too_many_requests": "Too many requests. Please wait before trying again.",
-} as const;
+  "accounts.invalid_credentials": {
+    message: "The email address or user ID and password do not match our records.",
+    status: 401,
+  },
+  "accounts.too_many_attempts": {
+    message: "Too many sign-in attempts. Please wait before trying again.",
+    status: 429,
+  },
+  "accounts.email_not_verified": {
+    message: "Please verify your email address first. We have sent a new verification link to your email.",
+    status: 403,
+  },
+  "accounts.account_disabled": { message: "This account is disabled. Please contact support.", status: 403 },
+  "accounts.username_taken": {
+    message: "This User ID is already taken. Please choose another.",
+    status: 400,
+  },
+  "accounts.link_invalid": {
+    message: "This link is invalid or has expired. Please request a new one.",
+    status: 400,
+  },
+  "accounts.current_password_incorrect": { message: "Your current password is incorrect.", status: 400 },
+  "accounts.too_many_requests": {
+    message: "Too many requests. Please wait before trying again.",
+    status: 429,
+  },
+} as const satisfies Record<`accounts.${string}`, ErrorEntry>;
 
 export type AccountErrorCode = keyof typeof ACCOUNT_ERRORS;
+
+declare module "@/lib/core/errors" {
+  interface ErrorCatalog extends ErrorTable<typeof ACCOUNT_ERRORS> {}
+}

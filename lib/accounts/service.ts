@@ -1,4 +1,5 @@
 import "server-only";
+import type { RequestInfo } from "@/lib/core/caller";
 import { auditInSameStatement, recordAudit } from "@/lib/audit/service";
 import { keyedHash, randomToken } from "@/lib/core/crypto";
 import { env } from "@/lib/core/env";
@@ -22,7 +23,6 @@ import {
   readLoginChallenge,
   startLoginChallenge,
   startSession,
-  type RequestInfo,
 } from "@/lib/sessions/service";
 import {
   EMAIL_VERIFY_TTL_MS,

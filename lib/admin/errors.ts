@@ -1,9 +1,19 @@
+import type { ErrorEntry, ErrorTable } from "@/lib/core/errors";
+
+// This module's error codes, each with the message users see and the HTTP status of a JSON answer.
 export const ADMIN_ERRORS = {
-  "admin.user_not_found": "No such user.",
-  "admin.cannot_change_self": "Staff cannot act on their own account; ask another staff member.",
-  "admin.nothing_to_lift": "This account's phone OTP is not locked.",
-  "admin.session_not_found": "This session has already ended.",
-  "admin.credential_not_revocable": "This credential is already revoked.",
-} as const;
+  "admin.user_not_found": { message: "No such user.", status: 404 },
+  "admin.cannot_change_self": {
+    message: "Staff cannot act on their own account; ask another staff member.",
+    status: 400,
+  },
+  "admin.nothing_to_lift": { message: "This account's phone OTP is not locked.", status: 400 },
+  "admin.session_not_found": { message: "This session has already ended.", status: 404 },
+  "admin.credential_not_revocable": { message: "This credential is already revoked.", status: 400 },
+} as const satisfies Record<`admin.${string}`, ErrorEntry>;
 
 export type AdminErrorCode = keyof typeof ADMIN_ERRORS;
+
+declare module "@/lib/core/errors" {
+  interface ErrorCatalog extends ErrorTable<typeof ADMIN_ERRORS> {}
+}

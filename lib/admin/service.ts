@@ -1,4 +1,5 @@
 import "server-only";
+import type { RequestInfo } from "@/lib/core/caller";
 import { recordAudit, type AuditEventInput } from "@/lib/audit/service";
 import { DomainError } from "@/lib/core/errors";
 import { inTransaction, type Tx } from "@/lib/core/transaction";
@@ -8,7 +9,6 @@ import {
   endAllSessions,
   endSessionOf,
   listActiveSessions,
-  type RequestInfo,
 } from "@/lib/sessions/service";
 import * as repo from "./repository";
 import { credentialTimeline } from "./timeline";

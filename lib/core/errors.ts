@@ -1,35 +1,23 @@
-import { ACCOUNT_ERRORS } from "@/lib/accounts/errors";
-import { ADMIN_ERRORS } from "@/lib/admin/errors";
-import { CREDENTIAL_ERRORS } from "@/lib/credentials/errors";
-import { LICENSING_ERRORS } from "@/lib/licensing/errors";
-import { OTP_ERRORS } from "@/lib/otp/errors";
-import { PAYMENT_ERRORS } from "@/lib/payments/errors";
-import { PHONE_ERRORS } from "@/lib/phones/errors";
-import { PROOFING_ERRORS } from "@/lib/proofing/errors";
-import { STORE_ERRORS } from "@/lib/store/errors";
+// Errors as stable codes (`<module>.<snake_case>`). Each module declares its codes with their message and HTTP
+// status in its own errors.ts, which adds them to `ErrorCatalog` below (a type-only declaration, so this base
+// layer imports no module); lib/errors/catalog.ts gathers the tables for the code that shows them.
 
-// Every user-facing error, by stable code (`<module>.<snake_case>`). Modules add their map here.
-const CORE_ERRORS = {
-  "auth.unauthenticated": "Please sign in to continue.",
-  "auth.forbidden": "You do not have access to this page.",
-  "input.invalid": "Please correct the highlighted fields.",
-  "internal.unexpected": "Something went wrong on our side. Please try again.",
-} as const;
+export type ErrorEntry = { message: string; status: number };
 
-export const ERROR_MESSAGES = {
-  ...CORE_ERRORS,
-  ...ACCOUNT_ERRORS,
-  ...ADMIN_ERRORS,
-  ...STORE_ERRORS,
-  ...PAYMENT_ERRORS,
-  ...LICENSING_ERRORS,
-  ...CREDENTIAL_ERRORS,
-  ...PHONE_ERRORS,
-  ...OTP_ERRORS,
-  ...PROOFING_ERRORS,
-} as const;
+/** A module's table of codes, as it extends `ErrorCatalog`. */
+export type ErrorTable<T extends Record<string, ErrorEntry>> = { [K in keyof T]: ErrorEntry };
 
-export type ErrorCode = keyof typeof ERROR_MESSAGES;
+export const CORE_ERRORS = {
+  "auth.unauthenticated": { message: "Please sign in to continue.", status: 401 },
+  "auth.forbidden": { message: "You do not have access to this page.", status: 403 },
+  "input.invalid": { message: "Please correct the highlighted fields.", status: 400 },
+  "internal.unexpected": { message: "Something went wrong on our side. Please try again.", status: 503 },
+} as const satisfies Record<string, ErrorEntry>;
+
+/** Every error code of the portal: each module's errors.ts adds its own (`declare module`). */
+export interface ErrorCatalog extends ErrorTable<typeof CORE_ERRORS> {}
+
+export type ErrorCode = Extract<keyof ErrorCatalog, string>;
 
 export type ErrorDetails = {
   /** Seconds until a rate-limited action may be tried again. */
@@ -49,13 +37,8 @@ export class DomainError extends Error {
   }
 }
 
-export function messageFor(error: DomainError): string {
-  const base: string = ERROR_MESSAGES[error.code];
-  const wait = error.details.retryAfterSeconds;
-  return wait ? `${base} Try again in ${formatWait(wait)}.` : base;
-}
-
-function formatWait(seconds: number): string {
+/** "5 seconds", "2 minutes": a wait rounded up, so the user never retries too early. */
+export function formatWait(seconds: number): string {
   if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
   const minutes = Math.ceil(seconds / 60);
   return `${minutes} minute${minutes === 1 ? "" : "s"}`;

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import pino from "pino";
 import { env } from "./env";
 
@@ -35,4 +36,16 @@ export function logger(): pino.Logger {
     instance = pino({ level: LOG_LEVEL, redact: { paths: REDACT, censor: "[redacted]" } }, destination);
   }
   return instance;
+}
+
+/**
+ * Logs an error nobody expected (a bug, the database down) with its stack under a new request id, and returns
+ * the id so that the answer can carry it for support to find the log line.
+ */
+export function logUnexpected(error: unknown, what: string, context: Record<string, unknown> = {}): string {
+  const requestId = randomUUID();
+  const err =
+    error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error);
+  logger().error({ ...context, requestId, err }, what);
+  return requestId;
 }

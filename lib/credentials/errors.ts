@@ -1,10 +1,22 @@
+import type { ErrorEntry, ErrorTable } from "@/lib/core/errors";
+
+// This module's error codes, each with the message users see and the HTTP status of a JSON answer.
 export const CREDENTIAL_ERRORS = {
-  "credentials.not_found": "No such credential.",
-  "credentials.revoked": "This credential has been revoked.",
-  "credentials.already_revoked": "This credential is already revoked.",
-  "credentials.proofing_not_applicable":
-    "This credential is already proofed or waiting for identity proofing.",
-  "credentials.not_awaiting_proofing": "This credential is not waiting for identity proofing.",
-} as const;
+  "credentials.not_found": { message: "No such credential.", status: 404 },
+  "credentials.revoked": { message: "This credential has been revoked.", status: 409 },
+  "credentials.already_revoked": { message: "This credential is already revoked.", status: 409 },
+  "credentials.proofing_not_applicable": {
+    message: "This credential is already proofed or waiting for identity proofing.",
+    status: 400,
+  },
+  "credentials.not_awaiting_proofing": {
+    message: "This credential is not waiting for identity proofing.",
+    status: 400,
+  },
+} as const satisfies Record<`credentials.${string}`, ErrorEntry>;
 
 export type CredentialErrorCode = keyof typeof CREDENTIAL_ERRORS;
+
+declare module "@/lib/core/errors" {
+  interface ErrorCatalog extends ErrorTable<typeof CREDENTIAL_ERRORS> {}
+}

@@ -2,12 +2,13 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/service";
 import { decrypt, encrypt, keyedHash } from "@/lib/core/crypto";
 import { env } from "@/lib/core/env";
-import { DomainError, ERROR_MESSAGES } from "@/lib/core/errors";
+import { DomainError } from "@/lib/core/errors";
+import { errorMessage } from "@/lib/errors/catalog";
 import { logger } from "@/lib/core/logger";
 import { consumeLimit, peekLimit } from "@/lib/core/rate-limit";
 import { inTransaction, type Tx } from "@/lib/core/transaction";
 import { sendEmail } from "@/lib/messaging/service";
-import type { RequestInfo } from "@/lib/sessions/service";
+import type { RequestInfo } from "@/lib/core/caller";
 import { formatOrderNumber } from "@/lib/store/store";
 import { licenseKeyMessage } from "./emails";
 import { generateLicenseKey, licenseKeyHint, normalizeLicenseKey } from "./license-key";
@@ -149,7 +150,7 @@ async function refuseActivation(
     ...request,
     detail: { reason },
   });
-  return new DomainError(code, { fieldErrors: { licenseKey: ERROR_MESSAGES[code] } });
+  return new DomainError(code, { fieldErrors: { licenseKey: errorMessage(code) } });
 }
 
 export type Activation = { credentialId: string; status: CredentialStatus; isUpgrade: boolean };

@@ -1,14 +1,36 @@
+import type { ErrorEntry, ErrorTable } from "@/lib/core/errors";
+
+// This module's error codes, each with the message users see and the HTTP status of a JSON answer.
 export const OTP_ERRORS = {
-  "otp.incorrect": "That code is not correct.",
-  "otp.expired": "This code has expired. Please request a new one.",
-  "otp.used": "This code was already used. Please request a new one.",
-  "otp.no_code": "Please request a code first.",
-  "otp.too_many_tries": "Too many wrong tries for this code. Please request a new one.",
-  "otp.locked": "Too many wrong codes. For your protection, codes are locked for 15 minutes; we emailed you.",
-  "otp.send_limited": "Too many codes were requested. Please wait before asking for another one.",
-  "otp.delivery_failed": "We could not deliver the code right now. Please try again in a moment.",
-  "otp.undeliverable": "This phone number cannot receive codes. Please use another number.",
-  "otp.challenge_expired": "Your sign-in took too long. Please log in again.",
-} as const;
+  "otp.incorrect": { message: "That code is not correct.", status: 400 },
+  "otp.expired": { message: "This code has expired. Please request a new one.", status: 400 },
+  "otp.used": { message: "This code was already used. Please request a new one.", status: 409 },
+  "otp.no_code": { message: "Please request a code first.", status: 400 },
+  "otp.too_many_tries": {
+    message: "Too many wrong tries for this code. Please request a new one.",
+    status: 429,
+  },
+  "otp.locked": {
+    message: "Too many wrong codes. For your protection, codes are locked for 15 minutes; we emailed you.",
+    status: 429,
+  },
+  "otp.send_limited": {
+    message: "Too many codes were requested. Please wait before asking for another one.",
+    status: 429,
+  },
+  "otp.delivery_failed": {
+    message: "We could not deliver the code right now. Please try again in a moment.",
+    status: 503,
+  },
+  "otp.undeliverable": {
+    message: "This phone number cannot receive codes. Please use another number.",
+    status: 400,
+  },
+  "otp.challenge_expired": { message: "Your sign-in took too long. Please log in again.", status: 401 },
+} as const satisfies Record<`otp.${string}`, ErrorEntry>;
 
 export type OtpErrorCode = keyof typeof OTP_ERRORS;
+
+declare module "@/lib/core/errors" {
+  interface ErrorCatalog extends ErrorTable<typeof OTP_ERRORS> {}
+}

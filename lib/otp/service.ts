@@ -6,7 +6,7 @@ import { checkLimits, refundLimits, type LimitCheck } from "@/lib/core/rate-limi
 import type { OtpPurpose } from "@/lib/generated/prisma/client";
 import { DeliveryError, placeVoiceCall, sendEmail, sendSms } from "@/lib/messaging/service";
 import type { Tx } from "@/lib/core/transaction";
-import type { RequestInfo } from "@/lib/sessions/service";
+import type { RequestInfo } from "@/lib/core/caller";
 import { generateCode, textMessage, unusableReason, voiceMessage } from "./otp";
 import {
   LOCKOUT_MS,

@@ -1,20 +1,55 @@
+import type { ErrorEntry, ErrorTable } from "@/lib/core/errors";
+
+// This module's error codes, each with the message users see and the HTTP status of a JSON answer.
 export const PHONE_ERRORS = {
-  "phones.invalid_number": "This is not a valid phone number for the selected country.",
-  "phones.country_not_served": "We cannot send codes to phone numbers in this country yet.",
-  "phones.number_type_refused":
-    "This number cannot receive codes: premium-rate, shared-cost, toll-free and internet (VoIP) numbers are not accepted.",
-  "phones.voice_not_available": "Voice calls are not available in this country. Please choose Send Text.",
-  "phones.sms_to_landline":
-    "This looks like a landline, which cannot receive texts. Please choose Send Voice.",
-  "phones.numbers_differ": "The two phone numbers do not match.",
-  "phones.limit_reached": "This credential already has three phone numbers. Remove one to add another.",
-  "phones.already_registered": "This phone number is already registered to this credential.",
-  "phones.not_found": "No such phone.",
-  "phones.last_phone": "You cannot remove your only phone number. Add another one first.",
-  "phones.credential_not_found": "No such credential.",
-  "phones.credential_not_ready": "This credential is not ready for phone registration.",
-  "phones.fresh_otp_required":
-    "For your protection, confirm it is you with a code sent to one of your phones first.",
-} as const;
+  "phones.invalid_number": {
+    message: "This is not a valid phone number for the selected country.",
+    status: 400,
+  },
+  "phones.country_not_served": {
+    message: "We cannot send codes to phone numbers in this country yet.",
+    status: 400,
+  },
+  "phones.number_type_refused": {
+    message:
+      "This number cannot receive codes: premium-rate, shared-cost, toll-free and internet (VoIP) numbers are not accepted.",
+    status: 409,
+  },
+  "phones.voice_not_available": {
+    message: "Voice calls are not available in this country. Please choose Send Text.",
+    status: 400,
+  },
+  "phones.sms_to_landline": {
+    message: "This looks like a landline, which cannot receive texts. Please choose Send Voice.",
+    status: 400,
+  },
+  "phones.numbers_differ": { message: "The two phone numbers do not match.", status: 400 },
+  "phones.limit_reached": {
+    message: "This credential already has three phone numbers. Remove one to add another.",
+    status: 400,
+  },
+  "phones.already_registered": {
+    message: "This phone number is already registered to this credential.",
+    status: 400,
+  },
+  "phones.not_found": { message: "No such phone.", status: 404 },
+  "phones.last_phone": {
+    message: "You cannot remove your only phone number. Add another one first.",
+    status: 400,
+  },
+  "phones.credential_not_found": { message: "No such credential.", status: 404 },
+  "phones.credential_not_ready": {
+    message: "This credential is not ready for phone registration.",
+    status: 400,
+  },
+  "phones.fresh_otp_required": {
+    message: "For your protection, confirm it is you with a code sent to one of your phones first.",
+    status: 400,
+  },
+} as const satisfies Record<`phones.${string}`, ErrorEntry>;
 
 export type PhoneErrorCode = keyof typeof PHONE_ERRORS;
+
+declare module "@/lib/core/errors" {
+  interface ErrorCatalog extends ErrorTable<typeof PHONE_ERRORS> {}
+}

@@ -1,19 +1,16 @@
 import "server-only";
+import type { CurrentSession, RequestInfo } from "@/lib/core/caller";
 import { recordAudit } from "@/lib/audit/service";
 import { logger } from "@/lib/core/logger";
 import { sendEmail, sendSms } from "@/lib/messaging/service";
 import { decrypt, encrypt } from "@/lib/core/crypto";
 import { applyCredentialEvent, requirePhonesOfUser } from "@/lib/credentials/service";
-import { DomainError, ERROR_MESSAGES } from "@/lib/core/errors";
+import { DomainError } from "@/lib/core/errors";
+import { errorMessage } from "@/lib/errors/catalog";
 import { inTransaction, type Tx } from "@/lib/core/transaction";
 import { FRESH_OTP_WINDOW_MS, MAX_PHONES_PER_CREDENTIAL } from "@/lib/otp/policy";
 import { phoneFingerprint, sendCode, verifyCode } from "@/lib/otp/service";
-import {
-  hasFreshOtp,
-  markOtpAuthenticated,
-  type CurrentSession,
-  type RequestInfo,
-} from "@/lib/sessions/service";
+import { hasFreshOtp, markOtpAuthenticated } from "@/lib/sessions/service";
 import { checkPhone, countryOf, fieldOf, maskPhone } from "./phones";
 import * as repo from "./repository";
 import type {
@@ -74,12 +71,12 @@ export async function startPhoneRegistration(
   const parsed = checkPhone(input.country, input.phone, input.channel);
   if ("problem" in parsed) {
     throw new DomainError(parsed.problem, {
-      fieldErrors: { [fieldOf(parsed.problem)]: ERROR_MESSAGES[parsed.problem] },
+      fieldErrors: { [fieldOf(parsed.problem)]: errorMessage(parsed.problem) },
     });
   }
   if (await repo.hasPhone(credential.id, phoneFingerprint(parsed.e164))) {
     throw new DomainError("phones.already_registered", {
-      fieldErrors: { phone: ERROR_MESSAGES["phones.already_registered"] },
+      fieldErrors: { phone: errorMessage("phones.already_registered") },
     });
   }
   const { expiresAt } = await sendCode({

@@ -6,7 +6,7 @@ import { DomainError } from "@/lib/core/errors";
 import { consumeLimit, peekLimit } from "@/lib/core/rate-limit";
 import { inTransaction, type Tx } from "@/lib/core/transaction";
 import { enqueueJob } from "@/lib/jobs/queue";
-import type { RequestInfo } from "@/lib/sessions/service";
+import type { RequestInfo } from "@/lib/core/caller";
 import { audit } from "./case-steps";
 import * as codeRepo from "./activation-code-repository";
 import * as caseRepo from "./case-repository";

@@ -5,7 +5,7 @@ import type { Role } from "@/lib/generated/prisma/client";
 import { DomainError } from "@/lib/core/errors";
 import { inTransaction } from "@/lib/core/transaction";
 import { enqueueJob } from "@/lib/jobs/queue";
-import type { RequestInfo } from "@/lib/sessions/service";
+import type { RequestInfo } from "@/lib/core/caller";
 import { issueActivationCode } from "./activation-service";
 import * as codeRepo from "./activation-code-repository";
 import * as appointmentRepo from "./appointment-repository";

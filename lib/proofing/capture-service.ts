@@ -8,7 +8,7 @@ import { logger } from "@/lib/core/logger";
 import { consumeLimit } from "@/lib/core/rate-limit";
 import { inTransaction } from "@/lib/core/transaction";
 import { sendEmail } from "@/lib/messaging/service";
-import type { RequestInfo } from "@/lib/sessions/service";
+import type { RequestInfo } from "@/lib/core/caller";
 import type { CheckedImage } from "./document-checker";
 import { proofingNoticeMessage } from "./emails";
 import { deleteImage, readImage, storeImage } from "./image-store";

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/service";
 import { DomainError } from "@/lib/core/errors";
 import { inTransaction, type Tx } from "@/lib/core/transaction";
-import type { RequestInfo } from "@/lib/sessions/service";
+import type { RequestInfo } from "@/lib/core/caller";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { deleteImage } from "./image-store";
 import { isStepAllowed, resetAfter, type FlowReset, type PROOFING_STEPS } from "./proofing";

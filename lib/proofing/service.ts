@@ -1,12 +1,13 @@
 import "server-only";
 import { decrypt, encrypt, keyedHash, randomToken } from "@/lib/core/crypto";
 import { env } from "@/lib/core/env";
-import { DomainError, ERROR_MESSAGES, type ErrorCode } from "@/lib/core/errors";
+import { DomainError, type ErrorCode } from "@/lib/core/errors";
+import { errorMessage } from "@/lib/errors/catalog";
 import { consumeLimit, refundLimit } from "@/lib/core/rate-limit";
 import { inTransaction, type Tx } from "@/lib/core/transaction";
 import { DeliveryError, sendSms } from "@/lib/messaging/service";
 import { checkPhone } from "@/lib/phones/phones";
-import type { RequestInfo } from "@/lib/sessions/service";
+import type { RequestInfo } from "@/lib/core/caller";
 import { proofingLinkMessage } from "./emails";
 import { localIdentityVerifier } from "./local-identity-verifier";
 import {
@@ -211,7 +212,7 @@ export async function agreeToProofingTerms(
 }
 
 function fieldError(code: ErrorCode, field: string): DomainError {
-  return new DomainError(code, { fieldErrors: { [field]: ERROR_MESSAGES[code] } });
+  return new DomainError(code, { fieldErrors: { [field]: errorMessage(code) } });
 }
 
 /**

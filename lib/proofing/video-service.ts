@@ -1,13 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { encrypt } from "@/lib/core/crypto";
-import { DomainError, ERROR_MESSAGES } from "@/lib/core/errors";
+import { DomainError } from "@/lib/core/errors";
+import { errorMessage } from "@/lib/errors/catalog";
 import { logger } from "@/lib/core/logger";
 import { recordAudit } from "@/lib/audit/service";
 import { inTransaction, type Tx } from "@/lib/core/transaction";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { checkPhone } from "@/lib/phones/phones";
-import type { RequestInfo } from "@/lib/sessions/service";
+import type { RequestInfo } from "@/lib/core/caller";
 import { audit, openCaseAt, saveStep, saveStepAlone } from "./case-steps";
 import { meetingProvider } from "./meetings";
 import * as codeRepo from "./activation-code-repository";
@@ -58,7 +59,7 @@ async function freeSlotAt(startsAt: Date, now: Date): Promise<FreeSlot | undefin
 
 function slotTaken(): DomainError {
   return new DomainError("proofing.slot_taken", {
-    fieldErrors: { startsAt: ERROR_MESSAGES["proofing.slot_taken"] },
+    fieldErrors: { startsAt: errorMessage("proofing.slot_taken") },
   });
 }
 
@@ -86,7 +87,7 @@ export async function bookAppointment(
   const parsed = "problem" in phone ? checkPhone(current.country ?? "US", input.phone, "SMS") : phone;
   if ("problem" in parsed)
     throw new DomainError("proofing.contact_phone_invalid", {
-      fieldErrors: { phone: ERROR_MESSAGES["proofing.contact_phone_invalid"] },
+      fieldErrors: { phone: errorMessage("proofing.contact_phone_invalid") },
     });
   const startsAt = current.slotStartsAt!;
   const slot = await freeSlotAt(startsAt, now);

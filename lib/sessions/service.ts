@@ -3,27 +3,13 @@ import { randomUUID } from "node:crypto";
 import { recordAudit, type AuditWrite } from "@/lib/audit/service";
 import { hashesEqual, keyedHash, randomToken } from "@/lib/core/crypto";
 import { env } from "@/lib/core/env";
+import type { CurrentSession, RequestInfo } from "@/lib/core/caller";
 import type { Tx } from "@/lib/core/transaction";
-import type { AuthLevel, Role } from "@/lib/generated/prisma/client";
+import type { AuthLevel } from "@/lib/generated/prisma/client";
 import * as repo from "./repository";
 import { sessionEndReason, shouldTouch, TICKET_TTL_MS } from "./sessions";
 
 const TICKET_PURPOSE = "session-ticket";
-
-export type RequestInfo = { ip: string | null; userAgent: string | null };
-
-/** What the rest of the portal knows about the signed-in user, re-read from the database on each request. */
-export type CurrentSession = {
-  sessionId: string;
-  userId: string;
-  role: Role;
-  firstName: string;
-  lastName: string;
-  email: string;
-  authLevel: AuthLevel;
-  passwordAt: Date;
-  otpAt: Date | null;
-};
 
 /**
  * Creates the server-side session row after a successful password check and returns a single-use

@@ -15,7 +15,7 @@ import {
   revokeUnusedKeys,
 } from "@/lib/licensing/service";
 import { cardProcessor, invoiceIssuer, PaymentProviderError } from "@/lib/payments/service";
-import type { RequestInfo } from "@/lib/sessions/service";
+import type { RequestInfo } from "@/lib/core/caller";
 import * as repo from "./repository";
 import type {
   KeyActionInput,

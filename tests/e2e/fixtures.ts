@@ -71,7 +71,7 @@ async function signInOn(page: Page, login: string, password: string) {
 
 const SESSION_COOKIE = "authjs.session-token";
 
-/** Puts a session cookie for `user` into `context`, as next-auth does after a sign-in (lib/core/auth.ts). */
+/** Puts a session cookie for `user` into `context`, as next-auth does after a sign-in (lib/web/auth.ts). */
 async function addSessionCookie(context: BrowserContext, user: { id: string }, sessionId?: string) {
   const sid = sessionId ?? (await createSignedInSession(user.id));
   const value = await encode({

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { decrypt, encrypt } from "@/lib/core/crypto";
-import { ERROR_MESSAGES } from "@/lib/core/errors";
+import { errorMessage } from "@/lib/errors/catalog";
 import { phoneFingerprint } from "@/lib/otp/service";
 import { confirmPhone, getPhoneSetup, startPhoneRegistration } from "@/lib/phones/service";
 import {
@@ -73,7 +73,7 @@ describe("checking the number", () => {
         ),
         code,
       );
-      expect(error.details.fieldErrors).toEqual({ [field]: ERROR_MESSAGES[code] });
+      expect(error.details.fieldErrors).toEqual({ [field]: errorMessage(code) });
       expect(await phoneMessages()).toBe(0);
       expect(await db().oneTimeCode.count()).toBe(0);
       // A refused number costs none of the send limits.

@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { DomainError, ERROR_MESSAGES, messageFor } from "@/lib/core/errors";
+import { DomainError } from "@/lib/core/errors";
+import { ERROR_CATALOG, errorMessage, messageFor } from "@/lib/errors/catalog";
 
-const base = ERROR_MESSAGES["accounts.too_many_attempts"];
+const base = errorMessage("accounts.too_many_attempts");
 const wait = (retryAfterSeconds: number) =>
   messageFor(new DomainError("accounts.too_many_attempts", { retryAfterSeconds }));
 
 describe("messageFor", () => {
   it("gives the plain message when there is nothing to wait for", () => {
     expect(messageFor(new DomainError("accounts.invalid_credentials"))).toBe(
-      ERROR_MESSAGES["accounts.invalid_credentials"],
+      errorMessage("accounts.invalid_credentials"),
     );
   });
 
@@ -23,10 +24,12 @@ describe("messageFor", () => {
     expect(wait(15 * 60)).toBe(`${base} Try again in 15 minutes.`);
   });
 
-  it("has a message for every code and keeps codes in the <module>.<snake_case> form", () => {
-    for (const [code, message] of Object.entries(ERROR_MESSAGES)) {
+  it("has a message and an HTTP error status for every code, in the <module>.<snake_case> form", () => {
+    for (const [code, { message, status }] of Object.entries(ERROR_CATALOG)) {
       expect(code).toMatch(/^[a-z]+\.[a-z_]+$/);
       expect(message.length).toBeGreaterThan(0);
+      expect(status).toBeGreaterThanOrEqual(400);
+      expect(status).toBeLessThan(600);
     }
   });
 });

@@ -2,7 +2,7 @@
 
 import { RequestPasswordResetInputSchema } from "@/lib/accounts/schemas";
 import { requestPasswordReset } from "@/lib/accounts/service";
-import { publicAction } from "@/lib/core/action";
+import { publicAction } from "@/lib/web/action";
 
 export const forgotPasswordAction = publicAction(
   RequestPasswordResetInputSchema,

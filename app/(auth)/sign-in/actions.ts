@@ -3,8 +3,8 @@
 import { redirect } from "next/navigation";
 import { SignInInputSchema } from "@/lib/accounts/schemas";
 import { signInWithPassword } from "@/lib/accounts/service";
-import { publicAction } from "@/lib/core/action";
-import { signIn } from "@/lib/core/auth";
+import { publicAction } from "@/lib/web/action";
+import { signIn } from "@/lib/web/auth";
 import { setLoginChallengeCookie } from "./login-challenge-cookie";
 
 export const signInAction = publicAction(SignInInputSchema, async (input, { request }) => {

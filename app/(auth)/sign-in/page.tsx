@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PageCard } from "@/components/layout/page-card";
 import { Notice } from "@/components/ui/notice";
-import { currentSession } from "@/lib/core/auth";
+import { currentSession } from "@/lib/web/auth";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Log In" };

@@ -2,7 +2,7 @@
 
 import { SignUpInputSchema } from "@/lib/accounts/schemas";
 import { signUp } from "@/lib/accounts/service";
-import { publicAction } from "@/lib/core/action";
+import { publicAction } from "@/lib/web/action";
 
 export const signUpAction = publicAction(SignUpInputSchema, async (input, { request }) => {
   await signUp(input, request);

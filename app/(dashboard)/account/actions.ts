@@ -4,8 +4,8 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { ChangePasswordInputSchema, UpdateProfileInputSchema } from "@/lib/accounts/schemas";
 import { changePassword, updateProfile } from "@/lib/accounts/service";
-import { userAction } from "@/lib/core/action";
-import { signOut } from "@/lib/core/auth";
+import { userAction } from "@/lib/web/action";
+import { signOut } from "@/lib/web/auth";
 
 export const updateProfileAction = userAction(
   UpdateProfileInputSchema,

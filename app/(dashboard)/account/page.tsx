@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { COUNTRIES } from "@/lib/accounts/countries";
 import { getProfile } from "@/lib/accounts/service";
-import { requireUser } from "@/lib/core/auth";
+import { requireUser } from "@/lib/web/auth";
 import { ProfileForm } from "./profile-form";
 
 export const metadata: Metadata = { title: "My Account" };

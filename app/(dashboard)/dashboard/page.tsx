@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
-import { requireUser } from "@/lib/core/auth";
+import { requireUser } from "@/lib/web/auth";
 import { CREDENTIAL_STATUS_LABELS } from "@/lib/credentials/credentials";
 import { listCredentials } from "@/lib/licensing/service";
 import { listPendingActivationCodes } from "@/lib/proofing/activation-service";

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { userAction } from "@/lib/core/action";
+import { userAction } from "@/lib/web/action";
 import {
   SaveOrderInformationInputSchema,
   StartOrderInputSchema,

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageCard } from "@/components/layout/page-card";
 import { StepIndicator } from "@/components/layout/step-indicator";
 import { Notice } from "@/components/ui/notice";
-import { requireUser } from "@/lib/core/auth";
+import { requireUser } from "@/lib/web/auth";
 import { findRenewableCredential } from "@/lib/licensing/service";
 import { getCatalog } from "@/lib/store/service";
 import { CHECKOUT_STEPS, formatMoney } from "@/lib/store/store";

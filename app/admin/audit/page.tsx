@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Notice } from "@/components/ui/notice";
 import { AuditFilterInputSchema } from "@/lib/audit/schemas";
 import { AUDIT_TYPES, auditDetailText, searchAuditLog } from "@/lib/audit/service";
-import { requireRole, SUPPORT_ROLES } from "@/lib/core/auth";
+import { requireRole, SUPPORT_ROLES } from "@/lib/web/auth";
 
 export const metadata: Metadata = { title: "Audit log" };
 

@@ -1,7 +1,7 @@
 "use server";
 
-import { staffAction } from "@/lib/core/action";
-import { SUPPORT_ROLES } from "@/lib/core/auth";
+import { staffAction } from "@/lib/web/action";
+import { SUPPORT_ROLES } from "@/lib/web/auth";
 import { KeyActionInputSchema, MarkInvoicePaidInputSchema } from "@/lib/store/schemas";
 import { markInvoicePaid, resendLicenseKey, revokeLicenseKey } from "@/lib/store/service";
 

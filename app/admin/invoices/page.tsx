@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireRole, SUPPORT_ROLES } from "@/lib/core/auth";
+import { requireRole, SUPPORT_ROLES } from "@/lib/web/auth";
 import { listOpenInvoices } from "@/lib/store/service";
 import { formatMoney, formatOrderNumber } from "@/lib/store/store";
 import { MarkPaidForm } from "./invoice-forms";

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { staffAction } from "@/lib/core/action";
+import { staffAction } from "@/lib/web/action";
 import { recordOutcome, reissueActivationCode, setAgentAvailability } from "@/lib/proofing/agent-service";
 import {
   RecordOutcomeInputSchema,

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireRole } from "@/lib/core/auth";
+import { requireRole } from "@/lib/web/auth";
 import { getAgentAvailability, listAgentAppointments } from "@/lib/proofing/agent-service";
 import { AvailabilityForm } from "./availability-form";
 

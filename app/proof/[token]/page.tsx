@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Notice } from "@/components/ui/notice";
-import { ERROR_MESSAGES } from "@/lib/core/errors";
+import { errorMessage } from "@/lib/errors/catalog";
 import { isLinkUsable } from "@/lib/proofing/capture-service";
 import { PhoneCard } from "../phone-card";
 import { StartCaptureForm } from "./start-form";
@@ -13,7 +13,7 @@ export default async function ProofingLinkPage({ params }: { params: Promise<{ t
   if (!(await isLinkUsable(token))) {
     return (
       <PhoneCard title="Identity proofing">
-        <Notice tone="error">{ERROR_MESSAGES["proofing.link_invalid"]}</Notice>
+        <Notice tone="error">{errorMessage("proofing.link_invalid")}</Notice>
       </PhoneCard>
     );
   }

@@ -1,11 +1,11 @@
 import { Notice } from "@/components/ui/notice";
-import { ERROR_MESSAGES } from "@/lib/core/errors";
+import { errorMessage } from "@/lib/errors/catalog";
 import { PhoneCard } from "../phone-card";
 
 export function InvalidCaptureSession() {
   return (
     <PhoneCard title="Identity proofing">
-      <Notice tone="error">{ERROR_MESSAGES["proofing.link_invalid"]}</Notice>
+      <Notice tone="error">{errorMessage("proofing.link_invalid")}</Notice>
     </PhoneCard>
   );
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Notice } from "@/components/ui/notice";
-import { ERROR_MESSAGES, type ErrorCode } from "@/lib/core/errors";
+import { errorMessage, isErrorCode } from "@/lib/errors/catalog";
 
 export type PhotoInput = { name: string; label: string; camera: "environment" | "user"; done: boolean };
 
@@ -23,7 +23,7 @@ export function PhotoForm({
   picker: boolean;
   submitLabel: string;
 }) {
-  const message = error && error in ERROR_MESSAGES ? ERROR_MESSAGES[error as ErrorCode] : null;
+  const message = error && isErrorCode(error) ? errorMessage(error) : null;
   return (
     <form method="post" action={`/proof/capture/upload?step=${step}`} encType="multipart/form-data">
       {message ? <Notice tone="error">{message}</Notice> : null}

@@ -1,8 +1,8 @@
 import "server-only";
 import type Stripe from "stripe";
 import { env } from "@/lib/core/env";
-import { ERROR_MESSAGES } from "@/lib/core/errors";
-import { logger } from "@/lib/core/logger";
+import { errorMessage } from "@/lib/errors/catalog";
+import { logger, logUnexpected } from "@/lib/core/logger";
 import { isStripeEventProcessed } from "@/lib/store/service";
 import { verifyStripeEvent } from "../stripe-client";
 import { onInvoiceMarkedUncollectible } from "./invoice-marked-uncollectible";
@@ -52,7 +52,7 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
     );
     return {
       status: 400,
-      body: { error: "payments.webhook_invalid", message: ERROR_MESSAGES["payments.webhook_invalid"] },
+      body: { error: "payments.webhook_invalid", message: errorMessage("payments.webhook_invalid") },
     };
   }
 
@@ -70,13 +70,10 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
     return RECEIVED;
   } catch (error) {
     // Unexpected (database down, a bug): answer 500 so that Stripe delivers the event again later.
-    logger().error(
-      { eventId: event.id, type: event.type, err: error instanceof Error ? error.message : String(error) },
-      "stripe webhook failed",
-    );
+    logUnexpected(error, "stripe webhook failed", { eventId: event.id, type: event.type });
     return {
       status: 500,
-      body: { error: "internal.unexpected", message: ERROR_MESSAGES["internal.unexpected"] },
+      body: { error: "internal.unexpected", message: errorMessage("internal.unexpected") },
     };
   }
 }

@@ -2,8 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { completeSignInWithCode, sendSignInCode } from "@/lib/accounts/service";
-import { publicAction } from "@/lib/core/action";
-import { signIn } from "@/lib/core/auth";
+import { publicAction } from "@/lib/web/action";
+import { signIn } from "@/lib/web/auth";
 import { SendSignInCodeInputSchema, VerifySignInCodeInputSchema } from "@/lib/phones/schemas";
 import { clearLoginChallengeCookie, readLoginChallengeCookie } from "../login-challenge-cookie";
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { userAction } from "@/lib/core/action";
+import { userAction } from "@/lib/web/action";
 import {
   ConfirmStepUpInputSchema,
   PhoneIdInputSchema,

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { requireUser } from "@/lib/core/auth";
+import { requireUser } from "@/lib/web/auth";
 import { getManagedPhones } from "@/lib/phones/service";
 import { findUpgradeOffer } from "@/lib/store/service";
 import { formatMoney } from "@/lib/store/store";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/core/auth";
+import { requireUser } from "@/lib/web/auth";
 import { revealLatestKey } from "@/lib/licensing/service";
 import { ORDER_STATUS_LABELS } from "@/lib/store/order-status";
 import { listOrders } from "@/lib/store/service";

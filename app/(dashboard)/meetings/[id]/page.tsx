@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { PageCard } from "@/components/layout/page-card";
-import { refuseObject } from "@/lib/core/access";
-import { requireUser } from "@/lib/core/auth";
+import { refuseObject } from "@/lib/web/access";
+import { requireUser } from "@/lib/web/auth";
 import { formatInZone } from "@/lib/proofing/video";
 import { getMeeting } from "@/lib/proofing/video-service";
 

@@ -1,6 +1,6 @@
 import { AuditFilterInputSchema } from "@/lib/audit/schemas";
 import { auditLogCsv, searchAuditLog } from "@/lib/audit/service";
-import { requireRole, SUPPORT_ROLES } from "@/lib/core/auth";
+import { requireRole, SUPPORT_ROLES } from "@/lib/web/auth";
 
 /** Export CSV: the viewer's rows for the same filters, as a download. */
 export async function GET(request: Request) {

@@ -16,8 +16,8 @@ import {
   revokeSessions,
   setAccountStatus,
 } from "@/lib/admin/service";
-import { staffAction } from "@/lib/core/action";
-import { SUPPORT_ROLES } from "@/lib/core/auth";
+import { staffAction } from "@/lib/web/action";
+import { SUPPORT_ROLES } from "@/lib/web/auth";
 
 // No revalidation: each form is replaced by its confirmation, which a re-render would take away.
 

@@ -1,8 +1,8 @@
 import { SignInInputSchema } from "@/lib/accounts/schemas";
 import { signInWithPassword } from "@/lib/accounts/service";
-import { signIn } from "@/lib/core/auth";
-import { errorResponse, parseJson } from "@/lib/core/http";
-import { requestInfo } from "@/lib/core/request";
+import { signIn } from "@/lib/web/auth";
+import { errorResponse, parseJson } from "@/lib/web/http";
+import { requestInfo } from "@/lib/web/request";
 
 /**
  * Step 1 of a sign-in for partner integrations: the password. Answers `authenticated` (with the session

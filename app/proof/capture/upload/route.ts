@@ -1,6 +1,6 @@
 import { DomainError } from "@/lib/core/errors";
 import { logger } from "@/lib/core/logger";
-import { requestInfo } from "@/lib/core/request";
+import { requestInfo } from "@/lib/web/request";
 import { uploadPhotos, type ImageKind } from "@/lib/proofing/capture-service";
 import { IMAGE_LIMITS } from "@/lib/proofing/document-checker";
 import { readCaptureCookie } from "../../capture-cookie";

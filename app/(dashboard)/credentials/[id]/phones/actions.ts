@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { userAction } from "@/lib/core/action";
+import { userAction } from "@/lib/web/action";
 import { ConfirmPhoneInputSchema, StartPhoneRegistrationInputSchema } from "@/lib/phones/schemas";
 import { confirmPhone, startPhoneRegistration } from "@/lib/phones/service";
 

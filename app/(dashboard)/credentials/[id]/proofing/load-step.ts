@@ -1,10 +1,10 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { refuseObject } from "@/lib/core/access";
-import { requireUser } from "@/lib/core/auth";
+import { refuseObject } from "@/lib/web/access";
+import { requireUser } from "@/lib/web/auth";
 import { DomainError } from "@/lib/core/errors";
-import { requestInfo } from "@/lib/core/request";
+import { requestInfo } from "@/lib/web/request";
 import type { ProofingStep } from "@/lib/proofing/proofing";
 import { getProofingStep } from "@/lib/proofing/service";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { refuseObject } from "@/lib/core/access";
-import { requireUser } from "@/lib/core/auth";
+import { refuseObject } from "@/lib/web/access";
+import { requireUser } from "@/lib/web/auth";
 import { DomainError } from "@/lib/core/errors";
 import { getCheckoutStep } from "@/lib/store/service";
 import type { CheckoutStep } from "@/lib/store/store";

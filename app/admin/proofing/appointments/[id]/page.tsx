@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { refuseObject } from "@/lib/core/access";
-import { requireRole } from "@/lib/core/auth";
+import { refuseObject } from "@/lib/web/access";
+import { requireRole } from "@/lib/web/auth";
 import { DomainError } from "@/lib/core/errors";
-import { requestInfo } from "@/lib/core/request";
+import { requestInfo } from "@/lib/web/request";
 import { getAgentAppointment } from "@/lib/proofing/agent-service";
 import { AGENT_QUESTIONS, EVIDENCE_OPTIONS } from "@/lib/proofing/video";
 import { ReissueCodeForm } from "../../reissue-form";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { InvoiceDocument } from "@/components/layout/invoice-document";
-import { refuseObject } from "@/lib/core/access";
-import { requireUser } from "@/lib/core/auth";
+import { refuseObject } from "@/lib/web/access";
+import { requireUser } from "@/lib/web/auth";
 import { getInvoice } from "@/lib/store/service";
 
 export const metadata: Metadata = { title: "Invoice" };

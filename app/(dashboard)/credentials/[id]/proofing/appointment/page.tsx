@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionButtonForm } from "@/components/forms/action-button-form";
 import { Notice } from "@/components/ui/notice";
-import { requireUser } from "@/lib/core/auth";
+import { requireUser } from "@/lib/web/auth";
 import { formatInZone, IDENTITY_DOCUMENTS, type IdentityDocument } from "@/lib/proofing/video";
 import { getMyAppointment } from "@/lib/proofing/video-service";
 import { cancelAppointmentAction } from "../actions";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PageCard } from "@/components/layout/page-card";
 import { StepIndicator } from "@/components/layout/step-indicator";
-import { ERROR_MESSAGES, type ErrorCode } from "@/lib/core/errors";
+import { errorMessage, isErrorCode } from "@/lib/errors/catalog";
 import { CHECKOUT_STEPS } from "@/lib/store/store";
 import { loadCheckoutStep } from "../load-step";
 import { OrderSummary } from "../order-summary";
@@ -12,8 +12,8 @@ export const metadata: Metadata = { title: "Payment Method" };
 export default async function PaymentPage({ params }: { params: Promise<{ orderId: string }> }) {
   const { order } = await loadCheckoutStep(params, "payment");
   const failure =
-    order.status === "PAYMENT_FAILED" && order.failureCode && order.failureCode in ERROR_MESSAGES
-      ? ERROR_MESSAGES[order.failureCode as ErrorCode]
+    order.status === "PAYMENT_FAILED" && order.failureCode && isErrorCode(order.failureCode)
+      ? errorMessage(order.failureCode)
       : undefined;
   return (
     <PageCard title="Web Store" wide>

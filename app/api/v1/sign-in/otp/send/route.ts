@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { sendSignInCode } from "@/lib/accounts/service";
-import { errorResponse, parseJson } from "@/lib/core/http";
-import { requestInfo } from "@/lib/core/request";
+import { errorResponse, parseJson } from "@/lib/web/http";
+import { requestInfo } from "@/lib/web/request";
 import { SendSignInCodeInputSchema } from "@/lib/phones/schemas";
 
 const SendInputSchema = SendSignInCodeInputSchema.extend({ challenge: z.string().min(1).max(200) });

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { completeSignInWithCode } from "@/lib/accounts/service";
-import { signIn } from "@/lib/core/auth";
-import { errorResponse, parseJson } from "@/lib/core/http";
-import { requestInfo } from "@/lib/core/request";
+import { signIn } from "@/lib/web/auth";
+import { errorResponse, parseJson } from "@/lib/web/http";
+import { requestInfo } from "@/lib/web/request";
 import { CodeSchema } from "@/lib/phones/schemas";
 
 const VerifyInputSchema = z.object({ challenge: z.string().min(1).max(200), code: CodeSchema });

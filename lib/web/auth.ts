@@ -5,9 +5,10 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { recordAudit } from "@/lib/audit/service";
 import type { Role } from "@/lib/generated/prisma/client";
-import { claimSessionTicket, resolveSession, type CurrentSession } from "@/lib/sessions/service";
-import { env } from "./env";
-import { logger } from "./logger";
+import type { CurrentSession } from "@/lib/core/caller";
+import { claimSessionTicket, resolveSession } from "@/lib/sessions/service";
+import { env } from "@/lib/core/env";
+import { logger } from "@/lib/core/logger";
 import { requestInfo } from "./request";
 
 export type { CurrentSession };

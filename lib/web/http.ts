@@ -1,21 +1,10 @@
 import "server-only";
 import type { z } from "zod";
-import { DomainError, ERROR_MESSAGES, messageFor, type ErrorCode } from "./errors";
-import { logger } from "./logger";
+import { DomainError, type ErrorCode } from "@/lib/core/errors";
+import { errorMessage, errorStatus, messageFor } from "@/lib/errors/catalog";
+import { logUnexpected } from "@/lib/core/logger";
 
-// The JSON side of "errors as codes": the same DomainError codes as the forms, with HTTP statuses.
-const STATUS_BY_PREFIX: [RegExp, number][] = [
-  [/too_many|limited|locked/, 429],
-  [/^auth\.unauthenticated$|invalid_credentials|challenge_expired/, 401],
-  [/^auth\.forbidden$|disabled|not_verified/, 403],
-  [/not_found/, 404],
-  [/used|revoked|locked|not_open/, 409],
-  [/delivery_failed|unavailable|unexpected/, 503],
-];
-
-function statusFor(code: ErrorCode): number {
-  return STATUS_BY_PREFIX.find(([pattern]) => pattern.test(code))?.[1] ?? 400;
-}
+// The JSON side of "errors as codes": the same DomainError codes as the forms, each with its catalog status.
 
 export function jsonError(
   code: ErrorCode,
@@ -23,7 +12,7 @@ export function jsonError(
   extra: Record<string, unknown> = {},
   headers: HeadersInit = {},
 ) {
-  return Response.json({ error: { code, message: ERROR_MESSAGES[code], ...extra } }, { status, headers });
+  return Response.json({ error: { code, message: errorMessage(code), ...extra } }, { status, headers });
 }
 
 /** Parses a JSON body with `schema`; bad JSON or fields answer 400 with the field messages. */
@@ -55,9 +44,8 @@ export function errorResponse(error: unknown): Response {
     const retry = error.details.retryAfterSeconds;
     return Response.json(
       { error: { code: error.code, message: messageFor(error), fields: error.details.fieldErrors } },
-      { status: statusFor(error.code), headers: retry ? { "Retry-After": String(retry) } : {} },
+      { status: errorStatus(error.code), headers: retry ? { "Retry-After": String(retry) } : {} },
     );
   }
-  logger().error({ err: error instanceof Error ? error.message : String(error) }, "api request failed");
-  return jsonError("internal.unexpected", 500);
+  return jsonError("internal.unexpected", 500, { requestId: logUnexpected(error, "api request failed") });
 }

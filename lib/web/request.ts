@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
-import type { RequestInfo } from "@/lib/sessions/service";
-import { CLIENT_IP_HEADER } from "./client-ip";
+import type { RequestInfo } from "@/lib/core/caller";
+import { CLIENT_IP_HEADER } from "@/lib/core/client-ip";
 
 /**
  * Who is calling: the client IP set by our server entry point (never taken from a client-sent header

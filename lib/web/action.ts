@@ -2,11 +2,12 @@ import "server-only";
 import { notFound, redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Role } from "@/lib/generated/prisma/client";
-import type { RequestInfo } from "@/lib/sessions/service";
+import type { RequestInfo } from "@/lib/core/caller";
 import { auditObjectRefusal, objectRefusal } from "./access";
 import { currentSession, requireRole, type CurrentSession } from "./auth";
-import { DomainError, ERROR_MESSAGES, messageFor } from "./errors";
-import { logger } from "./logger";
+import { DomainError } from "@/lib/core/errors";
+import { errorMessage, messageFor } from "@/lib/errors/catalog";
+import { logUnexpected } from "@/lib/core/logger";
 import { requestInfo } from "./request";
 
 /** What every form action returns to its `useActionState` form. */
@@ -56,7 +57,7 @@ function build<Sch extends z.ZodType, S>(
     if (!parsed.success) {
       return {
         status: "error",
-        message: ERROR_MESSAGES["input.invalid"],
+        message: errorMessage("input.invalid"),
         fieldErrors: fieldErrorsOf(parsed.error),
         values,
       };
@@ -79,8 +80,8 @@ function build<Sch extends z.ZodType, S>(
           values,
         };
       }
-      logger().error({ err: error instanceof Error ? error.message : String(error) }, "action failed");
-      return { status: "error", message: ERROR_MESSAGES["internal.unexpected"], values };
+      logUnexpected(error, "action failed");
+      return { status: "error", message: errorMessage("internal.unexpected"), values };
     }
   };
 }

@@ -2,8 +2,8 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/service";
-import type { CurrentSession } from "@/lib/sessions/service";
-import type { ErrorCode } from "./errors";
+import type { CurrentSession } from "@/lib/core/caller";
+import type { ErrorCode } from "@/lib/core/errors";
 import { requestInfo } from "./request";
 
 /** The kinds of object a URL or form names by id. */
