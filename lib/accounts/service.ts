@@ -5,7 +5,7 @@ import { keyedHash, randomToken } from "@/lib/core/crypto";
 import { env } from "@/lib/core/env";
 import { DomainError } from "@/lib/core/errors";
 import { logger } from "@/lib/core/logger";
-import { checkLimits, consumeLimit } from "@/lib/core/rate-limit";
+import { checkLimits, consumeLimit, enforceLimit } from "@/lib/core/rate-limit";
 import { inTransaction } from "@/lib/core/transaction";
 import { sendEmail } from "@/lib/messaging/service";
 import type { EmailMessage } from "@/lib/messaging/messaging";
@@ -64,15 +64,6 @@ function refuseWeakPassword(password: string, personal: string[], field = "passw
   if (problem) throw new DomainError("input.invalid", { fieldErrors: { [field]: problem } });
 }
 
-async function limitOrThrow(
-  name: Parameters<typeof consumeLimit>[0],
-  key: string,
-  code: "accounts.too_many_attempts" | "accounts.too_many_requests",
-) {
-  const result = await consumeLimit(name, key);
-  if (!result.allowed) throw new DomainError(code, { retryAfterSeconds: result.retryAfterSeconds });
-}
-
 async function issueVerificationLink(userId: string, now: Date) {
   const user = await repo.findProfile(userId);
   if (!user) return;
@@ -104,7 +95,7 @@ export async function signUp(input: SignUpInput, request: RequestInfo, now = new
     input.firstName,
     input.lastName,
   ]);
-  await limitOrThrow("sign_up.ip", request.ip ?? "unknown", "accounts.too_many_requests");
+  await enforceLimit("sign_up.ip", request.ip ?? "unknown");
   const passwordHash = await hashPassword(input.password);
   const token = randomToken();
   const created = await inTransaction(async (tx) => {
@@ -337,7 +328,7 @@ export async function requestPasswordReset(
   request: RequestInfo,
   now = new Date(),
 ): Promise<void> {
-  await limitOrThrow("email_link.ip", request.ip ?? "unknown", "accounts.too_many_requests");
+  await enforceLimit("email_link.ip", request.ip ?? "unknown");
   const login = normalizeLogin(input.login);
   const account = isEmailLogin(login)
     ? await repo.findAccountByEmail(login)
@@ -439,11 +430,7 @@ export async function changePassword(
   now = new Date(),
 ): Promise<void> {
   const profile = await getProfile(session.userId);
-  await limitOrThrow(
-    "sign_in.account_ip",
-    `${session.userId}|${request.ip ?? "unknown"}`,
-    "accounts.too_many_attempts",
-  );
+  await enforceLimit("sign_in.account_ip", `${session.userId}|${request.ip ?? "unknown"}`);
   const account = await repo.findAccountById(session.userId);
   if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
     await recordAudit({

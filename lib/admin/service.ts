@@ -1,8 +1,8 @@
 import "server-only";
 import type { RequestInfo } from "@/lib/core/caller";
-import { recordAudit, type AuditEventInput } from "@/lib/audit/service";
+import { auditStaff } from "@/lib/audit/service";
 import { DomainError } from "@/lib/core/errors";
-import { inTransaction, type Tx } from "@/lib/core/transaction";
+import { inTransaction } from "@/lib/core/transaction";
 import { revokeCredential as revokeUserCredential } from "@/lib/credentials/service";
 import {
   countActiveSessions,
@@ -42,21 +42,6 @@ export function getActiveSessions(userId: string, now = new Date()) {
   return listActiveSessions(userId, now);
 }
 
-/** The audit row of a staff action: who did it, to whom, from where, and the stated reason in `detail`. */
-function auditStaffAction(
-  type: AuditEventInput["type"],
-  actor: Actor,
-  subjectUserId: string,
-  request: RequestInfo,
-  detail: Record<string, string | number>,
-  tx?: Tx,
-) {
-  return recordAudit(
-    { type, result: "SUCCESS", actorId: actor.userId, subjectUserId, ...request, detail },
-    tx,
-  );
-}
-
 async function requireOtherUser(actor: Actor, userId: string) {
   if (actor.userId === userId) throw new DomainError("admin.cannot_change_self");
   const user = await repo.findUserSummary(userId);
@@ -72,9 +57,9 @@ export async function setAccountStatus(actor: Actor, input: SetAccountStatusInpu
   await inTransaction(async (tx) => {
     await repo.updateStatus(user.id, input.status, tx);
     if (input.status === "DISABLED") await endAllSessions(user.id, now, tx);
-    await auditStaffAction(
+    await auditStaff(
       input.status === "DISABLED" ? "ACCOUNT_DISABLED" : "ACCOUNT_ENABLED",
-      actor,
+      actor.userId,
       user.id,
       request,
       { reason: input.reason },
@@ -88,9 +73,9 @@ export async function changeRole(actor: Actor, input: ChangeRoleInput, request: 
   if (user.role === input.role) return;
   await inTransaction(async (tx) => {
     await repo.updateRole(user.id, input.role, tx);
-    await auditStaffAction(
+    await auditStaff(
       "ROLE_CHANGED",
-      actor,
+      actor.userId,
       user.id,
       request,
       { from: user.role, to: input.role, reason: input.reason },
@@ -103,7 +88,7 @@ export async function revokeSessions(actor: Actor, input: SupportActionInput, re
   const user = await requireOtherUser(actor, input.userId);
   await inTransaction(async (tx) => {
     const count = await endAllSessions(user.id, new Date(), tx);
-    await auditStaffAction("SESSIONS_REVOKED", actor, user.id, request, { count, reason: input.reason }, tx);
+    await auditStaff("SESSIONS_REVOKED", actor.userId, user.id, request, { count, reason: input.reason }, tx);
   });
 }
 
@@ -113,9 +98,9 @@ export async function endUserSession(actor: Actor, input: EndSessionInput, reque
   await inTransaction(async (tx) => {
     if (!(await endSessionOf(user.id, input.sessionId, new Date(), tx)))
       throw new DomainError("admin.session_not_found");
-    await auditStaffAction(
+    await auditStaff(
       "SESSION_ENDED",
-      actor,
+      actor.userId,
       user.id,
       request,
       { sessionId: input.sessionId, reason: input.reason },
@@ -140,9 +125,9 @@ export async function revokeCredential(actor: Actor, input: RevokeCredentialInpu
       request,
       tx,
     );
-    await auditStaffAction(
+    await auditStaff(
       "CREDENTIAL_REVOKED",
-      actor,
+      actor.userId,
       user.id,
       request,
       { credentialId: input.credentialId, reason: input.reason },
@@ -156,7 +141,7 @@ export async function liftUserOtpLockout(actor: Actor, input: SupportActionInput
   const user = await requireOtherUser(actor, input.userId);
   await inTransaction(async (tx) => {
     if (!(await liftOtpLockout(user.id, tx))) throw new DomainError("admin.nothing_to_lift");
-    await auditStaffAction("OTP_LOCK_LIFTED", actor, user.id, request, { reason: input.reason }, tx);
+    await auditStaff("OTP_LOCK_LIFTED", actor.userId, user.id, request, { reason: input.reason }, tx);
   });
 }
 
@@ -169,7 +154,7 @@ export async function resetUserPhones(actor: Actor, input: SupportActionInput, r
   return inTransaction(async (tx) => {
     const removed = await resetAllPhones(user.id, tx);
     await endAllSessions(user.id, new Date(), tx);
-    await auditStaffAction("PHONES_RESET", actor, user.id, request, { reason: input.reason, removed }, tx);
+    await auditStaff("PHONES_RESET", actor.userId, user.id, request, { reason: input.reason, removed }, tx);
     return removed;
   });
 }
@@ -188,7 +173,7 @@ export async function getCredentialTimelines(
   const cases = histories.reduce((n, h) => n + h.proofingCases.length, 0);
   if (cases > 0) {
     const detail = { view: "support user page", cases };
-    await auditStaffAction("IDENTITY_EVIDENCE_VIEWED", actor, userId, request, detail);
+    await auditStaff("IDENTITY_EVIDENCE_VIEWED", actor.userId, userId, request, detail);
   }
   return histories.map((h) => ({
     id: h.id,

@@ -1,4 +1,5 @@
 import "server-only";
+import type { RequestInfo } from "@/lib/core/caller";
 import type { Tx } from "@/lib/core/transaction";
 import type { AuditFilterInput } from "./schemas";
 import {
@@ -29,6 +30,32 @@ function clean(value: string | null | undefined, max: number): string | null {
  */
 export async function recordAudit(event: AuditEventInput, tx?: Tx): Promise<void> {
   await insertAuditEvent({ ...event, ip: clean(event.ip, 64), userAgent: clean(event.userAgent, 256) }, tx);
+}
+
+type AuditDetail = Record<string, string | number | boolean>;
+
+/** A row of what a user did on their own account (`userId` is actor and subject). */
+export function auditSelf(
+  type: AuditEventInput["type"],
+  result: AuditEventInput["result"],
+  userId: string,
+  request: RequestInfo,
+  detail?: AuditDetail,
+  tx?: Tx,
+): Promise<void> {
+  return recordAudit({ type, result, actorId: userId, subjectUserId: userId, ...request, detail }, tx);
+}
+
+/** A row of a staff action: who did it, to whom, from where, and the stated reason in `detail`. */
+export function auditStaff(
+  type: AuditEventInput["type"],
+  actorId: string,
+  subjectUserId: string,
+  request: RequestInfo,
+  detail: AuditDetail,
+  tx?: Tx,
+): Promise<void> {
+  return recordAudit({ type, result: "SUCCESS", actorId, subjectUserId, ...request, detail }, tx);
 }
 
 /**

@@ -7,41 +7,50 @@ import {
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
 import { env } from "./env";
+import { DomainError, type ErrorCode } from "./errors";
 import { query, sqlPool } from "./sql";
 
 /**
- * Every named limit in the portal, in one place. Sign-in figures from Login.gov's rack_attack configuration
+ * Every named limit in the portal, in one place, with the error a refused caller gets. Sign-in figures from Login.gov's rack_attack configuration
  * (18F/identity-idp: 20 logins/60 s per IP, 5/60 s per email+IP) and NIST SP 800-63B's throttling rule.
  * Limits live in PostgreSQL (or Redis when REDIS_URL is set) so every portal process shares them;
  * localhost is never exempt.
  */
 export const RATE_LIMITS = {
-  "sign_in.ip": { points: 20, durationSeconds: 60 },
-  "sign_in.account_ip": { points: 5, durationSeconds: 60 },
+  "sign_in.ip": { points: 20, durationSeconds: 60, error: "accounts.too_many_attempts" },
+  "sign_in.account_ip": { points: 5, durationSeconds: 60, error: "accounts.too_many_attempts" },
   /**
    * Failed passwords for one account from any IP: stops distributed guessing well under NIST's ceiling of
    * 100 consecutive failures, while an hour-long window keeps a deliberate lock-out of a victim short.
    */
-  "sign_in.account_failures": { points: 50, durationSeconds: 60 * 60 },
-  "sign_up.ip": { points: 10, durationSeconds: 60 * 60 },
-  "email_link.account": { points: 3, durationSeconds: 15 * 60 },
-  "email_link.ip": { points: 20, durationSeconds: 15 * 60 },
+  "sign_in.account_failures": { points: 50, durationSeconds: 60 * 60, error: "accounts.too_many_attempts" },
+  "sign_up.ip": { points: 10, durationSeconds: 60 * 60, error: "accounts.too_many_requests" },
+  "email_link.account": { points: 3, durationSeconds: 15 * 60, error: "accounts.too_many_requests" },
+  "email_link.ip": { points: 20, durationSeconds: 15 * 60, error: "accounts.too_many_requests" },
   /** Wrong license keys: 125-bit keys cannot be guessed, so this only stops scripted noise. */
-  "license_key.failures.account": { points: 10, durationSeconds: 60 * 60 },
-  "license_key.failures.ip": { points: 30, durationSeconds: 60 * 60 },
+  "license_key.failures.account": {
+    points: 10,
+    durationSeconds: 60 * 60,
+    error: "licensing.too_many_attempts",
+  },
+  "license_key.failures.ip": { points: 30, durationSeconds: 60 * 60, error: "licensing.too_many_attempts" },
   // Phone OTP sends; sources in lib/otp/policy.ts.
-  "otp.send.phone_gap": { points: 1, durationSeconds: 30 },
-  "otp.send.phone": { points: 5, durationSeconds: 10 * 60 },
-  "otp.send.account": { points: 10, durationSeconds: 60 * 60 },
-  "otp.send.ip": { points: 25, durationSeconds: 5 * 60 },
+  "otp.send.phone_gap": { points: 1, durationSeconds: 30, error: "otp.send_limited" },
+  "otp.send.phone": { points: 5, durationSeconds: 10 * 60, error: "otp.send_limited" },
+  "otp.send.account": { points: 10, durationSeconds: 60 * 60, error: "otp.send_limited" },
+  "otp.send.ip": { points: 25, durationSeconds: 5 * 60, error: "otp.send_limited" },
   // Identity proofing; sources in lib/proofing/proofing.ts (Login.gov idv limits).
-  "proofing.ssn_check.user": { points: 10, durationSeconds: 60 * 60 },
-  "proofing.link_send.user": { points: 5, durationSeconds: 10 * 60 },
+  "proofing.ssn_check.user": { points: 10, durationSeconds: 60 * 60, error: "proofing.too_many_ssn_checks" },
+  "proofing.link_send.user": { points: 5, durationSeconds: 10 * 60, error: "proofing.too_many_link_sends" },
   /** Photo uploads per case: Login.gov allows 5 document captures per 6 h; a selfie counts apart. */
-  "proofing.upload.case": { points: 10, durationSeconds: 6 * 60 * 60 },
+  "proofing.upload.case": { points: 10, durationSeconds: 6 * 60 * 60, error: "proofing.too_many_uploads" },
   /** Wrong proofing activation codes (80 bits, so this only stops scripted guessing and noise). */
-  "proofing.code_failures.user": { points: 5, durationSeconds: 10 * 60 },
-} as const satisfies Record<string, { points: number; durationSeconds: number }>;
+  "proofing.code_failures.user": {
+    points: 5,
+    durationSeconds: 10 * 60,
+    error: "proofing.too_many_code_attempts",
+  },
+} as const satisfies Record<string, { points: number; durationSeconds: number; error: ErrorCode }>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
 
@@ -87,6 +96,22 @@ export async function consumeLimit(name: RateLimitName, key: string): Promise<Ra
     }
     throw error;
   }
+}
+
+/**
+ * Spends a point of `name` for `key` (or, with `spend: false`, only looks) and throws the limit's own error,
+ * with the wait, when it is used up.
+ */
+export async function enforceLimit(name: RateLimitName, key: string, { spend = true } = {}): Promise<void> {
+  const result = spend ? await consumeLimit(name, key) : await peekLimit(name, key);
+  if (!result.allowed) throw limitRefusal({ ...result, refusedBy: name });
+}
+
+/** The error for a refusal of `checkLimits`: the refusing limit's own, with the wait. */
+export function limitRefusal(refused: Extract<LimitsResult, { allowed: false }>): DomainError {
+  return new DomainError(RATE_LIMITS[refused.refusedBy].error, {
+    retryAfterSeconds: refused.retryAfterSeconds,
+  });
 }
 
 /** Tells whether `key` still has points left, without spending one. */

@@ -5,7 +5,7 @@ import { env } from "@/lib/core/env";
 import { DomainError } from "@/lib/core/errors";
 import { errorMessage } from "@/lib/errors/catalog";
 import { logger } from "@/lib/core/logger";
-import { consumeLimit, peekLimit } from "@/lib/core/rate-limit";
+import { consumeLimit, enforceLimit } from "@/lib/core/rate-limit";
 import { inTransaction, type Tx } from "@/lib/core/transaction";
 import { sendEmail } from "@/lib/messaging/service";
 import type { RequestInfo } from "@/lib/core/caller";
@@ -166,14 +166,8 @@ export async function activateLicenseKey(
   request: RequestInfo,
   now = new Date(),
 ): Promise<Activation> {
-  for (const [name, key] of [
-    ["license_key.failures.account", userId],
-    ["license_key.failures.ip", request.ip ?? "unknown"],
-  ] as const) {
-    const limit = await peekLimit(name, key);
-    if (!limit.allowed)
-      throw new DomainError("licensing.too_many_attempts", { retryAfterSeconds: limit.retryAfterSeconds });
-  }
+  await enforceLimit("license_key.failures.account", userId, { spend: false });
+  await enforceLimit("license_key.failures.ip", request.ip ?? "unknown", { spend: false });
   const normalized = normalizeLicenseKey(rawKey);
   const found = normalized ? await repo.findKeyByHash(keyedHash(KEY_PURPOSE, normalized)) : null;
   if (!found) throw await refuseActivation(userId, request, "licensing.key_invalid", "unknown_key");

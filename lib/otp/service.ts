@@ -2,7 +2,7 @@ import "server-only";
 import { auditInSameStatement, recordAudit } from "@/lib/audit/service";
 import { decrypt, encrypt, hashesEqual, keyedHash } from "@/lib/core/crypto";
 import { DomainError } from "@/lib/core/errors";
-import { checkLimits, refundLimits, type LimitCheck } from "@/lib/core/rate-limit";
+import { checkLimits, limitRefusal, refundLimits, type LimitCheck } from "@/lib/core/rate-limit";
 import type { OtpPurpose } from "@/lib/generated/prisma/client";
 import { DeliveryError, placeVoiceCall, sendEmail, sendSms } from "@/lib/messaging/service";
 import type { Tx } from "@/lib/core/transaction";
@@ -87,7 +87,7 @@ export async function sendCode(input: {
       ...input.request,
       detail: { limit: result.refusedBy },
     });
-    throw new DomainError("otp.send_limited", { retryAfterSeconds: result.retryAfterSeconds });
+    throw limitRefusal(result);
   }
 
   const code = generateCode();

@@ -1,13 +1,13 @@
 import "server-only";
+import { auditSelf } from "@/lib/audit/service";
 import { markCredentialProofed } from "@/lib/credentials/service";
 import { normalizeCrockford, randomCrockford } from "@/lib/core/crockford";
 import { keyedHash } from "@/lib/core/crypto";
 import { DomainError } from "@/lib/core/errors";
-import { consumeLimit, peekLimit } from "@/lib/core/rate-limit";
+import { consumeLimit, enforceLimit } from "@/lib/core/rate-limit";
 import { inTransaction, type Tx } from "@/lib/core/transaction";
 import { enqueueJob } from "@/lib/jobs/queue";
 import type { RequestInfo } from "@/lib/core/caller";
-import { audit } from "./case-steps";
 import * as codeRepo from "./activation-code-repository";
 import * as caseRepo from "./case-repository";
 import type { ActivationCodeInput } from "./schemas";
@@ -57,7 +57,7 @@ async function refuse(
   reason: string,
 ): Promise<DomainError> {
   await consumeLimit("proofing.code_failures.user", userId);
-  await audit("ACTIVATION_CODE_FAILED", "FAILURE", userId, request, { credentialId, reason });
+  await auditSelf("ACTIVATION_CODE_FAILED", "FAILURE", userId, request, { credentialId, reason });
   return new DomainError(reason === "expired" ? "proofing.code_expired" : "proofing.code_invalid", {
     fieldErrors: {
       code: reason === "expired" ? "This activation code has expired." : "This activation code is not valid.",
@@ -75,9 +75,7 @@ export async function checkActivationCode(
   // Another user's credential is refused as an unknown object (404, audited), not as a wrong code.
   if (!(await caseRepo.findCredential(userId, input.credentialId)))
     throw new DomainError("proofing.not_found");
-  const limit = await peekLimit("proofing.code_failures.user", userId);
-  if (!limit.allowed)
-    throw new DomainError("proofing.too_many_code_attempts", { retryAfterSeconds: limit.retryAfterSeconds });
+  await enforceLimit("proofing.code_failures.user", userId, { spend: false });
   const normalized = normalizeCrockford(input.code, ACTIVATION_CODE_LENGTH);
   const found = normalized ? await codeRepo.findActivationCodeByHash(codeHash(normalized)) : null;
   if (
@@ -108,7 +106,14 @@ export async function activateWithCode(
     await caseRepo.lockCredential(input.credentialId, tx);
     if (!(await codeRepo.useActivationCode(hash, userId, input.credentialId, now, tx))) return false;
     await markCredentialProofed(input.credentialId, now, tx);
-    await audit("ACTIVATION_CODE_USED", "SUCCESS", userId, request, { credentialId: input.credentialId }, tx);
+    await auditSelf(
+      "ACTIVATION_CODE_USED",
+      "SUCCESS",
+      userId,
+      request,
+      { credentialId: input.credentialId },
+      tx,
+    );
     return true;
   });
   if (!used) throw await refuse(userId, input.credentialId, request, "used");

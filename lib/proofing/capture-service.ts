@@ -5,7 +5,7 @@ import { keyedHash, randomToken } from "@/lib/core/crypto";
 import { env } from "@/lib/core/env";
 import { DomainError } from "@/lib/core/errors";
 import { logger } from "@/lib/core/logger";
-import { consumeLimit } from "@/lib/core/rate-limit";
+import { enforceLimit } from "@/lib/core/rate-limit";
 import { inTransaction } from "@/lib/core/transaction";
 import { sendEmail } from "@/lib/messaging/service";
 import type { RequestInfo } from "@/lib/core/caller";
@@ -116,9 +116,7 @@ export async function uploadPhotos(
   const isSelfie = kinds.includes("SELFIE");
   if (isSelfie && !(capture.has.ID_FRONT && capture.has.ID_BACK))
     throw new DomainError("proofing.capture_incomplete");
-  const limit = await consumeLimit("proofing.upload.case", capture.caseId);
-  if (!limit.allowed)
-    throw new DomainError("proofing.too_many_uploads", { retryAfterSeconds: limit.retryAfterSeconds });
+  await enforceLimit("proofing.upload.case", capture.caseId);
 
   const checked: [ImageKind, CheckedImage][] = [];
   for (const kind of kinds) {

@@ -1,8 +1,6 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/service";
 import { DomainError } from "@/lib/core/errors";
 import { inTransaction, type Tx } from "@/lib/core/transaction";
-import type { RequestInfo } from "@/lib/core/caller";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { deleteImage } from "./image-store";
 import { isStepAllowed, resetAfter, type FlowReset, type PROOFING_STEPS } from "./proofing";
@@ -15,17 +13,6 @@ import { APPOINTMENT_JOBS } from "./video";
 // step, saving a step with the undo of later ones, and audit rows.
 
 export type WizardStep = keyof typeof PROOFING_STEPS;
-
-export async function audit(
-  type: Parameters<typeof recordAudit>[0]["type"],
-  result: "SUCCESS" | "FAILURE" | "DENIED",
-  userId: string,
-  request: RequestInfo,
-  detail: Record<string, string | number | boolean>,
-  tx?: Tx,
-) {
-  await recordAudit({ type, result, actorId: userId, subjectUserId: userId, ...request, detail }, tx);
-}
 
 /** The user's open case on this credential, with `step` allowed; refused otherwise. */
 export async function openCaseAt(userId: string, credentialId: string, step: WizardStep) {

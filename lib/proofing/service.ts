@@ -1,9 +1,10 @@
 import "server-only";
+import { auditSelf } from "@/lib/audit/service";
 import { decrypt, encrypt, keyedHash, randomToken } from "@/lib/core/crypto";
 import { env } from "@/lib/core/env";
 import { DomainError, type ErrorCode } from "@/lib/core/errors";
 import { errorMessage } from "@/lib/errors/catalog";
-import { consumeLimit, refundLimit } from "@/lib/core/rate-limit";
+import { enforceLimit, refundLimit } from "@/lib/core/rate-limit";
 import { inTransaction, type Tx } from "@/lib/core/transaction";
 import { DeliveryError, sendSms } from "@/lib/messaging/service";
 import { checkPhone } from "@/lib/phones/phones";
@@ -21,7 +22,7 @@ import {
   type ProofingMethod,
   type ProofingStep,
 } from "./proofing";
-import { audit, discardImages, openCaseAt, saveStep, saveStepAlone } from "./case-steps";
+import { discardImages, openCaseAt, saveStep, saveStepAlone } from "./case-steps";
 import * as caseRepo from "./case-repository";
 import type {
   AnswerKbaInput,
@@ -141,7 +142,7 @@ export async function startAttempt(
     if (failed >= PROOFING_POLICY.maxAttemptsPerCredential)
       throw new DomainError("proofing.attempts_exhausted");
     const caseId = await caseRepo.insertCase({ credentialId: credential.id, userId }, tx);
-    await audit("PROOFING_STARTED", "SUCCESS", userId, request, { caseId, attempt: failed + 1 }, tx);
+    await auditSelf("PROOFING_STARTED", "SUCCESS", userId, request, { caseId, attempt: failed + 1 }, tx);
   });
 }
 
@@ -180,7 +181,7 @@ export async function correctProofingName(
   const current = await openCaseAt(userId, input.credentialId, "name");
   const undone = await inTransaction(async (tx) => {
     await caseRepo.updateUserName(userId, input.firstName, input.lastName, tx);
-    await audit("PROOFING_NAME_CORRECTED", "SUCCESS", userId, request, { caseId: current.id }, tx);
+    await auditSelf("PROOFING_NAME_CORRECTED", "SUCCESS", userId, request, { caseId: current.id }, tx);
     return saveStep(current.id, "method", {}, tx);
   });
   await discardImages(undone);
@@ -200,7 +201,7 @@ export async function agreeToProofingTerms(
   const current = await openCaseAt(userId, input.credentialId, "terms");
   const undone = await inTransaction(async (tx) => {
     const detail = { caseId: current.id, version: PROOFING_TERMS_VERSION, selfie: true };
-    await audit("PROOFING_CONSENT_GIVEN", "SUCCESS", userId, request, detail, tx);
+    await auditSelf("PROOFING_CONSENT_GIVEN", "SUCCESS", userId, request, detail, tx);
     return saveStep(
       current.id,
       "terms",
@@ -266,9 +267,7 @@ export async function submitMobile(
   const current = await openCaseAt(userId, input.credentialId, "mobile");
   const parsed = checkPhone("US", input.mobile, "SMS");
   if ("problem" in parsed) throw fieldError("proofing.mobile_invalid", "mobile");
-  const limit = await consumeLimit("proofing.ssn_check.user", userId);
-  if (!limit.allowed)
-    throw new DomainError("proofing.too_many_ssn_checks", { retryAfterSeconds: limit.retryAfterSeconds });
+  await enforceLimit("proofing.ssn_check.user", userId);
   const ssn = decrypt(current.ssnEncrypted!);
   const identity = JSON.parse(decrypt(current.identityEncrypted!)) as IdentityEvidence;
   let check;
@@ -293,7 +292,7 @@ export async function submitMobile(
     );
     const result = check.outcome === "NOT_VERIFIED" ? "FAILURE" : "SUCCESS";
     const detail = { caseId: current.id, outcome: check.outcome, reference: check.reference };
-    await audit("PROOFING_IDENTITY_CHECKED", result, userId, request, detail, tx);
+    await auditSelf("PROOFING_IDENTITY_CHECKED", result, userId, request, detail, tx);
     if (check.outcome === "NOT_VERIFIED")
       await failCase(current, "identity_not_verified", { identity: check.outcome }, request, now, tx);
     return images;
@@ -317,7 +316,7 @@ async function failCase(
   )
     throw new DomainError("proofing.decided");
   const detail = { caseId: current.id, reason, method: current.method ?? "" };
-  await audit("PROOFING_FAILED", "FAILURE", current.userId, request, detail, tx);
+  await auditSelf("PROOFING_FAILED", "FAILURE", current.userId, request, detail, tx);
 }
 
 /** Checks the KBA answers: all right sends the proofing link; any wrong fails this attempt. */
@@ -338,7 +337,7 @@ export async function answerKba(
   const passed = await verifier.checkKbaAnswers({ ssn, answers: input.answers });
   await inTransaction(async (tx) => {
     const result = passed ? "SUCCESS" : "FAILURE";
-    await audit("PROOFING_KBA_ANSWERED", result, userId, request, { caseId: current.id }, tx);
+    await auditSelf("PROOFING_KBA_ANSWERED", result, userId, request, { caseId: current.id }, tx);
     if (passed) await caseRepo.updateOpenCase(current.id, { kbaPassedAt: now }, tx);
     else await failCase(current, "kba_failed", { identity: "KBA_REQUIRED", kba: "failed" }, request, now, tx);
   });
@@ -373,9 +372,7 @@ async function trySendLink(caseId: string, userId: string, e164: string, request
  * failed delivery leaves the previous link (if any) as it was and does not count against the limit.
  */
 async function sendLink(caseId: string, userId: string, e164: string, request: RequestInfo, now: Date) {
-  const limit = await consumeLimit("proofing.link_send.user", userId);
-  if (!limit.allowed)
-    throw new DomainError("proofing.too_many_link_sends", { retryAfterSeconds: limit.retryAfterSeconds });
+  await enforceLimit("proofing.link_send.user", userId);
   const token = randomToken(32);
   const link = new URL(`/proof/${token}`, env().APP_URL).toString();
   try {
@@ -383,7 +380,7 @@ async function sendLink(caseId: string, userId: string, e164: string, request: R
   } catch (error) {
     if (!(error instanceof DeliveryError)) throw error;
     await refundLimit("proofing.link_send.user", userId);
-    await audit("PROOFING_LINK_SENT", "FAILURE", userId, request, { caseId });
+    await auditSelf("PROOFING_LINK_SENT", "FAILURE", userId, request, { caseId });
     throw new DomainError("proofing.link_not_delivered");
   }
   await inTransaction(async (tx) => {
@@ -399,7 +396,7 @@ async function sendLink(caseId: string, userId: string, e164: string, request: R
       tx,
     );
     if (!saved) throw new DomainError("proofing.decided");
-    await audit("PROOFING_LINK_SENT", "SUCCESS", userId, request, { caseId }, tx);
+    await auditSelf("PROOFING_LINK_SENT", "SUCCESS", userId, request, { caseId }, tx);
   });
 }
 

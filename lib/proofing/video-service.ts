@@ -4,12 +4,12 @@ import { encrypt } from "@/lib/core/crypto";
 import { DomainError } from "@/lib/core/errors";
 import { errorMessage } from "@/lib/errors/catalog";
 import { logger } from "@/lib/core/logger";
-import { recordAudit } from "@/lib/audit/service";
+import { recordAudit, auditSelf } from "@/lib/audit/service";
 import { inTransaction, type Tx } from "@/lib/core/transaction";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { checkPhone } from "@/lib/phones/phones";
 import type { RequestInfo } from "@/lib/core/caller";
-import { audit, openCaseAt, saveStep, saveStepAlone } from "./case-steps";
+import { openCaseAt, saveStep, saveStepAlone } from "./case-steps";
 import { meetingProvider } from "./meetings";
 import * as codeRepo from "./activation-code-repository";
 import * as appointmentRepo from "./appointment-repository";
@@ -144,7 +144,7 @@ export async function bookAppointment(
       startsAt: startsAt.toISOString(),
       replaced: replaced.length,
     };
-    await audit("APPOINTMENT_BOOKED", "SUCCESS", userId, request, detail, tx);
+    await auditSelf("APPOINTMENT_BOOKED", "SUCCESS", userId, request, detail, tx);
     return { appointmentId: id, startsAt };
   });
   return booked;
@@ -162,7 +162,7 @@ export async function cancelMyAppointment(userId: string, input: CredentialStepI
         { runAt: new Date() },
         tx,
       );
-      await audit(
+      await auditSelf(
         "APPOINTMENT_CANCELLED",
         "SUCCESS",
         userId,

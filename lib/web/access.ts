@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/service";
 import type { CurrentSession } from "@/lib/core/caller";
-import type { ErrorCode } from "@/lib/core/errors";
+import { DomainError, type ErrorCode } from "@/lib/core/errors";
 import { requestInfo } from "./request";
 
 /** The kinds of object a URL or form names by id. */
@@ -45,4 +45,26 @@ export async function auditObjectRefusal(session: CurrentSession, object: Object
 export async function refuseObject(session: CurrentSession, object: ObjectKind, id: unknown): Promise<never> {
   await auditObjectRefusal(session, object, id);
   notFound();
+}
+
+/**
+ * For by-id pages, the one way to load the caller's object: `load` returns it, or null or a DomainError when
+ * there is none for this caller. A malformed id, a missing object and another user's object all answer the
+ * same audited 404.
+ */
+export async function loadOwned<T>(
+  session: CurrentSession,
+  object: ObjectKind,
+  id: string,
+  load: (id: string) => Promise<T | null | undefined>,
+): Promise<T> {
+  if (z.uuid().safeParse(id).success) {
+    try {
+      const found = await load(id);
+      if (found) return found;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+    }
+  }
+  return refuseObject(session, object, id);
 }

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
 import { PageCard } from "@/components/layout/page-card";
 import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { refuseObject } from "@/lib/web/access";
+import { loadOwned } from "@/lib/web/access";
 import { requireUser } from "@/lib/web/auth";
 import { CREDENTIAL_STATUS_LABELS } from "@/lib/credentials/credentials";
 import { listCredentials } from "@/lib/licensing/service";
@@ -32,10 +31,9 @@ export default async function CredentialPage({
 }) {
   const session = await requireUser();
   const { id } = await params;
-  const credential = z.uuid().safeParse(id).success
-    ? (await listCredentials(session.userId)).find((c) => c.id === id)
-    : undefined;
-  if (!credential) return refuseObject(session, "credential", id);
+  const credential = await loadOwned(session, "credential", id, async (id) =>
+    (await listCredentials(session.userId)).find((c) => c.id === id),
+  );
   const { activated } = await searchParams;
   const pendingCode = await pendingActivationCode(session.userId, credential.id);
   return (

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { z } from "zod";
 import { PageCard } from "@/components/layout/page-card";
-import { refuseObject } from "@/lib/web/access";
+import { loadOwned } from "@/lib/web/access";
 import { requireUser } from "@/lib/web/auth";
 import { formatInZone } from "@/lib/proofing/video";
 import { getMeeting } from "@/lib/proofing/video-service";
@@ -15,8 +14,7 @@ export const metadata: Metadata = { title: "Live video proofing session" };
 export default async function MeetingPage({ params }: { params: Promise<{ id: string }> }) {
   const session = await requireUser();
   const { id } = await params;
-  const meeting = z.uuid().safeParse(id).success ? await getMeeting(session.userId, id) : null;
-  if (!meeting) return refuseObject(session, "appointment", id);
+  const meeting = await loadOwned(session, "appointment", id, (id) => getMeeting(session.userId, id));
   return (
     <PageCard title="Live video proofing session">
       <dl className="mb-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">

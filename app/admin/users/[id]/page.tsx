@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import { z } from "zod";
 import { SelectField } from "@/components/ui/field";
 import { getActiveSessions, getCredentialTimelines, getUser } from "@/lib/admin/service";
 import { recentAuditForUser } from "@/lib/audit/service";
-import { refuseObject } from "@/lib/web/access";
-import { requireRole, SUPPORT_ROLES, type CurrentSession } from "@/lib/web/auth";
-import { DomainError } from "@/lib/core/errors";
+import { loadOwned } from "@/lib/web/access";
+import { requireRole, SUPPORT_ROLES } from "@/lib/web/auth";
 import { requestInfo } from "@/lib/web/request";
 import { latestKeySummary } from "@/lib/licensing/service";
 import { listPendingActivationCodes } from "@/lib/proofing/activation-service";
@@ -36,22 +34,12 @@ const ROLES = [
 ];
 const CHECKED = "I checked who is asking.";
 
-async function loadUser(session: CurrentSession, id: string) {
-  if (!z.uuid().safeParse(id).success) return refuseObject(session, "user", id);
-  try {
-    return await getUser(id);
-  } catch (error) {
-    if (error instanceof DomainError) return refuseObject(session, "user", id);
-    throw error;
-  }
-}
-
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const minute = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
   const session = await requireRole(SUPPORT_ROLES);
-  const user = await loadUser(session, (await params).id);
+  const user = await loadOwned(session, "user", (await params).id, getUser);
   const events = await recentAuditForUser(user.id);
   const orders = await listOrders(user.id);
   const keys = await Promise.all(

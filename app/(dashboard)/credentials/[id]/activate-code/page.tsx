@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { z } from "zod";
 import { PageCard } from "@/components/layout/page-card";
-import { refuseObject } from "@/lib/web/access";
+import { loadOwned } from "@/lib/web/access";
 import { requireUser } from "@/lib/web/auth";
 import { pendingActivationCode } from "@/lib/proofing/activation-service";
 import { ActivateCodeForm } from "./activate-code-form";
@@ -11,8 +10,9 @@ export const metadata: Metadata = { title: "Activate Proofing Code" };
 export default async function ActivateCodePage({ params }: { params: Promise<{ id: string }> }) {
   const session = await requireUser();
   const { id } = await params;
-  const pending = z.uuid().safeParse(id).success ? await pendingActivationCode(session.userId, id) : null;
-  if (!pending) return refuseObject(session, "credential", id);
+  const pending = await loadOwned(session, "credential", id, (id) =>
+    pendingActivationCode(session.userId, id),
+  );
   return (
     <PageCard title="Activate Proofing Code">
       <p className="mb-4 text-sm text-slate-700">

@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
 import { PageCard } from "@/components/layout/page-card";
 import { Notice } from "@/components/ui/notice";
 import { countryName } from "@/lib/accounts/countries";
 import { getProfile } from "@/lib/accounts/service";
-import { refuseObject } from "@/lib/web/access";
+import { loadOwned } from "@/lib/web/access";
 import { requireUser } from "@/lib/web/auth";
-import { DomainError } from "@/lib/core/errors";
 import { SERVED_COUNTRIES } from "@/lib/phones/phones";
 import { getPhoneSetup } from "@/lib/phones/service";
 import { RegisterPhoneForm } from "./register-phone-form";
@@ -18,16 +16,6 @@ const COUNTRY_OPTIONS = Object.keys(SERVED_COUNTRIES)
   .map((code) => ({ value: code, label: countryName(code) }))
   .sort((a, b) => a.label.localeCompare(b.label));
 
-async function load(userSession: Awaited<ReturnType<typeof requireUser>>, id: string) {
-  if (!z.uuid().safeParse(id).success) return refuseObject(userSession, "credential", id);
-  try {
-    return await getPhoneSetup(userSession, id);
-  } catch (error) {
-    if (error instanceof DomainError) return refuseObject(userSession, "credential", id);
-    throw error;
-  }
-}
-
 export default async function PhoneSetupPage({
   params,
   searchParams,
@@ -36,7 +24,7 @@ export default async function PhoneSetupPage({
   searchParams: Promise<{ added?: string }>;
 }) {
   const session = await requireUser();
-  const setup = await load(session, (await params).id);
+  const setup = await loadOwned(session, "credential", (await params).id, (id) => getPhoneSetup(session, id));
   const { added } = await searchParams;
   const profile = await getProfile(session.userId);
   return (

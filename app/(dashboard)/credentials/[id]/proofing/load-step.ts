@@ -1,7 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
-import { z } from "zod";
-import { refuseObject } from "@/lib/web/access";
+import { loadOwned } from "@/lib/web/access";
 import { requireUser } from "@/lib/web/auth";
 import { DomainError } from "@/lib/core/errors";
 import { requestInfo } from "@/lib/web/request";
@@ -12,16 +11,15 @@ import { getProofingStep } from "@/lib/proofing/service";
 export async function loadProofingStep(params: Promise<{ id: string }>, step: ProofingStep) {
   const session = await requireUser();
   const { id } = await params;
-  if (!z.uuid().safeParse(id).success) return refuseObject(session, "credential", id);
-  let page;
-  try {
-    page = await getProofingStep(session.userId, id, step, await requestInfo());
-  } catch (error) {
-    if (error instanceof DomainError && error.code === "proofing.not_required")
-      redirect(`/credentials/${id}`);
-    if (error instanceof DomainError) return refuseObject(session, "credential", id);
-    throw error;
-  }
+  const request = await requestInfo();
+  const page = await loadOwned(session, "credential", id, (id) =>
+    getProofingStep(session.userId, id, step, request).catch((error: unknown) => {
+      // A credential that needs no proofing is the user's own: back to its page.
+      if (error instanceof DomainError && error.code === "proofing.not_required")
+        redirect(`/credentials/${id}`);
+      throw error;
+    }),
+  );
   if (!page.allowed) redirect(`/credentials/${id}/proofing/${page.redirectTo}`);
   return page.view;
 }

@@ -1,9 +1,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
-import { z } from "zod";
-import { refuseObject } from "@/lib/web/access";
+import { loadOwned } from "@/lib/web/access";
 import { requireUser } from "@/lib/web/auth";
-import { DomainError } from "@/lib/core/errors";
 import { getCheckoutStep } from "@/lib/store/service";
 import type { CheckoutStep } from "@/lib/store/store";
 
@@ -11,13 +9,7 @@ import type { CheckoutStep } from "@/lib/store/store";
 export async function loadCheckoutStep(params: Promise<{ orderId: string }>, step: CheckoutStep) {
   const session = await requireUser();
   const { orderId } = await params;
-  if (!z.uuid().safeParse(orderId).success) return refuseObject(session, "order", orderId);
-  try {
-    const page = await getCheckoutStep(session.userId, orderId, step);
-    if (!page.allowed) redirect(`/store/checkout/${orderId}/${page.redirectTo}`);
-    return { session, order: page.order };
-  } catch (error) {
-    if (error instanceof DomainError) return refuseObject(session, "order", orderId);
-    throw error;
-  }
+  const page = await loadOwned(session, "order", orderId, (id) => getCheckoutStep(session.userId, id, step));
+  if (!page.allowed) redirect(`/store/checkout/${orderId}/${page.redirectTo}`);
+  return { session, order: page.order };
 }

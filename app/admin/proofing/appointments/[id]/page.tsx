@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
-import { refuseObject } from "@/lib/web/access";
+import { loadOwned } from "@/lib/web/access";
 import { requireRole } from "@/lib/web/auth";
-import { DomainError } from "@/lib/core/errors";
 import { requestInfo } from "@/lib/web/request";
 import { getAgentAppointment } from "@/lib/proofing/agent-service";
 import { AGENT_QUESTIONS, EVIDENCE_OPTIONS } from "@/lib/proofing/video";
@@ -16,13 +14,10 @@ export default async function AgentAppointmentPage({ params }: { params: Promise
   const session = await requireRole(["PROOFING_AGENT"]);
   const { id } = await params;
   // Another agent's appointment answers 404, as one that does not exist.
-  const appointment = z.uuid().safeParse(id).success
-    ? await getAgentAppointment(session.userId, id, await requestInfo()).catch((error: unknown) => {
-        if (error instanceof DomainError) return null;
-        throw error;
-      })
-    : null;
-  if (!appointment) return refuseObject(session, "appointment", id);
+  const request = await requestInfo();
+  const appointment = await loadOwned(session, "appointment", id, (id) =>
+    getAgentAppointment(session.userId, id, request),
+  );
   return (
     <div className="space-y-4">
       <p className="text-sm">
