@@ -1,6 +1,6 @@
 import "server-only";
 import type { RequestInfo } from "@/lib/core/caller";
-import { auditInSameStatement, recordAudit } from "@/lib/audit/service";
+import { auditInSameStatement, recordAudit, auditSelf } from "@/lib/audit/service";
 import { keyedHash, randomToken } from "@/lib/core/crypto";
 import { env } from "@/lib/core/env";
 import { DomainError } from "@/lib/core/errors";
@@ -120,16 +120,7 @@ export async function signUp(input: SignUpInput, request: RequestInfo, now = new
       },
       tx,
     );
-    await recordAudit(
-      {
-        type: "ACCOUNT_CREATED",
-        result: "SUCCESS",
-        actorId: result.id,
-        subjectUserId: result.id,
-        ...request,
-      },
-      tx,
-    );
+    await auditSelf("ACCOUNT_CREATED", "SUCCESS", result.id, request, undefined, tx);
     return result;
   });
   if ("taken" in created) {
@@ -183,33 +174,15 @@ export async function signInWithPassword(
   now = new Date(),
 ): Promise<PasswordSignIn> {
   const login = normalizeLogin(input.login);
-  const ip = request.ip ?? "unknown";
-  const refuse = async (
-    reason: string,
-    subjectUserId: string | null,
-    code: DomainError["code"],
-    retry?: number,
-  ) => {
-    await recordAudit({ type: "SIGN_IN", result: "FAILURE", subjectUserId, ...request, detail: { reason } });
-    return new DomainError(code, retry ? { retryAfterSeconds: retry } : {});
-  };
-
   const account = isEmailLogin(login)
     ? await repo.findAccountByEmail(login)
     : await repo.findAccountByUsername(login);
   // Limits count per account (its email and user ID alike), or per typed name when there is no account.
   const accountKey = account?.id ?? login;
-  const failureKey = accountKey;
-  // One round trip: spend the per-IP and per-account+IP points, and look at the account's failures.
-  const limits = await checkLimits(
-    [
-      { name: "sign_in.ip", key: ip },
-      { name: "sign_in.account_ip", key: `${accountKey}|${ip}` },
-    ],
-    [{ name: "sign_in.account_failures", key: failureKey }],
-  );
+  const limits = await spendSignInLimits(accountKey, request.ip ?? "unknown");
   if (!limits.allowed) {
-    throw await refuse(
+    throw await refuseSignIn(
+      request,
       limits.refusedBy === "sign_in.account_failures" ? "account_throttled" : "rate_limited",
       account?.id ?? null,
       "accounts.too_many_attempts",
@@ -219,39 +192,57 @@ export async function signInWithPassword(
 
   const matches = await verifyPassword(account?.passwordHash ?? null, input.password);
   if (!account || !matches) {
-    await consumeLimit("sign_in.account_failures", failureKey);
-    throw await refuse(
+    await consumeLimit("sign_in.account_failures", accountKey);
+    throw await refuseSignIn(
+      request,
       account ? "wrong_password" : "unknown_account",
       account?.id ?? null,
       "accounts.invalid_credentials",
     );
   }
-  if (account.status !== "ACTIVE") throw await refuse("disabled", account.id, "accounts.account_disabled");
+  if (account.status !== "ACTIVE")
+    throw await refuseSignIn(request, "disabled", account.id, "accounts.account_disabled");
   if (!account.emailVerifiedAt) {
     const linkLimit = await consumeLimit("email_link.account", account.id);
     if (linkLimit.allowed) await issueVerificationLink(account.id, now).catch(() => undefined);
-    throw await refuse("email_not_verified", account.id, "accounts.email_not_verified");
+    throw await refuseSignIn(request, "email_not_verified", account.id, "accounts.email_not_verified");
   }
 
   if (await requiresPhoneOtp(account.id, now)) {
     const challengeToken = await startLoginChallenge(account.id, request, now);
     return { kind: "otp_required", challengeToken, phones: await listSignInPhones(account.id) };
   }
-  const { ticket, sessionId } = await startSession({
-    userId: account.id,
-    authLevel: "PASSWORD",
-    now,
-    request,
-  });
-  await recordAudit({
-    type: "SIGN_IN",
-    result: "SUCCESS",
-    actorId: account.id,
-    subjectUserId: account.id,
-    ...request,
-    detail: { sessionId, method: "password" },
-  });
-  return { kind: "session", ticket };
+  return { kind: "session", ticket: await openPasswordSession(account.id, request, now) };
+}
+
+/** One round trip: spends the per-IP and per-account+IP points, and looks at the account's failures. */
+function spendSignInLimits(accountKey: string, ip: string) {
+  return checkLimits(
+    [
+      { name: "sign_in.ip", key: ip },
+      { name: "sign_in.account_ip", key: `${accountKey}|${ip}` },
+    ],
+    [{ name: "sign_in.account_failures", key: accountKey }],
+  );
+}
+
+/** Audits a refused sign-in and returns the error to throw. */
+async function refuseSignIn(
+  request: RequestInfo,
+  reason: string,
+  subjectUserId: string | null,
+  code: DomainError["code"],
+  retry?: number,
+): Promise<DomainError> {
+  await recordAudit({ type: "SIGN_IN", result: "FAILURE", subjectUserId, ...request, detail: { reason } });
+  return new DomainError(code, retry ? { retryAfterSeconds: retry } : {});
+}
+
+/** A password-only session (no active phone OTP credential), audited; returns the next-auth ticket. */
+async function openPasswordSession(userId: string, request: RequestInfo, now: Date): Promise<string> {
+  const { ticket, sessionId } = await startSession({ userId, authLevel: "PASSWORD", now, request });
+  await auditSelf("SIGN_IN", "SUCCESS", userId, request, { sessionId, method: "password" });
+  return ticket;
 }
 
 async function requireChallenge(challengeToken: string | undefined, now: Date) {

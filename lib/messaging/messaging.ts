@@ -1,6 +1,7 @@
 // Types shared by every delivery provider.
 
-export type Channel = "sms" | "voice" | "email";
+/** How the outbox names a message's transport (its JSON API uses these words). */
+export type OutboxChannel = "sms" | "voice" | "email";
 
 export type EmailAttachment = { filename: string; contentType: string; content: string };
 export type EmailMessage = { to: string; subject: string; text: string; attachments?: EmailAttachment[] };
@@ -29,7 +30,7 @@ export class DeliveryError extends Error {
 }
 
 export type OutboxEntry = {
-  channel: Channel;
+  channel: OutboxChannel;
   to: string;
   subject: string | null;
   body: string;

@@ -2,13 +2,13 @@ import "server-only";
 import { db } from "@/lib/core/db";
 import { query } from "@/lib/core/sql";
 import type { MessageChannel } from "@/lib/generated/prisma/client";
-import type { Channel, EmailAttachment, OutboxEntry } from "./messaging";
+import type { EmailAttachment, OutboxChannel, OutboxEntry } from "./messaging";
 
-const TO_DB: Record<Channel, MessageChannel> = { sms: "SMS", voice: "VOICE", email: "EMAIL" };
-const FROM_DB: Record<MessageChannel, Channel> = { SMS: "sms", VOICE: "voice", EMAIL: "email" };
+const TO_DB: Record<OutboxChannel, MessageChannel> = { sms: "SMS", voice: "VOICE", email: "EMAIL" };
+const FROM_DB: Record<MessageChannel, OutboxChannel> = { SMS: "sms", VOICE: "voice", EMAIL: "email" };
 
 export async function insertOutboxMessage(m: {
-  channel: Channel;
+  channel: OutboxChannel;
   to: string;
   subject?: string;
   body: string;

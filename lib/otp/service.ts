@@ -1,4 +1,5 @@
 import "server-only";
+import type { Channel } from "@/lib/phones/phones";
 import { auditInSameStatement, recordAudit } from "@/lib/audit/service";
 import { decrypt, encrypt, hashesEqual, keyedHash } from "@/lib/core/crypto";
 import { DomainError } from "@/lib/core/errors";
@@ -16,8 +17,6 @@ import {
   WARN_WHEN_REMAINING,
 } from "./policy";
 import * as repo from "./repository";
-
-export type Channel = "SMS" | "VOICE";
 
 /** Keyed fingerprint of a phone number: how limits and duplicates recognise it without storing it in clear. */
 export function phoneFingerprint(e164: string): string {
@@ -64,32 +63,11 @@ export async function sendCode(input: {
   const now = input.now ?? new Date();
   await refuseIfLocked(input.userId, now);
   const fingerprint = phoneFingerprint(input.e164);
-  const perPhone = `${sendScope(input.purpose)}:${fingerprint}`;
-  const limits: LimitCheck[] = [
-    { name: "otp.send.ip", key: input.request.ip ?? "unknown" },
-    { name: "otp.send.account", key: input.userId },
-    { name: "otp.send.phone_gap", key: perPhone },
-    { name: "otp.send.phone", key: perPhone },
-  ];
-  const result = await checkLimits(limits);
-  if (!result.allowed) {
-    // A refused send counts against nothing but the limit that refused it.
-    await refundLimits(
-      limits.slice(
-        0,
-        limits.findIndex((l) => l.name === result.refusedBy),
-      ),
-    );
-    await recordAudit({
-      type: "OTP_SEND_REFUSED",
-      result: "DENIED",
-      subjectUserId: input.userId,
-      ...input.request,
-      detail: { limit: result.refusedBy },
-    });
-    throw limitRefusal(result);
-  }
-
+  const limits = await spendSendLimits(
+    input.userId,
+    `${sendScope(input.purpose)}:${fingerprint}`,
+    input.request,
+  );
   const code = generateCode();
   const expiresAt = new Date(now.getTime() + OTP_TTL_MS);
   // Delivered first, stored second: a failed resend leaves the earlier code working, and an undelivered
@@ -126,6 +104,39 @@ export async function sendCode(input: {
     }),
   );
   return { expiresAt };
+}
+
+/**
+ * Spends a point of each send limit (per IP, per account, and the gap and count per number `perPhone`);
+ * a refused send is audited and counts against nothing but the limit that refused it.
+ */
+async function spendSendLimits(
+  userId: string,
+  perPhone: string,
+  request: RequestInfo,
+): Promise<LimitCheck[]> {
+  const limits: LimitCheck[] = [
+    { name: "otp.send.ip", key: request.ip ?? "unknown" },
+    { name: "otp.send.account", key: userId },
+    { name: "otp.send.phone_gap", key: perPhone },
+    { name: "otp.send.phone", key: perPhone },
+  ];
+  const result = await checkLimits(limits);
+  if (result.allowed) return limits;
+  await refundLimits(
+    limits.slice(
+      0,
+      limits.findIndex((l) => l.name === result.refusedBy),
+    ),
+  );
+  await recordAudit({
+    type: "OTP_SEND_REFUSED",
+    result: "DENIED",
+    subjectUserId: userId,
+    ...request,
+    detail: { limit: result.refusedBy },
+  });
+  throw limitRefusal(result);
 }
 
 export type VerifiedCode = { e164: string; phoneId: string | null };

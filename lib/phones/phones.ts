@@ -2,6 +2,7 @@ import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 
 // Pure phone rules: which countries we serve, on which channels, and which numbers we refuse.
 
+/** How a phone gets its codes: a text or a voice call (the one channel type of the portal). */
 export type Channel = "SMS" | "VOICE";
 
 /** Countries the portal sends codes to, and whether voice calls go there (Twilio voice geo permissions). */

@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/service";
 import { countryName } from "@/lib/accounts/countries";
 import type { Role } from "@/lib/generated/prisma/client";
 import { DomainError } from "@/lib/core/errors";
-import { inTransaction } from "@/lib/core/transaction";
+import { inTransaction, type Tx } from "@/lib/core/transaction";
 import { enqueueJob } from "@/lib/jobs/queue";
 import type { RequestInfo } from "@/lib/core/caller";
 import { issueActivationCode } from "./activation-service";
@@ -128,40 +128,16 @@ export async function recordOutcome(
 ): Promise<Outcome> {
   const appointment = await ownAppointment(agentId, input.appointmentId);
   if (appointment.status !== "BOOKED") throw new DomainError("proofing.appointment_closed");
-  const checklist = { evidence: input.evidence, answers: input.answers };
   const base = { actorId: agentId, subjectUserId: appointment.userId, ...request };
   const caseId = appointment.caseId;
-  if (input.outcome === "PASS" && !canPass(input.evidence, input.answers))
-    throw new DomainError("proofing.cannot_pass");
-  if (input.outcome === "FAIL" && input.instructions.length < 10)
-    throw new DomainError("proofing.instructions_required", {
-      fieldErrors: { instructions: "Write at least a sentence of instructions." },
-    });
-  if (input.outcome === "NO_SHOW" && now < appointment.startsAt)
-    throw new DomainError("proofing.too_early_for_no_show");
+  refuseImpossibleOutcome(input, appointment.startsAt, now);
 
   return inTransaction(async (tx): Promise<Outcome> => {
     await caseRepo.lockCredential(appointment.case.credentialId, tx);
-    const status = input.outcome === "PASS" ? "PASSED" : input.outcome === "FAIL" ? "FAILED" : "NO_SHOW";
-    const failInstructions = input.outcome === "FAIL" ? input.instructions : undefined;
-    if (
-      !(await appointmentRepo.closeAppointment(
-        appointment.id,
-        { status, checklist, failInstructions },
-        now,
-        tx,
-      ))
-    )
-      throw new DomainError("proofing.appointment_closed");
+    await closeAppointment(appointment.id, input, now, tx);
     const detail = { caseId, appointmentId: appointment.id, method: "LIVE_VIDEO" };
     if (input.outcome === "NO_SHOW") {
-      await caseRepo.updateOpenCase(caseId, { slotStartsAt: null }, tx);
-      await enqueueJob(
-        APPOINTMENT_JOBS.cancelled,
-        { appointmentId: appointment.id, reason: "no_show" },
-        { runAt: now },
-        tx,
-      );
+      await reopenCalendar(caseId, appointment.id, now, tx);
       await recordAudit({ type: "APPOINTMENT_NO_SHOW", result: "FAILURE", ...base, detail }, tx);
       return { outcome: "NO_SHOW" };
     }
@@ -199,6 +175,32 @@ export async function recordOutcome(
     await recordAudit({ type: "ACTIVATION_CODE_ISSUED", result: "SUCCESS", ...base, detail }, tx);
     return { outcome: "PASS", ...issued };
   });
+}
+
+/** Pass needs accepted evidence and Yes to every question, Fail needs instructions, No-show a started slot. */
+function refuseImpossibleOutcome(input: RecordOutcomeInput, startsAt: Date, now: Date) {
+  if (input.outcome === "PASS" && !canPass(input.evidence, input.answers))
+    throw new DomainError("proofing.cannot_pass");
+  if (input.outcome === "FAIL" && input.instructions.length < 10)
+    throw new DomainError("proofing.instructions_required", {
+      fieldErrors: { instructions: "Write at least a sentence of instructions." },
+    });
+  if (input.outcome === "NO_SHOW" && now < startsAt) throw new DomainError("proofing.too_early_for_no_show");
+}
+
+/** Closes the booked appointment with the agent's checklist; refused when someone closed it first. */
+async function closeAppointment(id: string, input: RecordOutcomeInput, now: Date, tx: Tx) {
+  const status = input.outcome === "PASS" ? "PASSED" : input.outcome === "FAIL" ? "FAILED" : "NO_SHOW";
+  const checklist = { evidence: input.evidence, answers: input.answers };
+  const failInstructions = input.outcome === "FAIL" ? input.instructions : undefined;
+  const closed = await appointmentRepo.closeAppointment(id, { status, checklist, failInstructions }, now, tx);
+  if (!closed) throw new DomainError("proofing.appointment_closed");
+}
+
+/** After a no-show the case waits for a new slot, and the applicant is told (a job). */
+async function reopenCalendar(caseId: string, appointmentId: string, now: Date, tx: Tx) {
+  await caseRepo.updateOpenCase(caseId, { slotStartsAt: null }, tx);
+  await enqueueJob(APPOINTMENT_JOBS.cancelled, { appointmentId, reason: "no_show" }, { runAt: now }, tx);
 }
 
 /**

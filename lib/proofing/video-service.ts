@@ -71,6 +71,39 @@ export async function pickSlot(userId: string, input: PickSlotInput, now = new D
   await saveStepAlone(current.id, "slot", { slotStartsAt: startsAt });
 }
 
+/** The applicant's contact number: one a voice call reaches, else one a text reaches. */
+function contactPhone(country: string, raw: string) {
+  const voice = checkPhone(country, raw, "VOICE");
+  const parsed = "problem" in voice ? checkPhone(country, raw, "SMS") : voice;
+  if ("problem" in parsed)
+    throw new DomainError("proofing.contact_phone_invalid", {
+      fieldErrors: { phone: errorMessage("proofing.contact_phone_invalid") },
+    });
+  return parsed;
+}
+
+function createMeeting(
+  meetings: ReturnType<typeof meetingProvider>,
+  slot: { appointmentId: string; startsAt: Date; endsAt: Date },
+) {
+  return meetings
+    .createMeeting({ ...slot, subject: "MAG live video identity proofing" })
+    .catch((error: unknown) => {
+      logger().warn({ err: (error as Error).message, provider: meetings.name }, "meeting not created");
+      throw new DomainError("proofing.meeting_unavailable");
+    });
+}
+
+/** The confirmation now, the reminder and the meeting link before the start (each at most once, as jobs). */
+async function queueAppointmentEmails(appointmentId: string, startsAt: Date, now: Date, tx: Tx) {
+  const payload = { appointmentId };
+  await enqueueJob(APPOINTMENT_JOBS.confirmation, payload, { runAt: now }, tx);
+  const reminderAt = new Date(startsAt.getTime() - VIDEO_POLICY.reminderBeforeMinutes * MINUTE);
+  if (reminderAt > now) await enqueueJob(APPOINTMENT_JOBS.reminder, payload, { runAt: reminderAt }, tx);
+  const linkAt = new Date(startsAt.getTime() - VIDEO_POLICY.meetingLinkBeforeMinutes * MINUTE);
+  await enqueueJob(APPOINTMENT_JOBS.meetingLink, payload, { runAt: linkAt > now ? linkAt : now }, tx);
+}
+
 /**
  * Step 5, Confirm: books the picked slot with a free agent. The slot's unique key lets exactly one of any
  * number of concurrent bookings hold it; the others get a clear "taken" message. A booking made while another
@@ -83,24 +116,14 @@ export async function bookAppointment(
   now = new Date(),
 ): Promise<{ appointmentId: string; startsAt: Date }> {
   const current = await openCaseAt(userId, input.credentialId, "details");
-  const phone = checkPhone(current.country ?? "US", input.phone, "VOICE");
-  const parsed = "problem" in phone ? checkPhone(current.country ?? "US", input.phone, "SMS") : phone;
-  if ("problem" in parsed)
-    throw new DomainError("proofing.contact_phone_invalid", {
-      fieldErrors: { phone: errorMessage("proofing.contact_phone_invalid") },
-    });
+  const parsed = contactPhone(current.country ?? "US", input.phone);
   const startsAt = current.slotStartsAt!;
   const slot = await freeSlotAt(startsAt, now);
   if (!slot) throw slotTaken();
   const endsAt = new Date(startsAt.getTime() + VIDEO_POLICY.slotMinutes * MINUTE);
   const id = randomUUID();
   const meetings = meetingProvider();
-  const { joinUrl } = await meetings
-    .createMeeting({ appointmentId: id, startsAt, endsAt, subject: "MAG live video identity proofing" })
-    .catch((error: unknown) => {
-      logger().warn({ err: (error as Error).message, provider: meetings.name }, "meeting not created");
-      throw new DomainError("proofing.meeting_unavailable");
-    });
+  const { joinUrl } = await createMeeting(meetings, { appointmentId: id, startsAt, endsAt });
   const booked = await inTransaction(async (tx) => {
     await caseRepo.lockCredential(current.credentialId, tx);
     const replaced = await appointmentRepo.cancelBookedAppointments(current.id, tx);
@@ -131,12 +154,7 @@ export async function bookAppointment(
     }
     if (!agentId) throw slotTaken();
     await saveStep(current.id, "details", { slotStartsAt: null }, tx);
-    const payload = { appointmentId: id };
-    await enqueueJob(APPOINTMENT_JOBS.confirmation, payload, { runAt: now }, tx);
-    const reminderAt = new Date(startsAt.getTime() - VIDEO_POLICY.reminderBeforeMinutes * MINUTE);
-    if (reminderAt > now) await enqueueJob(APPOINTMENT_JOBS.reminder, payload, { runAt: reminderAt }, tx);
-    const linkAt = new Date(startsAt.getTime() - VIDEO_POLICY.meetingLinkBeforeMinutes * MINUTE);
-    await enqueueJob(APPOINTMENT_JOBS.meetingLink, payload, { runAt: linkAt > now ? linkAt : now }, tx);
+    await queueAppointmentEmails(id, startsAt, now, tx);
     const detail = {
       caseId: current.id,
       appointmentId: id,

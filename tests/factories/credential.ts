@@ -1,6 +1,7 @@
 import { resetLimit } from "@/lib/core/rate-limit";
 import { activateLicenseKey } from "@/lib/licensing/service";
-import { phoneFingerprint, sendScope, type Channel } from "@/lib/otp/service";
+import { phoneFingerprint, sendScope } from "@/lib/otp/service";
+import type { Channel } from "@/lib/phones/phones";
 import { confirmPhone, startPhoneRegistration } from "@/lib/phones/service";
 import type { CurrentSession } from "@/lib/core/caller";
 import { resolveSession } from "@/lib/sessions/service";
