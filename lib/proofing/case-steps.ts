@@ -3,7 +3,14 @@ import { DomainError } from "@/lib/core/errors";
 import { inTransaction, type Tx } from "@/lib/core/transaction";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { deleteImage } from "./image-store";
-import { isStepAllowed, resetAfter, type FlowReset, type PROOFING_STEPS } from "./proofing";
+import {
+  isStepAllowed,
+  latestAllowedStep,
+  resetAfter,
+  type FlowReset,
+  type ProofingStep,
+  type WizardStep,
+} from "./proofing";
 import * as appointmentRepo from "./appointment-repository";
 import * as caseRepo from "./case-repository";
 import * as retentionRepo from "./retention-repository";
@@ -12,7 +19,7 @@ import { APPOINTMENT_JOBS } from "./video";
 // The wizard's shared mechanics for the self-service and live video services: finding the open case at a
 // step, saving a step with the undo of later ones, and audit rows.
 
-export type WizardStep = keyof typeof PROOFING_STEPS;
+export type { WizardStep };
 
 /** The user's open case on this credential, with `step` allowed; refused otherwise. */
 export async function openCaseAt(userId: string, credentialId: string, step: WizardStep) {
@@ -98,6 +105,14 @@ export async function saveStepAlone(
   caseId: string,
   step: WizardStep,
   changes: caseRepo.CaseChanges,
-): Promise<void> {
+): Promise<ProofingStep> {
   await discardImages(await inTransaction((tx) => saveStep(caseId, step, changes, tx)));
+  return nextStepOf(caseId);
+}
+
+/** Where the wizard goes after a save: the furthest step the saved case allows ("result" once decided). */
+export async function nextStepOf(caseId: string): Promise<ProofingStep> {
+  const saved = await caseRepo.findCaseById(caseId);
+  if (!saved) throw new DomainError("proofing.not_found");
+  return latestAllowedStep(saved);
 }

@@ -1,5 +1,6 @@
 // Pure proofing rules: the self-service wizard as a step graph, SSN and age checks, and the limits.
 // No I/O; time is passed in as `now`.
+import { defineStepGraph } from "@/lib/core/step-graph";
 
 /**
  * Sources: Login.gov identity-idp (doc-capture link valid 15 min, 5 link texts per 10 min, SSN checks 10 per
@@ -52,7 +53,23 @@ export type FlowReset = Partial<
   Record<keyof ProofingFlow | "identity" | "mobile" | "link" | "images" | "appointment", null>
 >;
 
-type StepDef = { path: string; allowed: (s: ProofingFlow) => boolean; undo: FlowReset };
+/** The wizard's steps, in order: the pages under /credentials/[id]/proofing/. */
+export type WizardStep =
+  | "country"
+  | "method"
+  | "name"
+  | "instructions"
+  | "terms"
+  | "identity"
+  | "mobile"
+  | "kba"
+  | "capture"
+  | "video"
+  | "service"
+  | "schedule"
+  | "slot"
+  | "details"
+  | "appointment";
 
 const isSelfService = (s: ProofingFlow) =>
   s.method === "SELF_SERVICE" && s.country !== null && SELF_SERVICE_COUNTRIES.has(s.country);
@@ -66,93 +83,77 @@ const identityPassed = (s: ProofingFlow) =>
  * shown only when `allowed`; saving a step first runs `undo` of every later step, so changing an earlier
  * answer never leaves later answers that rested on it (a booked appointment included).
  */
-export const PROOFING_STEPS = {
-  country: { path: "country", allowed: () => true, undo: { country: null } },
-  method: { path: "method", allowed: (s) => s.country !== null, undo: { method: null } },
-  name: { path: "name", allowed: isSelfService, undo: { nameConfirmedAt: null } },
+export const PROOFING_FLOW = defineStepGraph<WizardStep, ProofingFlow, FlowReset>({
+  country: { allowed: () => true, undo: { country: null } },
+  method: { allowed: (s) => s.country !== null, undo: { method: null } },
+  name: { allowed: isSelfService, undo: { nameConfirmedAt: null } },
   instructions: {
-    path: "instructions",
     allowed: (s) => isSelfService(s) && s.nameConfirmedAt !== null,
     undo: { instructionsReadAt: null },
   },
   terms: {
-    path: "terms",
     allowed: (s) => isSelfService(s) && s.instructionsReadAt !== null,
     undo: { consentedAt: null },
   },
   identity: {
-    path: "identity",
     allowed: (s) => isSelfService(s) && s.consentedAt !== null,
     undo: { identitySubmittedAt: null, identity: null },
   },
   mobile: {
-    path: "mobile",
     allowed: (s) => isSelfService(s) && s.identitySubmittedAt !== null,
     undo: { identityOutcome: null, mobile: null },
   },
   kba: {
-    path: "kba",
     allowed: (s) => isSelfService(s) && s.identityOutcome === "KBA_REQUIRED" && s.kbaPassedAt === null,
     undo: { kbaPassedAt: null },
   },
   capture: {
-    path: "capture",
     // Open once the identity check passed, even if the link could not be texted: the page resends it.
     allowed: (s) => isSelfService(s) && identityPassed(s),
     undo: { linkSentAt: null, link: null, images: null },
   },
   // Changing the country or method (the steps before this one) cancels a booked appointment; the later
   // live video steps do not, so a reschedule keeps the booking until the new one is confirmed.
-  video: { path: "video", allowed: isLiveVideo, undo: { videoReviewedAt: null, appointment: null } },
+  video: { allowed: isLiveVideo, undo: { videoReviewedAt: null, appointment: null } },
   service: {
-    path: "service",
     allowed: (s) => isLiveVideo(s) && s.videoReviewedAt !== null,
     undo: { videoServiceAt: null },
   },
   schedule: {
-    path: "schedule",
     allowed: (s) => isLiveVideo(s) && s.videoServiceAt !== null,
     undo: { scheduleReviewedAt: null },
   },
   slot: {
-    path: "slot",
     allowed: (s) => isLiveVideo(s) && s.scheduleReviewedAt !== null,
     undo: { slotStartsAt: null },
   },
   details: {
-    path: "details",
     allowed: (s) => isLiveVideo(s) && s.slotStartsAt !== null,
     undo: {},
   },
   appointment: {
-    path: "appointment",
     allowed: (s) => isLiveVideo(s) && s.appointmentBooked,
     undo: {},
   },
-} as const satisfies Record<string, StepDef>;
+});
 
-export type ProofingStep = keyof typeof PROOFING_STEPS | "result";
-
-const ORDER = Object.keys(PROOFING_STEPS) as (keyof typeof PROOFING_STEPS)[];
+export type ProofingStep = WizardStep | "result";
 
 /** The furthest step the case may be on; a page for any other step that is not allowed redirects here. */
 export function latestAllowedStep(s: ProofingFlow): ProofingStep {
   if (s.status !== "IN_PROGRESS") return "result";
-  return ORDER.findLast((step) => PROOFING_STEPS[step].allowed(s)) ?? "country";
+  return PROOFING_FLOW.latestAllowed(s) ?? "country";
 }
 
 export function isStepAllowed(step: ProofingStep, s: ProofingFlow): boolean {
   if (s.status !== "IN_PROGRESS") return step === "result";
   if (step === "result") return false;
-  return PROOFING_STEPS[step].allowed(s);
+  return PROOFING_FLOW.isAllowed(step, s);
 }
 
 /** What saving `step` clears: the undo of every step after it. */
-export function resetAfter(step: keyof typeof PROOFING_STEPS): FlowReset {
-  return ORDER.slice(ORDER.indexOf(step) + 1).reduce<FlowReset>(
-    (acc, later) => ({ ...acc, ...PROOFING_STEPS[later].undo }),
-    {},
-  );
+export function resetAfter(step: WizardStep): FlowReset {
+  return PROOFING_FLOW.resetAfter(step);
 }
 
 /** Methods the user may choose for a country, given failed self-service attempts on this credential. */

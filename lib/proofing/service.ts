@@ -22,7 +22,7 @@ import {
   type ProofingMethod,
   type ProofingStep,
 } from "./proofing";
-import { discardImages, openCaseAt, saveStep, saveStepAlone } from "./case-steps";
+import { discardImages, nextStepOf, openCaseAt, saveStep, saveStepAlone } from "./case-steps";
 import * as caseRepo from "./case-repository";
 import type {
   AnswerKbaInput,
@@ -149,27 +149,29 @@ export async function startAttempt(
 export async function selectProofingCountry(
   userId: string,
   input: SelectProofingCountryInput,
-): Promise<void> {
+): Promise<{ next: ProofingStep }> {
   const current = await openCaseAt(userId, input.credentialId, "country");
-  await saveStepAlone(current.id, "country", { country: input.country });
+  return { next: await saveStepAlone(current.id, "country", { country: input.country }) };
 }
 
-/** Returns the chosen method; self-service only where offered and after fewer than two failed tries. */
+/** Self-service only where offered and after fewer than two failed tries. */
 export async function chooseProofingMethod(
   userId: string,
   input: ChooseProofingMethodInput,
-): Promise<ProofingMethod> {
+): Promise<{ next: ProofingStep }> {
   const current = await openCaseAt(userId, input.credentialId, "method");
   const { failedSelfService } = await caseRepo.countFailedCases(current.credentialId);
   if (!availableMethods(current.country!, failedSelfService).includes(input.method))
     throw new DomainError("proofing.method_unavailable");
-  await saveStepAlone(current.id, "method", { method: input.method });
-  return input.method;
+  return { next: await saveStepAlone(current.id, "method", { method: input.method }) };
 }
 
-export async function confirmProofingName(userId: string, input: CredentialStepInput): Promise<void> {
+export async function confirmProofingName(
+  userId: string,
+  input: CredentialStepInput,
+): Promise<{ next: ProofingStep }> {
   const current = await openCaseAt(userId, input.credentialId, "name");
-  await saveStepAlone(current.id, "name", { nameConfirmedAt: new Date() });
+  return { next: await saveStepAlone(current.id, "name", { nameConfirmedAt: new Date() }) };
 }
 
 /** MY NAME IS INCORRECT: corrects the account's name (audited); the user confirms it again. */
@@ -177,7 +179,7 @@ export async function correctProofingName(
   userId: string,
   input: CorrectNameInput,
   request: RequestInfo,
-): Promise<void> {
+): Promise<{ next: ProofingStep }> {
   const current = await openCaseAt(userId, input.credentialId, "name");
   const undone = await inTransaction(async (tx) => {
     await caseRepo.updateUserName(userId, input.firstName, input.lastName, tx);
@@ -185,11 +187,15 @@ export async function correctProofingName(
     return saveStep(current.id, "method", {}, tx);
   });
   await discardImages(undone);
+  return { next: await nextStepOf(current.id) };
 }
 
-export async function startProofing(userId: string, input: CredentialStepInput): Promise<void> {
+export async function startProofing(
+  userId: string,
+  input: CredentialStepInput,
+): Promise<{ next: ProofingStep }> {
   const current = await openCaseAt(userId, input.credentialId, "instructions");
-  await saveStepAlone(current.id, "instructions", { instructionsReadAt: new Date() });
+  return { next: await saveStepAlone(current.id, "instructions", { instructionsReadAt: new Date() }) };
 }
 
 /** Records consent (with the terms version, which covers the selfie capture) and its time. */
@@ -197,7 +203,7 @@ export async function agreeToProofingTerms(
   userId: string,
   input: CredentialStepInput,
   request: RequestInfo,
-): Promise<void> {
+): Promise<{ next: ProofingStep }> {
   const current = await openCaseAt(userId, input.credentialId, "terms");
   const undone = await inTransaction(async (tx) => {
     const detail = { caseId: current.id, version: PROOFING_TERMS_VERSION, selfie: true };
@@ -210,6 +216,7 @@ export async function agreeToProofingTerms(
     );
   });
   await discardImages(undone);
+  return { next: await nextStepOf(current.id) };
 }
 
 function fieldError(code: ErrorCode, field: string): DomainError {
@@ -224,7 +231,7 @@ export async function submitIdentity(
   userId: string,
   input: SubmitIdentityInput,
   now = new Date(),
-): Promise<void> {
+): Promise<{ next: ProofingStep }> {
   const current = await openCaseAt(userId, input.credentialId, "identity");
   const birthDate = new Date(`${input.birthDate}T00:00:00Z`);
   if (birthDate > now || birthDate.getUTCFullYear() < 1900) throw fieldError("input.invalid", "birthDate");
@@ -243,16 +250,21 @@ export async function submitIdentity(
     state: input.state,
     postalCode: input.postalCode,
   };
-  await saveStepAlone(current.id, "identity", {
+  const next = await saveStepAlone(current.id, "identity", {
     identityEncrypted: encrypt(JSON.stringify(identity)),
     ssnEncrypted: encrypt(input.ssn),
     ssnFingerprint: fingerprint,
     ssnLast4: input.ssn.slice(-4),
     identitySubmittedAt: now,
   });
+  return { next };
 }
 
-export type IdentityResult = { outcome: "VERIFIED" | "KBA_REQUIRED" | "NOT_VERIFIED"; linkSent: boolean };
+export type IdentityResult = {
+  outcome: "VERIFIED" | "KBA_REQUIRED" | "NOT_VERIFIED";
+  linkSent: boolean;
+  next: ProofingStep;
+};
 
 /**
  * Runs the identity check with the mobile number (at most 10 per hour per user). Verified: the proofing
@@ -300,7 +312,7 @@ export async function submitMobile(
   await discardImages(undone);
   const linkSent =
     check.outcome === "VERIFIED" && (await trySendLink(current.id, userId, parsed.e164, request, now));
-  return { outcome: check.outcome, linkSent };
+  return { outcome: check.outcome, linkSent, next: await nextStepOf(current.id) };
 }
 
 async function failCase(
@@ -325,7 +337,7 @@ export async function answerKba(
   input: AnswerKbaInput,
   request: RequestInfo,
   now = new Date(),
-): Promise<{ passed: boolean; linkSent: boolean }> {
+): Promise<{ passed: boolean; linkSent: boolean; next: ProofingStep }> {
   const current = await openCaseAt(userId, input.credentialId, "kba");
   const questions = current.kbaQuestions ?? [];
   const missing = questions.filter((q) => !q.choices.includes(input.answers[q.id] ?? ""));
@@ -343,7 +355,7 @@ export async function answerKba(
   });
   const linkSent =
     passed && (await trySendLink(current.id, userId, decrypt(current.mobileEncrypted!), request, now));
-  return { passed, linkSent };
+  return { passed, linkSent, next: await nextStepOf(current.id) };
 }
 
 /** Texts a new proofing link (the old one stops working); refused after 5 sends in 10 minutes. */

@@ -9,7 +9,8 @@ import { inTransaction, type Tx } from "@/lib/core/transaction";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { checkPhone } from "@/lib/phones/phones";
 import type { RequestInfo } from "@/lib/core/caller";
-import { openCaseAt, saveStep, saveStepAlone } from "./case-steps";
+import { nextStepOf, openCaseAt, saveStep, saveStepAlone } from "./case-steps";
+import type { ProofingStep } from "./proofing";
 import { meetingProvider } from "./meetings";
 import * as codeRepo from "./activation-code-repository";
 import * as appointmentRepo from "./appointment-repository";
@@ -24,21 +25,30 @@ const MINUTE = 60_000;
 export { APPOINTMENT_JOBS };
 
 /** Step 1: the information is reviewed, with the name and proofing country. */
-export async function reviewVideoProofing(userId: string, input: CredentialStepInput): Promise<void> {
+export async function reviewVideoProofing(
+  userId: string,
+  input: CredentialStepInput,
+): Promise<{ next: ProofingStep }> {
   const current = await openCaseAt(userId, input.credentialId, "video");
-  await saveStepAlone(current.id, "video", { videoReviewedAt: new Date() });
+  return { next: await saveStepAlone(current.id, "video", { videoReviewedAt: new Date() }) };
 }
 
 /** Step 2: "Verify my identity by meeting with an agent later" as the Proofing Service. */
-export async function chooseAgentMeeting(userId: string, input: CredentialStepInput): Promise<void> {
+export async function chooseAgentMeeting(
+  userId: string,
+  input: CredentialStepInput,
+): Promise<{ next: ProofingStep }> {
   const current = await openCaseAt(userId, input.credentialId, "service");
-  await saveStepAlone(current.id, "service", { videoServiceAt: new Date() });
+  return { next: await saveStepAlone(current.id, "service", { videoServiceAt: new Date() }) };
 }
 
 /** Step 3: Schedule an Appointment, information reviewed, Continue. */
-export async function reviewSchedule(userId: string, input: CredentialStepInput): Promise<void> {
+export async function reviewSchedule(
+  userId: string,
+  input: CredentialStepInput,
+): Promise<{ next: ProofingStep }> {
   const current = await openCaseAt(userId, input.credentialId, "schedule");
-  await saveStepAlone(current.id, "schedule", { scheduleReviewedAt: new Date() });
+  return { next: await saveStepAlone(current.id, "schedule", { scheduleReviewedAt: new Date() }) };
 }
 
 /** The calendar: free slots from every agent's availability, 2 hours to 14 days ahead. */
@@ -64,11 +74,15 @@ function slotTaken(): DomainError {
 }
 
 /** Step 4: a date and time from the calendar (it must still be free). */
-export async function pickSlot(userId: string, input: PickSlotInput, now = new Date()): Promise<void> {
+export async function pickSlot(
+  userId: string,
+  input: PickSlotInput,
+  now = new Date(),
+): Promise<{ next: ProofingStep }> {
   const current = await openCaseAt(userId, input.credentialId, "slot");
   const startsAt = new Date(input.startsAt);
   if (!(await freeSlotAt(startsAt, now))) throw slotTaken();
-  await saveStepAlone(current.id, "slot", { slotStartsAt: startsAt });
+  return { next: await saveStepAlone(current.id, "slot", { slotStartsAt: startsAt }) };
 }
 
 /** The applicant's contact number: one a voice call reaches, else one a text reaches. */
@@ -114,7 +128,7 @@ export async function bookAppointment(
   input: BookAppointmentInput,
   request: RequestInfo,
   now = new Date(),
-): Promise<{ appointmentId: string; startsAt: Date }> {
+): Promise<{ appointmentId: string; startsAt: Date; next: ProofingStep }> {
   const current = await openCaseAt(userId, input.credentialId, "details");
   const parsed = contactPhone(current.country ?? "US", input.phone);
   const startsAt = current.slotStartsAt!;
@@ -165,11 +179,15 @@ export async function bookAppointment(
     await auditSelf("APPOINTMENT_BOOKED", "SUCCESS", userId, request, detail, tx);
     return { appointmentId: id, startsAt };
   });
-  return booked;
+  return { ...booked, next: await nextStepOf(current.id) };
 }
 
 /** Cancels the booked appointment; the user picks another slot. */
-export async function cancelMyAppointment(userId: string, input: CredentialStepInput, request: RequestInfo) {
+export async function cancelMyAppointment(
+  userId: string,
+  input: CredentialStepInput,
+  request: RequestInfo,
+): Promise<{ next: ProofingStep }> {
   const current = await openCaseAt(userId, input.credentialId, "appointment");
   await inTransaction(async (tx) => {
     const cancelled = await appointmentRepo.cancelBookedAppointments(current.id, tx);
@@ -190,6 +208,7 @@ export async function cancelMyAppointment(userId: string, input: CredentialStepI
       );
     }
   });
+  return { next: await nextStepOf(current.id) };
 }
 
 /**

@@ -32,6 +32,7 @@ import {
   isEditable,
   isStepAllowed,
   latestAllowedStep,
+  nextCheckoutStep,
   type CheckoutStep,
 } from "./store";
 
@@ -64,7 +65,10 @@ async function requireOwnOrder(userId: string, orderId: string) {
  * Step 1: the chosen product starts a draft order prefilled from the profile and the last billing
  * address, or changes the product of the user's draft when they came back to this step.
  */
-export async function startOrder(userId: string, input: StartOrderInput): Promise<{ orderId: string }> {
+export async function startOrder(
+  userId: string,
+  input: StartOrderInput,
+): Promise<{ orderId: string; next: CheckoutStep }> {
   const product = await repo.findProduct(input.productId);
   if (!product) throw new DomainError("store.product_unavailable");
   let renewsCredentialId: string | null = null;
@@ -88,7 +92,10 @@ export async function startOrder(userId: string, input: StartOrderInput): Promis
       currency: product.currency,
     });
     if (!changed) throw new DomainError("store.order_locked");
-    return { orderId: input.orderId };
+    return {
+      orderId: input.orderId,
+      next: nextCheckoutStep("product", { status: "DRAFT", infoCompletedAt: null }),
+    };
   }
 
   const profile = await getProfile(userId);
@@ -114,7 +121,7 @@ export async function startOrder(userId: string, input: StartOrderInput): Promis
       postalCode: billing?.postalCode ?? null,
     },
   });
-  return { orderId: id };
+  return { orderId: id, next: nextCheckoutStep("product", { status: "DRAFT", infoCompletedAt: null }) };
 }
 
 export type CheckoutPage =
@@ -132,14 +139,25 @@ export async function getCheckoutStep(
 }
 
 /** Step 2: Primary Information and Billing Address. */
-export async function saveOrderInformation(userId: string, input: SaveOrderInformationInput): Promise<void> {
-  await requireOwnOrder(userId, input.orderId);
+export async function saveOrderInformation(
+  userId: string,
+  input: SaveOrderInformationInput,
+): Promise<{ next: CheckoutStep }> {
+  const order = await requireOwnOrder(userId, input.orderId);
   const { orderId, ...fields } = input;
-  const saved = await repo.updateEditableOrder(orderId, { ...fields, infoCompletedAt: new Date() });
+  const infoCompletedAt = new Date();
+  const saved = await repo.updateEditableOrder(orderId, { ...fields, infoCompletedAt });
   if (!saved) throw new DomainError("store.order_locked");
+  return { next: nextCheckoutStep("information", { status: order.status, infoCompletedAt }) };
 }
 
-export type SubmitOutcome = { orderId: string };
+export type SubmitOutcome = { orderId: string; next: CheckoutStep };
+
+/** A submitted order is no longer editable: after the payment step it shows only its confirmation. */
+const submitted = (orderId: string): SubmitOutcome => ({
+  orderId,
+  next: nextCheckoutStep("payment", { status: "PAYMENT_PROCESSING", infoCompletedAt: new Date() }),
+});
 
 /**
  * Step 3: pays by card or opens an invoice. Concurrent submits of one order charge once: only the request
@@ -152,7 +170,7 @@ export async function submitPayment(
   now = new Date(),
 ): Promise<SubmitOutcome> {
   const order = await requireOwnOrder(userId, input.orderId);
-  if (!isEditable(order.status)) return { orderId: order.id };
+  if (!isEditable(order.status)) return submitted(order.id);
   if (!order.infoCompletedAt) throw new DomainError("store.step_not_ready");
   if (input.paymentMethod === "CARD") {
     const problem = cardExpiryProblem(input.cardExpiry, now);
@@ -163,7 +181,7 @@ export async function submitPayment(
     submittedAt: now,
     failureCode: null,
   });
-  if (!won) return { orderId: order.id };
+  if (!won) return submitted(order.id);
   await recordAudit({
     type: "ORDER_SUBMITTED",
     result: "SUCCESS",
@@ -174,7 +192,7 @@ export async function submitPayment(
   });
   if (input.paymentMethod === "INVOICE") await openInvoice(order, now);
   else await chargeCard(order, input, now);
-  return { orderId: order.id };
+  return submitted(order.id);
 }
 
 async function openInvoice(order: repo.OrderView, now: Date) {

@@ -1,4 +1,5 @@
 // Pure store rules: the checkout step graph, card checks, money. No I/O.
+import { defineStepGraph } from "@/lib/core/step-graph";
 
 export type OrderStatus =
   "DRAFT" | "PAYMENT_PROCESSING" | "AWAITING_PAYMENT" | "PAID" | "PAYMENT_FAILED" | "CANCELLED";
@@ -17,25 +18,31 @@ export function isEditable(status: OrderStatus): boolean {
   return status === "DRAFT" || status === "PAYMENT_FAILED";
 }
 
-/** The furthest step the order may be on; a page for a later step redirects here. */
-export function latestAllowedStep(order: {
-  status: OrderStatus;
-  infoCompletedAt: Date | null;
-}): CheckoutStep {
-  if (!isEditable(order.status)) return "confirmation";
-  return order.infoCompletedAt ? "payment" : "information";
+type CheckoutState = { status: OrderStatus; infoCompletedAt: Date | null };
+
+/**
+ * The purchase as a step graph: an editable order may go back to any step it has reached (going back keeps
+ * what was entered, so no step undoes another); a submitted one shows only its confirmation.
+ */
+export const CHECKOUT_FLOW = defineStepGraph<CheckoutStep, CheckoutState, object>({
+  product: { allowed: (o) => isEditable(o.status), undo: {} },
+  information: { allowed: (o) => isEditable(o.status), undo: {} },
+  payment: { allowed: (o) => isEditable(o.status) && o.infoCompletedAt !== null, undo: {} },
+  confirmation: { allowed: (o) => !isEditable(o.status), undo: {} },
+});
+
+/** The furthest step the order may be on; a page for a step that is not allowed redirects here. */
+export function latestAllowedStep(order: CheckoutState): CheckoutStep {
+  return CHECKOUT_FLOW.latestAllowed(order) ?? "information";
 }
 
-const ORDER: Record<CheckoutStep, number> = { product: 0, information: 1, payment: 2, confirmation: 3 };
+/** The step after `step` once it is saved (`order` as it is then). */
+export function nextCheckoutStep(step: CheckoutStep, order: CheckoutState): CheckoutStep {
+  return CHECKOUT_FLOW.nextAfter(step, order) ?? latestAllowedStep(order);
+}
 
-/** Whether `step` may be shown for the order: earlier steps of an editable order, or its latest one. */
-export function isStepAllowed(
-  step: CheckoutStep,
-  order: { status: OrderStatus; infoCompletedAt: Date | null },
-): boolean {
-  const latest = latestAllowedStep(order);
-  if (latest === "confirmation") return step === "confirmation";
-  return ORDER[step] <= ORDER[latest];
+export function isStepAllowed(step: CheckoutStep, order: CheckoutState): boolean {
+  return CHECKOUT_FLOW.isAllowed(step, order);
 }
 
 export function formatMoney(cents: number, currency: string): string {

@@ -5,11 +5,13 @@ import {
   agreeToProofingTerms,
   answerKba,
   chooseProofingMethod,
+  confirmProofingName,
   correctProofingName,
   getProofingStep,
   resendProofingLink,
   selectProofingCountry,
   startAttempt,
+  startProofing,
   submitIdentity,
   submitMobile,
 } from "@/lib/proofing/service";
@@ -94,12 +96,35 @@ describe("the self-service step graph", () => {
     });
   });
 
+  it("each saved step names the page to go to next, from the saved case", async () => {
+    const { userId, credentialId } = await applicant();
+    await getProofingStep(userId, credentialId, "country", REQUEST);
+    const input = { credentialId };
+    expect(await selectProofingCountry(userId, { ...input, country: "US" })).toEqual({ next: "method" });
+    expect(await chooseProofingMethod(userId, { ...input, method: "SELF_SERVICE" })).toEqual({
+      next: "name",
+    });
+    expect(await confirmProofingName(userId, input)).toEqual({ next: "instructions" });
+    expect(await startProofing(userId, input)).toEqual({ next: "terms" });
+    expect(await agreeToProofingTerms(userId, input, REQUEST)).toEqual({ next: "identity" });
+    expect(await submitIdentity(userId, identityForm(credentialId, "123456789"))).toEqual({ next: "mobile" });
+    // Choosing the other method again undoes the self-service answers: the live video steps come next.
+    await selectProofingCountry(userId, { ...input, country: "US" });
+    expect(await chooseProofingMethod(userId, { ...input, method: "LIVE_VIDEO" })).toEqual({ next: "video" });
+  });
+
   it("lets the user correct the name, audited, and confirm it again", async () => {
     const { userId, credentialId } = await applicant();
     await getProofingStep(userId, credentialId, "country", REQUEST);
     await selectProofingCountry(userId, { credentialId, country: "US" });
     await chooseProofingMethod(userId, { credentialId, method: "SELF_SERVICE" });
-    await correctProofingName(userId, { credentialId, firstName: "Avery", lastName: "Quinn-Smith" }, REQUEST);
+    expect(
+      await correctProofingName(
+        userId,
+        { credentialId, firstName: "Avery", lastName: "Quinn-Smith" },
+        REQUEST,
+      ),
+    ).toEqual({ next: "name" });
     const user = await db().user.findUniqueOrThrow({ where: { id: userId } });
     expect(user.lastName).toBe("Quinn-Smith");
     expect((await caseOf(credentialId)).nameConfirmedAt).toBeNull();
@@ -176,6 +201,7 @@ describe("the identity check", () => {
     expect(await submitMobile(userId, { credentialId, mobile }, REQUEST)).toEqual({
       outcome: "VERIFIED",
       linkSent: true,
+      next: "capture",
     });
     const token = await proofingLinkToken(mobile);
     expect(Buffer.from(token, "base64url").length * 8).toBeGreaterThanOrEqual(128);
@@ -203,6 +229,7 @@ describe("the identity check", () => {
     expect(await submitMobile(userId, { credentialId, mobile }, REQUEST)).toEqual({
       outcome: "KBA_REQUIRED",
       linkSent: false,
+      next: "kba",
     });
     const page = await getProofingStep(userId, credentialId, "kba", REQUEST);
     expect(page.allowed && page.view.kbaQuestions?.length).toBe(3);
@@ -213,6 +240,7 @@ describe("the identity check", () => {
     expect(await answerKba(userId, { credentialId, answers: LOCAL_KBA_ANSWERS }, REQUEST)).toEqual({
       passed: true,
       linkSent: true,
+      next: "capture",
     });
     expect(await proofingLinkToken(mobile)).toBeTruthy();
   });
@@ -225,6 +253,7 @@ describe("the identity check", () => {
     expect(await answerKba(userId, { credentialId, answers }, REQUEST)).toEqual({
       passed: false,
       linkSent: false,
+      next: "result",
     });
     expect(await caseOf(credentialId)).toMatchObject({ status: "FAILED", failureReason: "kba_failed" });
   });
@@ -237,6 +266,7 @@ describe("the identity check", () => {
       expect(await submitMobile(userId, { credentialId, mobile: nextPhone() }, REQUEST)).toEqual({
         outcome: "NOT_VERIFIED",
         linkSent: false,
+        next: "result",
       });
     }
     const result = await getProofingStep(userId, credentialId, "result", REQUEST);
@@ -311,6 +341,7 @@ describe("the identity check", () => {
     expect(await submitMobile(userId, { credentialId, mobile: failing }, REQUEST)).toEqual({
       outcome: "VERIFIED",
       linkSent: false,
+      next: "capture",
     });
     expect(await caseOf(credentialId)).toMatchObject({ identityOutcome: "VERIFIED", linkSentAt: null });
     expect(await getProofingStep(userId, credentialId, "capture", REQUEST)).toMatchObject({ allowed: true });

@@ -180,7 +180,7 @@ describe("card payments with Stripe", () => {
     await deliver(portal, stripeEvent("payment_intent.succeeded", intent!));
     await loseReply(held);
 
-    await expect(submitting).resolves.toEqual({ orderId: order.id });
+    await expect(submitting).resolves.toEqual({ orderId: order.id, next: "confirmation" });
     expect(await findOrder(order.id)).toMatchObject({ status: "PAID" });
     expect(await countKeys(order.id)).toBe(1);
   });

@@ -12,22 +12,22 @@ import { saveOrderInformation, startOrder, submitPayment } from "@/lib/store/ser
 const checkout = (orderId: string, step: string) => `/store/checkout/${orderId}/${step}`;
 
 export const startOrderAction = userAction(StartOrderInputSchema, async (input, { session }) => {
-  const { orderId } = await startOrder(session.userId, input);
-  redirect(checkout(orderId, "information"));
+  const { orderId, next } = await startOrder(session.userId, input);
+  redirect(checkout(orderId, next));
 });
 
 export const saveInformationAction = userAction(
   SaveOrderInformationInputSchema,
   async (input, { session }) => {
-    await saveOrderInformation(session.userId, input);
-    redirect(checkout(input.orderId, "payment"));
+    const { next } = await saveOrderInformation(session.userId, input);
+    redirect(checkout(input.orderId, next));
   },
 );
 
 export const submitPaymentAction = userAction(
   SubmitPaymentInputSchema,
   async (input, { session, request }) => {
-    const { orderId } = await submitPayment(session.userId, input, request);
-    redirect(checkout(orderId, "confirmation"));
+    const { orderId, next } = await submitPayment(session.userId, input, request);
+    redirect(checkout(orderId, next));
   },
 );

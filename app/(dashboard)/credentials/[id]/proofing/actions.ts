@@ -43,54 +43,52 @@ const step = (credentialId: string, to: ProofingStep, query = "") =>
 export const selectCountryAction = userAction(
   SelectProofingCountryInputSchema,
   async (input, { session }) => {
-    await selectProofingCountry(session.userId, input);
-    redirect(step(input.credentialId, "method"));
+    const { next } = await selectProofingCountry(session.userId, input);
+    redirect(step(input.credentialId, next));
   },
 );
 
 export const chooseMethodAction = userAction(ChooseProofingMethodInputSchema, async (input, { session }) => {
-  const method = await chooseProofingMethod(session.userId, input);
-  redirect(step(input.credentialId, method === "SELF_SERVICE" ? "name" : "video"));
+  const { next } = await chooseProofingMethod(session.userId, input);
+  redirect(step(input.credentialId, next));
 });
 
 export const confirmNameAction = userAction(CredentialStepInputSchema, async (input, { session }) => {
-  await confirmProofingName(session.userId, input);
-  redirect(step(input.credentialId, "instructions"));
+  const { next } = await confirmProofingName(session.userId, input);
+  redirect(step(input.credentialId, next));
 });
 
 export const correctNameAction = userAction(CorrectNameInputSchema, async (input, { session, request }) => {
-  await correctProofingName(session.userId, input, request);
-  redirect(step(input.credentialId, "name", "?corrected=1"));
+  const { next } = await correctProofingName(session.userId, input, request);
+  redirect(step(input.credentialId, next, "?corrected=1"));
 });
 
 export const startProofingAction = userAction(CredentialStepInputSchema, async (input, { session }) => {
-  await startProofing(session.userId, input);
-  redirect(step(input.credentialId, "terms"));
+  const { next } = await startProofing(session.userId, input);
+  redirect(step(input.credentialId, next));
 });
 
 export const agreeToTermsAction = userAction(
   CredentialStepInputSchema,
   async (input, { session, request }) => {
-    await agreeToProofingTerms(session.userId, input, request);
-    redirect(step(input.credentialId, "identity"));
+    const { next } = await agreeToProofingTerms(session.userId, input, request);
+    redirect(step(input.credentialId, next));
   },
 );
 
 export const submitIdentityAction = userAction(SubmitIdentityInputSchema, async (input, { session }) => {
-  await submitIdentity(session.userId, input);
-  redirect(step(input.credentialId, "mobile"));
+  const { next } = await submitIdentity(session.userId, input);
+  redirect(step(input.credentialId, next));
 });
 
 export const submitMobileAction = userAction(SubmitMobileInputSchema, async (input, { session, request }) => {
-  const { outcome } = await submitMobile(session.userId, input, request);
-  const next: ProofingStep =
-    outcome === "VERIFIED" ? "capture" : outcome === "KBA_REQUIRED" ? "kba" : "result";
+  const { next } = await submitMobile(session.userId, input, request);
   redirect(step(input.credentialId, next));
 });
 
 export const answerKbaAction = userAction(AnswerKbaInputSchema, async (input, { session, request }) => {
-  const { passed } = await answerKba(session.userId, input, request);
-  redirect(step(input.credentialId, passed ? "capture" : "result"));
+  const { next } = await answerKba(session.userId, input, request);
+  redirect(step(input.credentialId, next));
 });
 
 export const resendLinkAction = userAction(CredentialStepInputSchema, async (input, { session, request }) => {
@@ -118,37 +116,37 @@ export const startNewAttemptAction = userAction(
 );
 
 export const reviewVideoAction = userAction(CredentialStepInputSchema, async (input, { session }) => {
-  await reviewVideoProofing(session.userId, input);
-  redirect(step(input.credentialId, "service"));
+  const { next } = await reviewVideoProofing(session.userId, input);
+  redirect(step(input.credentialId, next));
 });
 
 export const chooseAgentMeetingAction = userAction(CredentialStepInputSchema, async (input, { session }) => {
-  await chooseAgentMeeting(session.userId, input);
-  redirect(step(input.credentialId, "schedule"));
+  const { next } = await chooseAgentMeeting(session.userId, input);
+  redirect(step(input.credentialId, next));
 });
 
 export const reviewScheduleAction = userAction(CredentialStepInputSchema, async (input, { session }) => {
-  await reviewSchedule(session.userId, input);
-  redirect(step(input.credentialId, "slot"));
+  const { next } = await reviewSchedule(session.userId, input);
+  redirect(step(input.credentialId, next));
 });
 
 export const pickSlotAction = userAction(PickSlotInputSchema, async (input, { session }) => {
-  await pickSlot(session.userId, input);
-  redirect(step(input.credentialId, "details", `?tz=${encodeURIComponent(input.timeZone)}`));
+  const { next } = await pickSlot(session.userId, input);
+  redirect(step(input.credentialId, next, `?tz=${encodeURIComponent(input.timeZone)}`));
 });
 
 export const bookAppointmentAction = userAction(
   BookAppointmentInputSchema,
   async (input, { session, request }) => {
-    await bookAppointment(session.userId, input, request);
-    redirect(step(input.credentialId, "appointment", "?booked=1"));
+    const { next } = await bookAppointment(session.userId, input, request);
+    redirect(step(input.credentialId, next, "?booked=1"));
   },
 );
 
 export const cancelAppointmentAction = userAction(
   CredentialStepInputSchema,
   async (input, { session, request }) => {
-    await cancelMyAppointment(session.userId, input, request);
-    redirect(step(input.credentialId, "slot", "?cancelled=1"));
+    const { next } = await cancelMyAppointment(session.userId, input, request);
+    redirect(step(input.credentialId, next, "?cancelled=1"));
   },
 );
