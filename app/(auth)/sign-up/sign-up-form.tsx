@@ -7,6 +7,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { Field, SelectField } from "@/components/ui/field";
 import type { Country } from "@/lib/accounts/countries";
 import { signUpAction } from "./actions";
+import { NameFields } from "@/components/forms/name-fields";
 
 export function SignUpForm({ countries }: { countries: readonly Country[] }) {
   const [state, action] = useActionState(signUpAction, IDLE_STATE);
@@ -17,22 +18,7 @@ export function SignUpForm({ countries }: { countries: readonly Country[] }) {
     <form action={action} noValidate>
       <FormMessage state={state} />
       <div className="grid gap-x-4 sm:grid-cols-2">
-        <Field
-          label="First Name"
-          name="firstName"
-          autoComplete="given-name"
-          required
-          defaultValue={v.firstName}
-          error={e.firstName}
-        />
-        <Field
-          label="Last Name"
-          name="lastName"
-          autoComplete="family-name"
-          required
-          defaultValue={v.lastName}
-          error={e.lastName}
-        />
+        <NameFields values={v} errors={e} />
       </div>
       <Field
         label="Email Address"

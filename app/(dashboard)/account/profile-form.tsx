@@ -3,9 +3,10 @@
 import { useActionState } from "react";
 import { FormMessage } from "@/components/forms/form-message";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { Field, SelectField } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/field";
 import type { Country } from "@/lib/accounts/countries";
 import { updateProfileAction } from "./actions";
+import { NameFields } from "@/components/forms/name-fields";
 
 type Values = { firstName: string; lastName: string; country: string };
 
@@ -16,22 +17,7 @@ export function ProfileForm({ initial, countries }: { initial: Values; countries
   return (
     <form action={action} noValidate className="max-w-md">
       <FormMessage state={state} />
-      <Field
-        label="First Name"
-        name="firstName"
-        autoComplete="given-name"
-        required
-        defaultValue={v.firstName}
-        error={e.firstName}
-      />
-      <Field
-        label="Last Name"
-        name="lastName"
-        autoComplete="family-name"
-        required
-        defaultValue={v.lastName}
-        error={e.lastName}
-      />
+      <NameFields values={v} errors={e} />
       <SelectField
         label="Country"
         name="country"

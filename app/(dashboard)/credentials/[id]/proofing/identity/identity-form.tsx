@@ -7,6 +7,8 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { Field, SelectField } from "@/components/ui/field";
 import type { IdentityEvidence } from "@/lib/proofing/proofing";
 import { submitIdentityAction } from "../actions";
+import { StreetAddressFields } from "@/components/forms/street-address-fields";
+import { NameFields } from "@/components/forms/name-fields";
 
 export function IdentityForm({
   credentialId,
@@ -29,29 +31,7 @@ export function IdentityForm({
       <fieldset className="mb-4">
         <legend className="mb-3 text-lg font-semibold">Legal name</legend>
         <div className="grid gap-x-4 sm:grid-cols-3">
-          <Field
-            label="First Name"
-            name="firstName"
-            autoComplete="given-name"
-            required
-            defaultValue={v.firstName}
-            error={e.firstName}
-          />
-          <Field
-            label="Middle Name (optional)"
-            name="middleName"
-            autoComplete="additional-name"
-            defaultValue={v.middleName}
-            error={e.middleName}
-          />
-          <Field
-            label="Last Name"
-            name="lastName"
-            autoComplete="family-name"
-            required
-            defaultValue={v.lastName}
-            error={e.lastName}
-          />
+          <NameFields values={v} errors={e} withMiddleName />
         </div>
       </fieldset>
       <Field
@@ -66,21 +46,7 @@ export function IdentityForm({
       />
       <fieldset className="mb-4">
         <legend className="mb-3 text-lg font-semibold">Home address</legend>
-        <Field
-          label="Street Address"
-          name="addressLine1"
-          autoComplete="address-line1"
-          required
-          defaultValue={v.addressLine1}
-          error={e.addressLine1}
-        />
-        <Field
-          label="Address Line 2 (optional)"
-          name="addressLine2"
-          autoComplete="address-line2"
-          defaultValue={v.addressLine2}
-          error={e.addressLine2}
-        />
+        <StreetAddressFields values={v} errors={e} />
         <div className="grid gap-x-4 sm:grid-cols-3">
           <Field
             label="City"

@@ -4,8 +4,8 @@ import { useActionState } from "react";
 import { FormMessage } from "@/components/forms/form-message";
 import { IDLE_STATE } from "@/components/forms/idle-state";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { Field } from "@/components/ui/field";
 import { correctNameAction } from "../actions";
+import { NameFields } from "@/components/forms/name-fields";
 
 export function CorrectNameForm({
   credentialId,
@@ -22,21 +22,12 @@ export function CorrectNameForm({
       <FormMessage state={state} />
       <input type="hidden" name="credentialId" value={credentialId} />
       <div className="grid gap-x-4 sm:grid-cols-2">
-        <Field
-          label="First Name"
-          name="firstName"
-          autoComplete="given-name"
-          required
-          defaultValue={state.values?.firstName ?? firstName}
-          error={state.fieldErrors?.firstName}
-        />
-        <Field
-          label="Last Name"
-          name="lastName"
-          autoComplete="family-name"
-          required
-          defaultValue={state.values?.lastName ?? lastName}
-          error={state.fieldErrors?.lastName}
+        <NameFields
+          values={{
+            firstName: state.values?.firstName ?? firstName,
+            lastName: state.values?.lastName ?? lastName,
+          }}
+          errors={{ firstName: state.fieldErrors?.firstName, lastName: state.fieldErrors?.lastName }}
         />
       </div>
       <SubmitButton>Save Name</SubmitButton>

@@ -7,6 +7,8 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { Field, SelectField } from "@/components/ui/field";
 import type { Country } from "@/lib/accounts/countries";
 import { saveInformationAction } from "../../../actions";
+import { StreetAddressFields } from "@/components/forms/street-address-fields";
+import { NameFields } from "@/components/forms/name-fields";
 
 export type InformationValues = Record<
   | "firstName"
@@ -44,22 +46,7 @@ export function InformationForm({
       <fieldset className="mb-6">
         <legend className="mb-3 text-lg font-semibold">Primary Information</legend>
         <div className="grid gap-x-4 sm:grid-cols-2">
-          <Field
-            label="First Name"
-            name="firstName"
-            autoComplete="given-name"
-            required
-            defaultValue={v.firstName}
-            error={e.firstName}
-          />
-          <Field
-            label="Last Name"
-            name="lastName"
-            autoComplete="family-name"
-            required
-            defaultValue={v.lastName}
-            error={e.lastName}
-          />
+          <NameFields values={v} errors={e} />
           <Field
             label="Email Address"
             name="email"
@@ -89,21 +76,7 @@ export function InformationForm({
       </fieldset>
       <fieldset className="mb-6">
         <legend className="mb-3 text-lg font-semibold">Billing Address</legend>
-        <Field
-          label="Street Address"
-          name="addressLine1"
-          autoComplete="address-line1"
-          required
-          defaultValue={v.addressLine1}
-          error={e.addressLine1}
-        />
-        <Field
-          label="Address Line 2 (optional)"
-          name="addressLine2"
-          autoComplete="address-line2"
-          defaultValue={v.addressLine2}
-          error={e.addressLine2}
-        />
+        <StreetAddressFields values={v} errors={e} />
         <div className="grid gap-x-4 sm:grid-cols-2">
           <Field
             label="City"
