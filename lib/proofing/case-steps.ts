@@ -19,8 +19,6 @@ import { APPOINTMENT_JOBS } from "./video";
 // The wizard's shared mechanics for the self-service and live video services: finding the open case at a
 // step, saving a step with the undo of later ones, and audit rows.
 
-export type { WizardStep };
-
 /** The user's open case on this credential, with `step` allowed; refused otherwise. */
 export async function openCaseAt(userId: string, credentialId: string, step: WizardStep) {
   const credential = await caseRepo.findCredential(userId, credentialId);

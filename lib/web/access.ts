@@ -42,7 +42,7 @@ export async function auditObjectRefusal(session: CurrentSession, object: Object
 }
 
 /** For pages: audits the refusal, then answers 404 exactly as for an id that does not exist. */
-export async function refuseObject(session: CurrentSession, object: ObjectKind, id: unknown): Promise<never> {
+async function refuseObject(session: CurrentSession, object: ObjectKind, id: unknown): Promise<never> {
   await auditObjectRefusal(session, object, id);
   notFound();
 }
