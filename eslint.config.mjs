@@ -1,30 +1,11 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
+import portal from "./eslint-rules/owned-writes.mjs";
 
 const prismaOnlyInRepositories = {
   message: "Only repository files (repository.ts, *-repository.ts) talk to Prisma (type imports are fine).",
   allowTypeImports: true,
-};
-
-// lib/credentials/repository.ts is the only writer of the credentials table (one owner per aggregate).
-const credentialWrites = {
-  files: ["lib/**/*.ts", "app/**/*.ts", "app/**/*.tsx"],
-  ignores: ["lib/credentials/repository.ts"],
-  rules: {
-    "no-restricted-syntax": [
-      "error",
-      {
-        selector:
-          "CallExpression[callee.object.property.name='credential'][callee.property.name=/^(create|createMany|update|updateMany|upsert|delete|deleteMany)$/]",
-        message: "Only lib/credentials/repository.ts writes credentials: call lib/credentials/service.ts.",
-      },
-      {
-        selector: 'TemplateElement[value.raw=/(UPDATE|INSERT\\s+INTO|DELETE\\s+FROM)\\s+"?credentials\\b/i]',
-        message: "Only lib/credentials/repository.ts writes credentials: call lib/credentials/service.ts.",
-      },
-    ],
-  },
 };
 
 const config = [
@@ -119,7 +100,12 @@ const config = [
     rules: { "@typescript-eslint/no-restricted-imports": "off" },
   },
   { files: ["lib/core/env.ts"], rules: { "no-restricted-properties": "off" } },
-  credentialWrites,
+  // One owner per aggregate: only the owning repositories write credentials, users and orders.
+  {
+    files: ["lib/**/*.ts", "app/**/*.ts", "app/**/*.tsx", "scripts/**/*.ts"],
+    plugins: { portal },
+    rules: { "portal/owned-writes": "error" },
+  },
   // No import cycles between the portal's own modules (the same check as `madge --circular`).
   {
     files: ["lib/**/*.ts", "app/**/*.ts", "app/**/*.tsx", "components/**/*.tsx"],

@@ -3,7 +3,7 @@
 // one at a time and in bursts of 8 as a webhook burst would. Same-box figures (Node and PostgreSQL on 2 cores).
 /* eslint-disable no-restricted-properties, @typescript-eslint/no-restricted-imports -- a benchmark seeds its own data */
 import { db } from "@/lib/core/db";
-import { fulfilOrder } from "@/lib/store/service";
+import { fulfilOrder } from "@/lib/payments/settlement";
 
 process.env.LOG_LEVEL = "silent";
 

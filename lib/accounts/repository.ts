@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/lib/core/db";
 import { query } from "@/lib/core/sql";
-import { Prisma, type EmailTokenPurpose, type Role } from "@/lib/generated/prisma/client";
+import { Prisma, type AccountStatus, type EmailTokenPurpose, type Role } from "@/lib/generated/prisma/client";
 
 export type AccountForSignIn = {
   id: string;
@@ -96,6 +96,15 @@ export async function updateProfileFields(
   tx?: Tx,
 ): Promise<void> {
   await (tx ?? db()).user.update({ where: { id }, data, select: { id: true } });
+}
+
+/** What else may change on an account: its name (proofing's correction), its status and role (staff). */
+export async function updateAccount(
+  id: string,
+  data: { firstName: string; lastName: string } | { status: AccountStatus } | { role: Role },
+  tx: Tx,
+): Promise<void> {
+  await tx.user.update({ where: { id }, data, select: { id: true } });
 }
 
 export async function updatePasswordHash(id: string, passwordHash: string, now: Date, tx: Tx): Promise<void> {

@@ -1,18 +1,10 @@
 import { z } from "zod";
+import { requiredText } from "@/lib/core/text-fields";
 import { PASSWORD_MAX_LENGTH } from "./accounts";
 import { isKnownCountry } from "./countries";
 
 /** A person's name part: trimmed, 1–60 characters, no markup or control characters. */
-export const PersonNameSchema = (label: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `Enter your ${label}.`)
-    .max(60, `${label[0]!.toUpperCase()}${label.slice(1)} must be at most 60 characters.`)
-    .regex(
-      /^[^<>{}\u0000-\u001f]+$/,
-      `${label[0]!.toUpperCase()}${label.slice(1)} contains characters we cannot accept.`,
-    );
+export const PersonNameSchema = (label: string) => requiredText(label, "your", 60);
 
 export const EmailSchema = z
   .string()

@@ -6,7 +6,8 @@ import { env } from "@/lib/core/env";
 import { DomainError } from "@/lib/core/errors";
 import { logger } from "@/lib/core/logger";
 import { checkLimits, consumeLimit, enforceLimit } from "@/lib/core/rate-limit";
-import { inTransaction } from "@/lib/core/transaction";
+import { inTransaction, type Tx } from "@/lib/core/transaction";
+import type { AccountStatus, Role } from "@/lib/generated/prisma/client";
 import { sendEmail } from "@/lib/messaging/service";
 import type { EmailMessage } from "@/lib/messaging/messaging";
 import { sendCode, verifyCode } from "@/lib/otp/service";
@@ -393,6 +394,20 @@ export async function getProfile(userId: string): Promise<repo.Profile> {
   const profile = await repo.findProfile(userId);
   if (!profile) throw new DomainError("auth.unauthenticated");
   return profile;
+}
+
+/** Proofing's "MY NAME IS INCORRECT": the account's name, inside the caller's (audited) transaction. */
+export function correctAccountName(userId: string, name: { firstName: string; lastName: string }, tx: Tx) {
+  return repo.updateAccount(userId, { firstName: name.firstName, lastName: name.lastName }, tx);
+}
+
+/** Staff's enable, disable and role change, inside the caller's (audited) transaction. */
+export function changeAccountAccess(
+  userId: string,
+  change: { status: AccountStatus } | { role: Role },
+  tx: Tx,
+) {
+  return repo.updateAccount(userId, change, tx);
 }
 
 export async function updateProfile(

@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "@/lib/core/db";
+import { db } from "@/lib/core/db";
 import type { AccountStatus, Role } from "@/lib/generated/prisma/client";
 
 export type UserSummary = {
@@ -57,14 +57,6 @@ export function searchUsers(query: string, take: number): Promise<UserSummary[]>
 
 export function findUserSummary(id: string): Promise<UserSummary | null> {
   return db().user.findUnique({ where: { id }, select: SUMMARY });
-}
-
-export async function updateStatus(id: string, status: AccountStatus, tx: Tx): Promise<void> {
-  await tx.user.update({ where: { id }, data: { status }, select: { id: true } });
-}
-
-export async function updateRole(id: string, role: Role, tx: Tx): Promise<void> {
-  await tx.user.update({ where: { id }, data: { role }, select: { id: true } });
 }
 
 /** What a credential's timeline is built from, across the store, licensing, proofing and phones. */

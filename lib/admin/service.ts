@@ -1,5 +1,6 @@
 import "server-only";
 import type { RequestInfo } from "@/lib/core/caller";
+import { changeAccountAccess } from "@/lib/accounts/service";
 import { auditStaff } from "@/lib/audit/service";
 import { DomainError } from "@/lib/core/errors";
 import { inTransaction } from "@/lib/core/transaction";
@@ -55,7 +56,7 @@ export async function setAccountStatus(actor: Actor, input: SetAccountStatusInpu
   if (user.status === input.status) return;
   const now = new Date();
   await inTransaction(async (tx) => {
-    await repo.updateStatus(user.id, input.status, tx);
+    await changeAccountAccess(user.id, { status: input.status }, tx);
     if (input.status === "DISABLED") await endAllSessions(user.id, now, tx);
     await auditStaff(
       input.status === "DISABLED" ? "ACCOUNT_DISABLED" : "ACCOUNT_ENABLED",
@@ -72,7 +73,7 @@ export async function changeRole(actor: Actor, input: ChangeRoleInput, request: 
   const user = await requireOtherUser(actor, input.userId);
   if (user.role === input.role) return;
   await inTransaction(async (tx) => {
-    await repo.updateRole(user.id, input.role, tx);
+    await changeAccountAccess(user.id, { role: input.role }, tx);
     await auditStaff(
       "ROLE_CHANGED",
       actor.userId,

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/core/db";
-import { query, type SqlValue } from "@/lib/core/sql";
+import { execute, type SqlValue } from "@/lib/core/sql";
 import { AuditType, type AuditResult, type Prisma } from "@/lib/generated/prisma/client";
 
 /** Every kind of audit event, for the viewer's action filter. */
@@ -47,16 +47,13 @@ export function auditWrite(event: AuditEventInput): AuditWrite {
   };
 }
 
+/** One audit row, in the caller's transaction when it has one (every sign-in and OTP check has none). */
 export async function insertAuditEvent(event: AuditEventInput, tx?: Tx): Promise<void> {
-  if (tx) {
-    await tx.auditEvent.create({ data: event, select: { id: true } });
-    return;
-  }
-  // Outside a transaction (every sign-in and OTP send or check): plain SQL (lib/core/sql.ts).
-  await query(
+  await execute(
     "audit-insert",
     `INSERT INTO audit_events (${AUDIT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
     auditValues(event),
+    tx,
   );
 }
 

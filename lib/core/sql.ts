@@ -1,5 +1,6 @@
 import "server-only";
 import pg from "pg";
+import type { Tx } from "./db";
 import { env } from "./env";
 
 /**
@@ -46,4 +47,16 @@ export async function query<Row extends object>(
   const params = values.map((v) => (v instanceof Date ? v.toISOString() : v));
   const result = await sqlPool().query<Row>({ name, text, values: params });
   return result.rows;
+}
+
+/**
+ * Runs one write: inside a Prisma transaction on its connection (so it commits or rolls back with it),
+ * else as `query` does. One SQL text serves both, so a write is never implemented twice.
+ */
+export async function execute(name: string, text: string, values: SqlValue[], tx?: Tx): Promise<void> {
+  if (!tx) {
+    await query(name, text, values);
+    return;
+  }
+  await tx.$executeRawUnsafe(text, ...values.map((v) => (v instanceof Date ? v.toISOString() : v)));
 }

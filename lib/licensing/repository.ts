@@ -1,6 +1,11 @@
 import "server-only";
 import { db, type Tx } from "@/lib/core/db";
-import type { CredentialStatus, LicenseKeyStatus, ProductKind } from "@/lib/generated/prisma/client";
+import type {
+  CredentialStatus,
+  LicenseKeyStatus,
+  OrderStatus,
+  ProductKind,
+} from "@/lib/generated/prisma/client";
 
 export async function insertLicenseKey(
   data: { orderId: string; keyHash: string; hint: string; sealedKey: string; sealedUntil: Date },
@@ -161,6 +166,16 @@ export async function revokeUnusedKeys(orderId: string, now: Date, reason: strin
     data: { status: "REVOKED", revokedAt: now, revokedReason: reason, sealedKey: null, sealedUntil: null },
   });
   return count;
+}
+
+/** What support's key actions need to know about an order. */
+export function findOrderOfKeys(
+  orderId: string,
+): Promise<{ userId: string; status: OrderStatus; renewsCredentialId: string | null } | null> {
+  return db().order.findUnique({
+    where: { id: orderId },
+    select: { userId: true, status: true, renewsCredentialId: true },
+  });
 }
 
 export async function countActivatedKeys(orderId: string, tx: Tx): Promise<number> {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { StaffReasonFields } from "@/lib/audit/schemas";
 
 export const ActivateLicenseKeyInputSchema = z.object({
   licenseKey: z
@@ -8,3 +9,7 @@ export const ActivateLicenseKeyInputSchema = z.object({
     .max(64, "A license key has 25 characters in 5 groups, like ABCDE-FGHJK-MNPQR-STVWX-YZ012."),
 });
 export type ActivateLicenseKeyInput = z.infer<typeof ActivateLicenseKeyInputSchema>;
+
+/** Support's re-send or revocation of an order's license key. */
+export const KeyActionInputSchema = z.object({ orderId: z.uuid("No such order."), ...StaffReasonFields });
+export type KeyActionInput = z.infer<typeof KeyActionInputSchema>;

@@ -106,29 +106,6 @@ export async function revealLatestKey(orderId: string, now = new Date()) {
   return { hint: key.hint, status: key.status, key: isOpen ? decrypt(key.sealedKey!) : null };
 }
 
-/** Support's re-send: revokes the order's unused key and issues a new one. A used key cannot be re-sent. */
-export async function replaceLicenseKey(
-  orderId: string,
-  actorId: string,
-  now: Date,
-  tx: Tx,
-): Promise<IssuedKey> {
-  if ((await repo.countActivatedKeys(orderId, tx)) > 0) throw new DomainError("licensing.key_used");
-  const revoked = await repo.revokeUnusedKeys(orderId, now, "replaced by support", tx);
-  if (revoked > 0) {
-    await recordAudit(
-      { type: "LICENSE_KEY_REVOKED", result: "SUCCESS", actorId, detail: { orderId, revoked } },
-      tx,
-    );
-  }
-  return issueLicenseKey(orderId, actorId, now, tx);
-}
-
-/** Support's revocation of an order's unused key (leaked, sent to the wrong person). Returns how many. */
-export async function revokeUnusedKeys(orderId: string, reason: string, now: Date, tx: Tx): Promise<number> {
-  return repo.revokeUnusedKeys(orderId, now, reason, tx);
-}
-
 async function refuseActivation(
   userId: string,
   request: RequestInfo,

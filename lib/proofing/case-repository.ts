@@ -322,12 +322,3 @@ export function findUserName(userId: string) {
     select: { firstName: true, lastName: true, email: true },
   });
 }
-
-export async function updateUserName(
-  userId: string,
-  firstName: string,
-  lastName: string,
-  tx: Tx,
-): Promise<void> {
-  await tx.user.update({ where: { id: userId }, data: { firstName, lastName }, select: { id: true } });
-}

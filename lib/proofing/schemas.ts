@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CountrySchema, EmailSchema, PersonNameSchema } from "@/lib/accounts/schemas";
+import { optionalText, requiredText } from "@/lib/core/text-fields";
 import { normalizeSsn, US_STATES } from "./proofing";
 import {
   AGENT_QUESTIONS,
@@ -35,30 +36,16 @@ export const CorrectNameInputSchema = z.object({
 });
 export type CorrectNameInput = z.infer<typeof CorrectNameInputSchema>;
 
-const text = (label: string, max = 100) =>
-  z
-    .string()
-    .trim()
-    .min(1, `Enter your ${label}.`)
-    .max(max, `Your ${label} must be at most ${max} characters.`)
-    .regex(/^[^<>{}\u0000-\u001f]+$/, `Your ${label} contains characters we cannot accept.`);
-
-const optionalText = (label: string) =>
-  z
-    .string()
-    .trim()
-    .max(100, `Your ${label} must be at most 100 characters.`)
-    .regex(/^[^<>{}\u0000-\u001f]*$/, `Your ${label} contains characters we cannot accept.`)
-    .default("");
+const text = (label: string, max = 100) => requiredText(label, "your", max);
 
 export const SubmitIdentityInputSchema = z.object({
   credentialId: CredentialIdSchema,
   firstName: PersonNameSchema("legal first name"),
-  middleName: optionalText("middle name"),
+  middleName: optionalText("middle name", "your"),
   lastName: PersonNameSchema("legal last name"),
   birthDate: z.iso.date("Enter your date of birth."),
   addressLine1: text("street address"),
-  addressLine2: optionalText("address line 2"),
+  addressLine2: optionalText("address line 2", "your"),
   city: text("city", 60),
   state: z.enum(US_STATES, "Select your state."),
   postalCode: z

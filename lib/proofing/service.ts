@@ -1,4 +1,5 @@
 import "server-only";
+import { correctAccountName } from "@/lib/accounts/service";
 import { auditSelf } from "@/lib/audit/service";
 import { decrypt, encrypt, keyedHash, randomToken } from "@/lib/core/crypto";
 import { env } from "@/lib/core/env";
@@ -182,7 +183,7 @@ export async function correctProofingName(
 ): Promise<{ next: ProofingStep }> {
   const current = await openCaseAt(userId, input.credentialId, "name");
   const undone = await inTransaction(async (tx) => {
-    await caseRepo.updateUserName(userId, input.firstName, input.lastName, tx);
+    await correctAccountName(userId, input, tx);
     await auditSelf("PROOFING_NAME_CORRECTED", "SUCCESS", userId, request, { caseId: current.id }, tx);
     return saveStep(current.id, "method", {}, tx);
   });

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { AuditWrite } from "@/lib/audit/service";
 import { db, type Tx } from "@/lib/core/db";
-import { query } from "@/lib/core/sql";
+import { execute, query } from "@/lib/core/sql";
 import type { AuthLevel, Role } from "@/lib/generated/prisma/client";
 
 export type NewSession = {
@@ -20,10 +20,9 @@ export type NewSession = {
 // transactions they use plain SQL (lib/core/sql.ts); inside one they stay on the transaction's client.
 
 export async function insertSession(data: NewSession, tx?: Tx): Promise<{ id: string }> {
-  if (tx) return tx.session.create({ data, select: { id: true } });
   const id = randomUUID();
   const createdAt = new Date();
-  await query(
+  await execute(
     "sessions-insert",
     `INSERT INTO sessions (id, "userId", "ticketHash", "authLevel", "passwordAt", "otpAt", "expiresAt", ip, "userAgent", "createdAt", "lastSeenAt")
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
@@ -39,6 +38,7 @@ export async function insertSession(data: NewSession, tx?: Tx): Promise<{ id: st
       data.userAgent,
       createdAt,
     ],
+    tx,
   );
   return { id };
 }

@@ -169,17 +169,6 @@ export function findOrder(id: string, tx?: Tx): Promise<OrderView | null> {
   return (tx ?? db()).order.findUnique({ where: { id }, select: ORDER_SELECT });
 }
 
-export function findOrderByPaymentIntent(paymentIntentId: string, tx?: Tx): Promise<OrderView | null> {
-  return (tx ?? db()).order.findUnique({
-    where: { stripePaymentIntentId: paymentIntentId },
-    select: ORDER_SELECT,
-  });
-}
-
-export function findOrderByStripeInvoice(invoiceId: string, tx?: Tx): Promise<OrderView | null> {
-  return (tx ?? db()).order.findUnique({ where: { stripeInvoiceId: invoiceId }, select: ORDER_SELECT });
-}
-
 /** The user's latest order with a billing address, to prefill the next one. */
 export function findLatestBilling(userId: string) {
   return db().order.findFirst({
@@ -250,22 +239,4 @@ export async function updateOrder(
   tx?: Tx,
 ): Promise<void> {
   await (tx ?? db()).order.updateMany({ where: { id }, data });
-}
-
-/**
- * Records a Stripe event id; false when it was already processed. A concurrent delivery of the same
- * event waits on the row lock until the first transaction ends, then sees the conflict.
- */
-export async function recordStripeEvent(eventId: string, type: string, tx: Tx): Promise<boolean> {
-  const inserted = await tx.$executeRaw`
-    INSERT INTO processed_stripe_events ("eventId", type) VALUES (${eventId}, ${type}) ON CONFLICT DO NOTHING`;
-  return inserted === 1;
-}
-
-export async function isStripeEventProcessed(eventId: string): Promise<boolean> {
-  return (await db().processedStripeEvent.count({ where: { eventId } })) > 0;
-}
-
-export function listOrdersForAdmin(userId: string): Promise<OrderView[]> {
-  return listOrdersForUser(userId);
 }

@@ -1,25 +1,13 @@
 import { z } from "zod";
-import { StaffReasonFields } from "@/lib/audit/schemas";
 import { isKnownCountry } from "@/lib/accounts/countries";
 import { EmailSchema } from "@/lib/accounts/schemas";
+import { optionalText, requiredText } from "@/lib/core/text-fields";
 import { isExpired, passesLuhn } from "./store";
 
-const text = (label: string, max = 100) =>
-  z
-    .string()
-    .trim()
-    .min(1, `Enter the ${label}.`)
-    .max(max, `The ${label} must be at most ${max} characters.`)
-    .regex(/^[^<>{}\u0000-\u001f]+$/, `The ${label} contains characters we cannot accept.`);
-
-const optionalText = (label: string, max = 100) =>
-  z
-    .string()
-    .trim()
-    .max(max, `The ${label} must be at most ${max} characters.`)
-    .regex(/^[^<>{}\u0000-\u001f]*$/, `The ${label} contains characters we cannot accept.`)
-    .optional()
-    .transform((v) => (v ? v : null));
+const text = (label: string, max: number) => requiredText(label, "the", max);
+/** Optional order fields are stored as null when left empty. */
+const optionalField = (label: string, max: number) =>
+  optionalText(label, "the", max).transform((v) => v || null);
 
 export const StartOrderInputSchema = z.object({
   productId: z.uuid("Select a product."),
@@ -46,9 +34,9 @@ export const SaveOrderInformationInputSchema = z.object({
     .min(1, "Enter a phone number.")
     .max(30, "The phone number must be at most 30 characters.")
     .regex(/^\+?[0-9 ().-]{7,}$/, "Enter a phone number with digits, like +1 202 555 0143."),
-  company: optionalText("company", 100),
+  company: optionalField("company", 100),
   addressLine1: text("street address", 120),
-  addressLine2: optionalText("address line 2", 120),
+  addressLine2: optionalField("address line 2", 120),
   city: text("city", 80),
   region: text("state or region", 80),
   postalCode: z
@@ -97,21 +85,6 @@ export function cardExpiryProblem(expiry: string, now: Date): string | null {
   const [mm, yy] = expiry.split("/").map((s) => Number(s.trim()));
   return isExpired(mm!, yy!, now) ? "This card has expired." : null;
 }
-
-export const MarkInvoicePaidInputSchema = z.object({
-  orderId: z.uuid(),
-  paymentReference: text("payment reference", 80),
-  amountPaid: z
-    .string()
-    .trim()
-    .regex(/^\d{1,7}(\.\d{1,2})?$/, "Enter the amount received, like 89.00."),
-  ...StaffReasonFields,
-});
-export type MarkInvoicePaidInput = z.infer<typeof MarkInvoicePaidInputSchema>;
-
-/** Support's re-send or revocation of an order's license key. */
-export const KeyActionInputSchema = z.object({ orderId: z.uuid("No such order."), ...StaffReasonFields });
-export type KeyActionInput = z.infer<typeof KeyActionInputSchema>;
 
 export const StartUpgradeInputSchema = z.object({
   productId: z.uuid("Select a product."),

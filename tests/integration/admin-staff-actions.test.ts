@@ -16,8 +16,9 @@ import {
 import { activateLicenseKey } from "@/lib/licensing/service";
 import { getProofingStep } from "@/lib/proofing/service";
 import { resolveSession } from "@/lib/sessions/service";
-import { KeyActionInputSchema, MarkInvoicePaidInputSchema } from "@/lib/store/schemas";
-import { resendLicenseKey, revokeLicenseKey } from "@/lib/store/service";
+import { resendLicenseKey, revokeLicenseKey } from "@/lib/licensing/key-support";
+import { KeyActionInputSchema } from "@/lib/licensing/schemas";
+import { MarkInvoicePaidInputSchema } from "@/lib/payments/schemas";
 import { createCatalog } from "../factories/catalog";
 import { createActivatedCredential, createActiveCredential } from "../factories/credential";
 import { fromIp } from "../factories/request";

@@ -5,7 +5,7 @@ import {
   listCredentials,
   wipeExpiredSealedKeys,
 } from "@/lib/licensing/service";
-import { resendLicenseKey } from "@/lib/store/service";
+import { resendLicenseKey } from "@/lib/licensing/key-support";
 import { createCatalog } from "../factories/catalog";
 import { fromIp } from "../factories/request";
 import { createUser } from "../factories/user";

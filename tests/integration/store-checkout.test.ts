@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { activateLicenseKey, listCredentials } from "@/lib/licensing/service";
+import { markInvoicePaid } from "@/lib/payments/settlement";
 import {
   getCatalog,
   getCheckoutStep,
-  markInvoicePaid,
   saveOrderInformation,
   startOrder,
   submitPayment,

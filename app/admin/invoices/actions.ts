@@ -2,8 +2,10 @@
 
 import { staffAction } from "@/lib/web/action";
 import { SUPPORT_ROLES } from "@/lib/web/auth";
-import { KeyActionInputSchema, MarkInvoicePaidInputSchema } from "@/lib/store/schemas";
-import { markInvoicePaid, resendLicenseKey, revokeLicenseKey } from "@/lib/store/service";
+import { resendLicenseKey, revokeLicenseKey } from "@/lib/licensing/key-support";
+import { KeyActionInputSchema } from "@/lib/licensing/schemas";
+import { MarkInvoicePaidInputSchema } from "@/lib/payments/schemas";
+import { markInvoicePaid } from "@/lib/payments/settlement";
 
 export const markInvoicePaidAction = staffAction(
   SUPPORT_ROLES,

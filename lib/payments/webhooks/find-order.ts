@@ -1,5 +1,5 @@
 import "server-only";
-import { findOrderByPaymentIntent, findOrderByStripeInvoice, findOrderForPayment } from "@/lib/store/service";
+import { findOrderByPaymentIntent, findOrderByStripeInvoice, findPayableOrder } from "../repository";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -18,7 +18,7 @@ export async function findOrderFor(kind: "payment_intent" | "invoice", object: S
   if (byId) return byId;
   const orderId = object.metadata?.orderId;
   // Validated before it reaches a uuid column: a malformed id is an unknown order, not a database error.
-  return orderId && UUID.test(orderId) ? findOrderForPayment(orderId) : null;
+  return orderId && UUID.test(orderId) ? findPayableOrder(orderId) : null;
 }
 
 export function sameCurrency(a: string, b: string): boolean {

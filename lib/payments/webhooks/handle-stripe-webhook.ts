@@ -3,7 +3,7 @@ import type Stripe from "stripe";
 import { env } from "@/lib/core/env";
 import { errorMessage } from "@/lib/errors/catalog";
 import { logger, logUnexpected } from "@/lib/core/logger";
-import { isStripeEventProcessed } from "@/lib/store/service";
+import { isStripeEventProcessed } from "../repository";
 import { verifyStripeEvent } from "../stripe-client";
 import { onInvoiceMarkedUncollectible } from "./invoice-marked-uncollectible";
 import { onInvoicePaid } from "./invoice-paid";

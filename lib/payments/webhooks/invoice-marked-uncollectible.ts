@@ -1,7 +1,7 @@
 import "server-only";
 import type Stripe from "stripe";
 import { logger } from "@/lib/core/logger";
-import { recordPartialPayment } from "@/lib/store/service";
+import { recordPartialPayment } from "../settlement";
 import { findOrderFor } from "./find-order";
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 import type Stripe from "stripe";
 import { logger } from "@/lib/core/logger";
 import { deliverPendingKeyEmails } from "@/lib/licensing/service";
-import { fulfilOrder, recordPartialPayment } from "@/lib/store/service";
+import { fulfilOrder, recordPartialPayment } from "../settlement";
 import { findOrderFor, sameCurrency } from "./find-order";
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import type Stripe from "stripe";
 import { logger } from "@/lib/core/logger";
-import { cancelInvoicedOrder } from "@/lib/store/service";
+import { cancelInvoicedOrder } from "../settlement";
 import { findOrderFor } from "./find-order";
 
 /** A voided invoice cancels its open order; nothing is issued. */

@@ -1,7 +1,8 @@
 import "server-only";
 import type Stripe from "stripe";
 import { logger } from "@/lib/core/logger";
-import { failCardPayment, type OrderView } from "@/lib/store/service";
+import type { PayableOrder } from "../repository";
+import { failCardPayment } from "../settlement";
 import { findOrderFor } from "./find-order";
 
 /** A card payment failed: the order can be paid again. A failure of an earlier attempt changes nothing. */
@@ -32,7 +33,7 @@ export async function onPaymentIntentPaymentFailed(
 }
 
 /** Each submission is an attempt with its own PaymentIntent (metadata.attempt is the order's submittedAt). */
-function isCurrentAttempt(order: OrderView, intent: Stripe.PaymentIntent): boolean {
+function isCurrentAttempt(order: PayableOrder, intent: Stripe.PaymentIntent): boolean {
   const attempt = intent.metadata?.attempt;
   if (attempt && order.submittedAt) return attempt === String(order.submittedAt.getTime());
   return !order.stripePaymentIntentId || order.stripePaymentIntentId === intent.id;

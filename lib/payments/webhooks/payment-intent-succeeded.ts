@@ -2,7 +2,7 @@ import "server-only";
 import type Stripe from "stripe";
 import { logger } from "@/lib/core/logger";
 import { deliverPendingKeyEmails } from "@/lib/licensing/service";
-import { fulfilOrder } from "@/lib/store/service";
+import { fulfilOrder } from "../settlement";
 import { findOrderFor, sameCurrency } from "./find-order";
 
 /** A card payment went through: the order is paid and its key issued, once, whatever the delivery order. */
