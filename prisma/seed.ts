@@ -4,6 +4,9 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Role } from "../lib/generated/prisma/client";
 import { hashPassword } from "../lib/accounts/password";
+import { encrypt } from "../lib/core/crypto";
+import { staffState } from "../lib/credentials/credentials";
+import { phoneFingerprint } from "../lib/otp/service";
 
 export const DEMO_PASSWORD = "correct-horse-battery-staple";
 
@@ -49,6 +52,16 @@ const PRODUCTS = [
   },
 ] as const;
 
+/**
+ * Staff sign in to the consoles with a phone OTP: each demo staff account has one registered phone on its
+ * staff credential (texts and calls land in the demo outbox, /dev/outbox). README lists the numbers.
+ */
+export const DEMO_STAFF_PHONES: Partial<Record<string, string>> = {
+  "support@example.com": "+12025550101",
+  "agent@example.com": "+12025550102",
+  "admin@example.com": "+12025550103",
+};
+
 const DEMO_ACCOUNTS: { email: string; username: string; firstName: string; lastName: string; role: Role }[] =
   [
     { email: "demo@example.com", username: "demo", firstName: "Dana", lastName: "Demo", role: "USER" },
@@ -68,6 +81,30 @@ const DEMO_ACCOUNTS: { email: string; username: string; firstName: string; lastN
     },
     { email: "admin@example.com", username: "admin", firstName: "Ada", lastName: "Admin", role: "ADMIN" },
   ];
+
+/** The staff credential of a demo staff account with one registered phone; left alone once it exists. */
+async function giveStaffPhone(email: string, e164: string) {
+  const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+  if (await db.credential.findFirst({ where: { userId: user.id, kind: "STAFF" }, select: { id: true } }))
+    return;
+  const now = new Date();
+  const credential = await db.credential.create({
+    data: { userId: user.id, kind: "STAFF", activatedAt: now, ...staffState(now), status: "ACTIVE" },
+    select: { id: true },
+  });
+  await db.phoneNumber.create({
+    data: {
+      userId: user.id,
+      credentialId: credential.id,
+      e164Encrypted: encrypt(e164),
+      e164Fingerprint: phoneFingerprint(e164),
+      country: "US",
+      lastDigits: e164.slice(-2),
+      isDefault: true,
+      verifiedAt: now,
+    },
+  });
+}
 
 const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
 
@@ -100,6 +137,7 @@ try {
         update: {},
       });
     }
+    for (const [email, e164] of Object.entries(DEMO_STAFF_PHONES)) await giveStaffPhone(email, e164!);
     // The demo agent takes live video appointments Monday to Friday, 9:00 to 17:00 New York time.
     const agent = await db.user.findUniqueOrThrow({ where: { email: "agent@example.com" } });
     if ((await db.agentAvailability.count({ where: { agentId: agent.id } })) === 0) {

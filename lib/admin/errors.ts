@@ -9,6 +9,10 @@ export const ADMIN_ERRORS = {
   },
   "admin.nothing_to_lift": { message: "This account's phone OTP is not locked.", status: 400 },
   "admin.session_not_found": { message: "This session has already ended.", status: 404 },
+  "admin.staff_account": {
+    message: "Only an administrator can act on a staff account.",
+    status: 403,
+  },
   "admin.credential_not_revocable": { message: "This credential is already revoked.", status: 400 },
 } as const satisfies Record<`admin.${string}`, ErrorEntry>;
 

@@ -1,17 +1,20 @@
 import "server-only";
-import type { RequestInfo } from "@/lib/core/caller";
+import { credentialName } from "@/lib/credentials/credentials";
+import type { CurrentSession, RequestInfo } from "@/lib/core/caller";
 import { changeAccountAccess } from "@/lib/accounts/service";
 import { auditStaff } from "@/lib/audit/service";
 import { DomainError } from "@/lib/core/errors";
 import { inTransaction } from "@/lib/core/transaction";
-import { revokeCredential as revokeUserCredential } from "@/lib/credentials/service";
+import { ensureStaffCredential, revokeCredential as revokeUserCredential } from "@/lib/credentials/service";
 import {
   countActiveSessions,
   endAllSessions,
   endSessionOf,
   listActiveSessions,
+  requireStepUp,
 } from "@/lib/sessions/service";
 import * as repo from "./repository";
+import { STAFF_ROLES } from "./staff-access";
 import { credentialTimeline } from "./timeline";
 import { liftOtpLockout } from "@/lib/otp/service";
 import { stopProofingOfRevokedCredential } from "@/lib/proofing/video-service";
@@ -26,7 +29,8 @@ import type {
 
 export type { UserSummary } from "./repository";
 
-type Actor = { userId: string };
+/** The staff member acting: their role decides who they may act on, their phone OTP time the step-up. */
+type Actor = Pick<CurrentSession, "userId" | "role" | "otpAt">;
 
 export function searchUsers(query: string) {
   return repo.searchUsers(query, 50);
@@ -43,16 +47,22 @@ export function getActiveSessions(userId: string, now = new Date()) {
   return listActiveSessions(userId, now);
 }
 
-async function requireOtherUser(actor: Actor, userId: string) {
+/**
+ * The account a staff action applies to: never the actor's own, and a staff account only for an admin. With
+ * `stepUp`, the action changes the person's access and needs the actor's phone OTP within 20 minutes.
+ */
+async function requireOtherUser(actor: Actor, userId: string, options: { stepUp?: boolean } = {}) {
   if (actor.userId === userId) throw new DomainError("admin.cannot_change_self");
   const user = await repo.findUserSummary(userId);
   if (!user) throw new DomainError("admin.user_not_found");
+  if (STAFF_ROLES.includes(user.role) && actor.role !== "ADMIN") throw new DomainError("admin.staff_account");
+  if (options.stepUp) requireStepUp(actor, new Date());
   return user;
 }
 
 /** Disabling an account also ends all of its sessions, effective on their next request. */
 export async function setAccountStatus(actor: Actor, input: SetAccountStatusInput, request: RequestInfo) {
-  const user = await requireOtherUser(actor, input.userId);
+  const user = await requireOtherUser(actor, input.userId, { stepUp: true });
   if (user.status === input.status) return;
   const now = new Date();
   await inTransaction(async (tx) => {
@@ -70,7 +80,7 @@ export async function setAccountStatus(actor: Actor, input: SetAccountStatusInpu
 }
 
 export async function changeRole(actor: Actor, input: ChangeRoleInput, request: RequestInfo) {
-  const user = await requireOtherUser(actor, input.userId);
+  const user = await requireOtherUser(actor, input.userId, { stepUp: true });
   if (user.role === input.role) return;
   await inTransaction(async (tx) => {
     await changeAccountAccess(user.id, { role: input.role }, tx);
@@ -83,6 +93,8 @@ export async function changeRole(actor: Actor, input: ChangeRoleInput, request: 
       tx,
     );
   });
+  // Staff sign in to the consoles with a phone: their staff credential comes with the role.
+  if (STAFF_ROLES.includes(input.role)) await ensureStaffCredential(user.id, new Date());
 }
 
 export async function revokeSessions(actor: Actor, input: SupportActionInput, request: RequestInfo) {
@@ -115,7 +127,7 @@ export async function endUserSession(actor: Actor, input: EndSessionInput, reque
  * since any of them may rest on its phone OTP. Audited with the staff member and the reason.
  */
 export async function revokeCredential(actor: Actor, input: RevokeCredentialInput, request: RequestInfo) {
-  const user = await requireOtherUser(actor, input.userId);
+  const user = await requireOtherUser(actor, input.userId, { stepUp: true });
   await inTransaction(async (tx) => {
     if (!(await revokeUserCredential(user.id, input.credentialId, tx)))
       throw new DomainError("admin.credential_not_revocable");
@@ -139,7 +151,7 @@ export async function revokeCredential(actor: Actor, input: RevokeCredentialInpu
 
 /** Lifts the account's phone OTP lockout; audited with the staff member and the reason. */
 export async function liftUserOtpLockout(actor: Actor, input: SupportActionInput, request: RequestInfo) {
-  const user = await requireOtherUser(actor, input.userId);
+  const user = await requireOtherUser(actor, input.userId, { stepUp: true });
   await inTransaction(async (tx) => {
     if (!(await liftOtpLockout(user.id, tx))) throw new DomainError("admin.nothing_to_lift");
     await auditStaff("OTP_LOCK_LIFTED", actor.userId, user.id, request, { reason: input.reason }, tx);
@@ -151,7 +163,7 @@ export async function liftUserOtpLockout(actor: Actor, input: SupportActionInput
  * again after signing in with the password. Audited with the staff member and the reason.
  */
 export async function resetUserPhones(actor: Actor, input: SupportActionInput, request: RequestInfo) {
-  const user = await requireOtherUser(actor, input.userId);
+  const user = await requireOtherUser(actor, input.userId, { stepUp: true });
   return inTransaction(async (tx) => {
     const removed = await resetAllPhones(user.id, tx);
     await endAllSessions(user.id, new Date(), tx);
@@ -178,7 +190,7 @@ export async function getCredentialTimelines(
   }
   return histories.map((h) => ({
     id: h.id,
-    productName: h.product.name,
+    productName: credentialName(h.product),
     status: h.status,
     events: credentialTimeline(h, now),
   }));

@@ -7,11 +7,12 @@ type History = {
   activatedAt: Date;
   expiresAt: Date;
   proofedAt: Date | null;
+  /** Null for a staff credential: it comes with the role, not from a purchase. */
   licenseKey: {
     hint: string;
     issuedAt: Date;
     order: { number: bigint; createdAt: Date; paidAt: Date | null; paymentMethod: string | null };
-  };
+  } | null;
   proofingCases: {
     method: string | null;
     status: string;
@@ -28,17 +29,8 @@ const METHOD: Record<string, string> = { SELF_SERVICE: "self-service", LIVE_VIDE
 const RENEWAL_NOTICE_DAYS = 30;
 
 export function credentialTimeline(h: History, now: Date): TimelineEvent[] {
-  const order = h.licenseKey.order;
-  const events: TimelineEvent[] = [
-    { at: order.createdAt, label: `Purchased (order MAG-${String(order.number).padStart(6, "0")})` },
-  ];
-  if (order.paidAt)
-    events.push({
-      at: order.paidAt,
-      label: `Paid by ${order.paymentMethod === "INVOICE" ? "invoice" : "card"}`,
-    });
-  events.push({ at: h.licenseKey.issuedAt, label: `License key issued (ending ${h.licenseKey.hint})` });
-  events.push({ at: h.activatedAt, label: "Activated" });
+  const events: TimelineEvent[] = h.licenseKey ? purchaseEvents(h.licenseKey) : [];
+  events.push({ at: h.activatedAt, label: h.licenseKey ? "Activated" : "Created with a staff role" });
   for (const c of h.proofingCases) {
     const method = c.method ? (METHOD[c.method] ?? c.method) : "method not chosen";
     events.push({ at: c.createdAt, label: "Proofing started" });
@@ -68,4 +60,18 @@ export function credentialTimeline(h: History, now: Date): TimelineEvent[] {
     upcoming: h.expiresAt > now,
   });
   return events.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+function purchaseEvents(key: NonNullable<History["licenseKey"]>): TimelineEvent[] {
+  const { order } = key;
+  const events = [
+    { at: order.createdAt, label: `Purchased (order MAG-${String(order.number).padStart(6, "0")})` },
+  ];
+  if (order.paidAt)
+    events.push({
+      at: order.paidAt,
+      label: `Paid by ${order.paymentMethod === "INVOICE" ? "invoice" : "card"}`,
+    });
+  events.push({ at: key.issuedAt, label: `License key issued (ending ${key.hint})` });
+  return events;
 }

@@ -10,6 +10,11 @@ export type ErrorTable<T extends Record<string, ErrorEntry>> = { [K in keyof T]:
 export const CORE_ERRORS = {
   "auth.unauthenticated": { message: "Please sign in to continue.", status: 401 },
   "auth.forbidden": { message: "You do not have access to this page.", status: 403 },
+  "auth.step_up_required": {
+    message:
+      "This action changes someone's access: confirm it is you with a phone code first (Confirm it's you), then try again.",
+    status: 403,
+  },
   "input.invalid": { message: "Please correct the highlighted fields.", status: 400 },
   "internal.unexpected": { message: "Something went wrong on our side. Please try again.", status: 503 },
 } as const satisfies Record<string, ErrorEntry>;

@@ -53,6 +53,27 @@ export function activatedState(
   };
 }
 
+/** What a staff credential is called wherever credentials are listed (it has no product). */
+export const STAFF_CREDENTIAL_NAME = "MAG Staff Phone OTP";
+
+/** A credential's name: its product's, or the staff credential's. */
+export function credentialName(product: { name: string } | null): string {
+  return product?.name ?? STAFF_CREDENTIAL_NAME;
+}
+
+/** Staff credentials last as long as the account (a century, so expiry rules need no exception). */
+const STAFF_TERM_MONTHS = 1200;
+
+/** A new staff credential: no proofing (staff are vetted by their employer), its first phone next. */
+export function staffState(now: Date): CredentialState {
+  return {
+    status: "PHONE_REGISTRATION_REQUIRED",
+    proofingRequired: false,
+    proofedAt: null,
+    expiresAt: addMonths(now, STAFF_TERM_MONTHS),
+  };
+}
+
 export function transition(state: CredentialState, event: CredentialEvent): Transition {
   if (state.status === "REVOKED") {
     // A paid renewal still moves the expiry (support refunds it); removing phones changes nothing; nothing

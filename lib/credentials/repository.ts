@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/core/db";
+import { query } from "@/lib/core/sql";
 import type { CredentialState } from "./credentials";
 
 // The only writer of the credentials table (enforced by lint): rows are created here and change only to a
@@ -12,6 +13,38 @@ export async function insertCredential(
   tx: Tx,
 ): Promise<{ id: string }> {
   return tx.credential.create({ data, select: { id: true } });
+}
+
+/**
+ * The user's staff credential, created when missing (one per person: a partial unique index). A concurrent
+ * creation that commits during this statement is invisible to its snapshot: the second run then finds it.
+ */
+export async function upsertStaffCredential(
+  userId: string,
+  state: CredentialState,
+  now: Date,
+): Promise<string> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const id = await insertOrFindStaffCredential(userId, state, now);
+    if (id) return id;
+  }
+  throw new Error("the staff credential was neither created nor found");
+}
+
+async function insertOrFindStaffCredential(userId: string, state: CredentialState, now: Date) {
+  const rows = await query<{ id: string }>(
+    "credentials-upsert-staff",
+    `WITH created AS (
+       INSERT INTO credentials (id, "userId", kind, status, "proofingRequired", "proofedAt", "activatedAt", "expiresAt", "updatedAt")
+       VALUES (gen_random_uuid(), $1, 'STAFF', $2, $3, $4, $5, $6, $5)
+       ON CONFLICT ("userId") WHERE kind = 'STAFF' DO NOTHING
+       RETURNING id)
+     SELECT id FROM created
+     UNION ALL SELECT id FROM credentials WHERE "userId" = $1 AND kind = 'STAFF'
+     LIMIT 1`,
+    [userId, state.status, state.proofingRequired, state.proofedAt, now, state.expiresAt],
+  );
+  return rows[0]?.id ?? null;
 }
 
 /** The credential, locked until the transaction ends, so two changes of one credential apply in turn. */

@@ -1,7 +1,13 @@
 import "server-only";
 import { DomainError } from "@/lib/core/errors";
 import type { Tx } from "@/lib/core/transaction";
-import { activatedState, transition, type CredentialEvent, type CredentialStatus } from "./credentials";
+import {
+  activatedState,
+  staffState,
+  transition,
+  type CredentialEvent,
+  type CredentialStatus,
+} from "./credentials";
 import * as repo from "./repository";
 
 // Every change of a credential, inside the caller's transaction: lock the row, let the state machine decide,
@@ -73,4 +79,12 @@ export async function requirePhonesOfUser(userId: string, tx: Tx): Promise<void>
   for (const id of await repo.listCredentialIdsOfUser(userId, tx)) {
     await applyCredentialEvent(id, { type: "REQUIRE_PHONES" }, tx);
   }
+}
+
+/**
+ * The staff member's own credential, created with the role: staff sign in to the consoles with a phone OTP
+ * and need no purchase for it. Returns its id (the same one on every call).
+ */
+export function ensureStaffCredential(userId: string, now: Date): Promise<string> {
+  return repo.upsertStaffCredential(userId, staffState(now), now);
 }

@@ -58,8 +58,9 @@ export type CredentialView = {
   proofedAt: Date | null;
   activatedAt: Date;
   expiresAt: Date;
-  product: { id: string; name: string; sku: string; includesProofing: boolean };
-  licenseKey: { hint: string };
+  /** Null for a staff credential, which has neither. */
+  product: { id: string; name: string; sku: string; includesProofing: boolean } | null;
+  licenseKey: { hint: string } | null;
 };
 
 const CREDENTIAL_SELECT = {
@@ -90,6 +91,7 @@ export function findUpgradableCredential(userId: string, now: Date, tx?: Tx): Pr
   return (tx ?? db()).credential.findFirst({
     where: {
       userId,
+      kind: "PURCHASED",
       proofingRequired: false,
       proofedAt: null,
       status: { not: "REVOKED" },

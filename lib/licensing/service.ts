@@ -1,4 +1,5 @@
 import "server-only";
+import { credentialName } from "@/lib/credentials/credentials";
 import { recordAudit } from "@/lib/audit/service";
 import { decrypt, encrypt, keyedHash } from "@/lib/core/crypto";
 import { env } from "@/lib/core/env";
@@ -193,7 +194,8 @@ export type CredentialSummary = {
   includesProofing: boolean;
   activatedAt: Date;
   expiresAt: Date;
-  keyHint: string;
+  /** Null for a staff credential, which comes with the role rather than a key. */
+  keyHint: string | null;
   canRenew: boolean;
 };
 
@@ -203,13 +205,13 @@ export async function listCredentials(userId: string, now = new Date()): Promise
     const status = effectiveStatus(c.status, c.expiresAt, now);
     return {
       id: c.id,
-      productName: c.product.name,
+      productName: credentialName(c.product),
       status,
       includesProofing: c.proofingRequired,
       activatedAt: c.activatedAt,
       expiresAt: c.expiresAt,
-      keyHint: c.licenseKey.hint,
-      canRenew: status !== "REVOKED" && isInRenewalWindow(c.expiresAt, now),
+      keyHint: c.licenseKey?.hint ?? null,
+      canRenew: c.product !== null && status !== "REVOKED" && isInRenewalWindow(c.expiresAt, now),
     };
   });
 }
@@ -246,7 +248,8 @@ export async function renewCredential(
 /** A credential of the user that is in its renewal window, or null. */
 export async function findRenewableCredential(userId: string, credentialId: string, now = new Date()) {
   const c = await repo.findCredential(userId, credentialId);
-  if (!c || effectiveStatus(c.status, c.expiresAt, now) === "REVOKED" || !isInRenewalWindow(c.expiresAt, now))
+  if (!c?.product) return null;
+  if (effectiveStatus(c.status, c.expiresAt, now) === "REVOKED" || !isInRenewalWindow(c.expiresAt, now))
     return null;
   return { id: c.id, productId: c.product.id, productName: c.product.name, expiresAt: c.expiresAt };
 }

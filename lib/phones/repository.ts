@@ -1,4 +1,5 @@
 import "server-only";
+import { credentialName } from "@/lib/credentials/credentials";
 import { db, type Tx } from "@/lib/core/db";
 import { query } from "@/lib/core/sql";
 import type { CredentialStatus } from "@/lib/generated/prisma/client";
@@ -131,7 +132,7 @@ export async function listManagedCredentials(userId: string): Promise<ManagedCre
     },
     orderBy: { activatedAt: "asc" },
   });
-  return rows.map((r) => ({ id: r.id, productName: r.product.name, phones: r.phoneNumbers }));
+  return rows.map((r) => ({ id: r.id, productName: credentialName(r.product), phones: r.phoneNumbers }));
 }
 
 /** Removes a phone unless it is its credential's last one (decided under the credential's row lock). */

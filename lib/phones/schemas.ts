@@ -37,4 +37,12 @@ export const VerifySignInCodeInputSchema = z.object({ code: CodeSchema });
 export const PhoneIdInputSchema = z.object({ phoneId: z.uuid("Choose a phone.") });
 export type PhoneIdInput = z.infer<typeof PhoneIdInputSchema>;
 
-export const ConfirmStepUpInputSchema = z.object({ code: CodeSchema });
+/** Where a confirmed step-up returns to: a path of this portal, never another site. */
+export const ReturnPathSchema = z
+  .string()
+  .regex(/^\/(?![/\\])[\w\-./?=&]*$/, "Unknown page.")
+  .max(200)
+  .optional()
+  .transform((v) => v || undefined);
+
+export const ConfirmStepUpInputSchema = z.object({ code: CodeSchema, next: ReturnPathSchema });

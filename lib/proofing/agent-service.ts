@@ -1,11 +1,11 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/service";
 import { countryName } from "@/lib/accounts/countries";
-import type { Role } from "@/lib/generated/prisma/client";
 import { DomainError } from "@/lib/core/errors";
 import { inTransaction, type Tx } from "@/lib/core/transaction";
 import { enqueueJob } from "@/lib/jobs/queue";
-import type { RequestInfo } from "@/lib/core/caller";
+import type { CurrentSession, RequestInfo } from "@/lib/core/caller";
+import { requireStepUp } from "@/lib/sessions/service";
 import { issueActivationCode } from "./activation-service";
 import * as codeRepo from "./activation-code-repository";
 import * as appointmentRepo from "./appointment-repository";
@@ -121,11 +121,14 @@ export type Outcome = { outcome: "PASS"; code: string; expiresAt: Date } | { out
  * instructions. No-show (only once the appointment started) sends the user back to the calendar.
  */
 export async function recordOutcome(
-  agentId: string,
+  agent: Pick<CurrentSession, "userId" | "otpAt">,
   input: RecordOutcomeInput,
   request: RequestInfo,
   now = new Date(),
 ): Promise<Outcome> {
+  const agentId = agent.userId;
+  // A pass issues an activation code: it gives someone a credential, so it needs the agent's step-up.
+  if (input.outcome === "PASS") requireStepUp(agent, now);
   const appointment = await ownAppointment(agentId, input.appointmentId);
   if (appointment.status !== "BOOKED") throw new DomainError("proofing.appointment_closed");
   const base = { actorId: agentId, subjectUserId: appointment.userId, ...request };
@@ -209,11 +212,12 @@ async function reopenCalendar(caseId: string, appointmentId: string, now: Date, 
  * working; the new one is shown once. An agent may do it only for a session they passed themselves.
  */
 export async function reissueActivationCode(
-  staff: { userId: string; role: Role },
+  staff: Pick<CurrentSession, "userId" | "role" | "otpAt">,
   input: ReissueCodeInput,
   request: RequestInfo,
   now = new Date(),
 ): Promise<{ code: string; expiresAt: Date; userId: string }> {
+  requireStepUp(staff, now);
   const staffId = staff.userId;
   const latest = await caseRepo.findLatestCase(input.credentialId);
   if (

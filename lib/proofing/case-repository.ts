@@ -1,4 +1,5 @@
 import "server-only";
+import { credentialName } from "@/lib/credentials/credentials";
 import { db } from "@/lib/core/db";
 import type { Tx } from "@/lib/core/transaction";
 import { Prisma, type ProofingImageKind } from "@/lib/generated/prisma/client";
@@ -29,7 +30,7 @@ export function findCredential(userId: string, credentialId: string): Promise<Pr
         product: { select: { name: true } },
       },
     })
-    .then((c) => (c ? { ...c, productName: c.product.name } : null));
+    .then((c) => (c ? { ...c, productName: credentialName(c.product) } : null));
 }
 
 /** Serialises case creation and decisions for one credential. */

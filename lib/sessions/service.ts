@@ -3,6 +3,8 @@ import { randomUUID } from "node:crypto";
 import { recordAudit, type AuditWrite } from "@/lib/audit/service";
 import { hashesEqual, keyedHash, randomToken } from "@/lib/core/crypto";
 import { env } from "@/lib/core/env";
+import { DomainError } from "@/lib/core/errors";
+import { FRESH_OTP_WINDOW_MS } from "@/lib/otp/policy";
 import type { CurrentSession, RequestInfo } from "@/lib/core/caller";
 import type { Tx } from "@/lib/core/transaction";
 import type { AuthLevel } from "@/lib/generated/prisma/client";
@@ -117,6 +119,14 @@ export function markOtpAuthenticated(sessionId: string, now: Date, tx?: Tx): Pro
 /** Whether the session passed a phone OTP within `windowMs`: the gate for changing phones. */
 export function hasFreshOtp(session: Pick<CurrentSession, "otpAt">, now: Date, windowMs: number): boolean {
   return session.otpAt !== null && now.getTime() - session.otpAt.getTime() <= windowMs;
+}
+
+/**
+ * Actions that change someone's access (staff's disable, role change, phone reset, revocation, activation
+ * codes) need the actor's phone OTP within the last 20 minutes, like a user's own phone changes.
+ */
+export function requireStepUp(session: Pick<CurrentSession, "otpAt">, now: Date): void {
+  if (!hasFreshOtp(session, now, FRESH_OTP_WINDOW_MS)) throw new DomainError("auth.step_up_required");
 }
 
 const CHALLENGE_PURPOSE = "login-challenge";

@@ -3,6 +3,7 @@ import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
+import { staffSecondFactorStep } from "@/lib/admin/staff-access";
 import { recordAudit } from "@/lib/audit/service";
 import type { Role } from "@/lib/generated/prisma/client";
 import type { CurrentSession } from "@/lib/core/caller";
@@ -13,9 +14,7 @@ import { requestInfo } from "./request";
 
 export type { CurrentSession };
 
-export const STAFF_ROLES: readonly Role[] = ["SUPPORT", "PROOFING_AGENT", "ADMIN"];
-/** Who works on users' accounts (search, user pages, invoices, audit log); agents see their appointments only. */
-export const SUPPORT_ROLES: readonly Role[] = ["SUPPORT", "ADMIN"];
+export { STAFF_ROLES, SUPPORT_ROLES } from "@/lib/admin/staff-access";
 
 // One database read per request for the session, shared by next-auth's jwt callback and our pages.
 const resolveForRequest = cache((sid: string) => resolveSession(sid, new Date()));
@@ -68,7 +67,10 @@ export async function requireUser(): Promise<CurrentSession> {
   return session;
 }
 
-/** Server-side role check for every admin page and action; a refusal is audited and answered 403. */
+/**
+ * Server-side role check for every admin page and action; a refusal is audited and answered 403. Staff also
+ * need a phone OTP at most 12 hours old: without it they are sent to confirm one (or register a phone).
+ */
 export async function requireRole(roles: readonly Role[]): Promise<CurrentSession> {
   const session = await requireUser();
   if (!roles.includes(session.role)) {
@@ -81,5 +83,7 @@ export async function requireRole(roles: readonly Role[]): Promise<CurrentSessio
     });
     forbidden();
   }
+  const step = await staffSecondFactorStep(session);
+  if (step) redirect(step);
   return session;
 }

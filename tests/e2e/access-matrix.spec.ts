@@ -11,6 +11,7 @@ import {
   type Role,
   type Rule,
 } from "./access-matrix";
+import { createSignedInSession } from "../factories/session";
 import { createUser } from "../factories/user";
 import { expect, test } from "./fixtures";
 
@@ -157,10 +158,14 @@ function expected(rule: Rule, role: Role | null): "sign-in" | 403 | 404 | "allow
   return rule.object && (rule.ownOnly ?? rule.roles).includes(role) ? 404 : "allowed";
 }
 
-function isSignInRedirect(response: APIResponse): boolean {
-  // Pages redirect with Location; form actions name the target in x-action-redirect ("<url>;<type>").
+/** Where a response redirects to: pages say it in Location, form actions in x-action-redirect ("<url>;<type>"). */
+function redirectPath(response: APIResponse): string | undefined {
   const target = response.headers()["location"] ?? response.headers()["x-action-redirect"]?.split(";")[0];
-  return target !== undefined && new URL(target, "http://portal").pathname === "/sign-in";
+  return target === undefined ? undefined : new URL(target, "http://portal").pathname;
+}
+
+function isSignInRedirect(response: APIResponse): boolean {
+  return redirectPath(response) === "/sign-in";
 }
 
 let db: pg.Client;
@@ -231,6 +236,39 @@ for (const role of [null, ...ROLES] as (Role | null)[]) {
       const url = action.route.replace(/\[\w+\]/g, randomUUID());
       await check(`action ${action.key}`, want, () =>
         postAction(request, action.id, url, rule.fields?.(owner) ?? {}),
+      );
+    }
+    expect(failures).toEqual([]);
+  });
+}
+
+// Staff signed in with the password alone (no phone OTP yet) reach no console page, route or action: each
+// sends them to register a phone on their staff credential (or is refused), and nothing changes.
+for (const role of ROLES.filter((r) => r !== "USER")) {
+  test(`${role} with a password-only session: every console page, route and action sends them to the phone step`, async ({
+    page,
+    login,
+  }) => {
+    test.setTimeout(180_000);
+    const caller = await createUser({ role });
+    await login(caller, await createSignedInSession(caller.id));
+    const request = page.request;
+    const failures: string[] = [];
+    const check = async (what: string, call: () => Promise<APIResponse>) => {
+      const response = await call();
+      const path = redirectPath(response);
+      if (response.status() === 403 || (path && /^\/credentials\/[0-9a-f-]{36}\/phones$/.test(path))) return;
+      failures.push(`${what}: ${response.status()} ${path ?? ""}`);
+    };
+    const forRole = (rule: Rule) => rule.access === "roles" && rule.roles.includes(role);
+    for (const [route, rule] of Object.entries(ROUTES).filter(([, r]) => forRole(r))) {
+      const url = rule.path?.(owner) ?? route;
+      await check(`GET ${url}`, () => request.get(url, { maxRedirects: 0 }));
+    }
+    for (const action of builtActions.filter((a) => forRole(ACTIONS[a.key]!))) {
+      const url = action.route.replace(/\[\w+\]/g, randomUUID());
+      await check(`action ${action.key}`, () =>
+        postAction(request, action.id, url, ACTIONS[action.key]!.fields?.(owner) ?? {}),
       );
     }
     expect(failures).toEqual([]);

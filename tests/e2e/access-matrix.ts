@@ -85,6 +85,7 @@ export const ROUTES: Record<string, PageRule> = {
   "/account": { access: "signed-in" },
   "/account/password": { access: "signed-in" },
   "/account/manage-otp": { access: "signed-in" },
+  "/verify": { access: "signed-in" },
   "/account/orders": { access: "signed-in" },
   "/licenses/activate": { access: "signed-in" },
   "/store": { access: "signed-in" },
@@ -172,11 +173,11 @@ export const ACTIONS: Record<string, ActionRule> = {
   "app/proof/actions.ts#startCaptureAction": { access: "public", why: "texted proofing link token" },
   "app/(dashboard)/account/actions.ts#updateProfileAction": { access: "signed-in" },
   "app/(dashboard)/account/actions.ts#changePasswordAction": { access: "signed-in" },
-  "app/(dashboard)/account/manage-otp/actions.ts#confirmStepUpAction": { access: "signed-in" },
+  "app/(dashboard)/verify/actions.ts#confirmStepUpAction": { access: "signed-in" },
   "app/(dashboard)/account/manage-otp/actions.ts#startUpgradeAction": { access: "signed-in" },
   "app/(dashboard)/licenses/activate/actions.ts#activateLicenseKeyAction": { access: "signed-in" },
   "app/(dashboard)/store/actions.ts#startOrderAction": { access: "signed-in" },
-  "app/(dashboard)/account/manage-otp/actions.ts#sendStepUpCodeAction": {
+  "app/(dashboard)/verify/actions.ts#sendStepUpCodeAction": {
     access: "owner",
     object: "phone",
     fields: (ids) => ({ phoneId: ids.phone, channel: "SMS" }),

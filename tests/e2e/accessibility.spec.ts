@@ -16,6 +16,7 @@ const ACCOUNT_PAGES = [
   "/store",
   "/licenses/activate",
   "/account/manage-otp",
+  "/verify",
   "/account/orders",
 ];
 const STAFF_PAGES = ["/admin", "/admin/invoices", "/admin/audit"];

@@ -1,5 +1,6 @@
 import { createUser } from "../factories/user";
 import { expect, test } from "./fixtures";
+import { phoneNumbers, registerPhone } from "./phone-helpers";
 
 test("a user without a staff role is refused on /admin", async ({ page, login }) => {
   await login(await createUser());
@@ -33,15 +34,25 @@ test("support searches users by name, email address and user ID", async ({
   await expect(page.getByText("No users match")).toBeVisible();
 });
 
-test("support filters the audit log and exports it as CSV; other roles are refused", async ({
+test("a new support member signs in with the password, must register a phone before any console page, then filters the audit log and exports it as CSV; other roles are refused", async ({
   page,
   signIn,
   login,
+  latestCode,
   expectAccessible,
 }) => {
   // Signed in through the page, so that the audit log holds this support member's SIGN_IN.
   const support = await createUser({ role: "SUPPORT" });
   await signIn(support.username, support.password);
+  await page.getByRole("link", { name: "Admin" }).click();
+  // A password alone opens no console page: the staff credential (no purchase) waits for a phone.
+  await expect(page.getByRole("heading", { name: "Set up phone one-time passcode" })).toBeVisible();
+  await expect(page.getByText("Administration")).toHaveCount(0);
+  for (const path of ["/admin", "/admin/audit", "/admin/invoices"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/credentials\/[0-9a-f-]{36}\/phones$/);
+  }
+  await registerPhone(page, phoneNumbers(1)[0]!, latestCode);
   await page.getByRole("link", { name: "Admin" }).click();
   await page.getByRole("link", { name: "Audit Log" }).click();
   await page.getByLabel("User (email or user ID)").fill(support.username);

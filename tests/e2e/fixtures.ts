@@ -25,6 +25,9 @@ function nextClientIp(): string {
   return `198.${18 + ((n >> 16) & 1)}.${(n >> 8) & 255}.${n & 255}`;
 }
 
+/** Who the fixtures sign in: staff sign in with password and phone OTP, as the consoles require. */
+type SignedInUser = { id: string; role?: string };
+
 export type Fixtures = {
   clientIp: string;
   outbox: {
@@ -42,9 +45,9 @@ export type Fixtures = {
    * and the cookie the portal would set for it; then opens the dashboard, as a sign-in does. `sessionId`: a
    * session the factory already opened (one with a phone OTP, say); otherwise a password session is opened.
    */
-  login: (user: { id: string }, sessionId?: string) => Promise<void>;
+  login: (user: SignedInUser, sessionId?: string) => Promise<void>;
   /** The same in a browser of its own (same client address), for a second person; returns its page. */
-  loginElsewhere: (user: { id: string }, sessionId?: string) => Promise<Page>;
+  loginElsewhere: (user: SignedInUser, sessionId?: string) => Promise<Page>;
   signUp: (user: NewUser) => Promise<void>;
   expectAccessible: (page: Page) => Promise<void>;
   /** The e2e database, for what only a clock could do: age a session, end a send window. */
@@ -71,9 +74,12 @@ async function signInOn(page: Page, login: string, password: string) {
 
 const SESSION_COOKIE = "authjs.session-token";
 
+const isStaff = (user: SignedInUser) => user.role !== undefined && user.role !== "USER";
+
 /** Puts a session cookie for `user` into `context`, as next-auth does after a sign-in (lib/web/auth.ts). */
-async function addSessionCookie(context: BrowserContext, user: { id: string }, sessionId?: string) {
-  const sid = sessionId ?? (await createSignedInSession(user.id));
+async function addSessionCookie(context: BrowserContext, user: SignedInUser, sessionId?: string) {
+  const level = isStaff(user) ? "PASSWORD_OTP" : "PASSWORD";
+  const sid = sessionId ?? (await createSignedInSession(user.id, new Date(), level));
   const value = await encode({
     token: { sid },
     // eslint-disable-next-line no-restricted-properties -- the portal's secret, set by scripts/test-e2e.ts

@@ -44,7 +44,10 @@ type AgentFixtures = Pick<Fixtures, "loginElsewhere" | "sql">;
  * applicant's appointment page.
  */
 async function agentOpens({ loginElsewhere, sql }: AgentFixtures, applicant: string): Promise<Page> {
-  const [agent] = (await sql(`SELECT id FROM users WHERE email = 'agent@example.com'`)) as { id: string }[];
+  const [agent] = (await sql(`SELECT id, role FROM users WHERE email = 'agent@example.com'`)) as {
+    id: string;
+    role: string;
+  }[];
   const page = await loginElsewhere(agent!);
   await page.goto("/admin/proofing");
   await page

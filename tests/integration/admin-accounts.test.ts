@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { changeRole, setAccountStatus } from "@/lib/admin/service";
 import { signInWithPassword } from "@/lib/accounts/service";
 import { createUser } from "../factories/user";
+import { asStaff } from "../factories/staff";
 import { fromIp } from "../factories/request";
 import { db, resetDb } from "../setup/db";
 import { expectDomainError } from "../setup/errors";
@@ -15,11 +16,7 @@ describe("changeRole", () => {
     const admin = await createUser({ role: "ADMIN" });
     const user = await createUser();
 
-    await changeRole(
-      { userId: admin.id },
-      { userId: user.id, role: "SUPPORT", ...REASON },
-      fromIp("203.0.113.5"),
-    );
+    await changeRole(asStaff(admin), { userId: user.id, role: "SUPPORT", ...REASON }, fromIp("203.0.113.5"));
 
     expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).role).toBe("SUPPORT");
     const events = await db().auditEvent.findMany({ where: { type: "ROLE_CHANGED" } });
@@ -36,14 +33,14 @@ describe("changeRole", () => {
   it("writes nothing when the role is unchanged", async () => {
     const admin = await createUser({ role: "ADMIN" });
     const user = await createUser({ role: "SUPPORT" });
-    await changeRole({ userId: admin.id }, { userId: user.id, role: "SUPPORT", ...REASON }, fromIp());
+    await changeRole(asStaff(admin), { userId: user.id, role: "SUPPORT", ...REASON }, fromIp());
     expect(await db().auditEvent.count()).toBe(0);
   });
 
   it("refuses to let an actor change its own role", async () => {
     const admin = await createUser({ role: "ADMIN" });
     await expectDomainError(
-      changeRole({ userId: admin.id }, { userId: admin.id, role: "USER", ...REASON }, fromIp()),
+      changeRole(asStaff(admin), { userId: admin.id, role: "USER", ...REASON }, fromIp()),
       "admin.cannot_change_self",
     );
     expect((await db().user.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("ADMIN");
@@ -54,7 +51,7 @@ describe("changeRole", () => {
     const admin = await createUser({ role: "ADMIN" });
     await expectDomainError(
       changeRole(
-        { userId: admin.id },
+        asStaff(admin),
         { userId: "00000000-0000-4000-8000-000000000000", role: "ADMIN", ...REASON },
         fromIp(),
       ),
@@ -68,17 +65,13 @@ describe("setAccountStatus", () => {
     const admin = await createUser({ role: "ADMIN" });
     const user = await createUser();
 
-    await setAccountStatus(
-      { userId: admin.id },
-      { userId: user.id, status: "DISABLED", ...REASON },
-      fromIp(),
-    );
+    await setAccountStatus(asStaff(admin), { userId: user.id, status: "DISABLED", ...REASON }, fromIp());
     await expectDomainError(
       signInWithPassword({ login: user.email, password: user.password }, fromIp()),
       "accounts.account_disabled",
     );
 
-    await setAccountStatus({ userId: admin.id }, { userId: user.id, status: "ACTIVE", ...REASON }, fromIp());
+    await setAccountStatus(asStaff(admin), { userId: user.id, status: "ACTIVE", ...REASON }, fromIp());
     await expect(
       signInWithPassword({ login: user.email, password: user.password }, fromIp()),
     ).resolves.toHaveProperty("ticket");
@@ -94,7 +87,7 @@ describe("setAccountStatus", () => {
   it("refuses to let an actor disable itself", async () => {
     const admin = await createUser({ role: "ADMIN" });
     await expectDomainError(
-      setAccountStatus({ userId: admin.id }, { userId: admin.id, status: "DISABLED", ...REASON }, fromIp()),
+      setAccountStatus(asStaff(admin), { userId: admin.id, status: "DISABLED", ...REASON }, fromIp()),
       "admin.cannot_change_self",
     );
     expect((await db().user.findUniqueOrThrow({ where: { id: admin.id } })).status).toBe("ACTIVE");

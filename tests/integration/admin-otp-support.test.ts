@@ -6,6 +6,7 @@ import { resolveSession } from "@/lib/sessions/service";
 import { createActiveCredential } from "../factories/credential";
 import { fromIp } from "../factories/request";
 import { createUser } from "../factories/user";
+import { asStaff } from "../factories/staff";
 import { useTestClock, type TestClock } from "../setup/clock";
 import { db, resetDb } from "../setup/db";
 import { expectDomainError } from "../setup/errors";
@@ -43,7 +44,7 @@ describe("phone OTP support actions", () => {
       create: { userId: user.id, lockedUntil: new Date(clock.now().getTime() + 15 * 60_000) },
       update: { lockedUntil: new Date(clock.now().getTime() + 15 * 60_000) },
     });
-    await liftUserOtpLockout({ userId: support.id }, input(user.id), REQUEST);
+    await liftUserOtpLockout(asStaff(support), input(user.id), REQUEST);
     expect(await db().otpGuard.findUniqueOrThrow({ where: { userId: user.id } })).toMatchObject({
       lockedUntil: null,
       consecutiveFailures: 0,
@@ -52,7 +53,7 @@ describe("phone OTP support actions", () => {
     expect(audit).toMatchObject({ actorId: support.id, subjectUserId: user.id, ip: "192.0.2.50" });
     expect(audit.detail).toEqual({ reason: "Caller verified by DOB and last order number." });
     await expectDomainError(
-      liftUserOtpLockout({ userId: support.id }, input(user.id), REQUEST),
+      liftUserOtpLockout(asStaff(support), input(user.id), REQUEST),
       "admin.nothing_to_lift",
     );
   });
@@ -61,7 +62,7 @@ describe("phone OTP support actions", () => {
     const { user, credentialId, sessionId } = await createActiveCredential({ phones: 2, now: clock.now() });
     const support = await createUser({ role: "SUPPORT" });
     expect(await requiresPhoneOtp(user.id, clock.now())).toBe(true);
-    expect(await resetUserPhones({ userId: support.id }, input(user.id), REQUEST)).toBe(2);
+    expect(await resetUserPhones(asStaff(support), input(user.id), REQUEST)).toBe(2);
     expect(await db().phoneNumber.count({ where: { userId: user.id } })).toBe(0);
     expect(await db().credential.findUniqueOrThrow({ where: { id: credentialId } })).toMatchObject({
       status: "PHONE_REGISTRATION_REQUIRED",
@@ -76,7 +77,7 @@ describe("phone OTP support actions", () => {
   it("staff cannot use them on their own account", async () => {
     const support = await createUser({ role: "SUPPORT" });
     await expectDomainError(
-      resetUserPhones({ userId: support.id }, input(support.id), REQUEST),
+      resetUserPhones(asStaff(support), input(support.id), REQUEST),
       "admin.cannot_change_self",
     );
   });

@@ -24,6 +24,7 @@ import { createActivatedCredential, createActiveCredential } from "../factories/
 import { fromIp } from "../factories/request";
 import { createSignedInSession } from "../factories/session";
 import { createUser } from "../factories/user";
+import { asStaff } from "../factories/staff";
 import { useTestClock, type TestClock } from "../setup/clock";
 import { db, resetDb } from "../setup/db";
 import { expectDomainError } from "../setup/errors";
@@ -43,7 +44,7 @@ afterEach(() => {
 });
 
 async function staff(role: "SUPPORT" | "ADMIN" = "SUPPORT") {
-  return { userId: (await createUser({ role })).id };
+  return asStaff(await createUser({ role }));
 }
 
 describe("staff actions on an account", () => {
@@ -163,7 +164,7 @@ describe("staff actions on an account", () => {
   });
 
   it("showing a user's proofing outcomes to staff is audited; a user without proofing is not", async () => {
-    const agent = { userId: (await createUser({ role: "PROOFING_AGENT" })).id };
+    const agent = asStaff(await createUser({ role: "PROOFING_AGENT" }));
     const plain = await createActivatedCredential({ now: clock.now() });
     await getCredentialTimelines(agent, plain.user.id, REQUEST, clock.now());
     expect(await db().auditEvent.count({ where: { type: "IDENTITY_EVIDENCE_VIEWED" } })).toBe(0);

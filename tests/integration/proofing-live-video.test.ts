@@ -22,6 +22,7 @@ import {
 } from "@/lib/proofing/video-service";
 import { createActivatedCredential } from "../factories/credential";
 import { createUser } from "../factories/user";
+import { asStaff } from "../factories/staff";
 import { useTestClock, type TestClock } from "../setup/clock";
 import { db, resetDb } from "../setup/db";
 import { expectDomainError } from "../setup/errors";
@@ -94,7 +95,7 @@ async function passSession(agentId: string, appointmentId: string): Promise<stri
     answers: ALL_YES,
     instructions: "",
   };
-  const result = await recordOutcome(agentId, outcome, REQUEST);
+  const result = await recordOutcome({ userId: agentId, otpAt: clock.now() }, outcome, REQUEST);
   if (result.outcome !== "PASS") throw new Error("expected a pass");
   return result.code;
 }
@@ -233,7 +234,7 @@ describe("the agent's session", () => {
     await expectDomainError(getAgentAppointment(other.id, appointmentId), "proofing.appointment_not_found");
     await expectDomainError(
       recordOutcome(
-        other.id,
+        asStaff(other),
         { appointmentId, outcome: "PASS", evidence: "photo_id", answers: ALL_YES, instructions: "" },
         REQUEST,
       ),
@@ -245,7 +246,7 @@ describe("the agent's session", () => {
     const { agent: a, applicant, appointmentId } = await bookedWith();
     await expectDomainError(
       recordOutcome(
-        a.id,
+        asStaff(a),
         {
           appointmentId,
           outcome: "PASS",
@@ -258,7 +259,7 @@ describe("the agent's session", () => {
       "proofing.cannot_pass",
     );
     const result = await recordOutcome(
-      a.id,
+      asStaff(a),
       { appointmentId, outcome: "PASS", evidence: "photo_id", answers: ALL_YES, instructions: "" },
       REQUEST,
     );
@@ -338,14 +339,14 @@ describe("the agent's session", () => {
     const { agent: a, applicant, appointmentId } = await bookedWith();
     await expectDomainError(
       recordOutcome(
-        a.id,
+        asStaff(a),
         { appointmentId, outcome: "FAIL", evidence: null, answers: ALL_YES, instructions: "" },
         REQUEST,
       ),
       "proofing.instructions_required",
     );
     await recordOutcome(
-      a.id,
+      asStaff(a),
       {
         appointmentId,
         outcome: "FAIL",
@@ -375,9 +376,9 @@ describe("the agent's session", () => {
       answers: ALL_YES,
       instructions: "",
     };
-    await expectDomainError(recordOutcome(a.id, noShow, REQUEST), "proofing.too_early_for_no_show");
+    await expectDomainError(recordOutcome(asStaff(a), noShow, REQUEST), "proofing.too_early_for_no_show");
     clock.advance(slot.getTime() - clock.now().getTime() + 5 * MINUTE);
-    await recordOutcome(a.id, noShow, REQUEST);
+    await recordOutcome(asStaff(a), noShow, REQUEST);
     expect(await getProofingStep(applicant.user.id, applicant.credentialId, "appointment", REQUEST)).toEqual({
       allowed: false,
       redirectTo: "slot",
@@ -403,7 +404,7 @@ describe("the agent's session", () => {
 
     const support = await createUser({ role: "SUPPORT" });
     const fresh = await reissueActivationCode(
-      { userId: support.id, role: "SUPPORT" },
+      asStaff(support),
       {
         credentialId: applicant.credentialId,
         recheck: "Called the user back; matched DOB and last order number.",
@@ -434,11 +435,8 @@ describe("re-issuing a lost activation code", () => {
     await passSession(a.id, appointmentId);
     const input = { credentialId: applicant.credentialId, recheck: "Called back; matched DOB and address." };
 
-    await expectDomainError(
-      reissueActivationCode({ userId: other.id, role: "PROOFING_AGENT" }, input, REQUEST),
-      "proofing.not_found",
-    );
-    const fresh = await reissueActivationCode({ userId: a.id, role: "PROOFING_AGENT" }, input, REQUEST);
+    await expectDomainError(reissueActivationCode(asStaff(other), input, REQUEST), "proofing.not_found");
+    const fresh = await reissueActivationCode(asStaff(a), input, REQUEST);
     await activateWithCode(
       applicant.user.id,
       { credentialId: applicant.credentialId, code: fresh.code },
@@ -460,7 +458,7 @@ describe("a credential revoked by support", () => {
     const reason = { reason: "Fraud report confirmed by the bank", confirm: "on" as const };
 
     await revokeCredential(
-      { userId: support.id },
+      asStaff(support),
       { userId: applicant.user.id, credentialId: applicant.credentialId, ...reason },
       REQUEST,
     );
@@ -478,7 +476,7 @@ describe("a credential revoked by support", () => {
     ).not.toBe("BOOKED");
 
     await revokeCredential(
-      { userId: support.id },
+      asStaff(support),
       { userId: other.user.id, credentialId: other.credentialId, ...reason },
       REQUEST,
     );

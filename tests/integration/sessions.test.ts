@@ -3,6 +3,7 @@ import { setAccountStatus } from "@/lib/admin/service";
 import { env } from "@/lib/core/env";
 import { endAllSessions, endSession, resolveSession, startSession } from "@/lib/sessions/service";
 import { createUser } from "../factories/user";
+import { asStaff } from "../factories/staff";
 import { fromIp } from "../factories/request";
 import { createSignedInSession } from "../factories/session";
 import { db, resetDb } from "../setup/db";
@@ -80,14 +81,10 @@ describe("resolveSession", () => {
     const user = await createUser();
     const sessionId = await createSignedInSession(user.id);
 
-    await setAccountStatus(
-      { userId: admin.id },
-      { userId: user.id, status: "DISABLED", ...REASON },
-      fromIp(),
-    );
+    await setAccountStatus(asStaff(admin), { userId: user.id, status: "DISABLED", ...REASON }, fromIp());
     expect(await resolveSession(sessionId, new Date())).toBeNull();
 
-    await setAccountStatus({ userId: admin.id }, { userId: user.id, status: "ACTIVE", ...REASON }, fromIp());
+    await setAccountStatus(asStaff(admin), { userId: user.id, status: "ACTIVE", ...REASON }, fromIp());
     expect(await resolveSession(sessionId, new Date())).toBeNull();
   });
 

@@ -11,6 +11,7 @@ import { claimSessionTicket, resolveSession } from "@/lib/sessions/service";
 import { createActivatedCredential, createActiveCredential, type PhoneUser } from "../factories/credential";
 import { fromIp } from "../factories/request";
 import { createUser } from "../factories/user";
+import { asStaff } from "../factories/staff";
 import { useTestClock, type TestClock } from "../setup/clock";
 import { db, resetDb } from "../setup/db";
 import { expectDomainError } from "../setup/errors";
@@ -208,7 +209,7 @@ describe("signing in with a phone one-time passcode", () => {
     const admin = await createUser({ role: "ADMIN" });
     const pending = await passwordStep(u);
     await setAccountStatus(
-      { userId: admin.id },
+      asStaff(admin),
       { userId: u.user.id, status: "DISABLED", reason: "Reported as compromised", confirm: "on" },
       fromIp(),
     );

@@ -24,7 +24,7 @@ export const recordOutcomeAction = staffAction(
   ["PROOFING_AGENT"],
   RecordOutcomeInputSchema,
   async (input, { session, request }) => {
-    const result = await recordOutcome(session.userId, input, request);
+    const result = await recordOutcome(session, input, request);
     if (result.outcome === "PASS") {
       const until = result.expiresAt.toLocaleDateString("en-US", { dateStyle: "long", timeZone: "UTC" });
       return {

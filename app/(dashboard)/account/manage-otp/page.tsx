@@ -6,7 +6,8 @@ import { requireUser } from "@/lib/web/auth";
 import { getManagedPhones } from "@/lib/phones/service";
 import { findUpgradeOffer } from "@/lib/store/service";
 import { formatMoney } from "@/lib/store/store";
-import { PhoneRowActions, StepUpForm } from "./phone-actions";
+import { StepUpForm } from "../../verify/step-up-form";
+import { PhoneRowActions } from "./phone-actions";
 import { UpgradeForm } from "./upgrade-form";
 
 export const metadata: Metadata = { title: "Manage OTP" };
@@ -43,7 +44,7 @@ export default async function ManageOtpPage({ searchParams }: { searchParams: Pr
             For the protection of your account, phone numbers can be added, changed or removed only within 20
             minutes of a phone one-time passcode. Confirm it is you first.
           </Notice>
-          <StepUpForm phones={allPhones} />
+          <StepUpForm phones={allPhones} next="/account/manage-otp" />
         </>
       ) : null}
       {credentials.map((c) => (

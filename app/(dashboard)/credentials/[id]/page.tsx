@@ -44,8 +44,12 @@ export default async function CredentialPage({
         <dd>{CREDENTIAL_STATUS_LABELS[credential.status]}</dd>
         <dt className="font-medium">Expires</dt>
         <dd>{credential.expiresAt.toISOString().slice(0, 10)}</dd>
-        <dt className="font-medium">License key</dt>
-        <dd>ending in {credential.keyHint}</dd>
+        {credential.keyHint ? (
+          <>
+            <dt className="font-medium">License key</dt>
+            <dd>ending in {credential.keyHint}</dd>
+          </>
+        ) : null}
       </dl>
       {credential.status === "PROOFING_REQUIRED" ? (
         <section aria-labelledby="proofing-heading">
