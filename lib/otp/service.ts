@@ -1,5 +1,6 @@
 import "server-only";
-import type { Channel } from "@/lib/phones/phones";
+import { channelProblem, type Channel } from "@/lib/phones/phones";
+import { errorMessage } from "@/lib/errors/catalog";
 import { auditInSameStatement, recordAudit } from "@/lib/audit/service";
 import { decrypt, encrypt, hashesEqual, keyedHash } from "@/lib/core/crypto";
 import { DomainError } from "@/lib/core/errors";
@@ -61,6 +62,8 @@ export async function sendCode(input: {
   now?: Date;
 }): Promise<{ expiresAt: Date }> {
   const now = input.now ?? new Date();
+  const problem = channelProblem(input.e164, input.channel);
+  if (problem) throw new DomainError(problem, { fieldErrors: { channel: errorMessage(problem) } });
   await refuseIfLocked(input.userId, now);
   const fingerprint = phoneFingerprint(input.e164);
   const limits = await spendSendLimits(

@@ -64,6 +64,21 @@ export function checkPhone(
   return { e164: parsed.number, country, lastDigits: parsed.number.slice(-2) };
 }
 
+/**
+ * Whether a code may go to an accepted number by `channel` today: checked at every send (sign-in, step-up,
+ * registration), since a number registered for texts may be asked for a call, and the served countries change.
+ */
+export function channelProblem(
+  e164: string,
+  channel: Channel,
+): "phones.country_not_served" | "phones.voice_not_available" | null {
+  const served = SERVED_COUNTRIES[countryOf(e164)];
+  if (!served || !(channel === "SMS" ? served.sms : served.voice)) {
+    return served ? "phones.voice_not_available" : "phones.country_not_served";
+  }
+  return null;
+}
+
 /** "(•••) •••-••43": enough to recognise one's own phone, not enough to learn it. */
 export function maskPhone(country: string, lastDigits: string): string {
   return `${country} ••• ••• ••${lastDigits}`;

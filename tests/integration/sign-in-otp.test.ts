@@ -8,7 +8,15 @@ import {
 } from "@/lib/accounts/service";
 import { setAccountStatus } from "@/lib/admin/service";
 import { claimSessionTicket, resolveSession } from "@/lib/sessions/service";
-import { createActivatedCredential, createActiveCredential, type PhoneUser } from "../factories/credential";
+import { confirmPhone, sendStepUpCode, startPhoneRegistration } from "@/lib/phones/service";
+import {
+  createActivatedCredential,
+  createActiveCredential,
+  phoneForm,
+  sessionOf,
+  type PhoneUser,
+} from "../factories/credential";
+import { createSignedInSession } from "../factories/session";
 import { fromIp } from "../factories/request";
 import { createUser } from "../factories/user";
 import { asStaff } from "../factories/staff";
@@ -220,5 +228,45 @@ describe("signing in with a phone one-time passcode", () => {
       "otp.challenge_expired",
     );
     expect(await outboxFor(u.phones[0]!.e164)).toHaveLength(texts);
+  });
+});
+
+describe("the channel and country rules hold at every send, not only at registration", () => {
+  it("a number registered by text in a country without voice gets no call at sign-in or step-up", async () => {
+    const { user, credentialId } = await createActivatedCredential({ now: clock.now() });
+    const session = await sessionOf(await createSignedInSession(user.id, clock.now()), clock.now());
+    const german = "+4915123456789";
+    await startPhoneRegistration(
+      session,
+      phoneForm(credentialId, german, "SMS", "DE"),
+      fromIp(),
+      clock.now(),
+    );
+    const { phoneId } = await confirmPhone(
+      session,
+      { credentialId, code: await latestCode(german) },
+      fromIp(),
+      clock.now(),
+    );
+    const sent = (await outboxFor(german)).length;
+
+    const token = challengeOf(await signIn(user));
+    await expectDomainError(
+      sendSignInCode(token, { phoneId, channel: "VOICE" }, fromIp(), clock.now()),
+      "phones.voice_not_available",
+    );
+    await expectDomainError(
+      sendStepUpCode(
+        await sessionOf(session.sessionId, clock.now()),
+        { phoneId, channel: "VOICE" },
+        fromIp(),
+        clock.now(),
+      ),
+      "phones.voice_not_available",
+    );
+    expect(await outboxFor(german), "no call was placed").toHaveLength(sent);
+
+    await sendSignInCode(token, { phoneId, channel: "SMS" }, fromIp(), clock.now());
+    expect(await outboxFor(german)).toHaveLength(sent + 1);
   });
 });
