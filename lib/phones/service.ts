@@ -10,7 +10,7 @@ import { errorMessage } from "@/lib/errors/catalog";
 import { inTransaction, type Tx } from "@/lib/core/transaction";
 import { FRESH_OTP_WINDOW_MS, MAX_PHONES_PER_CREDENTIAL } from "@/lib/otp/policy";
 import { phoneFingerprint, sendCode, verifyCode } from "@/lib/otp/service";
-import { hasFreshOtp, markOtpAuthenticated } from "@/lib/sessions/service";
+import { hasFreshOtp, rotateToOtpSession } from "@/lib/sessions/service";
 import { checkPhone, countryOf, fieldOf, maskPhone } from "./phones";
 import * as repo from "./repository";
 import type {
@@ -22,7 +22,10 @@ import type {
 
 export type MaskedPhone = { id: string; label: string; isDefault: boolean };
 
-type Session = Pick<CurrentSession, "userId" | "sessionId" | "otpAt">;
+type Session = Pick<CurrentSession, "userId" | "sessionId" | "otpAt" | "passwordAt">;
+
+/** Adding a phone to an account that has one needs a password at most this old (else: sign in again). */
+const PHONE_CHANGE_PASSWORD_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 
 function masked(p: repo.PhoneView): MaskedPhone {
   return { id: p.id, label: maskPhone(p.country, p.lastDigits), isDefault: p.isDefault };
@@ -38,19 +41,29 @@ async function requireCredential(session: Session, credentialId: string, now: Da
   if (credential.status !== "PHONE_REGISTRATION_REQUIRED" && credential.status !== "ACTIVE" && !upgrading) {
     throw new DomainError("phones.credential_not_ready");
   }
-  // The first phone is set up right after activation; every later change needs a recent phone OTP.
-  const needsFreshOtp = phones.length > 0 && !hasFreshOtp(session, now, FRESH_OTP_WINDOW_MS);
-  return { credential, phones, needsFreshOtp };
+  // The account's first phone is set up right after activation. Once it has an active phone on any
+  // credential, adding another (to this credential or a second one) needs a phone OTP within 20 minutes on
+  // an existing phone and a password at most 12 hours old: a stolen password alone adds no phone.
+  const hasPhones = phones.length > 0 || (await repo.hasActivePhone(session.userId, now));
+  const needsSignIn =
+    hasPhones && now.getTime() - session.passwordAt.getTime() > PHONE_CHANGE_PASSWORD_MAX_AGE_MS;
+  const needsFreshOtp = hasPhones && (needsSignIn || !hasFreshOtp(session, now, FRESH_OTP_WINDOW_MS));
+  return { credential, phones, needsFreshOtp, needsSignIn };
 }
 
 /** What the Set up phone one-time passcode page shows. */
 export async function getPhoneSetup(session: Session, credentialId: string, now = new Date()) {
-  const { credential, phones, needsFreshOtp } = await requireCredential(session, credentialId, now);
+  const { credential, phones, needsFreshOtp, needsSignIn } = await requireCredential(
+    session,
+    credentialId,
+    now,
+  );
   return {
     credentialId: credential.id,
     phones: phones.map(masked),
     isFull: phones.length >= MAX_PHONES_PER_CREDENTIAL,
     needsFreshOtp,
+    needsSignIn,
   };
 }
 
@@ -130,8 +143,8 @@ export async function confirmPhone(
     );
     if (added === "full") throw new DomainError("phones.limit_reached");
     if (added === "duplicate") throw new DomainError("phones.already_registered");
+    // The code proves this new phone only: the session's own phone OTP time stays as it was.
     await applyCredentialEvent(credential.id, { type: "ACTIVATE_PHONES" }, tx);
-    await markOtpAuthenticated(session.sessionId, now, tx);
     await recordAudit(
       {
         type: "PHONE_ADDED",
@@ -228,8 +241,16 @@ export async function sendStepUpCode(
   });
 }
 
-/** A right step-up code makes this session's phone OTP fresh for the next 20 minutes. */
-export async function confirmStepUp(session: Session, code: string, request: RequestInfo, now = new Date()) {
+/**
+ * A right step-up code replaces this session with one whose phone OTP is fresh for the next 20 minutes (a new
+ * session id: its level rose). Returns the ticket that opens it.
+ */
+export async function confirmStepUp(
+  session: Session,
+  code: string,
+  request: RequestInfo,
+  now = new Date(),
+): Promise<{ ticket: string; sessionId: string }> {
   await verifyCode({
     userId: session.userId,
     purpose: "STEP_UP",
@@ -238,7 +259,9 @@ export async function confirmStepUp(session: Session, code: string, request: Req
     request,
     now,
   });
-  await markOtpAuthenticated(session.sessionId, now);
+  const rotated = await rotateToOtpSession(session.sessionId, request, now);
+  if (!rotated) throw new DomainError("auth.unauthenticated");
+  return rotated;
 }
 
 function requireFresh(session: Session, now: Date) {

@@ -163,12 +163,29 @@ export async function countActiveSessions(userId: string, now: Date): Promise<nu
   });
 }
 
-/** Records that this session's user just proved a registered phone with a code. */
-export async function markOtpAuthenticated(id: string, now: Date, tx?: Tx): Promise<void> {
-  await (tx ?? db()).session.updateMany({
-    where: { id, revokedAt: null },
-    data: { authLevel: "PASSWORD_OTP", otpAt: now },
-  });
+/**
+ * The session's user just proved a registered phone: the session ends and a new one (new id, new ticket)
+ * takes its place at PASSWORD_OTP, keeping its password time and absolute expiry, in one statement. Null
+ * when the session had already ended.
+ */
+export async function rotateToOtpSession(
+  id: string,
+  next: { id: string; ticketHash: string; ip: string | null; userAgent: string | null },
+  now: Date,
+): Promise<{ id: string } | null> {
+  const rows = await query<{ id: string }>(
+    "sessions-rotate-to-otp",
+    `WITH ended AS (
+       UPDATE sessions SET "revokedAt" = $2 WHERE id = $1 AND "revokedAt" IS NULL AND "expiresAt" > $2
+       RETURNING "userId", "passwordAt", "expiresAt"
+     )
+     INSERT INTO sessions (id, "userId", "ticketHash", "authLevel", "passwordAt", "otpAt", "expiresAt", ip,
+       "userAgent", "createdAt", "lastSeenAt")
+     SELECT $3, "userId", $4, 'PASSWORD_OTP', "passwordAt", $2, "expiresAt", $5, $6, $2, $2 FROM ended
+     RETURNING id`,
+    [id, now, next.id, next.ticketHash, next.ip, next.userAgent],
+  );
+  return rows[0] ?? null;
 }
 
 export async function insertLoginChallenge(data: {

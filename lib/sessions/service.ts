@@ -111,9 +111,28 @@ export function countActiveSessions(userId: string, now: Date): Promise<number> 
   return repo.countActiveSessions(userId, now);
 }
 
-/** The session's user proved a phone with a code bound to this session (phone registration). */
-export function markOtpAuthenticated(sessionId: string, now: Date, tx?: Tx): Promise<void> {
-  return repo.markOtpAuthenticated(sessionId, now, tx);
+/**
+ * The session's user proved a registered phone with a code bound to this session (step-up): its level rises,
+ * so its id changes (session fixation): the old session ends and the returned ticket opens its successor.
+ * Null when the session had ended meanwhile.
+ */
+export async function rotateToOtpSession(
+  sessionId: string,
+  request: RequestInfo,
+  now: Date,
+): Promise<{ ticket: string; sessionId: string } | null> {
+  const ticket = randomToken();
+  const rotated = await repo.rotateToOtpSession(
+    sessionId,
+    {
+      id: randomUUID(),
+      ticketHash: keyedHash(TICKET_PURPOSE, ticket),
+      ip: request.ip,
+      userAgent: request.userAgent?.slice(0, 256) ?? null,
+    },
+    now,
+  );
+  return rotated ? { ticket, sessionId: rotated.id } : null;
 }
 
 /** Whether the session passed a phone OTP within `windowMs`: the gate for changing phones. */

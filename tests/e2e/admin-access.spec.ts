@@ -1,6 +1,6 @@
 import { createUser } from "../factories/user";
 import { expect, test } from "./fixtures";
-import { phoneNumbers, registerPhone } from "./phone-helpers";
+import { confirmItsYou, phoneNumbers, registerPhone } from "./phone-helpers";
 
 test("a user without a staff role is refused on /admin", async ({ page, login }) => {
   await login(await createUser());
@@ -40,6 +40,7 @@ test("a new support member signs in with the password, must register a phone bef
   login,
   latestCode,
   expectAccessible,
+  browser,
 }) => {
   // Signed in through the page, so that the audit log holds this support member's SIGN_IN.
   const support = await createUser({ role: "SUPPORT" });
@@ -52,8 +53,21 @@ test("a new support member signs in with the password, must register a phone bef
     await page.goto(path);
     await expect(page).toHaveURL(/\/credentials\/[0-9a-f-]{36}\/phones$/);
   }
-  await registerPhone(page, phoneNumbers(1)[0]!, latestCode);
+  const [phone] = phoneNumbers(1);
+  await registerPhone(page, phone!, latestCode);
+  // The new phone proves itself, not this session: a code on it opens the consoles (a new session id).
+  const passwordOnly = (await page.context().cookies()).filter((c) => c.name === "authjs.session-token");
   await page.getByRole("link", { name: "Admin" }).click();
+  await expect(page).toHaveURL(/\/verify\?next=(%2F|\/)admin$/);
+  await confirmItsYou(page, phone!, latestCode);
+  await expect(page).toHaveURL(/\/admin$/);
+  // A copy of the password-only cookie taken before the step-up no longer signs anyone in.
+  const copy = await browser.newContext();
+  await copy.addCookies(passwordOnly);
+  const replay = await copy.newPage();
+  await replay.goto("/dashboard");
+  await expect(replay).toHaveURL(/\/sign-in$/);
+  await copy.close();
   await page.getByRole("link", { name: "Audit Log" }).click();
   await page.getByLabel("User (email or user ID)").fill(support.username);
   await page.getByLabel("Action").selectOption("SIGN_IN");

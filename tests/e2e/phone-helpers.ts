@@ -20,6 +20,16 @@ export async function requestPhoneCode(page: Page, phone: Phone, channel: "Send 
   await expect(page.getByLabel("Verification")).toBeVisible();
 }
 
+/** On "Confirm it's you": a text to the (default) phone, its code, and back to the page that asked. */
+export async function confirmItsYou(page: Page, phone: Phone, latestCode: (e164: string) => Promise<string>) {
+  await expect(page.getByRole("heading", { name: "Confirm it's you" })).toBeVisible();
+  await page.getByRole("button", { name: "Send Text" }).click();
+  await expect(page.getByText("We texted a code to your phone.")).toBeVisible();
+  await page.getByLabel("Verification").fill(await latestCode(phone.e164));
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByRole("heading", { name: "Confirm it's you" })).toHaveCount(0);
+}
+
 /** Registers `phone` by text from "Set up phone one-time passcode", with the code `latestCode` reads. */
 export async function registerPhone(page: Page, phone: Phone, latestCode: (e164: string) => Promise<string>) {
   await requestPhoneCode(page, phone, "Send Text");

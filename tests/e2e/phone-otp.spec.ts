@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { BASE_URL } from "./settings";
 import { createActivatedCredential, createActiveCredential } from "../factories/credential";
 import { expect, test } from "./fixtures";
-import { phoneNumbers, requestPhoneCode } from "./phone-helpers";
+import { confirmItsYou, phoneNumbers, requestPhoneCode } from "./phone-helpers";
 import { WITHOUT_PROOFING } from "./store-helpers";
 
 async function logInWithPassword(page: Page, email: string, password: string) {
@@ -45,6 +45,11 @@ test("registers two phones by text and voice, then signs in with each; a stale O
   await expect(page.getByText("Your phone number is registered.")).toBeVisible();
   await expect(page.getByText("We highly recommend registering at least two phone numbers")).toBeVisible();
 
+  // Registering proves that phone only: the second one needs a code on the first (Confirm it's you).
+  await expect(page.getByLabel("Phone Number", { exact: true })).toHaveCount(0);
+  await page.getByRole("link", { name: "Confirm it's you" }).click();
+  await confirmItsYou(page, first!, latestCode);
+  await expect(page.getByRole("heading", { name: "Set up phone one-time passcode" })).toBeVisible();
   await requestPhoneCode(page, second!, "Send Voice");
   await page.getByLabel("Verification").fill(await latestCode(second!.e164));
   await page.getByRole("button", { name: "Next" }).click();

@@ -2,9 +2,9 @@ import { resetLimit } from "@/lib/core/rate-limit";
 import { activateLicenseKey } from "@/lib/licensing/service";
 import { phoneFingerprint, sendScope } from "@/lib/otp/service";
 import type { Channel } from "@/lib/phones/phones";
-import { confirmPhone, startPhoneRegistration } from "@/lib/phones/service";
+import { confirmPhone, confirmStepUp, sendStepUpCode, startPhoneRegistration } from "@/lib/phones/service";
 import type { CurrentSession } from "@/lib/core/caller";
-import { resolveSession } from "@/lib/sessions/service";
+import { claimSessionTicket, resolveSession } from "@/lib/sessions/service";
 import { latestCode } from "../setup/otp";
 import { buyWithCard, latestKeyFor } from "../setup/purchase";
 import { createCatalog } from "./catalog";
@@ -60,23 +60,32 @@ export async function createActivatedCredential(
   return { user, credentialId };
 }
 
+/** Another credential for an existing user: a second key bought and activated, no phones yet. */
+export async function activateAnotherCredential(user: { id: string; email: string }, now = new Date()) {
+  const catalog = await createCatalog();
+  await buyWithCard(user, catalog.withoutProofing, { now });
+  return (await activateLicenseKey(user.id, await latestKeyFor(user.email), SETUP_REQUEST, now)).credentialId;
+}
+
 export type PhoneUser = Awaited<ReturnType<typeof createActiveCredential>>;
 
 /**
  * A user whose credential is ACTIVE with `phones` registered phones, each added the way a user does it
- * (startPhoneRegistration + the code from the outbox + confirmPhone) in one signed-in session, which ends up
- * PASSWORD_OTP with otpAt = `now`. The sends of this set-up are taken off the rate limits afterwards, so a
- * test counts only its own.
+ * (startPhoneRegistration + the code from the outbox + confirmPhone) in one signed-in session, with a step-up
+ * on the first phone after it (as the portal asks before any further phone), so the session ends up
+ * PASSWORD_OTP with otpAt = `now` (its id changed with the step-up). The sends of this set-up are taken off
+ * the rate limits afterwards, so a test counts only its own.
  */
 export async function createActiveCredential(
   options: { phones?: number; now?: Date; channel?: Channel; user?: UserOverrides } = {},
 ) {
   const now = options.now ?? new Date();
   const { user, credentialId } = await createActivatedCredential({ user: options.user, now });
-  const sessionId = await createSignedInSession(user.id, now);
+  let sessionId = await createSignedInSession(user.id, now);
   const phones: { id: string; e164: string }[] = [];
   for (let i = 0; i < (options.phones ?? 1); i += 1) {
     const e164 = nextPhone();
+    if (i === 1) sessionId = await stepUp(sessionId, phones[0]!, now);
     const session = await sessionOf(sessionId, now);
     await startPhoneRegistration(session, phoneForm(credentialId, e164, options.channel), SETUP_REQUEST, now);
     const { phoneId } = await confirmPhone(
@@ -87,15 +96,27 @@ export async function createActiveCredential(
     );
     phones.push({ id: phoneId, e164 });
   }
+  if (phones.length === 1) sessionId = await stepUp(sessionId, phones[0]!, now);
   await Promise.all([
     resetLimit("otp.send.ip", SETUP_REQUEST.ip!),
     resetLimit("otp.send.account", user.id),
     ...phones.flatMap((p) => [
       resetLimit("otp.send.phone_gap", `${sendScope("PHONE_CONFIRM")}:${phoneFingerprint(p.e164)}`),
       resetLimit("otp.send.phone", `${sendScope("PHONE_CONFIRM")}:${phoneFingerprint(p.e164)}`),
+      resetLimit("otp.send.phone_gap", `${sendScope("STEP_UP")}:${phoneFingerprint(p.e164)}`),
+      resetLimit("otp.send.phone", `${sendScope("STEP_UP")}:${phoneFingerprint(p.e164)}`),
     ]),
   ]);
   return { user, credentialId, sessionId, session: await sessionOf(sessionId, now), phones };
+}
+
+/** Confirms it is the user with a code to `phone` (Confirm it's you); returns the session that replaced it. */
+async function stepUp(sessionId: string, phone: { id: string; e164: string }, now: Date): Promise<string> {
+  const session = await sessionOf(sessionId, now);
+  await sendStepUpCode(session, { phoneId: phone.id, channel: "SMS" }, SETUP_REQUEST, now);
+  const rotated = await confirmStepUp(session, await latestCode(phone.e164), SETUP_REQUEST, now);
+  await claimSessionTicket(rotated.ticket, now);
+  return rotated.sessionId;
 }
 
 /** The session as the portal sees it at `now` (fails when it has ended). */

@@ -2,8 +2,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { decrypt, encrypt } from "@/lib/core/crypto";
 import { errorMessage } from "@/lib/errors/catalog";
 import { phoneFingerprint } from "@/lib/otp/service";
-import { confirmPhone, getPhoneSetup, startPhoneRegistration } from "@/lib/phones/service";
 import {
+  confirmPhone,
+  confirmStepUp,
+  getPhoneSetup,
+  sendStepUpCode,
+  startPhoneRegistration,
+} from "@/lib/phones/service";
+import { claimSessionTicket, resolveSession } from "@/lib/sessions/service";
+import {
+  activateAnotherCredential,
   createActivatedCredential,
   createActiveCredential,
   nextPhone,
@@ -142,7 +150,7 @@ describe("checking the number", () => {
 });
 
 describe("confirming a phone", () => {
-  it("the first confirmed phone activates the credential and counts as this session's phone OTP", async () => {
+  it("the first confirmed phone activates the credential; it proves that phone only, not the session's OTP", async () => {
     const r = await registrant();
     expect(await db().credential.findUniqueOrThrow({ where: { id: r.credentialId } })).toMatchObject({
       status: "PHONE_REGISTRATION_REQUIRED",
@@ -162,11 +170,58 @@ describe("confirming a phone", () => {
     expect(await db().credential.findUniqueOrThrow({ where: { id: r.credentialId } })).toMatchObject({
       status: "ACTIVE",
     });
-    expect(await sessionOf(r.sessionId, clock.now())).toMatchObject({
+    expect(await sessionOf(r.sessionId, clock.now())).toMatchObject({ authLevel: "PASSWORD", otpAt: null });
+    expect(await db().auditEvent.count({ where: { type: "PHONE_ADDED", subjectUserId: r.user.id } })).toBe(1);
+
+    // A second phone needs a code on the first: the step-up replaces the session with a new one.
+    const second = nextPhone();
+    await expectDomainError(
+      startPhoneRegistration(r.session, phoneForm(r.credentialId, second), fromIp(), clock.now()),
+      "phones.fresh_otp_required",
+    );
+    await sendStepUpCode(r.session, { phoneId: result.phoneId, channel: "VOICE" }, fromIp(), clock.now());
+    const rotated = await confirmStepUp(r.session, await latestCode(phone), fromIp(), clock.now());
+    expect(rotated.sessionId).not.toBe(r.sessionId);
+    expect(await resolveSession(r.sessionId, clock.now()), "the old session id is refused").toBeNull();
+    expect(await claimSessionTicket(rotated.ticket, clock.now())).toBe(rotated.sessionId);
+    const fresh = await sessionOf(rotated.sessionId, clock.now());
+    expect(fresh).toMatchObject({
       authLevel: "PASSWORD_OTP",
       otpAt: clock.now(),
+      passwordAt: r.session.passwordAt,
     });
-    expect(await db().auditEvent.count({ where: { type: "PHONE_ADDED", subjectUserId: r.user.id } })).toBe(1);
+    await startPhoneRegistration(fresh, phoneForm(r.credentialId, second), fromIp(), clock.now());
+  });
+
+  it("the two-credential bypass is refused: a second credential gets no phone without a step-up on an existing one", async () => {
+    const victim = await createActiveCredential({ now: clock.now() });
+    // The session stays in use (no idle timeout) while its phone OTP grows older than 20 minutes.
+    clock.advance(11 * MINUTE);
+    await sessionOf(victim.sessionId, clock.now());
+    clock.advance(10 * MINUTE);
+    const secondCredential = await activateAnotherCredential(victim.user, clock.now());
+    const session = await sessionOf(victim.sessionId, clock.now());
+    const attackers = nextPhone();
+
+    await expectDomainError(
+      startPhoneRegistration(session, phoneForm(secondCredential, attackers), fromIp(), clock.now()),
+      "phones.fresh_otp_required",
+    );
+    expect(await getPhoneSetup(session, secondCredential, clock.now())).toMatchObject({
+      needsFreshOtp: true,
+    });
+    expect(await outboxFor(attackers), "no code went to the attacker's phone").toHaveLength(0);
+    expect(await db().phoneNumber.count({ where: { userId: victim.user.id } })).toBe(1);
+  });
+
+  it("a session whose password is over 12 hours old adds no phone, even right after a step-up", async () => {
+    const u = await createActiveCredential({ now: clock.now() });
+    const stale = { ...u.session, passwordAt: new Date(clock.now().getTime() - 13 * 60 * MINUTE) };
+    await expectDomainError(
+      startPhoneRegistration(stale, phoneForm(u.credentialId, nextPhone()), fromIp(), clock.now()),
+      "phones.fresh_otp_required",
+    );
+    expect(await getPhoneSetup(stale, u.credentialId, clock.now())).toMatchObject({ needsSignIn: true });
   });
 
   it("10 parallel confirmations of one code on a credential with 2 phones: exactly 3 phones at the end", async () => {
@@ -183,7 +238,9 @@ describe("confirming a phone", () => {
       ),
     );
     expect(wins).toHaveLength(1);
-    for (const code of refusals) expect(["otp.used", "otp.too_many_tries"]).toContain(code);
+    // A confirmation that starts after the winner committed finds the credential full before its code.
+    for (const code of refusals)
+      expect(["otp.used", "otp.too_many_tries", "phones.limit_reached"]).toContain(code);
     expect(await db().phoneNumber.count({ where: { credentialId: u.credentialId } })).toBe(3);
     expect((await getPhoneSetup(u.session, u.credentialId, clock.now())).isFull).toBe(true);
   });

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { userAction } from "@/lib/web/action";
+import { signIn } from "@/lib/web/auth";
 import { ConfirmStepUpInputSchema, SendSignInCodeInputSchema } from "@/lib/phones/schemas";
 import { confirmStepUp, sendStepUpCode } from "@/lib/phones/service";
 
@@ -25,7 +26,9 @@ export const sendStepUpCodeAction = userAction(
 export const confirmStepUpAction = userAction(
   ConfirmStepUpInputSchema,
   async (input, { session, request }) => {
-    await confirmStepUp(session, input.code, request);
+    const { ticket } = await confirmStepUp(session, input.code, request);
+    // The session's level rose, so its id changed: the new session's cookie replaces the old one.
+    await signIn("credentials", { ticket, redirect: false });
     // Back to the page that asked for it, which now allows what it guarded.
     redirect(input.next ?? "/dashboard");
   },

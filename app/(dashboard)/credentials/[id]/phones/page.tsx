@@ -58,10 +58,21 @@ export default async function PhoneSetupPage({
       ) : null}
       {setup.isFull ? (
         <p>You have registered the maximum of three phone numbers.</p>
+      ) : setup.needsSignIn ? (
+        <Notice tone="info">
+          For the protection of your account, phone numbers can be added only within 12 hours of logging in
+          with your password. Please sign out and log in again.
+        </Notice>
       ) : setup.needsFreshOtp ? (
         <Notice tone="info">
-          For the protection of your account, phone numbers can be added only within 20 minutes of logging in
-          with your phone one-time passcode. Please sign out and log in again with your phone OTP.
+          For the protection of your account, phone numbers can be added only within 20 minutes of a phone
+          one-time passcode on a phone you already registered.{" "}
+          <Link
+            href={`/verify?next=/credentials/${setup.credentialId}/phones`}
+            className="text-brand-700 underline"
+          >
+            Confirm it&apos;s you
+          </Link>
         </Notice>
       ) : (
         <>
