@@ -11,8 +11,13 @@ export const OTP_ERRORS = {
     status: 429,
   },
   "otp.locked": {
-    message: "Too many wrong codes. For your protection, codes are locked for 15 minutes; we emailed you.",
+    message: "Too many wrong codes. For your protection, codes are locked for a while; we emailed you.",
     status: 429,
+  },
+  "otp.disabled": {
+    message:
+      "Too many wrong codes since your last sign-in: signing in with a phone code is disabled for your protection. Contact MAG support to recover your account.",
+    status: 403,
   },
   "otp.send_limited": {
     message: "Too many codes were requested. Please wait before asking for another one.",

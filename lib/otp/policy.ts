@@ -9,8 +9,16 @@ export const OTP_TTL_MS = 5 * 60 * 1000;
 export const MAX_ATTEMPTS_PER_CODE = 5;
 /** Consecutive failures per account across codes and resends before a lock: Login.gov 10, Better Auth 10. */
 export const MAX_CONSECUTIVE_FAILURES = 10;
-/** Lock length after that: Better Auth 15 min (Login.gov 10 min). */
-export const LOCKOUT_MS = 15 * 60 * 1000;
+/**
+ * Lock length after that, growing with each lock since the last successful sign-in: 15 min (Better Auth), then
+ * 1 h, then 4 h for every later one, so a patient guesser gets about 6 tries an hour at most.
+ */
+export const LOCKOUT_LADDER_MS = [15 * 60 * 1000, 60 * 60 * 1000, 4 * 60 * 60 * 1000] as const;
+/**
+ * Wrong codes on one account since its last successful phone OTP sign-in before phone sign-in is disabled
+ * until support recovers the account (Login.gov's lifetime cap on OTP attempts; 100 × 10⁻⁶ per guess).
+ */
+export const MAX_FAILURES_SINCE_SIGN_IN = 100;
 /** Warn when this many tries remain before the lock: Login.gov. */
 export const WARN_WHEN_REMAINING = 3;
 /** Phones per credential: the user guide ("up to three"). */

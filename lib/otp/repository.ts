@@ -82,7 +82,8 @@ export async function spendAttempt(
     "otp-codes-spend-attempt",
     `UPDATE one_time_codes SET attempts = attempts + 1
      WHERE "userId" = $1 AND purpose = $2 AND "consumedAt" IS NULL AND attempts < $3 AND "expiresAt" > $4
-       AND NOT EXISTS (SELECT 1 FROM otp_guards g WHERE g."userId" = $1 AND g."lockedUntil" > $4)
+       AND NOT EXISTS (SELECT 1 FROM otp_guards g
+                       WHERE g."userId" = $1 AND (g."lockedUntil" > $4 OR g."disabledAt" IS NOT NULL))
      RETURNING id, "codeHash", "bindingHash", "targetEncrypted", "targetFingerprint", "phoneId", attempts`,
     [userId, purpose, max, now],
   );
@@ -104,11 +105,15 @@ export async function consumeCodeAndResetGuard(id: string, now: Date, audit: Aud
   const rows = await query<{ used: number }>(
     "otp-codes-consume-reset-guard",
     `WITH consumed AS (
-       UPDATE one_time_codes SET "consumedAt" = $2 WHERE id = $1 AND "consumedAt" IS NULL RETURNING "userId"
+       UPDATE one_time_codes SET "consumedAt" = $2 WHERE id = $1 AND "consumedAt" IS NULL
+       RETURNING "userId", purpose
      ), reset AS (
-       UPDATE otp_guards g SET "consecutiveFailures" = 0, "lockedUntil" = NULL, "updatedAt" = $2
-       FROM consumed WHERE g."userId" = consumed."userId"
-         AND (g."consecutiveFailures" <> 0 OR g."lockedUntil" IS NOT NULL)
+       UPDATE otp_guards g SET "consecutiveFailures" = 0, "lockedUntil" = NULL, "updatedAt" = $2,
+         "failuresSinceSignIn" = CASE WHEN consumed.purpose = 'SIGN_IN' THEN 0 ELSE g."failuresSinceSignIn" END,
+         "locksSinceSignIn" = CASE WHEN consumed.purpose = 'SIGN_IN' THEN 0 ELSE g."locksSinceSignIn" END
+       FROM consumed WHERE g."userId" = consumed."userId" AND g."disabledAt" IS NULL
+         AND (g."consecutiveFailures" <> 0 OR g."lockedUntil" IS NOT NULL
+              OR (consumed.purpose = 'SIGN_IN' AND (g."failuresSinceSignIn" <> 0 OR g."locksSinceSignIn" <> 0)))
      ), ${audit.cte(3, "consumed")}
      SELECT count(*)::int AS used FROM consumed`,
     [id, now, ...audit.values],
@@ -116,35 +121,59 @@ export async function consumeCodeAndResetGuard(id: string, now: Date, audit: Aud
   return rows[0]!.used === 1;
 }
 
-export async function findGuard(
-  userId: string,
-): Promise<{ consecutiveFailures: number; lockedUntil: Date | null } | null> {
-  const rows = await query<{ consecutiveFailures: number; lockedUntil: Date | null }>(
+export type Guard = { consecutiveFailures: number; lockedUntil: Date | null; disabledAt: Date | null };
+
+export async function findGuard(userId: string): Promise<Guard | null> {
+  const rows = await query<Guard>(
     "otp-guards-find",
-    `SELECT "consecutiveFailures", "lockedUntil" FROM otp_guards WHERE "userId" = $1`,
+    `SELECT "consecutiveFailures", "lockedUntil", "disabledAt" FROM otp_guards WHERE "userId" = $1`,
     [userId],
   );
   return rows[0] ?? null;
 }
 
-/** Adds one failure and returns the new count (atomic increment). */
-export async function addFailure(userId: string): Promise<number> {
-  const guard = await db().otpGuard.upsert({
-    where: { userId },
-    create: { userId, consecutiveFailures: 1 },
-    update: { consecutiveFailures: { increment: 1 } },
-    select: { consecutiveFailures: true },
-  });
-  return guard.consecutiveFailures;
+/**
+ * Adds one wrong code (atomic increments): the run of consecutive failures and the count since the last
+ * successful sign-in, which at `cap` disables phone OTP sign-in. `disabledNow` is true for the one failure
+ * that reached the cap.
+ */
+export async function addFailure(
+  userId: string,
+  cap: number,
+  now: Date,
+): Promise<{ consecutive: number; disabledNow: boolean }> {
+  const rows = await query<{ consecutive: number; disabledNow: boolean }>(
+    "otp-guards-add-failure",
+    `INSERT INTO otp_guards AS g ("userId", "consecutiveFailures", "failuresSinceSignIn", "updatedAt")
+     VALUES ($1, 1, 1, $2)
+     ON CONFLICT ("userId") DO UPDATE SET
+       "consecutiveFailures" = g."consecutiveFailures" + 1,
+       "failuresSinceSignIn" = g."failuresSinceSignIn" + 1,
+       "disabledAt" = CASE WHEN g."disabledAt" IS NULL AND g."failuresSinceSignIn" + 1 >= $3 THEN $2
+                      ELSE g."disabledAt" END,
+       "updatedAt" = $2
+     RETURNING "consecutiveFailures" AS consecutive,
+       ("disabledAt" IS NOT NULL AND "failuresSinceSignIn" = $3) AS "disabledNow"`,
+    [userId, now, cap],
+  );
+  return rows[0]!;
 }
 
-/** Locks the account's codes; true only for the call that set the lock (so one email goes out). */
-export async function lock(userId: string, until: Date, now: Date): Promise<boolean> {
-  const { count } = await db().otpGuard.updateMany({
-    where: { userId, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
-    data: { lockedUntil: until, consecutiveFailures: 0 },
-  });
-  return count === 1;
+/**
+ * Locks the account's codes for the next step of `ladderMs` (the number of locks since the last successful
+ * sign-in picks it); returns when the lock ends, only for the call that set it (so one email goes out).
+ */
+export async function lock(userId: string, ladderMs: readonly number[], now: Date): Promise<Date | null> {
+  const rows = await query<{ lockedUntil: Date }>(
+    "otp-guards-lock",
+    `UPDATE otp_guards SET
+       "lockedUntil" = $2::timestamp + ($3::int[])[LEAST("locksSinceSignIn", $4) + 1] * interval '1 millisecond',
+       "locksSinceSignIn" = "locksSinceSignIn" + 1, "consecutiveFailures" = 0, "updatedAt" = $2
+     WHERE "userId" = $1 AND ("lockedUntil" IS NULL OR "lockedUntil" <= $2)
+     RETURNING "lockedUntil"`,
+    [userId, now, [...ladderMs], ladderMs.length - 1],
+  );
+  return rows[0]?.lockedUntil ?? null;
 }
 
 export async function findUserEmail(userId: string) {
@@ -154,8 +183,17 @@ export async function findUserEmail(userId: string) {
 /** Support lifted the lock: codes work again and the failure count starts over. True when a lock was lifted. */
 export async function clearGuard(userId: string, tx: Tx): Promise<boolean> {
   const { count } = await tx.otpGuard.updateMany({
-    where: { userId, OR: [{ lockedUntil: { not: null } }, { consecutiveFailures: { gt: 0 } }] },
-    data: { lockedUntil: null, consecutiveFailures: 0 },
+    where: {
+      userId,
+      OR: [{ lockedUntil: { not: null } }, { consecutiveFailures: { gt: 0 } }, { disabledAt: { not: null } }],
+    },
+    data: {
+      lockedUntil: null,
+      consecutiveFailures: 0,
+      disabledAt: null,
+      failuresSinceSignIn: 0,
+      locksSinceSignIn: 0,
+    },
   });
   return count === 1;
 }

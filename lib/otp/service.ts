@@ -3,7 +3,7 @@ import { channelProblem, type Channel } from "@/lib/phones/phones";
 import { errorMessage } from "@/lib/errors/catalog";
 import { auditInSameStatement, recordAudit } from "@/lib/audit/service";
 import { decrypt, encrypt, hashesEqual, keyedHash } from "@/lib/core/crypto";
-import { DomainError } from "@/lib/core/errors";
+import { DomainError, formatWait } from "@/lib/core/errors";
 import { checkLimits, limitRefusal, refundLimits, type LimitCheck } from "@/lib/core/rate-limit";
 import type { OtpPurpose } from "@/lib/generated/prisma/client";
 import { DeliveryError, placeVoiceCall, sendEmail, sendSms } from "@/lib/messaging/service";
@@ -11,9 +11,10 @@ import type { Tx } from "@/lib/core/transaction";
 import type { RequestInfo } from "@/lib/core/caller";
 import { generateCode, textMessage, unusableReason, voiceMessage } from "./otp";
 import {
-  LOCKOUT_MS,
+  LOCKOUT_LADDER_MS,
   MAX_ATTEMPTS_PER_CODE,
   MAX_CONSECUTIVE_FAILURES,
+  MAX_FAILURES_SINCE_SIGN_IN,
   OTP_TTL_MS,
   WARN_WHEN_REMAINING,
 } from "./policy";
@@ -30,6 +31,7 @@ function bindingHash(purpose: OtpPurpose, binding: string): string {
 
 async function refuseIfLocked(userId: string, now: Date) {
   const guard = await repo.findGuard(userId);
+  if (guard?.disabledAt) throw new DomainError("otp.disabled");
   if (guard?.lockedUntil && guard.lockedUntil > now) {
     throw new DomainError("otp.locked", {
       retryAfterSeconds: Math.ceil((guard.lockedUntil.getTime() - now.getTime()) / 1000),
@@ -170,7 +172,11 @@ export async function verifyCode(input: {
     hashesEqual(attempt.codeHash, keyedHash("otp", input.code)) &&
     hashesEqual(attempt.bindingHash, bindingHash(input.purpose, input.binding));
   if (!isRight) {
-    const failures = await repo.addFailure(input.userId);
+    const { consecutive: failures, disabledNow } = await repo.addFailure(
+      input.userId,
+      MAX_FAILURES_SINCE_SIGN_IN,
+      now,
+    );
     await recordAudit({
       type: "OTP_FAILED",
       result: "FAILURE",
@@ -178,14 +184,13 @@ export async function verifyCode(input: {
       ...input.request,
       detail: { purpose: input.purpose },
     });
-    if (failures >= MAX_CONSECUTIVE_FAILURES) {
-      await lockCodes(input.userId, input.request, now);
-      throw new DomainError("otp.locked", { retryAfterSeconds: LOCKOUT_MS / 1000 });
-    }
+    if (disabledNow) await disablePhoneSignIn(input.userId, input.request);
+    if (disabledNow) throw new DomainError("otp.disabled");
+    if (failures >= MAX_CONSECUTIVE_FAILURES) throw await lockCodes(input.userId, input.request, now);
     const left = MAX_CONSECUTIVE_FAILURES - failures;
     const warning =
       left <= WARN_WHEN_REMAINING
-        ? `That code is not correct. ${left} ${left === 1 ? "try remains" : "tries remain"} before codes are locked for 15 minutes.`
+        ? `That code is not correct. ${left} ${left === 1 ? "try remains" : "tries remain"} before codes are locked.`
         : "That code is not correct.";
     throw new DomainError(
       attempt.attempts >= MAX_ATTEMPTS_PER_CODE ? "otp.too_many_tries" : "otp.incorrect",
@@ -206,17 +211,46 @@ export async function verifyCode(input: {
   return { e164: decrypt(attempt.targetEncrypted), phoneId: attempt.phoneId };
 }
 
-async function lockCodes(userId: string, request: RequestInfo, now: Date) {
-  if (!(await repo.lock(userId, new Date(now.getTime() + LOCKOUT_MS), now))) return;
-  await recordAudit({ type: "OTP_LOCKED", result: "DENIED", subjectUserId: userId, ...request });
-  const user = await repo.findUserEmail(userId);
-  if (user) {
-    await sendEmail({
-      to: user.email,
-      subject: "Your one-time passcodes are locked for 15 minutes",
-      text: `Hello ${user.firstName},\n\nSomeone entered 10 wrong one-time passcodes for your MAG account in a row, so codes are locked for 15 minutes.\n\nIf this was not you, change your password now and contact support.\n\n— Managed Access Gateway (MAG)`,
-    }).catch(() => undefined);
+/** Locks codes for the next step of the ladder (15 min, 1 h, 4 h); returns the refusal to throw. */
+async function lockCodes(userId: string, request: RequestInfo, now: Date): Promise<DomainError> {
+  const until = await repo.lock(userId, LOCKOUT_LADDER_MS, now);
+  if (until) {
+    const length = formatWait((until.getTime() - now.getTime()) / 1000);
+    await recordAudit({
+      type: "OTP_LOCKED",
+      result: "DENIED",
+      subjectUserId: userId,
+      ...request,
+      detail: { length },
+    });
+    await emailUser(
+      userId,
+      `Your one-time passcodes are locked for ${length}`,
+      `Someone entered 10 wrong one-time passcodes for your MAG account in a row, so codes are locked for ${length}. Each further lock lasts longer.`,
+    );
   }
+  // A concurrent wrong code set the lock first: this one reports the same lock.
+  const guard = await repo.findGuard(userId);
+  const left = guard?.lockedUntil ? Math.max(1, (guard.lockedUntil.getTime() - now.getTime()) / 1000) : 0;
+  return new DomainError("otp.locked", { retryAfterSeconds: Math.ceil(left) });
+}
+
+/** The lifetime cap was reached: phone OTP sign-in stays off until support recovers the account. */
+async function disablePhoneSignIn(userId: string, request: RequestInfo) {
+  const detail = { reason: "lifetime_cap", failures: MAX_FAILURES_SINCE_SIGN_IN };
+  await recordAudit({ type: "OTP_LOCKED", result: "DENIED", subjectUserId: userId, ...request, detail });
+  await emailUser(
+    userId,
+    "Phone sign-in to your MAG account is disabled",
+    `${MAX_FAILURES_SINCE_SIGN_IN} wrong one-time passcodes were entered for your MAG account since you last signed in, so signing in with a phone code is disabled. Contact MAG support to recover your account; they will check your identity first.`,
+  );
+}
+
+async function emailUser(userId: string, subject: string, body: string) {
+  const user = await repo.findUserEmail(userId);
+  if (!user) return;
+  const text = `Hello ${user.firstName},\n\n${body}\n\nIf this was not you, change your password now and contact support.\n\n— Managed Access Gateway (MAG)`;
+  await sendEmail({ to: user.email, subject, text }).catch(() => undefined);
 }
 
 /** Support lifts an OTP lockout (after checking who is asking): codes work again, the count starts over. */

@@ -2,9 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { completeSignInWithCode, sendSignInCode, signInWithPassword } from "@/lib/accounts/service";
 import { sendCode, verifyCode } from "@/lib/otp/service";
 import { confirmPhone, startPhoneRegistration } from "@/lib/phones/service";
+import { liftUserOtpLockout } from "@/lib/admin/service";
 import { claimSessionTicket } from "@/lib/sessions/service";
 import { createActiveCredential, nextPhone, phoneForm, type PhoneUser } from "../factories/credential";
 import { fromIp } from "../factories/request";
+import { asStaff } from "../factories/staff";
+import { createUser } from "../factories/user";
 import { useTestClock, type TestClock } from "../setup/clock";
 import { db, resetDb } from "../setup/db";
 import { expectDomainError } from "../setup/errors";
@@ -303,5 +306,128 @@ describe("a resend", () => {
     );
     expect(emails).toHaveLength(1);
     await expectDomainError(completeSignInWithCode(token, third, fromIp(), clock.now()), "otp.locked");
+  });
+});
+
+describe("repeated locks and the lifetime cap", () => {
+  /** Ten wrong codes in a row (two codes, five tries each) as a guesser would; returns the lock's wait. */
+  async function tenWrongCodes(u: PhoneUser): Promise<number | undefined> {
+    const phone = u.phones[0]!;
+    let refusal: Awaited<ReturnType<typeof expectDomainError>> | undefined;
+    for (let round = 0; round < 2; round += 1) {
+      await sendCode({
+        userId: u.user.id,
+        purpose: "SIGN_IN",
+        channel: "SMS",
+        e164: phone.e164,
+        phoneId: phone.id,
+        binding: "guesser",
+        request: fromIp(),
+        now: clock.now(),
+      });
+      const right = await latestCode(phone.e164);
+      for (let n = 1; n <= 5; n += 1) {
+        const guess = verifyCode({
+          userId: u.user.id,
+          purpose: "SIGN_IN",
+          code: wrongCode(right, n),
+          binding: "guesser",
+          request: fromIp(),
+          now: clock.now(),
+        });
+        const expected = n < 5 ? "otp.incorrect" : round === 0 ? "otp.too_many_tries" : "otp.locked";
+        refusal = await expectDomainError(guess, expected);
+      }
+      clock.advance(31 * SECOND);
+    }
+    return refusal?.details.retryAfterSeconds;
+  }
+
+  it("each lock since the last successful sign-in lasts longer: 15 minutes, 1 hour, 4 hours; a sign-in starts over", async () => {
+    const u = await createActiveCredential({ now: clock.now() });
+    expect(await tenWrongCodes(u)).toBe(15 * 60);
+    clock.advance(15 * MINUTE);
+    expect(await tenWrongCodes(u)).toBe(60 * 60);
+    clock.advance(60 * MINUTE);
+    expect(await tenWrongCodes(u)).toBe(4 * 60 * 60);
+    expect(
+      (await outboxFor(u.user.email)).map((m) => m.subject).filter((s) => s?.startsWith("Your one-time")),
+    ).toEqual(
+      expect.arrayContaining([
+        "Your one-time passcodes are locked for 15 minutes",
+        "Your one-time passcodes are locked for 1 hour",
+        "Your one-time passcodes are locked for 4 hours",
+      ]),
+    );
+
+    clock.advance(4 * 60 * MINUTE);
+    const { token, code } = await codeSent(u);
+    await completeSignInWithCode(token, code, fromIp(), clock.now());
+    clock.advance(31 * SECOND);
+    expect(await tenWrongCodes(u), "a successful sign-in starts the ladder over").toBe(15 * 60);
+  });
+
+  it("100 wrong codes since the last sign-in disable phone OTP sign-in until support recovers the account", async () => {
+    const u = await createActiveCredential({ now: clock.now() });
+    // 99 wrong codes already happened over the past days (the lock ladder would make that take a week).
+    await db().otpGuard.upsert({
+      where: { userId: u.user.id },
+      create: { userId: u.user.id, failuresSinceSignIn: 99, locksSinceSignIn: 9 },
+      update: { failuresSinceSignIn: 99, locksSinceSignIn: 9 },
+    });
+    const { token, code } = await codeSent(u);
+    await expectDomainError(
+      completeSignInWithCode(token, wrongCode(code, 1), fromIp(), clock.now()),
+      "otp.disabled",
+    );
+    await expectDomainError(completeSignInWithCode(token, code, fromIp(), clock.now()), "otp.disabled");
+    clock.advance(5 * 60 * MINUTE);
+    await expectDomainError(
+      sendSignInCode(
+        await passwordStep(u),
+        { phoneId: u.phones[0]!.id, channel: "SMS" },
+        fromIp(),
+        clock.now(),
+      ),
+      "otp.disabled",
+    );
+    expect(
+      (await outboxFor(u.user.email)).some(
+        (m) => m.subject === "Phone sign-in to your MAG account is disabled",
+      ),
+    ).toBe(true);
+
+    // Support recovers the account after an identity check, written to the audit log as the reason.
+    const admin = await createUser({ role: "ADMIN" });
+    await liftUserOtpLockout(
+      asStaff(admin),
+      {
+        userId: u.user.id,
+        reason: "Identity checked: DOB, last order number and a selfie call",
+        confirm: "on",
+      },
+      fromIp(),
+    );
+    const again = await codeSent(u);
+    await expect(
+      completeSignInWithCode(again.token, again.code, fromIp(), clock.now()),
+    ).resolves.toHaveProperty("ticket");
+  });
+
+  it("the count is since the last successful sign-in: a sign-in at 99 starts it over", async () => {
+    const u = await createActiveCredential({ now: clock.now() });
+    await db().otpGuard.upsert({
+      where: { userId: u.user.id },
+      create: { userId: u.user.id, failuresSinceSignIn: 99 },
+      update: { failuresSinceSignIn: 99 },
+    });
+    const first = await codeSent(u);
+    await completeSignInWithCode(first.token, first.code, fromIp(), clock.now());
+    clock.advance(31 * SECOND);
+    const second = await codeSent(u);
+    await expectDomainError(
+      completeSignInWithCode(second.token, wrongCode(second.code, 1), fromIp(), clock.now()),
+      "otp.incorrect",
+    );
   });
 });

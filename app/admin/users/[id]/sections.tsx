@@ -168,6 +168,10 @@ export function OtpSupportActions({ userId }: { userId: string }) {
       <h3 id="otp-support-heading" className="font-semibold">
         Phone OTP support
       </h3>
+      <p className="text-sm text-slate-700">
+        Lifting the lockout also re-enables phone sign-in that 100 wrong codes disabled: check the
+        caller&apos;s identity first and write how in the reason.
+      </p>
       <ReasonForm action={liftOtpLockoutAction} label="Lift OTP Lockout" confirm={CHECKED} hidden={forUser} />
       <ReasonForm
         action={resetPhonesAction}
