@@ -32,6 +32,7 @@ import {
   passwordProblem,
   PASSWORD_RESET_TTL_MS,
 } from "./accounts";
+import { issueDeviceToken, knownDeviceAccount } from "@/lib/sessions/known-device";
 import * as emails from "./emails";
 import { hashPassword, verifyPassword } from "./password";
 import * as repo from "./repository";
@@ -158,8 +159,8 @@ export async function verifyEmail(token: string, request: RequestInfo, now = new
 }
 
 export type PasswordSignIn =
-  /** No phone OTP needed: the single-use ticket for next-auth. */
-  | { kind: "session"; ticket: string }
+  /** No phone OTP needed: the single-use ticket for next-auth, and the browser's new known-device token. */
+  | { kind: "session"; ticket: string; deviceToken: string }
   /** The user has an active credential: the signed token of the pending sign-in and its phones, for the OTP step. */
   | { kind: "otp_required"; challengeToken: string; phones: MaskedPhone[] };
 
@@ -167,12 +168,14 @@ export type PasswordSignIn =
  * Checks a password sign-in. Users with an active phone OTP credential get a pending sign-in that the
  * phone code completes; everyone else gets a session ticket for next-auth.
  * Unknown accounts and wrong passwords take the same path and time and give the same error.
- * Attempts are limited per IP, per account+IP and (failures) per account.
+ * Attempts are limited per IP, per account+IP and (failures) per account; the wrong passwords of a browser
+ * that signed in to the account before (`deviceToken`) count apart, so strangers cannot lock its owner out.
  */
 export async function signInWithPassword(
   input: SignInInput,
   request: RequestInfo,
   now = new Date(),
+  deviceToken?: string,
 ): Promise<PasswordSignIn> {
   const login = normalizeLogin(input.login);
   const account = isEmailLogin(login)
@@ -180,7 +183,9 @@ export async function signInWithPassword(
     : await repo.findAccountByUsername(login);
   // Limits count per account (its email and user ID alike), or per typed name when there is no account.
   const accountKey = account?.id ?? login;
-  const limits = await spendSignInLimits(accountKey, request.ip ?? "unknown");
+  const isKnownDevice = account !== null && knownDeviceAccount(deviceToken, now) === account.id;
+  const failuresKey = isKnownDevice ? `${accountKey}|known-device` : accountKey;
+  const limits = await spendSignInLimits(accountKey, failuresKey, request.ip ?? "unknown");
   if (!limits.allowed) {
     throw await refuseSignIn(
       request,
@@ -193,7 +198,7 @@ export async function signInWithPassword(
 
   const matches = await verifyPassword(account?.passwordHash ?? null, input.password);
   if (!account || !matches) {
-    await consumeLimit("sign_in.account_failures", accountKey);
+    await consumeLimit("sign_in.account_failures", failuresKey);
     throw await refuseSignIn(
       request,
       account ? "wrong_password" : "unknown_account",
@@ -213,17 +218,24 @@ export async function signInWithPassword(
     const challengeToken = await startLoginChallenge(account.id, request, now);
     return { kind: "otp_required", challengeToken, phones: await listSignInPhones(account.id) };
   }
-  return { kind: "session", ticket: await openPasswordSession(account.id, request, now) };
+  return {
+    kind: "session",
+    ticket: await openPasswordSession(account.id, request, now),
+    deviceToken: issueDeviceToken(account.id, now),
+  };
 }
 
-/** One round trip: spends the per-IP and per-account+IP points, and looks at the account's failures. */
-function spendSignInLimits(accountKey: string, ip: string) {
+/**
+ * One round trip: spends the per-IP and per-account+IP points, and looks at the failures counted for this
+ * browser (its own budget when it is a known device of the account, else the account's shared one).
+ */
+function spendSignInLimits(accountKey: string, failuresKey: string, ip: string) {
   return checkLimits(
     [
       { name: "sign_in.ip", key: ip },
       { name: "sign_in.account_ip", key: `${accountKey}|${ip}` },
     ],
-    [{ name: "sign_in.account_failures", key: accountKey }],
+    [{ name: "sign_in.account_failures", key: failuresKey }],
   );
 }
 
@@ -290,7 +302,7 @@ export async function completeSignInWithCode(
   code: string,
   request: RequestInfo,
   now = new Date(),
-): Promise<{ ticket: string }> {
+): Promise<{ ticket: string; deviceToken: string }> {
   const challenge = await requireChallenge(challengeToken, now);
   await verifyCode({
     userId: challenge.userId,
@@ -311,7 +323,7 @@ export async function completeSignInWithCode(
     }),
   );
   if (!opened) throw new DomainError("otp.challenge_expired");
-  return { ticket: opened.ticket };
+  return { ticket: opened.ticket, deviceToken: issueDeviceToken(challenge.userId, now) };
 }
 
 /** Emails a reset link when the account exists; the caller always sees the same answer. */

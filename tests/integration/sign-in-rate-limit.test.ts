@@ -113,6 +113,48 @@ describe("sign-in rate limits", () => {
     expect(refused.details.retryAfterSeconds).toBeGreaterThan(0);
   });
 
+  it("a stranger who spends the account's failure budget does not lock out a browser that signed in before", async () => {
+    const { points } = RATE_LIMITS["sign_in.account_failures"];
+    const user = await createUser();
+    const owner = fromIp("192.0.2.10");
+    const signedIn = await signInWithPassword({ login: user.email, password: user.password }, owner);
+    if (signedIn.kind !== "session") throw new Error("expected a password session");
+    const ownersDevice = signedIn.deviceToken;
+
+    for (let i = 0; i < points; i++) {
+      await expectDomainError(
+        signInWithPassword({ login: user.email, password: WRONG }, fromIp(`198.51.100.${i + 1}`)),
+        "accounts.invalid_credentials",
+      );
+    }
+    // Everyone else, the owner on a new browser included, waits out the budget...
+    await expectDomainError(
+      signInWithPassword({ login: user.email, password: user.password }, fromIp("192.0.2.11")),
+      "accounts.too_many_attempts",
+    );
+    // ...but the owner's known browser still gets in, and a forged or another account's token does not.
+    await expect(
+      signInWithPassword({ login: user.email, password: user.password }, owner, new Date(), ownersDevice),
+    ).resolves.toMatchObject({ kind: "session" });
+    const forged = ownersDevice.replace(/.$/, (c) => (c === "a" ? "b" : "a"));
+    await expectDomainError(
+      signInWithPassword({ login: user.email, password: user.password }, owner, new Date(), forged),
+      "accounts.too_many_attempts",
+    );
+    const other = await createUser();
+    const othersSession = await signInWithPassword({ login: other.email, password: other.password }, owner);
+    if (othersSession.kind !== "session") throw new Error("expected a password session");
+    await expectDomainError(
+      signInWithPassword(
+        { login: user.email, password: user.password },
+        owner,
+        new Date(),
+        othersSession.deviceToken,
+      ),
+      "accounts.too_many_attempts",
+    );
+  });
+
   it("records each refusal in the audit trail as rate limited", async () => {
     const user = await createUser();
     for (let i = 0; i < 6; i++) {

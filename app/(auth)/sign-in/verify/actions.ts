@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { completeSignInWithCode, sendSignInCode } from "@/lib/accounts/service";
 import { publicAction } from "@/lib/web/action";
 import { signIn } from "@/lib/web/auth";
+import { setDeviceCookie } from "@/lib/web/device-cookie";
 import { SendSignInCodeInputSchema, VerifySignInCodeInputSchema } from "@/lib/phones/schemas";
 import { clearLoginChallengeCookie, readLoginChallengeCookie } from "../login-challenge-cookie";
 
@@ -20,9 +21,14 @@ export const sendSignInCodeAction = publicAction(SendSignInCodeInputSchema, asyn
 export const verifySignInCodeAction = publicAction(
   VerifySignInCodeInputSchema,
   async (input, { request }) => {
-    const { ticket } = await completeSignInWithCode(await readLoginChallengeCookie(), input.code, request);
+    const { ticket, deviceToken } = await completeSignInWithCode(
+      await readLoginChallengeCookie(),
+      input.code,
+      request,
+    );
     await clearLoginChallengeCookie();
     await signIn("credentials", { ticket, redirect: false });
+    await setDeviceCookie(deviceToken);
     redirect("/dashboard");
   },
 );
