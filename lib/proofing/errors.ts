@@ -20,11 +20,6 @@ export const PROOFING_ERRORS = {
     status: 400,
   },
   "proofing.too_young": { message: "You must be 18 or older to complete identity proofing.", status: 400 },
-  "proofing.ssn_in_use": {
-    message:
-      "This Social Security Number is already proofed on another account. Please contact Customer Support.",
-    status: 400,
-  },
   "proofing.too_many_ssn_checks": { message: "Too many identity checks.", status: 429 },
   "proofing.verifier_unavailable": {
     message: "The identity verification service is not responding. Your answers are kept; please try again.",

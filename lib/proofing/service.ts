@@ -11,6 +11,7 @@ import { DeliveryError, sendSms } from "@/lib/messaging/service";
 import { checkPhone } from "@/lib/phones/phones";
 import type { RequestInfo } from "@/lib/core/caller";
 import { proofingLinkMessage } from "./emails";
+import type { IdentityCheck } from "./identity-verifier";
 import { localIdentityVerifier } from "./local-identity-verifier";
 import {
   PROOFING_POLICY,
@@ -226,7 +227,8 @@ function fieldError(code: ErrorCode, field: string): DomainError {
 
 /**
  * Stores the identity data encrypted, and the SSN as ciphertext plus a keyed fingerprint (never in
- * plaintext). Refuses applicants under 18 and an SSN already proofed on another account.
+ * plaintext). Refuses applicants under 18. Whether the SSN is proofed on another account is not answered
+ * here: the identity check decides it, rate-limited and audited (submitMobile).
  */
 export async function submitIdentity(
   userId: string,
@@ -238,8 +240,6 @@ export async function submitIdentity(
   if (birthDate > now || birthDate.getUTCFullYear() < 1900) throw fieldError("input.invalid", "birthDate");
   if (ageOn(birthDate, now) < PROOFING_POLICY.minimumAge) throw fieldError("proofing.too_young", "birthDate");
   const fingerprint = keyedHash("ssn", input.ssn);
-  if (await caseRepo.hasPassedCaseWithSsn(fingerprint, userId))
-    throw fieldError("proofing.ssn_in_use", "ssn");
   const identity: IdentityEvidence = {
     firstName: input.firstName,
     middleName: input.middleName,
@@ -280,16 +280,7 @@ export async function submitMobile(
   const current = await openCaseAt(userId, input.credentialId, "mobile");
   const parsed = checkPhone("US", input.mobile, "SMS");
   if ("problem" in parsed) throw fieldError("proofing.mobile_invalid", "mobile");
-  await enforceLimit("proofing.ssn_check.user", userId);
-  const ssn = decrypt(current.ssnEncrypted!);
-  const identity = JSON.parse(decrypt(current.identityEncrypted!)) as IdentityEvidence;
-  let check;
-  try {
-    check = await verifier.verify({ ssn, identity, mobile: parsed.e164 });
-  } catch {
-    await refundLimit("proofing.ssn_check.user", userId);
-    throw new DomainError("proofing.verifier_unavailable");
-  }
+  const check = await checkIdentity(userId, current, parsed.e164);
   const undone = await inTransaction(async (tx) => {
     const images = await saveStep(
       current.id,
@@ -306,14 +297,41 @@ export async function submitMobile(
     const result = check.outcome === "NOT_VERIFIED" ? "FAILURE" : "SUCCESS";
     const detail = { caseId: current.id, outcome: check.outcome, reference: check.reference };
     await auditSelf("PROOFING_IDENTITY_CHECKED", result, userId, request, detail, tx);
-    if (check.outcome === "NOT_VERIFIED")
-      await failCase(current, "identity_not_verified", { identity: check.outcome }, request, now, tx);
+    if (check.outcome === "NOT_VERIFIED") {
+      const reason = check.reference === SSN_IN_USE ? SSN_IN_USE : "identity_not_verified";
+      await failCase(current, reason, { identity: check.outcome }, request, now, tx);
+    }
     return images;
   });
   await discardImages(undone);
   const linkSent =
     check.outcome === "VERIFIED" && (await trySendLink(current.id, userId, parsed.e164, request, now));
   return { outcome: check.outcome, linkSent, next: await nextStepOf(current.id) };
+}
+
+/** The failure reason (for support) of an SSN already proofed on another account; users see a failed check. */
+const SSN_IN_USE = "ssn_in_use";
+
+/**
+ * One identity check, its limit spent first. An SSN already proofed on another account fails like any check
+ * that does not verify, after the same limit and audit, so the step answers nobody whether an SSN is known.
+ */
+async function checkIdentity(
+  userId: string,
+  current: { ssnEncrypted: string | null; identityEncrypted: string | null },
+  mobile: string,
+): Promise<IdentityCheck> {
+  await enforceLimit("proofing.ssn_check.user", userId);
+  const ssn = decrypt(current.ssnEncrypted!);
+  if (await caseRepo.hasPassedCaseWithSsn(keyedHash("ssn", ssn), userId))
+    return { outcome: "NOT_VERIFIED", reference: SSN_IN_USE };
+  const identity = JSON.parse(decrypt(current.identityEncrypted!)) as IdentityEvidence;
+  try {
+    return await verifier.verify({ ssn, identity, mobile });
+  } catch {
+    await refundLimit("proofing.ssn_check.user", userId);
+    throw new DomainError("proofing.verifier_unavailable");
+  }
 }
 
 async function failCase(

@@ -169,7 +169,7 @@ describe("identity data", () => {
     expect(JSON.parse(decrypt(c.identityEncrypted!))).toMatchObject({ city: "Springfield", state: "IL" });
   });
 
-  it("refuses an SSN already proofed on another account", async () => {
+  it("an SSN proofed on another account fails like any check, after the check limit and an audit row; support sees why", async () => {
     const first = await applicant();
     await walkToMobile(first.userId, first.credentialId, "123456789");
     await db().proofingCase.updateMany({
@@ -177,19 +177,31 @@ describe("identity data", () => {
       data: { status: "PASSED" },
     });
     const second = await applicant();
-    await walkToMobile(second.userId, second.credentialId, "123456780");
-    await expectDomainError(
-      submitIdentity(second.userId, identityForm(second.credentialId, "123456789")),
-      "proofing.ssn_in_use",
-    );
-    // Another local test identity with the same last four digits is verified as well.
-    await submitIdentity(second.userId, identityForm(second.credentialId, "234566789"));
+    await walkToMobile(second.userId, second.credentialId, "123456789");
+    const checksBefore = await db().auditEvent.count({
+      where: { type: "PROOFING_IDENTITY_CHECKED", subjectUserId: second.userId },
+    });
+    // The step that takes the SSN answers nothing about it: the check says "not verified", as it would for
+    // an SSN it cannot verify, so nobody learns whether an SSN is proofed elsewhere.
     const check = await submitMobile(
       second.userId,
       { credentialId: second.credentialId, mobile: nextPhone() },
       REQUEST,
     );
-    expect(check.outcome).toBe("VERIFIED");
+    expect(check).toMatchObject({ outcome: "NOT_VERIFIED", linkSent: false });
+    const audit = await db().auditEvent.findMany({
+      where: { type: "PROOFING_IDENTITY_CHECKED", subjectUserId: second.userId },
+    });
+    expect(audit).toHaveLength(checksBefore + 1);
+    expect(audit.at(-1)).toMatchObject({ result: "FAILURE" });
+    expect(
+      await db().proofingCase.findFirstOrThrow({ where: { credentialId: second.credentialId } }),
+    ).toMatchObject({
+      status: "FAILED",
+      failureReason: "ssn_in_use",
+    });
+    const limit = await db().rateLimit.findFirst({ where: { key: { contains: second.userId } } });
+    expect(limit, "the check limit was spent").not.toBeNull();
   });
 });
 

@@ -12,6 +12,8 @@ export const metadata: Metadata = { title: "ID proofing result" };
 
 const FAILURE_REASONS: Record<string, string> = {
   identity_not_verified: "We could not verify your identity with the information you entered.",
+  // Told apart only for support: the applicant learns nothing about whose SSN this is.
+  ssn_in_use: "We could not verify your identity with the information you entered.",
   kba_failed: "Your answers to the verification questions did not match the records.",
   live_video_failed:
     "The proofing agent could not verify your identity. We emailed you the agent's instructions.",
