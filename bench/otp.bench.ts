@@ -183,6 +183,7 @@ async function main() {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
+    MAG_DEMO: "true",
     PORT: "3400",
     TRUST_PROXY_HOPS: "1",
     LOG_LEVEL: "warn",

@@ -18,6 +18,8 @@ async function main() {
   loadDotEnv();
   ensureLocalSecrets();
   process.env.PORT ??= "3000";
+  // The demo and dev portals run the local stand-ins (outbox, test cards, identity checks): demo mode.
+  process.env.MAG_DEMO ??= "true";
   process.env.APP_URL ??= `http://localhost:${process.env.PORT}`;
 
   let embedded: EmbeddedDb | undefined;

@@ -35,6 +35,7 @@ async function main() {
     await run("playwright", ["test", ...process.argv.slice(2).filter((a) => a !== "--no-build")], {
       ...process.env,
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim(),
+      MAG_DEMO: "true",
       LOG_FILE: E2E_LOG_FILE,
       LOG_LEVEL: "info",
       PROOFING_IMAGE_DIR: E2E_IMAGE_DIR,

@@ -7,6 +7,8 @@ async function main() {
   loadDotEnv();
   if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL to the portal's database.");
   ensureLocalSecrets();
+  const { assertNoStandInsInProduction } = await import("../lib/core/env");
+  assertNoStandInsInProduction();
   const { startJobRunner } = await import("../lib/jobs/runner");
   const stop = await startJobRunner();
   console.log("job worker running; Ctrl-C stops it");

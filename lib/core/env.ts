@@ -9,6 +9,15 @@ const optionalString = z
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /**
+   * Demo mode: the local stand-ins (outbox, card processor, identity verifier, document checker, meetings)
+   * may serve. `npm run demo`, `npm run dev` and the test runners set it; production without it refuses to
+   * start until every stand-in is replaced (productionProblems).
+   */
+  MAG_DEMO: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   DATABASE_URL: z
     .string()
     .min(1, "DATABASE_URL is required (npm run demo sets it for the embedded database)"),
@@ -91,10 +100,45 @@ export function isLocalOutboxActive(e: Env = env()): boolean {
 }
 
 /**
- * The local outbox is readable over HTTP (/dev/outbox) only when no channel has a real provider: a demo or a
- * development portal. Once one provider is real the portal is meant to be reached by others, and the other
- * channel's codes and links must not be public.
+ * The local outbox is readable over HTTP (/dev/outbox) only in demo mode and while no channel has a real
+ * provider. Once one provider is real the portal is meant to be reached by others, and the other channel's
+ * codes and links must not be public.
  */
 export function isLocalOutboxReadable(e: Env = env()): boolean {
-  return !isTwilioConfigured(e) && !e.SMTP_URL;
+  return e.MAG_DEMO && !isTwilioConfigured(e) && !e.SMTP_URL;
+}
+
+/**
+ * Why this configuration must not serve real users: each local stand-in still in use, with the setting that
+ * replaces it. Empty in demo mode and outside production.
+ */
+export function productionProblems(e: Env = env()): string[] {
+  if (e.NODE_ENV !== "production" || e.MAG_DEMO) return [];
+  const problems: string[] = [];
+  if (!e.SMTP_URL) problems.push("SMTP_URL is not set: email would stay in the local outbox");
+  if (!isTwilioConfigured(e))
+    problems.push(
+      "TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER are not all set: codes by text and voice would stay in the local outbox",
+    );
+  if (!isStripeConfigured(e) || !e.STRIPE_WEBHOOK_SECRET)
+    problems.push(
+      "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are not both set: cards would go to the local test processor",
+    );
+  if (!isTeamsConfigured(e))
+    problems.push(
+      "TEAMS_TENANT_ID, TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET and TEAMS_ORGANIZER_ID are not all set: live video meetings would use the local stand-in",
+    );
+  problems.push(
+    "self-service identity proofing has only the local identity verifier and document checker (no real provider is configurable yet)",
+  );
+  return problems;
+}
+
+/** Throws, naming every missing setting, when production would let a stand-in serve real users. */
+export function assertNoStandInsInProduction(e: Env = env()): void {
+  const problems = productionProblems(e);
+  if (problems.length === 0) return;
+  throw new Error(
+    `Refusing to start in production with local stand-ins (set MAG_DEMO=true only for a demo):\n- ${problems.join("\n- ")}`,
+  );
 }

@@ -10,7 +10,11 @@ import type { CurrentSession } from "@/lib/core/caller";
 import { claimSessionTicket, resolveSession } from "@/lib/sessions/service";
 import { env } from "@/lib/core/env";
 import { logger } from "@/lib/core/logger";
+import { cookieName, isSecureCookies } from "./cookies";
 import { requestInfo } from "./request";
+
+/** next-auth's session cookie (a JWT naming the server-side session), `__Host-` prefixed in production. */
+const SESSION_COOKIE = "authjs.session-token";
 
 export type { CurrentSession };
 
@@ -25,6 +29,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
   session: { strategy: "jwt", maxAge: env().SESSION_MAX_HOURS * 3600 },
+  // Secure and __Host- in production from our own setting, not from the request's forwarded protocol.
+  useSecureCookies: isSecureCookies(),
+  cookies: {
+    sessionToken: {
+      name: cookieName(SESSION_COOKIE),
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: isSecureCookies() },
+    },
+    callbackUrl: {
+      name: cookieName("authjs.callback-url"),
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: isSecureCookies() },
+    },
+  },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
     Credentials({

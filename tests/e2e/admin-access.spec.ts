@@ -1,5 +1,5 @@
 import { createUser } from "../factories/user";
-import { expect, test } from "./fixtures";
+import { expect, SESSION_COOKIE, test } from "./fixtures";
 import { confirmItsYou, phoneNumbers, registerPhone } from "./phone-helpers";
 
 test("a user without a staff role is refused on /admin", async ({ page, login }) => {
@@ -56,7 +56,7 @@ test("a new support member signs in with the password, must register a phone bef
   const [phone] = phoneNumbers(1);
   await registerPhone(page, phone!, latestCode);
   // The new phone proves itself, not this session: a code on it opens the consoles (a new session id).
-  const passwordOnly = (await page.context().cookies()).filter((c) => c.name === "authjs.session-token");
+  const passwordOnly = (await page.context().cookies()).filter((c) => c.name === SESSION_COOKIE);
   await page.getByRole("link", { name: "Admin" }).click();
   await expect(page).toHaveURL(/\/verify\?next=(%2F|\/)admin$/);
   await confirmItsYou(page, phone!, latestCode);

@@ -72,7 +72,8 @@ async function signInOn(page: Page, login: string, password: string) {
   await expect(page).toHaveURL(/\/dashboard$/);
 }
 
-const SESSION_COOKIE = "authjs.session-token";
+/** next-auth's cookie as the production build names it (lib/web/cookies.ts): Secure, __Host- prefixed. */
+export const SESSION_COOKIE = "__Host-authjs.session-token";
 
 const isStaff = (user: SignedInUser) => user.role !== undefined && user.role !== "USER";
 
@@ -87,7 +88,18 @@ async function addSessionCookie(context: BrowserContext, user: SignedInUser, ses
     salt: SESSION_COOKIE,
     maxAge: 12 * 3600,
   });
-  await context.addCookies([{ name: SESSION_COOKIE, value, url: BASE_URL, httpOnly: true, sameSite: "Lax" }]);
+  await context.addCookies([
+    // A Secure, host-only cookie: given for the https origin of the host, as Chromium stores the portal's
+    // own (it sends Secure cookies to 127.0.0.1 over http, a potentially trustworthy origin).
+    {
+      name: SESSION_COOKIE,
+      value,
+      url: BASE_URL.replace("http:", "https:"),
+      httpOnly: true,
+      secure: true,
+      sameSite: "Lax",
+    },
+  ]);
 }
 
 let userCounter = 0;

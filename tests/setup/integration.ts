@@ -5,6 +5,8 @@ process.env.TOKEN_PEPPER ??= "integration-test-token-pepper-0123456789abcdef";
 process.env.DATA_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");
 process.env.APP_URL ??= "http://127.0.0.1:3100";
 process.env.LOG_LEVEL ??= "silent";
+// The local stand-ins (outbox, test card processor, identity checks) serve only in demo mode.
+process.env.MAG_DEMO = "true";
 process.env.PROOFING_IMAGE_DIR = `${process.env.TMPDIR ?? "/tmp"}/portal-test-images-${process.pid}`;
 delete process.env.SMTP_URL;
 delete process.env.TWILIO_ACCOUNT_SID;
