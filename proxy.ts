@@ -19,7 +19,9 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
+      // Not the photo upload: the proxy would buffer its body (Next caps that at 10 MB), and it answers with
+      // redirects only; its capture cookie is SameSite=Strict.
+      source: "/((?!api/|proof/capture/upload|_next/static|_next/image|favicon.ico).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

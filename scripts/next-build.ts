@@ -11,6 +11,7 @@ const SOURCE_FILES = [
   "package-lock.json",
   "tsconfig.json",
   "instrumentation.ts",
+  "proxy.ts",
   "prisma/schema.prisma",
 ];
 
