@@ -1,8 +1,9 @@
 // The portal's HTTP entry point (dev and production): Next.js behind a plain Node server, so that the
 // client IP used for rate limits comes from the socket, not from a header the client can forge.
-import { createServer } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER, clientIp } from "./lib/core/client-ip";
+import { hadRecentDatabaseOutage, OUTAGE_RETRY_AFTER_SECONDS } from "./lib/core/db-outage";
 import { assertNoStandInsInProduction } from "./lib/core/env";
 
 /* eslint-disable no-restricted-properties -- the entry point runs before the app's env module */
@@ -26,11 +27,28 @@ const handle = app.getRequestHandler();
 await app.prepare();
 const server = createServer((req, res) => {
   req.headers[CLIENT_IP_HEADER] = clientIp(req, trustedHops);
+  answerOutagesWith503(res);
   void handle(req, res);
 });
 server.listen(port, hostname, () => {
   console.log(`Portal ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
 });
+
+/**
+ * A page that failed because the database could not be reached (noted by lib/core/db-outage.ts) is answered
+ * 503 with Retry-After instead of 500: clients and load balancers retry, and nobody is signed out.
+ */
+function answerOutagesWith503(res: ServerResponse) {
+  const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => ServerResponse;
+  res.writeHead = ((status: number, ...rest: unknown[]) => {
+    if (status < 500 || !hadRecentDatabaseOutage()) return writeHead(status, ...rest);
+    res.setHeader("Retry-After", String(OUTAGE_RETRY_AFTER_SECONDS));
+    const [message, ...headers] = rest;
+    return typeof message === "string"
+      ? writeHead(503, "Service Unavailable", ...headers)
+      : writeHead(503, ...rest);
+  }) as ServerResponse["writeHead"];
+}
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => server.close(() => process.exit(0)));

@@ -22,6 +22,10 @@ const EnvSchema = z.object({
     .string()
     .min(1, "DATABASE_URL is required (npm run demo sets it for the embedded database)"),
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(5),
+  /** How long a request waits for a free connection before it fails (503), not forever. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  /** Longest a statement may run, and a transaction sit idle, before PostgreSQL cancels it. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
   TOKEN_PEPPER: z.string().min(32, "TOKEN_PEPPER must be at least 32 characters"),
   DATA_ENCRYPTION_KEY: z

@@ -17,6 +17,15 @@ export const CORE_ERRORS = {
   },
   "input.invalid": { message: "Please correct the highlighted fields.", status: 400 },
   "internal.unexpected": { message: "Something went wrong on our side. Please try again.", status: 503 },
+  "request.cross_site": {
+    message: "This request came from another site and was refused. Open the portal itself and try again.",
+    status: 403,
+  },
+  "request.media_type": { message: "Send the body as application/json.", status: 415 },
+  "service.unavailable": {
+    message: "The portal cannot reach its database right now. Please try again in a few seconds.",
+    status: 503,
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 /** Every error code of the portal: each module's errors.ts adds its own (`declare module`). */

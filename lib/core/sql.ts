@@ -27,10 +27,25 @@ const globalForSql = globalThis as unknown as { sqlPool?: pg.Pool };
 
 export function sqlPool(): pg.Pool {
   if (!globalForSql.sqlPool) {
-    const { DATABASE_URL, DATABASE_POOL_MAX } = env();
-    globalForSql.sqlPool = new pg.Pool({ connectionString: DATABASE_URL, max: DATABASE_POOL_MAX, types });
+    globalForSql.sqlPool = new pg.Pool({ ...poolSettings(), types });
   }
   return globalForSql.sqlPool;
+}
+
+/**
+ * Both pools (this one and Prisma's): at most DATABASE_POOL_MAX connections, a bounded wait for one, and
+ * statements and idle transactions cancelled by the server after DATABASE_STATEMENT_TIMEOUT_MS, so a stuck
+ * query or an outage ends in an error the portal answers (503) instead of requests piling up.
+ */
+export function poolSettings(): pg.PoolConfig {
+  const e = env();
+  return {
+    connectionString: e.DATABASE_URL,
+    max: e.DATABASE_POOL_MAX,
+    connectionTimeoutMillis: e.DATABASE_CONNECT_TIMEOUT_MS,
+    statement_timeout: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: e.DATABASE_STATEMENT_TIMEOUT_MS,
+  };
 }
 
 export type SqlValue = string | number | boolean | Date | null | string[] | number[];

@@ -7,6 +7,7 @@ import { staffSecondFactorStep } from "@/lib/admin/staff-access";
 import { recordAudit } from "@/lib/audit/service";
 import type { Role } from "@/lib/generated/prisma/client";
 import type { CurrentSession } from "@/lib/core/caller";
+import { noteDatabaseOutage } from "@/lib/core/db-outage";
 import { claimSessionTicket, resolveSession } from "@/lib/sessions/service";
 import { env } from "@/lib/core/env";
 import { logger } from "@/lib/core/logger";
@@ -57,7 +58,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     jwt: async ({ token, user }) => {
       if (user?.id) token.sid = user.id;
       if (typeof token.sid !== "string") return null;
-      return (await resolveForRequest(token.sid)) ? token : null;
+      try {
+        return (await resolveForRequest(token.sid)) ? token : null;
+      } catch (error) {
+        // The database cannot be reached: keep the cookie (signing everyone out would be the outage's
+        // worst effect); the page's own session read fails too and is answered 503 (server.ts).
+        if (noteDatabaseOutage(error)) return token;
+        throw error;
+      }
     },
     session: ({ session, token }) => ({ ...session, sid: token.sid }),
   },
@@ -70,10 +78,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
 }));
 
-/** The signed-in user's session, or null. */
+/** The signed-in user's session, or null. An unreachable database is noted (503), not taken as signed out. */
 export const currentSession = cache(async (): Promise<CurrentSession | null> => {
   const session = await auth();
-  return session?.sid ? resolveForRequest(session.sid) : null;
+  try {
+    return session?.sid ? await resolveForRequest(session.sid) : null;
+  } catch (error) {
+    noteDatabaseOutage(error);
+    throw error;
+  }
 });
 
 /** For pages and actions that need a signed-in user: sends everyone else to the sign-in page. */

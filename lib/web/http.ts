@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { DomainError, type ErrorCode } from "@/lib/core/errors";
 import { errorMessage, errorStatus, messageFor } from "@/lib/errors/catalog";
+import { noteDatabaseOutage, OUTAGE_RETRY_AFTER_SECONDS } from "@/lib/core/db-outage";
 import { logUnexpected } from "@/lib/core/logger";
 
 // The JSON side of "errors as codes": the same DomainError codes as the forms, each with its catalog status.
@@ -15,14 +16,20 @@ export function jsonError(
   return Response.json({ error: { code, message: errorMessage(code), ...extra } }, { status, headers });
 }
 
+/** Exactly application/json, with at most a UTF-8 charset: not "text/plain; x=application/json". */
+export function isJsonMediaType(contentType: string | null): boolean {
+  const [type, ...parameters] = (contentType ?? "").split(";").map((part) => part.trim().toLowerCase());
+  return (
+    type === "application/json" && parameters.every((p) => p === "charset=utf-8" || p === 'charset="utf-8"')
+  );
+}
+
 /** Parses a JSON body with `schema`; bad JSON or fields answer 400 with the field messages. */
 export async function parseJson<S extends z.ZodType>(
   request: Request,
   schema: S,
 ): Promise<z.infer<S> | Response> {
-  if (!request.headers.get("content-type")?.includes("application/json")) {
-    return jsonError("input.invalid", 415, { detail: "Send application/json." });
-  }
+  if (!isJsonMediaType(request.headers.get("content-type"))) return jsonError("request.media_type", 415);
   let body: unknown;
   try {
     body = await request.json();
@@ -38,8 +45,15 @@ export async function parseJson<S extends z.ZodType>(
   return parsed.data;
 }
 
-/** Maps a thrown error to a JSON response: DomainErrors by code, anything else as a logged 503. */
+/**
+ * Maps a thrown error to a JSON response: DomainErrors by code, an unreachable database as 503 with
+ * Retry-After (never 500: the client should simply try again), anything else as a logged 500.
+ */
 export function errorResponse(error: unknown): Response {
+  if (noteDatabaseOutage(error)) {
+    const retryAfter = { "Retry-After": String(OUTAGE_RETRY_AFTER_SECONDS) };
+    return jsonError("service.unavailable", 503, {}, retryAfter);
+  }
   if (error instanceof DomainError) {
     const retry = error.details.retryAfterSeconds;
     return Response.json(

@@ -136,13 +136,19 @@ function refusalAuditCount(db: pg.Client, actorId: string) {
 }
 
 /** Posts a form action as React does (`encodeReply` of [previous state, form data]). */
-function postAction(request: APIRequestContext, id: string, url: string, fields: Record<string, string>) {
+function postAction(
+  request: APIRequestContext,
+  id: string,
+  url: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+) {
   const multipart = new FormData();
   for (const [name, value] of Object.entries(fields)) multipart.append(`_1_${name}`, value);
   // The root part comes last (a plain object would put the key "0" first): the parts it names come before it.
   multipart.append("0", JSON.stringify([{ status: "idle" }, "$K1"]));
   return request.post(url, {
-    headers: { "next-action": id, accept: "text/x-component" },
+    headers: { "next-action": id, accept: "text/x-component", ...headers },
     multipart,
     maxRedirects: 0,
   });
@@ -274,3 +280,41 @@ for (const role of ROLES.filter((r) => r !== "USER")) {
     expect(failures).toEqual([]);
   });
 }
+
+// Another site cannot make a signed-in browser change anything: every form action and every state-changing
+// route handler refuses a request from a foreign Origin, or one the browser marks cross-site, with 403.
+test("a signed-in user's browser posting from another site: every action and route handler answers 403", async ({
+  page,
+  login,
+}) => {
+  test.setTimeout(180_000);
+  const caller = await createUser({ role: "ADMIN" });
+  await login(caller);
+  const request = page.request;
+  const failures: string[] = [];
+  const foreign: Record<string, string>[] = [
+    { origin: "https://evil.example" },
+    { "sec-fetch-site": "cross-site" },
+  ];
+  const check = async (what: string, response: APIResponse) => {
+    const body = await response.text();
+    if (response.status() !== 403 || !body.includes("request.cross_site"))
+      failures.push(`${what}: ${response.status()} ${body.slice(0, 200)}`);
+  };
+  for (const action of builtActions) {
+    const url = action.route.replace(/\[\w+\]/g, randomUUID());
+    const fields = ACTIONS[action.key]!.fields?.(owner) ?? {};
+    for (const headers of foreign)
+      await check(
+        `action ${action.key} ${JSON.stringify(headers)}`,
+        await postAction(request, action.id, url, fields, headers),
+      );
+  }
+  for (const route of builtRoutes.filter((r) => r.startsWith("/api/"))) {
+    for (const headers of foreign) {
+      const response = await request.post(route, { headers, data: {}, maxRedirects: 0 });
+      await check(`POST ${route} ${JSON.stringify(headers)}`, response);
+    }
+  }
+  expect(failures).toEqual([]);
+});

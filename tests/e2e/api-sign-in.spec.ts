@@ -11,6 +11,13 @@ test("partner API: password sign-in opens a session; bad input and wrong passwor
 
   const notJson = await request.post("/api/v1/sign-in", { form: { login: "demo", password: DEMO_PASSWORD } });
   expect(notJson.status()).toBe(415);
+  // The exact media type: a JSON body labelled as anything else is refused, and nothing signs in.
+  const smuggled = await request.post("/api/v1/sign-in", {
+    headers: { "content-type": "text/plain; x=application/json" },
+    data: JSON.stringify({ login: "demo", password: DEMO_PASSWORD }),
+  });
+  expect(smuggled.status()).toBe(415);
+  expect(await smuggled.json()).toMatchObject({ error: { code: "request.media_type" } });
 
   const wrong = await request.post("/api/v1/sign-in", {
     data: { login: "demo", password: "not the password" },
