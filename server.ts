@@ -47,7 +47,7 @@ function answerOutagesWith503(res: ServerResponse) {
     return typeof message === "string"
       ? writeHead(503, "Service Unavailable", ...headers)
       : writeHead(503, ...rest);
-  }) as ServerResponse["writeHead"];
+  });
 }
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -77,17 +77,22 @@ export const SESSION_COOKIE = "__Host-authjs.session-token";
 
 const isStaff = (user: SignedInUser) => user.role !== undefined && user.role !== "USER";
 
-/** Puts a session cookie for `user` into `context`, as next-auth does after a sign-in (lib/web/auth.ts). */
-async function addSessionCookie(context: BrowserContext, user: SignedInUser, sessionId?: string) {
-  const level = isStaff(user) ? "PASSWORD_OTP" : "PASSWORD";
-  const sid = sessionId ?? (await createSignedInSession(user.id, new Date(), level));
-  const value = await encode({
+/** The session cookie's value naming server-side session `sid`, as next-auth writes it (a JWT). */
+export function sessionCookieValue(sid: string): Promise<string> {
+  return encode({
     token: { sid },
     // eslint-disable-next-line no-restricted-properties -- the portal's secret, set by scripts/test-e2e.ts
     secret: process.env.AUTH_SECRET!,
     salt: SESSION_COOKIE,
     maxAge: 12 * 3600,
   });
+}
+
+/** Puts a session cookie for `user` into `context`, as next-auth does after a sign-in (lib/web/auth.ts). */
+async function addSessionCookie(context: BrowserContext, user: SignedInUser, sessionId?: string) {
+  const level = isStaff(user) ? "PASSWORD_OTP" : "PASSWORD";
+  const sid = sessionId ?? (await createSignedInSession(user.id, new Date(), level));
+  const value = await sessionCookieValue(sid);
   await context.addCookies([
     // A Secure, host-only cookie: given for the https origin of the host, as Chromium stores the portal's
     // own (it sends Secure cookies to 127.0.0.1 over http, a potentially trustworthy origin).

@@ -1,0 +1,63 @@
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { expect, SESSION_COOKIE, sessionCookieValue, test } from "./fixtures";
+
+// A second portal process of this build whose database cannot be reached (nothing listens on port 1).
+const PORT = 3199;
+const BASE = `http://127.0.0.1:${PORT}`;
+
+async function startPortalWithoutDatabase() {
+  const portal = spawn("npx", ["tsx", "server.ts"], {
+    env: {
+      // eslint-disable-next-line no-restricted-properties -- the e2e portal's secrets, set by scripts/test-e2e.ts
+      ...process.env,
+      NODE_OPTIONS: "",
+      NODE_ENV: "production",
+      MAG_DEMO: "true",
+      PORT: String(PORT),
+      APP_URL: BASE,
+      DATABASE_URL: "postgresql://postgres@127.0.0.1:1/portal",
+      DATABASE_CONNECT_TIMEOUT_MS: "1000",
+      JOBS_IN_PORTAL: "false",
+      LOG_FILE: "",
+      LOG_LEVEL: "silent",
+    },
+    stdio: "ignore",
+  });
+  await expect
+    .poll(
+      () =>
+        fetch(`${BASE}/sign-in`).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      { timeout: 60_000 },
+    )
+    .toBeGreaterThan(0);
+  return portal;
+}
+
+test("with the database unreachable, pages and the API answer 503 with Retry-After, and nobody is signed out", async () => {
+  test.setTimeout(120_000);
+  const portal = await startPortalWithoutDatabase();
+  try {
+    const cookie = `${SESSION_COOKIE}=${await sessionCookieValue(randomUUID())}`;
+    const page = await fetch(`${BASE}/dashboard`, { headers: { cookie }, redirect: "manual" });
+    expect(page.status).toBe(503);
+    expect(page.headers.get("retry-after")).toBe("5");
+    // The session cookie is neither cleared nor replaced by a sign-in redirect.
+    expect(page.headers.get("location")).toBeNull();
+    expect(page.headers.get("set-cookie") ?? "").not.toContain(`${SESSION_COOKIE}=;`);
+
+    const api = await fetch(`${BASE}/api/v1/sign-in`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ login: "demo", password: "correct-horse-battery-staple" }),
+    });
+    expect(api.status).toBe(503);
+    expect(api.headers.get("retry-after")).toBe("5");
+    expect(await api.json()).toMatchObject({ error: { code: "service.unavailable" } });
+  } finally {
+    portal.kill("SIGTERM");
+  }
+});
