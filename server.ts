@@ -40,14 +40,14 @@ server.listen(port, hostname, () => {
  */
 function answerOutagesWith503(res: ServerResponse) {
   const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => ServerResponse;
-  res.writeHead = ((status: number, ...rest: unknown[]) => {
+  res.writeHead = (status: number, ...rest: unknown[]) => {
     if (status < 500 || !hadRecentDatabaseOutage()) return writeHead(status, ...rest);
     res.setHeader("Retry-After", String(OUTAGE_RETRY_AFTER_SECONDS));
     const [message, ...headers] = rest;
     return typeof message === "string"
       ? writeHead(503, "Service Unavailable", ...headers)
       : writeHead(503, ...rest);
-  });
+  };
 }
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
