@@ -1,21 +1,35 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { createServer } from "node:net";
 import { expect, SESSION_COOKIE, sessionCookieValue, test } from "./fixtures";
 
-// A second portal process of this build whose database cannot be reached (nothing listens on port 1).
-const PORT = 3199;
-const BASE = `http://127.0.0.1:${PORT}`;
+/** A port nothing listens on now (the kernel picks it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
-async function startPortalWithoutDatabase() {
-  const portal = spawn("npx", ["tsx", "server.ts"], {
+/** Stops the portal and everything it started (npx → tsx → node): the whole process group. */
+function stop(portal: ChildProcess) {
+  if (portal.pid) process.kill(-portal.pid, "SIGKILL");
+}
+
+// A second portal process of this build whose database cannot be reached (nothing listens on port 1).
+function startPortalWithoutDatabase(port: number): ChildProcess {
+  return spawn("npx", ["tsx", "server.ts"], {
+    detached: true,
     env: {
       // eslint-disable-next-line no-restricted-properties -- the e2e portal's secrets, set by scripts/test-e2e.ts
       ...process.env,
       NODE_OPTIONS: "",
       NODE_ENV: "production",
       MAG_DEMO: "true",
-      PORT: String(PORT),
-      APP_URL: BASE,
+      PORT: String(port),
+      APP_URL: `http://127.0.0.1:${port}`,
       DATABASE_URL: "postgresql://postgres@127.0.0.1:1/portal",
       DATABASE_CONNECT_TIMEOUT_MS: "1000",
       JOBS_IN_PORTAL: "false",
@@ -24,23 +38,24 @@ async function startPortalWithoutDatabase() {
     },
     stdio: "ignore",
   });
-  await expect
-    .poll(
-      () =>
-        fetch(`${BASE}/sign-in`).then(
-          (r) => r.status,
-          () => 0,
-        ),
-      { timeout: 60_000 },
-    )
-    .toBeGreaterThan(0);
-  return portal;
 }
 
 test("with the database unreachable, pages and the API answer 503 with Retry-After, and nobody is signed out", async () => {
   test.setTimeout(120_000);
-  const portal = await startPortalWithoutDatabase();
+  const port = await freePort();
+  const BASE = `http://127.0.0.1:${port}`;
+  const portal = startPortalWithoutDatabase(port);
   try {
+    await expect
+      .poll(
+        () =>
+          fetch(`${BASE}/sign-in`).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        { timeout: 60_000 },
+      )
+      .toBeGreaterThan(0);
     const cookie = `${SESSION_COOKIE}=${await sessionCookieValue(randomUUID())}`;
     const page = await fetch(`${BASE}/dashboard`, { headers: { cookie }, redirect: "manual" });
     expect(page.status).toBe(503);
@@ -58,6 +73,6 @@ test("with the database unreachable, pages and the API answer 503 with Retry-Aft
     expect(api.headers.get("retry-after")).toBe("5");
     expect(await api.json()).toMatchObject({ error: { code: "service.unavailable" } });
   } finally {
-    portal.kill("SIGTERM");
+    stop(portal);
   }
 });
