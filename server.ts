@@ -1,6 +1,7 @@
 // The portal's HTTP entry point (dev and production): Next.js behind a plain Node server, so that the
 // client IP used for rate limits comes from the socket, not from a header the client can forge.
 import { createServer, type ServerResponse } from "node:http";
+import { createRequire } from "node:module";
 import next from "next";
 import { CLIENT_IP_HEADER, clientIp } from "./lib/core/client-ip";
 import { hadRecentDatabaseOutage, OUTAGE_RETRY_AFTER_SECONDS } from "./lib/core/db-outage";
@@ -21,6 +22,18 @@ try {
   process.exit(1);
 }
 
+// The OpenID Connect provider runs in this process beside Next.js. lib/ marks its modules server-only (an
+// import that throws outside React's server build); this process is the server, so that marker is a no-op.
+const require = createRequire(import.meta.url);
+const serverOnly = require.resolve("server-only");
+require.cache[serverOnly] = {
+  id: serverOnly,
+  filename: serverOnly,
+  loaded: true,
+  exports: {},
+} as NodeJS.Module;
+const { handleProviderRequest, isProviderPath } = await import("./lib/oidc/host");
+
 const app = next({ dev, hostname, port });
 const handle = app.getRequestHandler();
 
@@ -28,7 +41,8 @@ await app.prepare();
 const server = createServer((req, res) => {
   req.headers[CLIENT_IP_HEADER] = clientIp(req, trustedHops);
   answerOutagesWith503(res);
-  void handle(req, res);
+  if (isProviderPath(req.url ?? "")) void handleProviderRequest(req, res);
+  else void handle(req, res);
 });
 server.listen(port, hostname, () => {
   console.log(`Portal ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);

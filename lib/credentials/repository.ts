@@ -47,6 +47,17 @@ async function insertOrFindStaffCredential(userId: string, state: CredentialStat
   return rows[0]?.id ?? null;
 }
 
+/** When the user's identity was last proofed on a credential that is active now; null when never. */
+export async function findLatestProofing(userId: string, now: Date): Promise<Date | null> {
+  const rows = await query<{ proofedAt: Date | null }>(
+    "credentials-latest-proofing",
+    `SELECT max("proofedAt") AS "proofedAt" FROM credentials
+     WHERE "userId" = $1 AND status = 'ACTIVE' AND "expiresAt" > $2 AND "proofedAt" IS NOT NULL`,
+    [userId, now],
+  );
+  return rows[0]?.proofedAt ?? null;
+}
+
 /** The credential, locked until the transaction ends, so two changes of one credential apply in turn. */
 export async function lockCredential(id: string, tx: Tx): Promise<LockedCredential | null> {
   const rows = await tx.$queryRaw<(Omit<LockedCredential, "phoneCount"> & { phoneCount: bigint })[]>`

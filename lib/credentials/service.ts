@@ -88,3 +88,8 @@ export async function requirePhonesOfUser(userId: string, tx: Tx): Promise<void>
 export function ensureStaffCredential(userId: string, now: Date): Promise<string> {
   return repo.upsertStaffCredential(userId, staffState(now), now);
 }
+
+/** When the user's identity was proofed on a credential active now (identity assurance level 2), or null. */
+export function latestProofing(userId: string, now = new Date()): Promise<Date | null> {
+  return repo.findLatestProofing(userId, now);
+}

@@ -1,4 +1,6 @@
 import "server-only";
+import { rotateSigningKeys } from "@/lib/oidc/keys";
+import { deleteExpiredPayloads } from "@/lib/oidc/oidc-upkeep";
 import { deliverPendingKeyEmails, wipeExpiredSealedKeys } from "@/lib/licensing/service";
 import { CODE_EXPIRY_REMINDER_JOB } from "@/lib/proofing/activation-service";
 import { FAIL_INSTRUCTIONS_JOB } from "@/lib/proofing/agent-service";
@@ -43,6 +45,15 @@ export const RECURRING_JOBS: RecurringJob[] = [
     handler: async (_payload, now) => {
       await deliverPendingNotices(now);
       await purgeExpiredImages(now);
+    },
+  },
+  {
+    // The provider's signing keys: a successor published a day ahead, old keys withdrawn; expired payloads.
+    kind: "upkeep.oidc",
+    everyMs: 60 * 60_000,
+    handler: async (_payload, now) => {
+      await rotateSigningKeys(now);
+      await deleteExpiredPayloads(now);
     },
   },
 ];

@@ -1,0 +1,25 @@
+// What the provider tells partners about a sign-in and a person: pure rules, no I/O.
+
+/** Authentication assurance: a password alone, or a password and a phone OTP on an active credential. */
+export const ACR_AAL1 = "urn:mag:aal1";
+export const ACR_AAL2 = "urn:mag:aal2";
+export const ACR_VALUES = [ACR_AAL1, ACR_AAL2] as const;
+export type Acr = (typeof ACR_VALUES)[number];
+
+/** The scopes a partner application may be allowed (openid always). */
+export const OIDC_SCOPES = ["openid", "email", "profile", "offline_access"] as const;
+
+/** RFC 8176 methods: the password, and a one-time code by text (sms) or by voice (tel). */
+export function amrFor(phoneChannel: "SMS" | "VOICE" | null): string[] {
+  if (!phoneChannel) return ["pwd"];
+  return ["pwd", "otp", phoneChannel === "SMS" ? "sms" : "tel"];
+}
+
+export function acrFor(phoneChannel: "SMS" | "VOICE" | null): Acr {
+  return phoneChannel ? ACR_AAL2 : ACR_AAL1;
+}
+
+/** Identity assurance: 2 once proofed on an active credential, else 1. */
+export function identityClaims(proofedAt: Date | null): { mag_ial: 1 | 2; mag_proofed_at?: number } {
+  return proofedAt ? { mag_ial: 2, mag_proofed_at: Math.floor(proofedAt.getTime() / 1000) } : { mag_ial: 1 };
+}

@@ -1,0 +1,95 @@
+import "server-only";
+import Provider, { type Configuration } from "oidc-provider";
+import { hashesEqual, keyedHash } from "@/lib/core/crypto";
+import { findAccount } from "./account";
+import { errorPage } from "./error-page";
+import { auditRefusals } from "./errors-audit";
+import { ClientAdapter, hashClientSecret } from "./clients";
+import type { PrivateJwk } from "./keys";
+import { ACR_VALUES, OIDC_SCOPES } from "./oidc";
+import { PostgresAdapter } from "./payload-repository";
+
+// The OpenID Connect provider partners sign their users in with: authorization code with PKCE only,
+// pairwise subjects, refresh tokens that rotate, storage and keys in PostgreSQL. Its interactions (sign-in,
+// consent) are the portal's own pages under /oidc/interaction.
+
+const HOUR = 3600;
+
+/** The Client model reads partner_applications; every other model lives in oidc_payloads. */
+class PortalAdapter {
+  constructor(model: string) {
+    return model === "Client" ? new ClientAdapter() : new PostgresAdapter(model);
+  }
+}
+
+function configuration(jwks: PrivateJwk[]): Configuration {
+  return {
+    adapter: PortalAdapter as unknown as Configuration["adapter"],
+    findAccount,
+    jwks: { keys: jwks },
+    cookies: { keys: [keyedHash("oidc-cookies", "1")] },
+    pkce: { required: () => true },
+    responseTypes: ["code"],
+    scopes: [...OIDC_SCOPES],
+    // The ID token carries what partners decide on (how the user signed in, whether proofed) and the
+    // granted scopes' claims, so a partner needs no userinfo call to sign someone in.
+    conformIdTokenClaims: false,
+    claims: {
+      openid: ["sub", "acr", "amr", "auth_time", "mag_ial", "mag_proofed_at"],
+      email: ["email", "email_verified"],
+      profile: ["name"],
+    },
+    acrValues: [...ACR_VALUES],
+    subjectTypes: ["pairwise"],
+    // Each partner sees its own identifier for a user, so two partners cannot tell they share one.
+    pairwiseIdentifier: (_ctx, accountId, client) => {
+      const sector = typeof client.sectorIdentifier === "string" ? client.sectorIdentifier : client.clientId;
+      return keyedHash("oidc-pairwise", `${sector}:${accountId}`);
+    },
+    clientAuthMethods: ["client_secret_basic", "private_key_jwt", "none"],
+    enabledJWA: {
+      idTokenSigningAlgValues: ["ES256", "RS256"],
+      clientAuthSigningAlgValues: ["ES256", "RS256", "PS256"],
+    },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: { enabled: true },
+      revocation: { enabled: true },
+      userinfo: { enabled: true },
+    },
+    rotateRefreshToken: true,
+    issueRefreshToken: (_ctx, client, code) =>
+      client.grantTypeAllowed("refresh_token") && code.scopes.has("offline_access"),
+    ttl: {
+      AccessToken: HOUR,
+      AuthorizationCode: 60,
+      IdToken: HOUR,
+      Interaction: 10 * 60,
+      Session: 12 * HOUR,
+      Grant: 365 * 24 * HOUR,
+      RefreshToken: 30 * 24 * HOUR,
+    },
+    interactions: { url: (_ctx, interaction) => `/oidc/interaction/${interaction.uid}` },
+    renderError: (ctx, out) => {
+      ctx.type = "html";
+      ctx.body = errorPage(
+        String(out.error),
+        typeof out.error_description === "string" ? out.error_description : undefined,
+      );
+    },
+  };
+}
+
+/** A provider for `issuer` (the portal's URL + /oidc) holding `jwks`, the signing keys in use now. */
+export function createProvider(issuer: string, jwks: PrivateJwk[], behindProxy: boolean): Provider {
+  const provider = new Provider(issuer, configuration(jwks));
+  provider.proxy = behindProxy;
+  auditRefusals(provider);
+  // Client secrets are stored as keyed hashes: compare the hash of what the client presents.
+  provider.Client.prototype.compareClientSecret = function (this: { clientSecret?: string }, actual: string) {
+    return Promise.resolve(
+      typeof this.clientSecret === "string" && hashesEqual(this.clientSecret, hashClientSecret(actual)),
+    );
+  };
+  return provider;
+}

@@ -1,0 +1,2 @@
+-- Refused requests to the OpenID Connect provider are audited.
+ALTER TYPE "AuditType" ADD VALUE 'OIDC_REQUEST_REFUSED';
