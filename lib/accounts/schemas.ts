@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ReturnPathSchema } from "@/lib/core/return-path";
 import { requiredText } from "@/lib/core/text-fields";
 import { PASSWORD_MAX_LENGTH } from "./accounts";
 import { isKnownCountry } from "./countries";
@@ -49,6 +50,8 @@ export const SignInInputSchema = z.object({
     .string()
     .min(1, "Enter your password.")
     .max(PASSWORD_MAX_LENGTH + 1, "Password is too long."),
+  /** Where to go once signed in (a partner's sign-in request waiting at /oidc/interaction/…). */
+  next: ReturnPathSchema,
 });
 export type SignInInput = z.infer<typeof SignInInputSchema>;
 

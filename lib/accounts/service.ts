@@ -172,7 +172,7 @@ export type PasswordSignIn =
  * that signed in to the account before (`deviceToken`) count apart, so strangers cannot lock its owner out.
  */
 export async function signInWithPassword(
-  input: SignInInput,
+  input: Pick<SignInInput, "login" | "password">,
   request: RequestInfo,
   now = new Date(),
   deviceToken?: string,
@@ -304,7 +304,7 @@ export async function completeSignInWithCode(
   now = new Date(),
 ): Promise<{ ticket: string; deviceToken: string }> {
   const challenge = await requireChallenge(challengeToken, now);
-  await verifyCode({
+  const { channel } = await verifyCode({
     userId: challenge.userId,
     purpose: "SIGN_IN",
     code,
@@ -312,7 +312,7 @@ export async function completeSignInWithCode(
     request,
     now,
   });
-  const opened = await completeLoginChallengeWithSession(challenge, request, now, (sessionId) =>
+  const opened = await completeLoginChallengeWithSession(challenge, channel, request, now, (sessionId) =>
     auditInSameStatement({
       type: "SIGN_IN",
       result: "SUCCESS",

@@ -16,4 +16,6 @@ export type CurrentSession = {
   authLevel: AuthLevel;
   passwordAt: Date;
   otpAt: Date | null;
+  /** How that phone OTP came: a text or a voice call. */
+  otpChannel: "SMS" | "VOICE" | null;
 };

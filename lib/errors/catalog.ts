@@ -9,6 +9,7 @@ import {
 } from "@/lib/core/errors";
 import { CREDENTIAL_ERRORS } from "@/lib/credentials/errors";
 import { LICENSING_ERRORS } from "@/lib/licensing/errors";
+import { OIDC_ERRORS } from "@/lib/oidc/errors";
 import { OTP_ERRORS } from "@/lib/otp/errors";
 import { PAYMENT_ERRORS } from "@/lib/payments/errors";
 import { PHONE_ERRORS } from "@/lib/phones/errors";
@@ -27,6 +28,7 @@ export const ERROR_CATALOG = {
   ...CREDENTIAL_ERRORS,
   ...PHONE_ERRORS,
   ...OTP_ERRORS,
+  ...OIDC_ERRORS,
   ...PROOFING_ERRORS,
 } as const satisfies Record<ErrorCode, ErrorEntry>;
 

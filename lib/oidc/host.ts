@@ -28,7 +28,8 @@ async function load(previous: Current | undefined): Promise<Current> {
   };
 }
 
-async function currentProvider(): Promise<Provider> {
+/** The provider now (built on first use, rebuilt when the signing keys changed). */
+export async function currentProvider(): Promise<Provider> {
   if (current && Date.now() - current.checkedAt < RELOAD_MS) return current.provider;
   loading ??= load(current).finally(() => (loading = undefined));
   current = await loading;

@@ -9,14 +9,18 @@ export type Acr = (typeof ACR_VALUES)[number];
 /** The scopes a partner application may be allowed (openid always). */
 export const OIDC_SCOPES = ["openid", "email", "profile", "offline_access"] as const;
 
+/** How the session signed in: a password alone, or with a phone OTP (by text or by voice when known). */
+export type SignInStrength = { authLevel: "PASSWORD" | "PASSWORD_OTP"; otpChannel: "SMS" | "VOICE" | null };
+
 /** RFC 8176 methods: the password, and a one-time code by text (sms) or by voice (tel). */
-export function amrFor(phoneChannel: "SMS" | "VOICE" | null): string[] {
-  if (!phoneChannel) return ["pwd"];
-  return ["pwd", "otp", phoneChannel === "SMS" ? "sms" : "tel"];
+export function amrFor({ authLevel, otpChannel }: SignInStrength): string[] {
+  if (authLevel === "PASSWORD") return ["pwd"];
+  if (!otpChannel) return ["pwd", "otp"];
+  return ["pwd", "otp", otpChannel === "SMS" ? "sms" : "tel"];
 }
 
-export function acrFor(phoneChannel: "SMS" | "VOICE" | null): Acr {
-  return phoneChannel ? ACR_AAL2 : ACR_AAL1;
+export function acrFor({ authLevel }: SignInStrength): Acr {
+  return authLevel === "PASSWORD_OTP" ? ACR_AAL2 : ACR_AAL1;
 }
 
 /** Identity assurance: 2 once proofed on an active credential, else 1. */

@@ -82,6 +82,19 @@ export class PostgresAdapter implements Adapter {
   }
 }
 
+/** The newest live grant (consent) `accountId` gave `clientId`: consent is remembered per partner. */
+export async function findLatestGrantId(accountId: string, clientId: string): Promise<string | null> {
+  const rows = await query<{ id: string }>(
+    "oidc-latest-grant",
+    `SELECT payload->>'jti' AS id FROM oidc_payloads
+     WHERE model = 'Grant' AND payload->>'accountId' = $1 AND payload->>'clientId' = $2
+       AND ("expiresAt" IS NULL OR "expiresAt" > now())
+     ORDER BY (payload->>'iat')::bigint DESC LIMIT 1`,
+    [accountId, clientId],
+  );
+  return rows[0]?.id ?? null;
+}
+
 /** Removes what has expired (a job): the table holds live payloads only. */
 export async function deleteExpiredPayloads(now: Date): Promise<number> {
   const rows = await query<{ n: number }>(

@@ -7,7 +7,7 @@ import { auditRefusals } from "./errors-audit";
 import { ClientAdapter, hashClientSecret } from "./clients";
 import type { PrivateJwk } from "./keys";
 import { ACR_VALUES, OIDC_SCOPES } from "./oidc";
-import { PostgresAdapter } from "./payload-repository";
+import { findLatestGrantId, PostgresAdapter } from "./payload-repository";
 
 // The OpenID Connect provider partners sign their users in with: authorization code with PKCE only,
 // pairwise subjects, refresh tokens that rotate, storage and keys in PostgreSQL. Its interactions (sign-in,
@@ -21,6 +21,27 @@ class PortalAdapter {
     return model === "Client" ? new ClientAdapter() : new PostgresAdapter(model);
   }
 }
+
+const TTL = {
+  AccessToken: HOUR,
+  AuthorizationCode: 60,
+  IdToken: HOUR,
+  Interaction: 10 * 60,
+  Session: 12 * HOUR,
+  Grant: 365 * 24 * HOUR,
+  RefreshToken: 30 * 24 * HOUR,
+};
+
+/** Consent is remembered per partner (until the user revokes it), not only for this provider session. */
+const loadRememberedGrant: NonNullable<Configuration["loadExistingGrant"]> = async (ctx) => {
+  const { oidc } = ctx;
+  const accountId = oidc.session?.accountId;
+  const grantId =
+    oidc.result?.consent?.grantId ??
+    oidc.session?.grantIdFor(oidc.client!.clientId) ??
+    (accountId ? await findLatestGrantId(accountId, oidc.client!.clientId) : null);
+  return grantId ? oidc.provider.Grant.find(grantId) : undefined;
+};
 
 function configuration(jwks: PrivateJwk[]): Configuration {
   return {
@@ -60,16 +81,9 @@ function configuration(jwks: PrivateJwk[]): Configuration {
     rotateRefreshToken: true,
     issueRefreshToken: (_ctx, client, code) =>
       client.grantTypeAllowed("refresh_token") && code.scopes.has("offline_access"),
-    ttl: {
-      AccessToken: HOUR,
-      AuthorizationCode: 60,
-      IdToken: HOUR,
-      Interaction: 10 * 60,
-      Session: 12 * HOUR,
-      Grant: 365 * 24 * HOUR,
-      RefreshToken: 30 * 24 * HOUR,
-    },
+    ttl: TTL,
     interactions: { url: (_ctx, interaction) => `/oidc/interaction/${interaction.uid}` },
+    loadExistingGrant: loadRememberedGrant,
     renderError: (ctx, out) => {
       ctx.type = "html";
       ctx.body = errorPage(

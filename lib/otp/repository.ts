@@ -64,6 +64,7 @@ export type SpentAttempt = {
   targetEncrypted: string;
   targetFingerprint: string;
   phoneId: string | null;
+  channel: "SMS" | "VOICE";
   attempts: number;
 };
 
@@ -84,7 +85,7 @@ export async function spendAttempt(
      WHERE "userId" = $1 AND purpose = $2 AND "consumedAt" IS NULL AND attempts < $3 AND "expiresAt" > $4
        AND NOT EXISTS (SELECT 1 FROM otp_guards g
                        WHERE g."userId" = $1 AND (g."lockedUntil" > $4 OR g."disabledAt" IS NOT NULL))
-     RETURNING id, "codeHash", "bindingHash", "targetEncrypted", "targetFingerprint", "phoneId", attempts`,
+     RETURNING id, "codeHash", "bindingHash", "targetEncrypted", "targetFingerprint", "phoneId", channel, attempts`,
     [userId, purpose, max, now],
   );
   return rows[0] ?? null;

@@ -144,7 +144,7 @@ async function spendSendLimits(
   throw limitRefusal(result);
 }
 
-export type VerifiedCode = { e164: string; phoneId: string | null };
+export type VerifiedCode = { e164: string; phoneId: string | null; channel: Channel };
 
 /**
  * Checks a code for `purpose` bound to `binding`. At most 5 tries per code are ever evaluated; 10
@@ -208,7 +208,7 @@ export async function verifyCode(input: {
     detail: { purpose: input.purpose },
   });
   if (!(await repo.consumeCodeAndResetGuard(attempt.id, now, verified))) throw new DomainError("otp.used");
-  return { e164: decrypt(attempt.targetEncrypted), phoneId: attempt.phoneId };
+  return { e164: decrypt(attempt.targetEncrypted), phoneId: attempt.phoneId, channel: attempt.channel };
 }
 
 /** Locks codes for the next step of the ladder (15 min, 1 h, 4 h); returns the refusal to throw. */

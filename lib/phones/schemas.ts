@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ReturnPathSchema } from "@/lib/core/return-path";
 
 export const StartPhoneRegistrationInputSchema = z
   .object({
@@ -32,17 +33,9 @@ export const SendSignInCodeInputSchema = z.object({
 });
 export type SendSignInCodeInput = z.infer<typeof SendSignInCodeInputSchema>;
 
-export const VerifySignInCodeInputSchema = z.object({ code: CodeSchema });
+export const VerifySignInCodeInputSchema = z.object({ code: CodeSchema, next: ReturnPathSchema });
 
 export const PhoneIdInputSchema = z.object({ phoneId: z.uuid("Choose a phone.") });
 export type PhoneIdInput = z.infer<typeof PhoneIdInputSchema>;
-
-/** Where a confirmed step-up returns to: a path of this portal, never another site. */
-export const ReturnPathSchema = z
-  .string()
-  .regex(/^\/(?![/\\])[\w\-./?=&]*$/, "Unknown page.")
-  .max(200)
-  .optional()
-  .transform((v) => v || undefined);
 
 export const ConfirmStepUpInputSchema = z.object({ code: CodeSchema, next: ReturnPathSchema });

@@ -251,7 +251,7 @@ export async function confirmStepUp(
   request: RequestInfo,
   now = new Date(),
 ): Promise<{ ticket: string; sessionId: string }> {
-  await verifyCode({
+  const { channel } = await verifyCode({
     userId: session.userId,
     purpose: "STEP_UP",
     code,
@@ -259,7 +259,7 @@ export async function confirmStepUp(
     request,
     now,
   });
-  const rotated = await rotateToOtpSession(session.sessionId, request, now);
+  const rotated = await rotateToOtpSession(session.sessionId, channel, request, now);
   if (!rotated) throw new DomainError("auth.unauthenticated");
   return rotated;
 }

@@ -61,6 +61,7 @@ export type SessionWithUser = {
   authLevel: AuthLevel;
   passwordAt: Date;
   otpAt: Date | null;
+  otpChannel: "SMS" | "VOICE" | null;
   claimedAt: Date | null;
   revokedAt: Date | null;
   expiresAt: Date;
@@ -75,7 +76,7 @@ type SessionWithUserRow = Omit<SessionWithUser, "user"> & {
 export async function findSessionWithUser(id: string): Promise<SessionWithUser | null> {
   const rows = await query<SessionWithUserRow>(
     "sessions-find-with-user",
-    `SELECT s.id, s."userId", s."authLevel", s."passwordAt", s."otpAt", s."claimedAt", s."revokedAt",
+    `SELECT s.id, s."userId", s."authLevel", s."passwordAt", s."otpAt", s."otpChannel", s."claimedAt", s."revokedAt",
             s."expiresAt", s."lastSeenAt", u.status AS user_status, u.role AS user_role,
             u."firstName" AS "user_firstName", u."lastName" AS "user_lastName", u.email AS user_email
      FROM sessions s JOIN users u ON u.id = s."userId"
@@ -170,7 +171,7 @@ export async function countActiveSessions(userId: string, now: Date): Promise<nu
  */
 export async function rotateToOtpSession(
   id: string,
-  next: { id: string; ticketHash: string; ip: string | null; userAgent: string | null },
+  next: { id: string; ticketHash: string; ip: string | null; userAgent: string | null; otpChannel: string },
   now: Date,
 ): Promise<{ id: string } | null> {
   const rows = await query<{ id: string }>(
@@ -179,11 +180,11 @@ export async function rotateToOtpSession(
        UPDATE sessions SET "revokedAt" = $2 WHERE id = $1 AND "revokedAt" IS NULL AND "expiresAt" > $2
        RETURNING "userId", "passwordAt", "expiresAt"
      )
-     INSERT INTO sessions (id, "userId", "ticketHash", "authLevel", "passwordAt", "otpAt", "expiresAt", ip,
-       "userAgent", "createdAt", "lastSeenAt")
-     SELECT $3, "userId", $4, 'PASSWORD_OTP', "passwordAt", $2, "expiresAt", $5, $6, $2, $2 FROM ended
+     INSERT INTO sessions (id, "userId", "ticketHash", "authLevel", "passwordAt", "otpAt", "otpChannel",
+       "expiresAt", ip, "userAgent", "createdAt", "lastSeenAt")
+     SELECT $3, "userId", $4, 'PASSWORD_OTP', "passwordAt", $2, $7, "expiresAt", $5, $6, $2, $2 FROM ended
      RETURNING id`,
-    [id, now, next.id, next.ticketHash, next.ip, next.userAgent],
+    [id, now, next.id, next.ticketHash, next.ip, next.userAgent, next.otpChannel],
   );
   return rows[0] ?? null;
 }
@@ -239,7 +240,7 @@ export async function expireLoginChallenges(userId: string, now: Date, tx?: Tx):
  */
 export async function completeLoginChallengeWithSession(
   challengeId: string,
-  session: Omit<NewSession, "userId" | "passwordAt"> & { id: string },
+  session: Omit<NewSession, "userId" | "passwordAt"> & { id: string; otpChannel: string },
   now: Date,
   audit: AuditWrite,
 ): Promise<boolean> {
@@ -250,11 +251,11 @@ export async function completeLoginChallengeWithSession(
        WHERE id = $1 AND "completedAt" IS NULL AND "expiresAt" > $2
        RETURNING "userId", "passwordAt"
      ), opened AS (
-       INSERT INTO sessions (id, "userId", "ticketHash", "authLevel", "passwordAt", "otpAt", "expiresAt", ip,
-         "userAgent", "createdAt", "lastSeenAt")
-       SELECT $3, "userId", $4, $5, "passwordAt", $6, $7, $8, $9, $10, $10 FROM done
+       INSERT INTO sessions (id, "userId", "ticketHash", "authLevel", "passwordAt", "otpAt", "otpChannel",
+         "expiresAt", ip, "userAgent", "createdAt", "lastSeenAt")
+       SELECT $3, "userId", $4, $5, "passwordAt", $6, $11, $7, $8, $9, $10, $10 FROM done
        RETURNING id
-     ), ${audit.cte(11, "opened")}
+     ), ${audit.cte(12, "opened")}
      SELECT id FROM opened`,
     [
       challengeId,
@@ -267,6 +268,7 @@ export async function completeLoginChallengeWithSession(
       session.ip,
       session.userAgent,
       new Date(),
+      session.otpChannel,
       ...audit.values,
     ],
   );

@@ -74,6 +74,7 @@ export async function resolveSession(sessionId: string, now: Date): Promise<Curr
     authLevel: s.authLevel,
     passwordAt: s.passwordAt,
     otpAt: s.otpAt,
+    otpChannel: s.otpChannel,
   };
 }
 
@@ -118,6 +119,7 @@ export function countActiveSessions(userId: string, now: Date): Promise<number> 
  */
 export async function rotateToOtpSession(
   sessionId: string,
+  otpChannel: "SMS" | "VOICE",
   request: RequestInfo,
   now: Date,
 ): Promise<{ ticket: string; sessionId: string } | null> {
@@ -129,6 +131,7 @@ export async function rotateToOtpSession(
       ticketHash: keyedHash(TICKET_PURPOSE, ticket),
       ip: request.ip,
       userAgent: request.userAgent?.slice(0, 256) ?? null,
+      otpChannel,
     },
     now,
   );
@@ -186,6 +189,7 @@ export async function readLoginChallenge(
  */
 export async function completeLoginChallengeWithSession(
   challenge: LoginChallenge,
+  otpChannel: "SMS" | "VOICE",
   request: RequestInfo,
   now: Date,
   auditFor: (sessionId: string) => AuditWrite,
@@ -199,6 +203,7 @@ export async function completeLoginChallengeWithSession(
       ticketHash: keyedHash(TICKET_PURPOSE, ticket),
       authLevel: "PASSWORD_OTP",
       otpAt: now,
+      otpChannel,
       expiresAt: new Date(now.getTime() + env().SESSION_MAX_HOURS * 3_600_000),
       ip: request.ip,
       userAgent: request.userAgent?.slice(0, 256) ?? null,

@@ -1,10 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type Provider from "oidc-provider";
-import { hashClientSecret } from "@/lib/oidc/clients";
-import { insertApplication } from "@/lib/oidc/client-repository";
 import { loadSigningKeys, rotateSigningKeys } from "@/lib/oidc/keys";
 import { createProvider } from "@/lib/oidc/provider";
+
+export { registerPartner } from "../factories/partner";
 
 /** The provider on a loopback port under /oidc, as server.ts mounts it; `reload` rebuilds it with the keys now. */
 export async function startProvider() {
@@ -29,30 +29,6 @@ export async function startProvider() {
     reload,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-let clients = 0;
-
-/** A confidential partner application (client_secret_basic) with one https redirect URI. */
-export async function registerPartner(overrides: { scopes?: string[]; requiredAcr?: string } = {}) {
-  clients += 1;
-  const clientId = `partner-${process.pid}-${clients}`;
-  const secret = `secret-${clientId}-0123456789abcdefghijklmnop`;
-  const redirectUri = `https://${clientId}.example/callback`;
-  await insertApplication({
-    clientId,
-    name: `Partner ${clients}`,
-    logoUrl: null,
-    redirectUris: [redirectUri],
-    postLogoutRedirectUris: [],
-    scopes: overrides.scopes ?? ["openid", "email", "profile", "offline_access"],
-    requiredAcr: overrides.requiredAcr ?? null,
-    isConfidential: true,
-    clientSecretHash: hashClientSecret(secret),
-    tokenEndpointAuthMethod: "client_secret_basic",
-    jwks: null,
-  });
-  return { clientId, secret, redirectUri };
 }
 
 /** A browser's cookies for the provider: what each response sets, sent on the next request. */

@@ -12,9 +12,9 @@ export const signInAction = publicAction(SignInInputSchema, async (input, { requ
   const result = await signInWithPassword(input, request, new Date(), await readDeviceCookie());
   if (result.kind === "otp_required") {
     await setLoginChallengeCookie(result.challengeToken);
-    redirect("/sign-in/verify");
+    redirect(input.next ? `/sign-in/verify?next=${encodeURIComponent(input.next)}` : "/sign-in/verify");
   }
   await signIn("credentials", { ticket: result.ticket, redirect: false });
   await setDeviceCookie(result.deviceToken);
-  redirect("/dashboard");
+  redirect(input.next ?? "/dashboard");
 });

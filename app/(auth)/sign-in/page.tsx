@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PageCard } from "@/components/layout/page-card";
 import { Notice } from "@/components/ui/notice";
+import { ReturnPathSchema } from "@/lib/core/return-path";
 import { currentSession } from "@/lib/web/auth";
 import { SignInForm } from "./sign-in-form";
 
@@ -20,13 +21,19 @@ export default async function SignInPage({
 }: {
   searchParams: Promise<Record<string, string>>;
 }) {
-  if (await currentSession()) redirect("/dashboard");
   const params = await searchParams;
+  const parsed = ReturnPathSchema.safeParse(params.next);
+  const next = parsed.success ? parsed.data : undefined;
+  // A partner that asked for a new sign-in (prompt=login, max_age) gets one even when a session exists.
+  if (params.reauth === undefined && (await currentSession())) redirect(next ?? "/dashboard");
   const notice = Object.keys(NOTICES).find((k) => params[k] !== undefined);
   return (
     <PageCard title="Log in to your MAG account">
       {notice ? <Notice tone="success">{NOTICES[notice]}</Notice> : null}
-      <SignInForm />
+      {next?.startsWith("/oidc/") ? (
+        <Notice tone="info">An application asked you to sign in with your MAG account.</Notice>
+      ) : null}
+      <SignInForm next={next} />
     </PageCard>
   );
 }

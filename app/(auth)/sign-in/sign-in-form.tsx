@@ -8,11 +8,12 @@ import { Field } from "@/components/ui/field";
 import { IDLE_STATE } from "@/components/forms/idle-state";
 import { signInAction } from "./actions";
 
-export function SignInForm() {
+export function SignInForm({ next }: { next?: string }) {
   const [state, action] = useActionState(signInAction, IDLE_STATE);
   return (
     <form action={action} noValidate>
       <FormMessage state={state} />
+      {next ? <input type="hidden" name="next" value={next} /> : null}
       <Field
         label="Email Address or User ID"
         name="login"

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageCard } from "@/components/layout/page-card";
 import { Notice } from "@/components/ui/notice";
 import { requireUser } from "@/lib/web/auth";
-import { ReturnPathSchema } from "@/lib/phones/schemas";
+import { ReturnPathSchema } from "@/lib/core/return-path";
 import { listSignInPhones } from "@/lib/phones/service";
 import { StepUpForm } from "./step-up-form";
 

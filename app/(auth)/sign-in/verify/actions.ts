@@ -29,6 +29,6 @@ export const verifySignInCodeAction = publicAction(
     await clearLoginChallengeCookie();
     await signIn("credentials", { ticket, redirect: false });
     await setDeviceCookie(deviceToken);
-    redirect("/dashboard");
+    redirect(input.next ?? "/dashboard");
   },
 );

@@ -2,12 +2,18 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PageCard } from "@/components/layout/page-card";
 import { getPendingSignIn } from "@/lib/accounts/service";
+import { ReturnPathSchema } from "@/lib/core/return-path";
 import { readLoginChallengeCookie } from "../login-challenge-cookie";
 import { VerifyForm } from "./verify-form";
 
 export const metadata: Metadata = { title: "Phone one-time passcode" };
 
-export default async function VerifySignInPage() {
+export default async function VerifySignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string }>;
+}) {
+  const parsed = ReturnPathSchema.safeParse((await searchParams).next);
   const pending = await getPendingSignIn(await readLoginChallengeCookie());
   if (!pending) redirect("/sign-in?expired=1");
   return (
@@ -15,7 +21,7 @@ export default async function VerifySignInPage() {
       <p className="mb-4 text-sm text-slate-700">
         Your account is protected by a phone one-time passcode. Choose a phone, then Send Text or Send Voice.
       </p>
-      <VerifyForm phones={pending.phones} />
+      <VerifyForm phones={pending.phones} next={parsed.success ? parsed.data : undefined} />
     </PageCard>
   );
 }

@@ -4,7 +4,7 @@ import { PhoneCodeForm } from "@/components/forms/phone-code-form";
 import type { PhoneChoice } from "@/components/forms/phone-code-fields";
 import { sendSignInCodeAction, verifySignInCodeAction } from "./actions";
 
-export function VerifyForm({ phones }: { phones: PhoneChoice[] }) {
+export function VerifyForm({ phones, next }: { phones: PhoneChoice[]; next?: string }) {
   return (
     <PhoneCodeForm
       phones={phones}
@@ -12,6 +12,7 @@ export function VerifyForm({ phones }: { phones: PhoneChoice[] }) {
       sendAction={sendSignInCodeAction}
       checkAction={verifySignInCodeAction}
       hint="The 6-digit code we sent."
+      hidden={next ? { next } : {}}
     />
   );
 }

@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { DomainError } from "@/lib/core/errors";
+import { PageCard } from "@/components/layout/page-card";
+import { nextInteractionStep } from "@/lib/oidc/interactions";
+import { currentSession } from "@/lib/web/auth";
+import { ConsentForm } from "./consent-form";
+
+export const metadata: Metadata = { title: "Sign in to an application" };
+
+/** What each scope lets the partner see, in the consent's words. */
+const SCOPE_LABELS: Record<string, string> = {
+  openid:
+    "Who you are at MAG (an identifier only this application sees), how you signed in, and whether your identity was proofed",
+  email: "Your email address",
+  profile: "Your name",
+  offline_access: "Stay signed in to the application until you revoke it",
+};
+
+export default async function InteractionPage({ params }: { params: Promise<{ uid: string }> }) {
+  const { uid } = await params;
+  const session = await currentSession();
+  if (!session) redirect(`/sign-in?next=/oidc/interaction/${encodeURIComponent(uid)}`);
+  const step = await nextInteractionStep(uid, session).catch((error: unknown) => {
+    // An unknown or expired request: nothing to show but that it is gone.
+    if (error instanceof DomainError) notFound();
+    throw error;
+  });
+  if (step.kind === "redirect") redirect(step.to);
+  if (step.kind === "sign-in") redirect(`/sign-in?next=${step.next}${step.reauth ? "&reauth=1" : ""}`);
+  if (step.kind === "step-up") redirect(`/verify?next=${step.next}`);
+  return (
+    <PageCard title={`${step.clientName} wants to use your MAG account`}>
+      <p className="mb-3 text-sm text-slate-700">If you allow it, {step.clientName} will see:</p>
+      <ul className="mb-6 list-disc space-y-1 pl-5 text-sm">
+        {step.scopes
+          .filter((s) => SCOPE_LABELS[s])
+          .map((s) => (
+            <li key={s}>{SCOPE_LABELS[s]}</li>
+          ))}
+      </ul>
+      <p className="mb-4 text-sm text-slate-700">
+        You can revoke it any time under My Account › Connected Applications.
+      </p>
+      <ConsentForm uid={uid} />
+    </PageCard>
+  );
+}

@@ -1,0 +1,80 @@
+import * as client from "openid-client";
+import { createActiveCredential } from "../factories/credential";
+import { registerPartner } from "../factories/partner";
+import { expect, test } from "./fixtures";
+import { BASE_URL } from "./settings";
+
+// A partner application signs a user in with MAG: the portal's own sign-in with the phone OTP, then consent.
+
+test("a partner signs a user in: password, phone OTP, consent with Allow, back with aal2 and the SMS code in amr; Deny returns access_denied", async ({
+  page,
+  latestCode,
+}) => {
+  const partner = await registerPartner();
+  const { user, phones } = await createActiveCredential();
+  const config = await client.discovery(
+    new URL(`${BASE_URL}/oidc`),
+    partner.clientId,
+    undefined,
+    client.ClientSecretBasic(partner.secret),
+    { execute: [client.allowInsecureRequests] },
+  );
+  // The partner's own site is not reachable from here (a redirect target cannot be routed): the test reads
+  // where the browser was sent.
+  const backAtPartner = (redirectUri: string) =>
+    page
+      .waitForRequest((r) => new URL(r.url()).host === new URL(redirectUri).host)
+      .then((r) => new URL(r.url()));
+  const startSignIn = async () => {
+    const verifier = client.randomPKCECodeVerifier();
+    const url = client.buildAuthorizationUrl(config, {
+      redirect_uri: partner.redirectUri,
+      scope: "openid email profile",
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: "S256",
+    });
+    await page.goto(url.href);
+    return verifier;
+  };
+
+  const verifier = await startSignIn();
+  await expect(page.getByText("An application asked you to sign in with your MAG account.")).toBeVisible();
+  await page.getByLabel("Email Address or User ID").fill(user.username);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Log In" }).click();
+  await page.getByRole("button", { name: "Send Text" }).click();
+  await expect(page.getByText("We texted a code to your phone.")).toBeVisible();
+  await page.getByLabel("Verification").fill(await latestCode(phones[0]!.e164));
+  await page.getByRole("button", { name: "Next" }).click();
+
+  await expect(page.getByRole("heading", { name: /wants to use your MAG account$/ })).toBeVisible();
+  await expect(page.getByText("Your email address")).toBeVisible();
+  const returned = backAtPartner(partner.redirectUri);
+  await page.getByRole("button", { name: "Allow" }).click();
+  const tokens = await client.authorizationCodeGrant(config, await returned, { pkceCodeVerifier: verifier });
+  expect(tokens.claims()).toMatchObject({
+    acr: "urn:mag:aal2",
+    amr: ["pwd", "otp", "sms"],
+    email: user.email,
+  });
+
+  // Another partner, and Deny: the partner hears access_denied.
+  const other = await registerPartner();
+  const otherConfig = await client.discovery(
+    new URL(`${BASE_URL}/oidc`),
+    other.clientId,
+    undefined,
+    client.ClientSecretBasic(other.secret),
+    { execute: [client.allowInsecureRequests] },
+  );
+  const url = client.buildAuthorizationUrl(otherConfig, {
+    redirect_uri: other.redirectUri,
+    scope: "openid",
+    code_challenge: await client.calculatePKCECodeChallenge(client.randomPKCECodeVerifier()),
+    code_challenge_method: "S256",
+  });
+  await page.goto(url.href);
+  const refused = backAtPartner(other.redirectUri);
+  await page.getByRole("button", { name: "Deny" }).click();
+  expect((await refused).searchParams.get("error")).toBe("access_denied");
+});

@@ -1,0 +1,26 @@
+import { insertApplication } from "@/lib/oidc/client-repository";
+import { hashClientSecret } from "@/lib/oidc/clients";
+
+let clients = 0;
+
+/** A confidential partner application (client_secret_basic) with one https redirect URI. */
+export async function registerPartner(overrides: { scopes?: string[]; requiredAcr?: string } = {}) {
+  clients += 1;
+  const clientId = `partner-${process.pid}-${clients}`;
+  const secret = `secret-${clientId}-0123456789abcdefghijklmnop`;
+  const redirectUri = `https://${clientId}.example/callback`;
+  await insertApplication({
+    clientId,
+    name: `Partner ${clients}`,
+    logoUrl: null,
+    redirectUris: [redirectUri],
+    postLogoutRedirectUris: [],
+    scopes: overrides.scopes ?? ["openid", "email", "profile", "offline_access"],
+    requiredAcr: overrides.requiredAcr ?? null,
+    isConfidential: true,
+    clientSecretHash: hashClientSecret(secret),
+    tokenEndpointAuthMethod: "client_secret_basic",
+    jwks: null,
+  });
+  return { clientId, secret, redirectUri };
+}
