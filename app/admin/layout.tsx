@@ -28,6 +28,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
                 { href: "/admin/audit", label: "Audit Log" },
               ]
             : []),
+          ...(session.role === "ADMIN"
+            ? [{ href: "/admin/partner-applications", label: "Partner Applications" }]
+            : []),
           ...(session.role === "PROOFING_AGENT" ? [{ href: "/admin/proofing", label: "Proofing" }] : []),
         ]}
         label="Administration"

@@ -14,6 +14,7 @@ export type PartnerApplicationRow = {
   clientSecretHash: string | null;
   tokenEndpointAuthMethod: string;
   jwks: unknown;
+  partnerId: string | null;
   disabledAt: Date | null;
 };
 
@@ -33,9 +34,47 @@ export function findApplicationByClientId(clientId: string): Promise<PartnerAppl
       clientSecretHash: true,
       tokenEndpointAuthMethod: true,
       jwks: true,
+      partnerId: true,
       disabledAt: true,
     },
   });
+}
+
+export type ApplicationSummary = {
+  clientId: string;
+  name: string;
+  redirectUris: string[];
+  scopes: string[];
+  requiredAcr: string | null;
+  isConfidential: boolean;
+  partner: { name: string } | null;
+  createdAt: Date;
+};
+
+export function listApplications(): Promise<ApplicationSummary[]> {
+  return db().partnerApplication.findMany({
+    where: { disabledAt: null },
+    select: {
+      clientId: true,
+      name: true,
+      redirectUris: true,
+      scopes: true,
+      requiredAcr: true,
+      isConfidential: true,
+      partner: { select: { name: true } },
+      createdAt: true,
+    },
+    orderBy: { name: "asc" },
+  });
+}
+
+/** The names of applications by client id (for the user's Connected Applications). */
+export async function namesOfApplications(clientIds: string[]): Promise<Map<string, string>> {
+  const rows = await db().partnerApplication.findMany({
+    where: { clientId: { in: clientIds } },
+    select: { clientId: true, name: true },
+  });
+  return new Map(rows.map((r) => [r.clientId, r.name]));
 }
 
 export async function insertApplication(

@@ -6,6 +6,7 @@ export const OIDC_ERRORS = {
     message: "This sign-in request has expired. Go back to the application and sign in again.",
     status: 404,
   },
+  "oidc.connection_not_found": { message: "This application is not connected to your account.", status: 404 },
 } as const satisfies Record<`oidc.${string}`, ErrorEntry>;
 
 declare module "@/lib/core/errors" {

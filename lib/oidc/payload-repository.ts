@@ -95,6 +95,32 @@ export async function findLatestGrantId(accountId: string, clientId: string): Pr
   return rows[0]?.id ?? null;
 }
 
+/**
+ * The live grants (consents) of a user, newest first, with when they were given and when the partner last
+ * got tokens under them (an authorization code is issued at each sign-in).
+ */
+export function listGrantsOf(
+  accountId: string,
+): Promise<{ grantId: string; clientId: string; allowedAt: Date; lastSignInAt: Date | null }[]> {
+  return query(
+    "oidc-grants-of",
+    `SELECT g.payload->>'jti' AS "grantId", g.payload->>'clientId' AS "clientId",
+       to_timestamp((g.payload->>'iat')::bigint) AT TIME ZONE 'UTC' AS "allowedAt",
+       (SELECT to_timestamp(max((c.payload->>'iat')::bigint)) AT TIME ZONE 'UTC' FROM oidc_payloads c
+        WHERE c."grantId" = g.payload->>'jti' AND c.model IN ('AuthorizationCode', 'AccessToken', 'RefreshToken'))
+         AS "lastSignInAt"
+     FROM oidc_payloads g
+     WHERE g.model = 'Grant' AND g.payload->>'accountId' = $1 AND (g."expiresAt" IS NULL OR g."expiresAt" > now())
+     ORDER BY (g.payload->>'iat')::bigint DESC`,
+    [accountId],
+  );
+}
+
+/** Deletes a grant and everything issued under it. */
+export async function revokeGrant(grantId: string): Promise<void> {
+  await query("oidc-revoke-grant", `DELETE FROM oidc_payloads WHERE "grantId" = $1`, [grantId]);
+}
+
 /** Removes what has expired (a job): the table holds live payloads only. */
 export async function deleteExpiredPayloads(now: Date): Promise<number> {
   const rows = await query<{ n: number }>(

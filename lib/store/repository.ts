@@ -35,6 +35,10 @@ export function listPartners(): Promise<{ slug: string; name: string }[]> {
   return db().partner.findMany({ select: { slug: true, name: true }, orderBy: { name: "asc" } });
 }
 
+export function listPartnerIds(): Promise<{ id: string; name: string }[]> {
+  return db().partner.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
 export function findPartnerBySlug(slug: string): Promise<{ id: string; slug: string; name: string } | null> {
   return db().partner.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
 }

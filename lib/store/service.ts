@@ -291,3 +291,8 @@ export async function findUpgradeOffer(userId: string) {
       }
     : null;
 }
+
+/** The store's partners, for linking a partner application to its partner. */
+export function listPartnerChoices() {
+  return repo.listPartnerIds();
+}

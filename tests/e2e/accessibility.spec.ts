@@ -18,8 +18,9 @@ const ACCOUNT_PAGES = [
   "/account/manage-otp",
   "/verify",
   "/account/orders",
+  "/account/connected-applications",
 ];
-const STAFF_PAGES = ["/admin", "/admin/invoices", "/admin/audit"];
+const STAFF_PAGES = ["/admin", "/admin/invoices", "/admin/audit", "/admin/partner-applications"];
 
 // An axe scan costs the browser about a second a page: the three groups run side by side.
 test.describe.configure({ mode: "parallel" });

@@ -21,6 +21,7 @@ export async function registerPartner(overrides: { scopes?: string[]; requiredAc
     clientSecretHash: hashClientSecret(secret),
     tokenEndpointAuthMethod: "client_secret_basic",
     jwks: null,
+    partnerId: null,
   });
   return { clientId, secret, redirectUri };
 }

@@ -78,7 +78,7 @@ describe("a code", () => {
         ),
       ),
     );
-    expect(wins).toEqual([{ e164: phone.e164, phoneId: phone.id }]);
+    expect(wins).toEqual([{ e164: phone.e164, phoneId: phone.id, channel: "SMS" }]);
     expect(refusals).toHaveLength(19);
     for (const code of refusals) expect(["otp.used", "otp.too_many_tries", "otp.incorrect"]).toContain(code);
     // A right code that lost the race is not a wrong guess.

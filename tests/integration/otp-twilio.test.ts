@@ -102,7 +102,7 @@ describe("codes through Twilio", () => {
     expect(request!.form.get("From")).toBe(FROM);
     const body = request!.form.get("Body") ?? "";
     expect(body).toMatch(/^Your MAG verification code is \d{6}\./);
-    await expect(verify(user.id, codeIn(body))).resolves.toEqual({ e164: TO, phoneId: null });
+    await expect(verify(user.id, codeIn(body))).resolves.toEqual({ e164: TO, phoneId: null, channel: "SMS" });
     expect(await db().outboxMessage.count()).toBe(0);
   });
 

@@ -5,6 +5,7 @@ const TABS = [
   { href: "/account", label: "Profile" },
   { href: "/account/manage-otp", label: "Manage OTP" },
   { href: "/account/orders", label: "Orders" },
+  { href: "/account/connected-applications", label: "Connected Applications" },
   { href: "/account/password", label: "Password" },
 ];
 
