@@ -6,6 +6,7 @@ import { PrismaClient, type Role } from "../lib/generated/prisma/client";
 import { hashPassword } from "../lib/accounts/password";
 import { encrypt } from "../lib/core/crypto";
 import { staffState } from "../lib/credentials/credentials";
+import { hashClientSecret } from "../lib/oidc/clients";
 import { phoneFingerprint } from "../lib/otp/service";
 
 export const DEMO_PASSWORD = "correct-horse-battery-staple";
@@ -106,6 +107,35 @@ async function giveStaffPhone(email: string, e164: string) {
   });
 }
 
+/**
+ * The demo partner application (examples/partner-app on port 3002), an OpenID Connect client whose secret
+ * ensureLocalSecrets generated (PARTNER_CLIENT_SECRET); left alone once it exists.
+ */
+async function registerDemoPartnerApp() {
+  const secret = process.env.PARTNER_CLIENT_SECRET;
+  if (!secret) return;
+  const partner = await db.partner.findUnique({
+    where: { slug: "northwind-aerospace" },
+    select: { id: true },
+  });
+  await db.partnerApplication.upsert({
+    where: { clientId: "demo-partner-app" },
+    create: {
+      clientId: "demo-partner-app",
+      name: "Northwind Partner Portal (demo)",
+      redirectUris: ["http://localhost:3002/callback"],
+      postLogoutRedirectUris: ["http://localhost:3002/"],
+      scopes: ["openid", "email", "profile", "offline_access"],
+      requiredAcr: null,
+      isConfidential: true,
+      clientSecretHash: hashClientSecret(secret),
+      tokenEndpointAuthMethod: "client_secret_basic",
+      partnerId: partner?.id ?? null,
+    },
+    update: {},
+  });
+}
+
 const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
 
 try {
@@ -138,6 +168,7 @@ try {
       });
     }
     for (const [email, e164] of Object.entries(DEMO_STAFF_PHONES)) await giveStaffPhone(email, e164!);
+    await registerDemoPartnerApp();
     // The demo agent takes live video appointments Monday to Friday, 9:00 to 17:00 New York time.
     const agent = await db.user.findUniqueOrThrow({ where: { email: "agent@example.com" } });
     if ((await db.agentAvailability.count({ where: { agentId: agent.id } })) === 0) {

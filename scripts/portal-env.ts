@@ -25,6 +25,8 @@ export function ensureLocalSecrets() {
     AUTH_SECRET: () => randomBytes(32).toString("base64url"),
     TOKEN_PEPPER: () => randomBytes(32).toString("base64url"),
     DATA_ENCRYPTION_KEY: () => randomBytes(32).toString("base64"),
+    // The demo partner application's client secret: the seed registers its hash, the app presents it.
+    PARTNER_CLIENT_SECRET: () => randomBytes(32).toString("base64url"),
   };
   for (const [name, make] of Object.entries(wanted)) {
     if (process.env[name]) continue;

@@ -44,7 +44,15 @@ async function main() {
     env: process.env,
   });
 
+  // The demo partner application (examples/partner-app), registered by the seed: sign in there with MAG.
+  const partner: ChildProcess = spawn("tsx", ["examples/partner-app/server.ts"], {
+    stdio: "inherit",
+    cwd: ROOT,
+    env: { ...process.env, MAG_ISSUER: `${process.env.APP_URL}/oidc`, PARTNER_PORT: "3002" },
+  });
+
   const shutdown = async (code: number) => {
+    partner.kill("SIGTERM");
     server.kill("SIGTERM");
     await embedded?.stop().catch(() => undefined);
     process.exit(code);

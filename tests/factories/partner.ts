@@ -4,11 +4,13 @@ import { hashClientSecret } from "@/lib/oidc/clients";
 let clients = 0;
 
 /** A confidential partner application (client_secret_basic) with one https redirect URI. */
-export async function registerPartner(overrides: { scopes?: string[]; requiredAcr?: string } = {}) {
+export async function registerPartner(
+  overrides: { scopes?: string[]; requiredAcr?: string; redirectUri?: string } = {},
+) {
   clients += 1;
   const clientId = `partner-${process.pid}-${clients}`;
   const secret = `secret-${clientId}-0123456789abcdefghijklmnop`;
-  const redirectUri = `https://${clientId}.example/callback`;
+  const redirectUri = overrides.redirectUri ?? `https://${clientId}.example/callback`;
   await insertApplication({
     clientId,
     name: `Partner ${clients}`,

@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { createActiveCredential } from "../factories/credential";
+import { registerPartner } from "../factories/partner";
+import { createSignedInSession } from "../factories/session";
+import { createUser } from "../factories/user";
+import { expect, test } from "./fixtures";
+import { BASE_URL } from "./settings";
+
+// The example partner application (examples/partner-app) signs users in with MAG, as a partner agency would.
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+let app: ChildProcess | undefined;
+test.afterEach(() => {
+  if (app?.pid) process.kill(-app.pid, "SIGKILL");
+});
+
+async function startPartnerApp() {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const partner = await registerPartner({ redirectUri: `${base}/callback` });
+  app = spawn("npx", ["tsx", "examples/partner-app/server.ts"], {
+    detached: true,
+    stdio: "ignore",
+    env: {
+      // eslint-disable-next-line no-restricted-properties -- the partner app's own configuration
+      ...process.env,
+      MAG_ISSUER: `${BASE_URL}/oidc`,
+      PARTNER_CLIENT_ID: partner.clientId,
+      PARTNER_CLIENT_SECRET: partner.secret,
+      PARTNER_PORT: String(port),
+      PARTNER_BASE_URL: base,
+    },
+  });
+  await expect
+    .poll(
+      () =>
+        fetch(base).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      { timeout: 30_000 },
+    )
+    .toBe(200);
+  return base;
+}
+
+test("sign in at the partner app with MAG: phone OTP, consent, and the partner sees aal2, the OTP and a proofed identity", async ({
+  page,
+  latestCode,
+  sql,
+}) => {
+  const base = await startPartnerApp();
+  const { user, phones, credentialId } = await createActiveCredential();
+  await sql(`UPDATE credentials SET "proofedAt" = now() WHERE id = $1`, [credentialId]);
+
+  await page.goto(base);
+  await page.getByRole("link", { name: "Sign in with MAG", exact: true }).click();
+  await page.getByLabel("Email Address or User ID").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Log In" }).click();
+  await page.getByRole("button", { name: "Send Text" }).click();
+  await expect(page.getByText("We texted a code to your phone.")).toBeVisible();
+  await page.getByLabel("Verification").fill(await latestCode(phones[0]!.e164));
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Allow" }).click();
+
+  await expect(page.getByText(`Signed in as ${user.email}.`)).toBeVisible();
+  const claim = (name: string) => page.locator(`[data-claim="${name}"]`);
+  await expect(claim("acr")).toHaveText('"urn:mag:aal2"');
+  await expect(claim("amr")).toHaveText('["pwd","otp","sms"]');
+  await expect(claim("mag_ial")).toHaveText("2");
+});
+
+test("a partner asking for the phone OTP from a user without a credential is told unmet_authentication_requirements", async ({
+  page,
+  login,
+}) => {
+  const base = await startPartnerApp();
+  const user = await createUser();
+  await login(user, await createSignedInSession(user.id));
+  await page.goto(base);
+  await page.getByRole("link", { name: "Sign in with MAG (phone OTP required)" }).click();
+  await expect(page.locator("#error")).toHaveText("unmet_authentication_requirements");
+});
