@@ -1,7 +1,7 @@
 // The provider's token endpoint (authorization code → tokens) and userinfo under load (`npm run bench:oidc`):
 // 32 clients for 10 s each, over HTTP on loopback, the provider served as server.ts serves it. Codes are made
 // beforehand through the provider's own model (what a finished sign-in leaves), one per token request.
-/* eslint-disable no-restricted-properties -- a benchmark configures its own run */
+/* eslint-disable no-restricted-properties, @typescript-eslint/no-restricted-imports -- a benchmark configures and seeds its own run */
 import { createHash, randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
