@@ -18,7 +18,8 @@ const secret = process.env.PARTNER_CLIENT_SECRET ?? "";
 
 // Sign-ins in progress (state → PKCE verifier) and signed-in visitors (cookie → claims): memory is enough here.
 const pending = new Map<string, string>();
-const visitors = new Map<string, { claims: Record<string, unknown>; userinfo: Record<string, unknown> }>();
+type Visitor = { claims: Record<string, unknown>; userinfo: Record<string, unknown>; idToken: string };
+const visitors = new Map<string, Visitor>();
 
 let config: client.Configuration | undefined;
 async function mag(): Promise<client.Configuration> {
@@ -79,12 +80,27 @@ async function callback(req: IncomingMessage, res: ServerResponse) {
     String(claims.sub),
   )) as Record<string, unknown>;
   const id = randomBytes(16).toString("hex");
-  visitors.set(id, { claims, userinfo });
+  visitors.set(id, { claims, userinfo, idToken: tokens.id_token! });
   res.writeHead(302, { location: "/", "set-cookie": `partner=${id}; HttpOnly; SameSite=Lax; Path=/` }).end();
 }
 
+const visitorId = (req: IncomingMessage) => /(?:^|; )partner=([a-f0-9]+)/.exec(req.headers.cookie ?? "")?.[1];
+
+/** Signs out here and asks MAG to sign the user out too (RP-initiated logout), then comes back home. */
+async function logout(req: IncomingMessage, res: ServerResponse) {
+  const id = visitorId(req);
+  const visitor = id ? visitors.get(id) : undefined;
+  if (id) visitors.delete(id);
+  if (!visitor) return void res.writeHead(302, { location: "/" }).end();
+  const url = client.buildEndSessionUrl(await mag(), {
+    id_token_hint: visitor.idToken,
+    post_logout_redirect_uri: `${base}/`,
+  });
+  res.writeHead(302, { location: url.href, "set-cookie": "partner=; Max-Age=0; Path=/" }).end();
+}
+
 function home(req: IncomingMessage, res: ServerResponse) {
-  const id = /(?:^|; )partner=([a-f0-9]+)/.exec(req.headers.cookie ?? "")?.[1];
+  const id = visitorId(req);
   const visitor = id ? visitors.get(id) : undefined;
   if (!visitor) {
     return send(
@@ -105,7 +121,7 @@ function home(req: IncomingMessage, res: ServerResponse) {
     res,
     200,
     page(
-      `<p>Signed in as ${escape(String(visitor.userinfo.email ?? visitor.claims.sub))}.</p><table aria-label="ID token claims">${rows}</table>`,
+      `<p>Signed in as ${escape(String(visitor.userinfo.email ?? visitor.claims.sub))}.</p><table aria-label="ID token claims">${rows}</table><p><a href="/logout">Sign out</a></p>`,
     ),
   );
 }
@@ -117,6 +133,8 @@ createServer((req, res) => {
       ? login(res, url.searchParams.get("acr"))
       : url.pathname === "/callback"
         ? callback(req, res)
-        : Promise.resolve(home(req, res));
+        : url.pathname === "/logout"
+          ? logout(req, res)
+          : Promise.resolve(home(req, res));
   route.catch((error: unknown) => send(res, 500, page(`<p>Error: ${escape((error as Error).message)}</p>`)));
 }).listen(port, "127.0.0.1", () => console.log(`Partner app on ${base} (issuer ${issuer.href})`));

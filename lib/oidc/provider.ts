@@ -2,8 +2,9 @@ import "server-only";
 import Provider, { type Configuration } from "oidc-provider";
 import { hashesEqual, keyedHash } from "@/lib/core/crypto";
 import { findAccount } from "./account";
-import { errorPage } from "./error-page";
+import { errorPage, logoutPage, signedOutPage } from "./error-page";
 import { auditRefusals } from "./errors-audit";
+import { endPortalSessionOnLogout } from "./logout";
 import { ClientAdapter, hashClientSecret } from "./clients";
 import type { PrivateJwk } from "./keys";
 import { ACR_VALUES, OIDC_SCOPES } from "./oidc";
@@ -74,7 +75,17 @@ function configuration(jwks: PrivateJwk[]): Configuration {
     },
     features: {
       devInteractions: { enabled: false },
-      rpInitiatedLogout: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx, form) => {
+          ctx.type = "html";
+          ctx.body = logoutPage(form);
+        },
+        postLogoutSuccessSource: (ctx) => {
+          ctx.type = "html";
+          ctx.body = signedOutPage();
+        },
+      },
       revocation: { enabled: true },
       userinfo: { enabled: true },
     },
@@ -99,6 +110,7 @@ export function createProvider(issuer: string, jwks: PrivateJwk[], behindProxy: 
   const provider = new Provider(issuer, configuration(jwks));
   provider.proxy = behindProxy;
   auditRefusals(provider);
+  endPortalSessionOnLogout(provider);
   // Client secrets are stored as keyed hashes: compare the hash of what the client presents.
   provider.Client.prototype.compareClientSecret = function (this: { clientSecret?: string }, actual: string) {
     return Promise.resolve(

@@ -11,11 +11,8 @@ import { noteDatabaseOutage } from "@/lib/core/db-outage";
 import { claimSessionTicket, resolveSession } from "@/lib/sessions/service";
 import { env } from "@/lib/core/env";
 import { logger } from "@/lib/core/logger";
-import { cookieName, isSecureCookies } from "./cookies";
+import { cookieName, isSecureCookies, SESSION_COOKIE } from "@/lib/core/cookies";
 import { requestInfo } from "./request";
-
-/** next-auth's session cookie (a JWT naming the server-side session), `__Host-` prefixed in production. */
-const SESSION_COOKIE = "authjs.session-token";
 
 export type { CurrentSession };
 

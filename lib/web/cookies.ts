@@ -1,17 +1,10 @@
 import "server-only";
-import { env } from "@/lib/core/env";
+import { isSecureCookies } from "@/lib/core/cookies";
+
+export { cookieName, isSecureCookies } from "@/lib/core/cookies";
 
 // How the portal's own cookies are set. In production they are Secure with the __Host- prefix (HTTPS only,
 // this host only, path /), whatever the request's forwarded headers say; HttpOnly and SameSite=Lax always.
-
-export function isSecureCookies(): boolean {
-  return env().NODE_ENV === "production";
-}
-
-/** The cookie's name: `__Host-<name>` when cookies are Secure. */
-export function cookieName(name: string): string {
-  return isSecureCookies() ? `__Host-${name}` : name;
-}
 
 export function cookieOptions(maxAgeSeconds: number) {
   return {

@@ -26,7 +26,10 @@ test.afterEach(() => {
 async function startPartnerApp() {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const partner = await registerPartner({ redirectUri: `${base}/callback` });
+  const partner = await registerPartner({
+    redirectUri: `${base}/callback`,
+    postLogoutRedirectUri: `${base}/`,
+  });
   app = spawn("npx", ["tsx", "examples/partner-app/server.ts"], {
     detached: true,
     stdio: "ignore",
@@ -78,6 +81,18 @@ test("sign in at the partner app with MAG: phone OTP, consent, and the partner s
   await expect(claim("acr")).toHaveText('"urn:mag:aal2"');
   await expect(claim("amr")).toHaveText('["pwd","otp","sms"]');
   await expect(claim("mag_ial")).toHaveText("2");
+
+  // Signing out at the partner signs the user out of MAG too, once they confirm.
+  await page.getByRole("link", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { name: "Sign out of MAG?" })).toBeVisible();
+  await page.getByRole("button", { name: "Yes, sign me out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in with MAG", exact: true })).toBeVisible();
+  await expect
+    .poll(async () => {
+      await page.goto(`${BASE_URL}/dashboard`);
+      return new URL(page.url()).pathname;
+    })
+    .toBe("/sign-in");
 });
 
 test("a partner asking for the phone OTP from a user without a credential is told unmet_authentication_requirements", async ({

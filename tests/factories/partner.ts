@@ -5,7 +5,12 @@ let clients = 0;
 
 /** A confidential partner application (client_secret_basic) with one https redirect URI. */
 export async function registerPartner(
-  overrides: { scopes?: string[]; requiredAcr?: string; redirectUri?: string } = {},
+  overrides: {
+    scopes?: string[];
+    requiredAcr?: string;
+    redirectUri?: string;
+    postLogoutRedirectUri?: string;
+  } = {},
 ) {
   clients += 1;
   const clientId = `partner-${process.pid}-${clients}`;
@@ -16,7 +21,7 @@ export async function registerPartner(
     name: `Partner ${clients}`,
     logoUrl: null,
     redirectUris: [redirectUri],
-    postLogoutRedirectUris: [],
+    postLogoutRedirectUris: overrides.postLogoutRedirectUri ? [overrides.postLogoutRedirectUri] : [],
     scopes: overrides.scopes ?? ["openid", "email", "profile", "offline_access"],
     requiredAcr: overrides.requiredAcr ?? null,
     isConfidential: true,

@@ -1,0 +1,34 @@
+import "server-only";
+import { decode } from "next-auth/jwt";
+import type Provider from "oidc-provider";
+import type { KoaContextWithOIDC } from "oidc-provider";
+import { CLIENT_IP_HEADER } from "@/lib/core/client-ip";
+import { cookieName, SESSION_COOKIE } from "@/lib/core/cookies";
+import { env } from "@/lib/core/env";
+import { logger } from "@/lib/core/logger";
+import { endSession, resolveSession } from "@/lib/sessions/service";
+
+// A partner's logout request (RP-initiated logout) that the user confirms signs them out of MAG itself, not
+// only of the provider's session: the next partner sign-in asks for the password and phone code again.
+
+async function endPortalSession(ctx: KoaContextWithOIDC): Promise<void> {
+  const name = cookieName(SESSION_COOKIE);
+  const cookie = ctx.cookies.get(name);
+  if (!cookie) return;
+  const token = await decode({ token: cookie, secret: env().AUTH_SECRET, salt: name }).catch(() => null);
+  const sid = typeof token?.sid === "string" ? token.sid : null;
+  const session = sid ? await resolveSession(sid, new Date()) : null;
+  if (!session) return;
+  await endSession(session, {
+    ip: ctx.get(CLIENT_IP_HEADER) || null,
+    userAgent: ctx.get("user-agent") || null,
+  });
+}
+
+export function endPortalSessionOnLogout(provider: Provider): void {
+  provider.on("end_session.success", (ctx: KoaContextWithOIDC) => {
+    endPortalSession(ctx).catch((error: unknown) =>
+      logger().error({ err: (error as Error).message }, "portal session not ended at partner logout"),
+    );
+  });
+}
