@@ -9,6 +9,7 @@ import { BASE_URL } from "./settings";
 test("a partner signs a user in: password, phone OTP, consent with Allow, back with aal2 and the SMS code in amr; Deny returns access_denied", async ({
   page,
   latestCode,
+  loginElsewhere,
 }) => {
   const partner = await registerPartner();
   const { user, phones } = await createActiveCredential();
@@ -49,6 +50,13 @@ test("a partner signs a user in: password, phone OTP, consent with Allow, back w
 
   await expect(page.getByRole("heading", { name: /wants to use your MAG account$/ })).toBeVisible();
   await expect(page.getByText("Your email address")).toBeVisible();
+  // The same user in another browser cannot decide this browser's sign-in request.
+  const elsewhere = await loginElsewhere(user);
+  await elsewhere.goto(page.url());
+  await elsewhere.getByRole("button", { name: "Allow" }).click();
+  await expect(
+    elsewhere.getByText("This sign-in request has expired. Go back to the application."),
+  ).toBeVisible();
   const returned = backAtPartner(partner.redirectUri);
   await page.getByRole("button", { name: "Allow" }).click();
   const tokens = await client.authorizationCodeGrant(config, await returned, { pkceCodeVerifier: verifier });
