@@ -1,3 +1,5 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import * as client from "openid-client";
 import { createActiveCredential } from "../factories/credential";
 import { registerPartner } from "../factories/partner";
@@ -6,12 +8,25 @@ import { BASE_URL } from "./settings";
 
 // A partner application signs a user in with MAG: the portal's own sign-in with the phone OTP, then consent.
 
+// The partner's callback: a page on this machine (http to loopback is allowed in demo mode), so the browser
+// lands somewhere real and the test reads the code from its address.
+let partnerSite: Server;
+let partnerBase = "";
+test.beforeAll(async () => {
+  partnerSite = createServer((_req, res) =>
+    res.writeHead(200, { "content-type": "text/html" }).end("<p>Partner callback</p>"),
+  );
+  await new Promise<void>((resolve) => partnerSite.listen(0, "127.0.0.1", resolve));
+  partnerBase = `http://127.0.0.1:${(partnerSite.address() as AddressInfo).port}`;
+});
+test.afterAll(() => partnerSite.close());
+
 test("a partner signs a user in: password, phone OTP, consent with Allow, back with aal2 and the SMS code in amr; Deny returns access_denied", async ({
   page,
   latestCode,
   loginElsewhere,
 }) => {
-  const partner = await registerPartner();
+  const partner = await registerPartner({ redirectUri: `${partnerBase}/callback` });
   const { user, phones } = await createActiveCredential();
   const config = await client.discovery(
     new URL(`${BASE_URL}/oidc`),
@@ -20,12 +35,10 @@ test("a partner signs a user in: password, phone OTP, consent with Allow, back w
     client.ClientSecretBasic(partner.secret),
     { execute: [client.allowInsecureRequests] },
   );
-  // The partner's own site is not reachable from here (a redirect target cannot be routed): the test reads
-  // where the browser was sent.
-  const backAtPartner = (redirectUri: string) =>
-    page
-      .waitForRequest((r) => new URL(r.url()).host === new URL(redirectUri).host)
-      .then((r) => new URL(r.url()));
+  const backAtPartner = async () => {
+    await expect(page.getByText("Partner callback")).toBeVisible();
+    return new URL(page.url());
+  };
   const startSignIn = async () => {
     const verifier = client.randomPKCECodeVerifier();
     const url = client.buildAuthorizationUrl(config, {
@@ -57,9 +70,10 @@ test("a partner signs a user in: password, phone OTP, consent with Allow, back w
   await expect(
     elsewhere.getByText("This sign-in request has expired. Go back to the application."),
   ).toBeVisible();
-  const returned = backAtPartner(partner.redirectUri);
   await page.getByRole("button", { name: "Allow" }).click();
-  const tokens = await client.authorizationCodeGrant(config, await returned, { pkceCodeVerifier: verifier });
+  const tokens = await client.authorizationCodeGrant(config, await backAtPartner(), {
+    pkceCodeVerifier: verifier,
+  });
   expect(tokens.claims()).toMatchObject({
     acr: "urn:mag:aal2",
     amr: ["pwd", "otp", "sms"],
@@ -67,7 +81,7 @@ test("a partner signs a user in: password, phone OTP, consent with Allow, back w
   });
 
   // Another partner, and Deny: the partner hears access_denied.
-  const other = await registerPartner();
+  const other = await registerPartner({ redirectUri: `${partnerBase}/other` });
   const otherConfig = await client.discovery(
     new URL(`${BASE_URL}/oidc`),
     other.clientId,
@@ -82,7 +96,6 @@ test("a partner signs a user in: password, phone OTP, consent with Allow, back w
     code_challenge_method: "S256",
   });
   await page.goto(url.href);
-  const refused = backAtPartner(other.redirectUri);
   await page.getByRole("button", { name: "Deny" }).click();
-  expect((await refused).searchParams.get("error")).toBe("access_denied");
+  expect((await backAtPartner()).searchParams.get("error")).toBe("access_denied");
 });
