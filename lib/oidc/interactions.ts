@@ -10,8 +10,8 @@ import { ACR_AAL2, acrFor, amrFor } from "./oidc";
 // the browser's interaction cookie, so only the browser that started it can finish it.
 
 export type InteractionStep =
-  /** Sign in first (again, for prompt=login or max_age); `next` comes back here. */
-  | { kind: "sign-in"; next: string; reauth: boolean }
+  /** Sign in first (again, for prompt=login or max_age); `next` comes back here; the partner's login_hint. */
+  | { kind: "sign-in"; next: string; reauth: boolean; loginHint?: string }
   /** A phone OTP is needed for the partner's acr (urn:mag:aal2): Confirm it's you. */
   | { kind: "step-up"; next: string }
   | { kind: "consent"; uid: string; clientName: string; scopes: string[] }
@@ -47,12 +47,14 @@ export async function nextInteractionStep(
 ): Promise<InteractionStep> {
   const { provider, interaction } = await loadInteraction(uid);
   const here = `/oidc/interaction/${uid}`;
+  const hint = interaction.params.login_hint;
+  const loginHint = typeof hint === "string" && hint.length <= 254 ? { loginHint: hint } : {};
   if (interaction.prompt.name === "login") {
-    if (!session) return { kind: "sign-in", next: here, reauth: false };
+    if (!session) return { kind: "sign-in", next: here, reauth: false, ...loginHint };
     const authTime = (session.otpAt ?? session.passwordAt).getTime() / 1000;
     const reasons = interaction.prompt.reasons;
     if ((reasons.includes("login_prompt") || reasons.includes("max_age")) && authTime < interaction.iat)
-      return { kind: "sign-in", next: here, reauth: true };
+      return { kind: "sign-in", next: here, reauth: true, ...loginHint };
     const client = await provider.Client.find(String(interaction.params.client_id));
     if (
       wantsAal2(interaction, client?.metadata().default_acr_values) &&

@@ -46,6 +46,7 @@ test("a partner signs a user in: password, phone OTP, consent with Allow, back w
       scope: "openid email profile",
       code_challenge: await client.calculatePKCECodeChallenge(verifier),
       code_challenge_method: "S256",
+      login_hint: user.username,
     });
     await page.goto(url.href);
     return verifier;
@@ -53,6 +54,8 @@ test("a partner signs a user in: password, phone OTP, consent with Allow, back w
 
   const verifier = await startSignIn();
   await expect(page.getByText("An application asked you to sign in with your MAG account.")).toBeVisible();
+  // The partner's login_hint fills in the user ID.
+  await expect(page.getByLabel("Email Address or User ID")).toHaveValue(user.username);
   await page.getByLabel("Email Address or User ID").fill(user.username);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Log In" }).click();

@@ -122,6 +122,14 @@ describe("signing in to a partner through the portal's pages", () => {
     expect(callback.searchParams.get("error")).toBe("unmet_authentication_requirements");
   });
 
+  it("passes the partner's login_hint to the sign-in page", async () => {
+    const flow = await start(await registerPartner(), { login_hint: "erin@example.test" });
+    expect(await nextInteractionStep(flow.uid, null)).toMatchObject({
+      kind: "sign-in",
+      loginHint: "erin@example.test",
+    });
+  });
+
   it("prompt=login asks for a new sign-in even with a session", async () => {
     const u = await createActiveCredential({ now: new Date(Date.now() - 60_000) });
     const flow = await start(await registerPartner(), { prompt: "login" });

@@ -33,7 +33,7 @@ export default async function SignInPage({
       {next?.startsWith("/oidc/") ? (
         <Notice tone="info">An application asked you to sign in with your MAG account.</Notice>
       ) : null}
-      <SignInForm next={next} />
+      <SignInForm next={next} login={params.login_hint?.slice(0, 254)} />
     </PageCard>
   );
 }

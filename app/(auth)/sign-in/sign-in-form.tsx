@@ -8,7 +8,8 @@ import { Field } from "@/components/ui/field";
 import { IDLE_STATE } from "@/components/forms/idle-state";
 import { signInAction } from "./actions";
 
-export function SignInForm({ next }: { next?: string }) {
+/** `login` prefills the field (a partner's login_hint). */
+export function SignInForm({ next, login }: { next?: string; login?: string }) {
   const [state, action] = useActionState(signInAction, IDLE_STATE);
   return (
     <form action={action} noValidate>
@@ -19,7 +20,7 @@ export function SignInForm({ next }: { next?: string }) {
         name="login"
         autoComplete="username"
         required
-        defaultValue={state.values?.login}
+        defaultValue={state.values?.login ?? login}
         error={state.fieldErrors?.login}
       />
       <Field

@@ -17,17 +17,26 @@ const SCOPE_LABELS: Record<string, string> = {
   offline_access: "Stay signed in to the application until you revoke it",
 };
 
+function signInUrl(step: { next: string; reauth: boolean; loginHint?: string }): string {
+  const query = new URLSearchParams({ next: step.next });
+  if (step.reauth) query.set("reauth", "1");
+  if (step.loginHint) query.set("login_hint", step.loginHint);
+  return `/sign-in?${query.toString().replaceAll("%2F", "/")}`;
+}
+
 export default async function InteractionPage({ params }: { params: Promise<{ uid: string }> }) {
   const { uid } = await params;
   const session = await currentSession();
-  if (!session) redirect(`/sign-in?next=/oidc/interaction/${encodeURIComponent(uid)}`);
   const step = await nextInteractionStep(uid, session).catch((error: unknown) => {
-    // An unknown or expired request: nothing to show but that it is gone.
-    if (error instanceof DomainError) notFound();
+    // An unknown or expired request: a visitor signs in first, a signed-in user learns it is gone.
+    if (error instanceof DomainError) {
+      if (!session) redirect(`/sign-in?next=/oidc/interaction/${encodeURIComponent(uid)}`);
+      notFound();
+    }
     throw error;
   });
   if (step.kind === "redirect") redirect(step.to);
-  if (step.kind === "sign-in") redirect(`/sign-in?next=${step.next}${step.reauth ? "&reauth=1" : ""}`);
+  if (step.kind === "sign-in") redirect(signInUrl(step));
   if (step.kind === "step-up") redirect(`/verify?next=${step.next}`);
   return (
     <PageCard title={`${step.clientName} wants to use your MAG account`}>
