@@ -32,7 +32,9 @@ export async function registerApplication(
       fieldErrors: { redirectUris: `${problem.uri} ${problem.problem}.` },
     });
   const clientId = `mag-${randomToken(12)}`;
-  const clientSecret = input.clientType === "confidential" ? randomToken(32) : null;
+  // A confidential client with public keys signs its token requests (private_key_jwt) and has no secret.
+  const usesKeys = input.clientType === "confidential" && input.jwks !== null;
+  const clientSecret = input.clientType === "confidential" && !usesKeys ? randomToken(32) : null;
   const scopes = [
     "openid",
     ...(input.scopeEmail ? ["email"] : []),
@@ -47,10 +49,10 @@ export async function registerApplication(
     postLogoutRedirectUris: [],
     scopes,
     requiredAcr: input.requiredAcr,
-    isConfidential: clientSecret !== null,
+    isConfidential: input.clientType === "confidential",
     clientSecretHash: clientSecret ? hashClientSecret(clientSecret) : null,
-    tokenEndpointAuthMethod: clientSecret ? "client_secret_basic" : "none",
-    jwks: null,
+    tokenEndpointAuthMethod: usesKeys ? "private_key_jwt" : clientSecret ? "client_secret_basic" : "none",
+    jwks: usesKeys ? input.jwks : null,
     partnerId: input.partnerId,
   });
   await recordAudit({

@@ -29,6 +29,35 @@ export const RegisterApplicationInputSchema = z.object({
   scopeOfflineAccess: checkbox,
   requiredAcr: z.enum(ACR_VALUES, "Choose the sign-in strength the application requires."),
   clientType: z.enum(["confidential", "public"], "Choose confidential or public."),
+  /**
+   * A confidential client's public keys (a JWKS, RFC 7517): it then authenticates with private_key_jwt and
+   * gets no secret. Only public parts are accepted.
+   */
+  jwks: z
+    .string()
+    .trim()
+    .max(20_000)
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      try {
+        const parsed = JSON.parse(v) as { keys?: Record<string, unknown>[] };
+        const keys = parsed.keys;
+        if (
+          Array.isArray(keys) &&
+          keys.length > 0 &&
+          keys.every((k) => (k.kty === "EC" || k.kty === "RSA") && !("d" in k))
+        )
+          return { keys };
+      } catch {
+        // reported below
+      }
+      ctx.addIssue({
+        code: "custom",
+        message: "Paste a JWKS with the application's public EC or RSA keys only.",
+      });
+      return z.NEVER;
+    }),
   partnerId: z
     .string()
     .optional()

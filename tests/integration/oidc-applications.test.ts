@@ -61,6 +61,60 @@ describe("Partner Applications (admins register clients)", () => {
     });
   });
 
+  it("registers a client with public keys: it authenticates with private_key_jwt, has no secret, and another key fails", async () => {
+    const admin = asStaff(await createUser({ role: "ADMIN" }));
+    const algorithm = { name: "ECDSA", namedCurve: "P-256" } as const;
+    const keys = await crypto.subtle.generateKey(algorithm, true, ["sign", "verify"]);
+    const publicJwk = {
+      ...(await crypto.subtle.exportKey("jwk", keys.publicKey)),
+      kid: "partner-key-1",
+      alg: "ES256",
+    };
+    const withKeys = form("https://keys.example/cb", { jwks: JSON.stringify({ keys: [publicJwk] }) });
+    const { clientId, clientSecret } = await registerApplication(admin, withKeys, fromIp());
+    expect(clientSecret).toBeNull();
+    expect(await db().partnerApplication.findUniqueOrThrow({ where: { clientId } })).toMatchObject({
+      tokenEndpointAuthMethod: "private_key_jwt",
+      clientSecretHash: null,
+    });
+    const signed = await client.discovery(
+      new URL(op.issuer),
+      clientId,
+      undefined,
+      client.PrivateKeyJwt({ key: keys.privateKey, kid: "partner-key-1" }),
+      insecure,
+    );
+    await expect(client.refreshTokenGrant(signed, "not-a-token")).rejects.toMatchObject({
+      error: "invalid_grant",
+    });
+    const stranger = await crypto.subtle.generateKey(algorithm, true, ["sign", "verify"]);
+    const forged = await client.discovery(
+      new URL(op.issuer),
+      clientId,
+      undefined,
+      client.PrivateKeyJwt({ key: stranger.privateKey, kid: "partner-key-1" }),
+      insecure,
+    );
+    await expect(client.refreshTokenGrant(forged, "not-a-token")).rejects.toMatchObject({
+      error: "invalid_client",
+    });
+
+    // Only public keys are accepted: the same form with the private key is refused at the jwks field.
+    const raw = {
+      name: "Keys",
+      redirectUris: "https://keys.example/cb",
+      requiredAcr: "urn:mag:aal2",
+      clientType: "confidential",
+    };
+    expect(
+      RegisterApplicationInputSchema.safeParse({ ...raw, jwks: JSON.stringify({ keys: [publicJwk] }) })
+        .success,
+    ).toBe(true);
+    const leaked = { keys: [await crypto.subtle.exportKey("jwk", keys.privateKey)] };
+    const refused = RegisterApplicationInputSchema.safeParse({ ...raw, jwks: JSON.stringify(leaked) });
+    expect(refused.error?.issues.map((i) => i.path[0])).toEqual(["jwks"]);
+  });
+
   it("refuses http redirect URIs to other machines, fragments, and a stale phone OTP; nothing is stored", async () => {
     const admin = asStaff(await createUser({ role: "ADMIN" }));
     const before = await db().partnerApplication.count();

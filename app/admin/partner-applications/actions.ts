@@ -16,7 +16,9 @@ export const registerApplicationAction = staffAction(
       status: "success",
       message: clientSecret
         ? `Registered. Client ID: ${clientId}. Client secret (shown this once; give it to the partner now): ${clientSecret}`
-        : `Registered as a public client (PKCE, no secret). Client ID: ${clientId}.`,
+        : input.jwks
+          ? `Registered with its public keys (private_key_jwt, no secret). Client ID: ${clientId}.`
+          : `Registered as a public client (PKCE, no secret). Client ID: ${clientId}.`,
     };
   },
 );

@@ -67,6 +67,13 @@ export function RegisterApplicationForm({ partners }: { partners: { id: string; 
         ]}
         error={state.fieldErrors?.clientType}
       />
+      <Field
+        label="Public Keys (JWKS)"
+        name="jwks"
+        hint="Optional, for a confidential client that signs its token requests (private_key_jwt) instead of using a secret."
+        defaultValue={state.values?.jwks}
+        error={state.fieldErrors?.jwks}
+      />
       <SelectField
         label="Partner"
         name="partnerId"
