@@ -27,8 +27,13 @@ async function loadInteraction(uid: string) {
   return { provider, interaction };
 }
 
-async function finish(uid: string, result: Record<string, unknown>): Promise<InteractionStep> {
-  const { interaction } = await loadInteraction(uid);
+type LoadedInteraction = Awaited<ReturnType<typeof loadInteraction>>["interaction"];
+
+/** Records the interaction's result (the one already loaded: no second read) and goes back to the provider. */
+async function finish(
+  interaction: LoadedInteraction,
+  result: Record<string, unknown>,
+): Promise<InteractionStep> {
   interaction.result = { ...interaction.result, ...result };
   await interaction.save(Math.max(1, interaction.exp - epochNow()));
   return { kind: "redirect", to: interaction.returnTo };
@@ -61,12 +66,12 @@ export async function nextInteractionStep(
       session.authLevel !== "PASSWORD_OTP"
     ) {
       if (await requiresPhoneOtp(session.userId)) return { kind: "step-up", next: here };
-      return finish(uid, {
+      return finish(interaction, {
         error: "unmet_authentication_requirements",
         error_description: "The user has no active MAG phone OTP credential.",
       });
     }
-    return finish(uid, {
+    return finish(interaction, {
       login: {
         accountId: session.userId,
         acr: acrFor(session),
@@ -94,7 +99,7 @@ export async function decideConsent(
   if (interaction.prompt.name !== "consent" || interaction.session?.accountId !== session.userId)
     throw new DomainError("oidc.interaction_expired");
   if (!allow)
-    return finish(uid, { error: "access_denied", error_description: "The user denied the request." });
+    return finish(interaction, { error: "access_denied", error_description: "The user denied the request." });
   const clientId = String(interaction.params.client_id);
   const grant = interaction.grantId
     ? ((await provider.Grant.find(interaction.grantId)) ??
@@ -103,5 +108,5 @@ export async function decideConsent(
   const details = interaction.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
   if (details.missingOIDCScope) grant.addOIDCScope(details.missingOIDCScope.join(" "));
   if (details.missingOIDCClaims) grant.addOIDCClaims(details.missingOIDCClaims);
-  return finish(uid, { consent: { grantId: await grant.save() } });
+  return finish(interaction, { consent: { grantId: await grant.save() } });
 }

@@ -1,22 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { createServer } from "node:net";
+import { freePort, stopGroup } from "./processes";
 import { expect, SESSION_COOKIE, sessionCookieValue, test } from "./fixtures";
-
-/** A port nothing listens on now (the kernel picks it). */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Stops the portal and everything it started (npx → tsx → node): the whole process group. */
-function stop(portal: ChildProcess) {
-  if (portal.pid) process.kill(-portal.pid, "SIGKILL");
-}
 
 // A second portal process of this build whose database cannot be reached (nothing listens on port 1).
 function startPortalWithoutDatabase(port: number): ChildProcess {
@@ -73,6 +58,6 @@ test("with the database unreachable, pages and the API answer 503 with Retry-Aft
     expect(api.headers.get("retry-after")).toBe("5");
     expect(await api.json()).toMatchObject({ error: { code: "service.unavailable" } });
   } finally {
-    stop(portal);
+    stopGroup(portal);
   }
 });

@@ -1,27 +1,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { createActiveCredential } from "../factories/credential";
 import { registerPartner } from "../factories/partner";
 import { createSignedInSession } from "../factories/session";
 import { createUser } from "../factories/user";
+import { freePort, stopGroup } from "./processes";
 import { expect, test } from "./fixtures";
 import { BASE_URL } from "./settings";
 
 // The example partner application (examples/partner-app) signs users in with MAG, as a partner agency would.
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 let app: ChildProcess | undefined;
-test.afterEach(() => {
-  if (app?.pid) process.kill(-app.pid, "SIGKILL");
-});
+test.afterEach(() => stopGroup(app));
 
 async function startPartnerApp() {
   const port = await freePort();

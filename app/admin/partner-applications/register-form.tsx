@@ -77,7 +77,7 @@ export function RegisterApplicationForm({ partners }: { partners: { id: string; 
       <SelectField
         label="Partner"
         name="partnerId"
-        placeholder="None"
+        placeholder="No partner"
         options={partners.map((p) => ({ value: p.id, label: p.name }))}
         error={state.fieldErrors?.partnerId}
       />
