@@ -4,7 +4,13 @@ import { createServer, type ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import next from "next";
 import { CLIENT_IP_HEADER, clientIp } from "./lib/core/client-ip";
-import { hadRecentDatabaseOutage, OUTAGE_RETRY_AFTER_SECONDS } from "./lib/core/db-outage";
+import { AsyncLocalStorage } from "node:async_hooks";
+import {
+  hadRecentDatabaseOutage,
+  OUTAGE_RETRY_AFTER_SECONDS,
+  OUTAGE_SCOPE,
+  type OutageMark,
+} from "./lib/core/db-outage";
 import { assertNoStandInsInProduction } from "./lib/core/env";
 
 /* eslint-disable no-restricted-properties -- the entry point runs before the app's env module */
@@ -38,11 +44,18 @@ const app = next({ dev, hostname, port });
 const handle = app.getRequestHandler();
 
 await app.prepare();
+// Each request runs in its own outage scope: a database outage noted while serving it marks that request.
+const outageScope = new AsyncLocalStorage<OutageMark>();
+(globalThis as unknown as Record<symbol, unknown>)[OUTAGE_SCOPE] = outageScope;
+
 const server = createServer((req, res) => {
   req.headers[CLIENT_IP_HEADER] = clientIp(req, trustedHops);
-  answerOutagesWith503(res);
-  if (isProviderPath(req.url ?? "")) void handleProviderRequest(req, res);
-  else void handle(req, res);
+  const mark: OutageMark = { outage: false };
+  answerOutagesWith503(res, mark);
+  outageScope.run(mark, () => {
+    if (isProviderPath(req.url ?? "")) void handleProviderRequest(req, res);
+    else void handle(req, res);
+  });
 });
 server.listen(port, hostname, () => {
   console.log(`Portal ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
@@ -52,10 +65,11 @@ server.listen(port, hostname, () => {
  * A page that failed because the database could not be reached (noted by lib/core/db-outage.ts) is answered
  * 503 with Retry-After instead of 500: clients and load balancers retry, and nobody is signed out.
  */
-function answerOutagesWith503(res: ServerResponse) {
+function answerOutagesWith503(res: ServerResponse, mark: OutageMark) {
   const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => ServerResponse;
   res.writeHead = (status: number, ...rest: unknown[]) => {
-    if (status < 500 || !hadRecentDatabaseOutage()) return writeHead(status, ...rest);
+    // This request's own mark; the last 2 s as a fallback for work that ran outside its scope.
+    if (status < 500 || !(mark.outage || hadRecentDatabaseOutage())) return writeHead(status, ...rest);
     res.setHeader("Retry-After", String(OUTAGE_RETRY_AFTER_SECONDS));
     const [message, ...headers] = rest;
     return typeof message === "string"

@@ -45,11 +45,18 @@ export function isDatabaseOutage(error: unknown, depth = 0): boolean {
 // The portal's custom server (server.ts) and Next's bundle load separate copies of lib/: the time of the last
 // outage error is kept on globalThis, which both share, so the server can answer 503 for a failed page.
 const LAST_OUTAGE = Symbol.for("mag.databaseOutageAt");
+/** server.ts runs each request in this scope (an AsyncLocalStorage), so an outage marks its own request. */
+export const OUTAGE_SCOPE = Symbol.for("mag.requestOutageScope");
+export type OutageMark = { outage: boolean };
+type Scope = { getStore(): OutageMark | undefined };
 
 /** Remembers that the database was unreachable just now, when `error` says so; returns whether it did. */
 export function noteDatabaseOutage(error: unknown, now = Date.now()): boolean {
   if (!isDatabaseOutage(error)) return false;
-  (globalThis as Record<symbol, number>)[LAST_OUTAGE] = now;
+  const global = globalThis as unknown as Record<symbol, unknown>;
+  global[LAST_OUTAGE] = now;
+  const mark = (global[OUTAGE_SCOPE] as Scope | undefined)?.getStore();
+  if (mark) mark.outage = true;
   return true;
 }
 
