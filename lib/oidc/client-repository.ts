@@ -40,6 +40,15 @@ export function findApplicationByClientId(clientId: string): Promise<PartnerAppl
   });
 }
 
+/** The store partner (its slug) an application is linked to, if any. */
+export async function findStorePartnerSlug(clientId: string): Promise<string | null> {
+  const row = await db().partnerApplication.findUnique({
+    where: { clientId },
+    select: { partner: { select: { slug: true } } },
+  });
+  return row?.partner?.slug ?? null;
+}
+
 export type ApplicationSummary = {
   clientId: string;
   name: string;

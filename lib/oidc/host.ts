@@ -42,8 +42,23 @@ export function isProviderPath(url: string): boolean {
   return url.startsWith("/oidc/") && !url.startsWith("/oidc/interaction/");
 }
 
+/**
+ * Whether Next's client router is fetching this address as a page payload (a link or a redirect from one of
+ * the portal's pages). An authorization or resume URL can be used once: answered that way, it would be spent
+ * before the browser itself loads it.
+ */
+function isRouterFetch(req: IncomingMessage): boolean {
+  return req.headers.rsc !== undefined || req.headers["next-router-prefetch"] !== undefined;
+}
+
 /** Serves one provider request; discovery at the root is the provider's own document. */
 export async function handleProviderRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (isRouterFetch(req)) {
+    // No payload: the router then loads the address as a whole page, which the provider answers.
+    res.writeHead(204, { "cache-control": "no-store" });
+    res.end();
+    return;
+  }
   try {
     const provider = await currentProvider();
     // Mounted at /oidc: the provider reads its mount path from originalUrl, the route from url. Discovery

@@ -3,7 +3,9 @@ import type { CurrentSession } from "@/lib/core/caller";
 import { DomainError } from "@/lib/core/errors";
 import { requiresPhoneOtp } from "@/lib/phones/service";
 import { currentProvider } from "./host";
-import { ACR_AAL2, acrFor, amrFor } from "./oidc";
+import { findStorePartnerSlug } from "./client-repository";
+import { acrFor, amrFor, wantsAal2 } from "./oidc";
+import { authorizationPathOf } from "./partner-return";
 
 // The provider's interactions as the portal's own pages: the sign-in (password and phone OTP, exactly as on
 // the portal) and the consent. The provider keeps each interaction in PostgreSQL; its resume endpoint checks
@@ -14,6 +16,10 @@ export type InteractionStep =
   | { kind: "sign-in"; next: string; reauth: boolean; loginHint?: string }
   /** A phone OTP is needed for the partner's acr (urn:mag:aal2): Confirm it's you. */
   | { kind: "step-up"; next: string }
+  /** The partner wants the phone OTP and the user has no active credential: Get 2FA first, or Cancel. */
+  | { kind: "needs-credential"; uid: string; clientName: string }
+  /** prompt=select_account: continue as the signed-in user, or sign in as someone else. */
+  | { kind: "select-account"; uid: string; clientName: string; name: string; email: string }
   | { kind: "consent"; uid: string; clientName: string; scopes: string[] }
   /** Done: back to the provider, which answers the partner. */
   | { kind: "redirect"; to: string };
@@ -34,15 +40,28 @@ async function finish(
   interaction: LoadedInteraction,
   result: Record<string, unknown>,
 ): Promise<InteractionStep> {
-  interaction.result = { ...interaction.result, ...result };
+  // Earlier steps of this request (the sign-in before the consent) still count, as the provider's own
+  // interactionResult keeps them: prompt=login or select_account is not asked twice.
+  interaction.result = { ...interaction.lastSubmission, ...interaction.result, ...result };
   await interaction.save(Math.max(1, interaction.exp - epochNow()));
   return { kind: "redirect", to: interaction.returnTo };
 }
 
-function wantsAal2(interaction: { params: Record<string, unknown> }, defaultAcr: unknown): boolean {
-  const asked =
-    typeof interaction.params.acr_values === "string" ? interaction.params.acr_values.split(" ") : [];
-  return asked.includes(ACR_AAL2) || (Array.isArray(defaultAcr) && defaultAcr.includes(ACR_AAL2));
+/**
+ * The provider's session belongs to someone who has since signed out of MAG on this browser: it ends here,
+ * before the new user's sign-in is recorded (the provider would otherwise show its logout page, which would
+ * sign the new user out of MAG too).
+ */
+async function endOtherUsersProviderSession(
+  provider: Awaited<ReturnType<typeof currentProvider>>,
+  interaction: LoadedInteraction,
+  userId: string,
+) {
+  const previous = interaction.session;
+  if (!previous?.uid || !previous.accountId || previous.accountId === userId) return;
+  await (await provider.Session.findByUid(previous.uid))?.destroy();
+  // The resume then starts a fresh provider session instead of refusing one that no longer matches.
+  interaction.session = { ...previous, uid: undefined } as unknown as typeof previous;
 }
 
 /** What the interaction needs next from this browser's portal session (null: not signed in). */
@@ -54,6 +73,20 @@ export async function nextInteractionStep(
   const here = `/oidc/interaction/${uid}`;
   const hint = interaction.params.login_hint;
   const loginHint = typeof hint === "string" && hint.length <= 254 ? { loginHint: hint } : {};
+  if (interaction.prompt.name === "select_account") {
+    if (!session) return { kind: "sign-in", next: here, reauth: false, ...loginHint };
+    // Signed in during this request: that was the choice of account.
+    if (session.passwordAt.getTime() / 1000 >= interaction.iat)
+      return finish(interaction, { select_account: {} });
+    const client = await provider.Client.find(String(interaction.params.client_id));
+    return {
+      kind: "select-account",
+      uid,
+      clientName: client?.clientName ?? "An application",
+      name: `${session.firstName} ${session.lastName}`,
+      email: session.email,
+    };
+  }
   if (interaction.prompt.name === "login") {
     if (!session) return { kind: "sign-in", next: here, reauth: false, ...loginHint };
     const authTime = (session.otpAt ?? session.passwordAt).getTime() / 1000;
@@ -62,15 +95,13 @@ export async function nextInteractionStep(
       return { kind: "sign-in", next: here, reauth: true, ...loginHint };
     const client = await provider.Client.find(String(interaction.params.client_id));
     if (
-      wantsAal2(interaction, client?.metadata().default_acr_values) &&
+      wantsAal2(interaction.params.acr_values, client?.metadata().default_acr_values) &&
       session.authLevel !== "PASSWORD_OTP"
     ) {
       if (await requiresPhoneOtp(session.userId)) return { kind: "step-up", next: here };
-      return finish(interaction, {
-        error: "unmet_authentication_requirements",
-        error_description: "The user has no active MAG phone OTP credential.",
-      });
+      return { kind: "needs-credential", uid, clientName: client?.clientName ?? "An application" };
     }
+    await endOtherUsersProviderSession(provider, interaction, session.userId);
     return finish(interaction, {
       login: {
         accountId: session.userId,
@@ -109,4 +140,40 @@ export async function decideConsent(
   if (details.missingOIDCScope) grant.addOIDCScope(details.missingOIDCScope.join(" "));
   if (details.missingOIDCClaims) grant.addOIDCClaims(details.missingOIDCClaims);
   return finish(interaction, { consent: { grantId: await grant.save() } });
+}
+
+async function loadSignInInteraction(uid: string) {
+  const loaded = await loadInteraction(uid);
+  if (loaded.interaction.prompt.name !== "login") throw new DomainError("oidc.interaction_expired");
+  return loaded;
+}
+
+/**
+ * Get 2FA from a partner's sign-in: the partner's authorization request to replay once the user has a
+ * credential, and the store's partner to preselect when the application is linked to one.
+ */
+export async function detourToGetCredential(
+  uid: string,
+): Promise<{ returnPath: string; storePartner: string | null }> {
+  const { interaction } = await loadSignInInteraction(uid);
+  return {
+    returnPath: authorizationPathOf(interaction.params),
+    storePartner: await findStorePartnerSlug(String(interaction.params.client_id)),
+  };
+}
+
+/** Cancel instead of getting a credential: the partner is told unmet_authentication_requirements. */
+export async function declineWithoutCredential(uid: string): Promise<InteractionStep> {
+  const { interaction } = await loadSignInInteraction(uid);
+  return finish(interaction, {
+    error: "unmet_authentication_requirements",
+    error_description: "The user has no active MAG phone OTP credential.",
+  });
+}
+
+/** Continue as the signed-in user (prompt=select_account); the login step follows as usual. */
+export async function continueAsSignedInUser(uid: string): Promise<InteractionStep> {
+  const { interaction } = await loadInteraction(uid);
+  if (interaction.prompt.name !== "select_account") throw new DomainError("oidc.interaction_expired");
+  return finish(interaction, { select_account: {} });
 }

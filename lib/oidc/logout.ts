@@ -1,23 +1,16 @@
 import "server-only";
-import { decode } from "next-auth/jwt";
 import type Provider from "oidc-provider";
 import type { KoaContextWithOIDC } from "oidc-provider";
 import { CLIENT_IP_HEADER } from "@/lib/core/client-ip";
-import { cookieName, SESSION_COOKIE } from "@/lib/core/cookies";
-import { env } from "@/lib/core/env";
 import { logger } from "@/lib/core/logger";
-import { endSession, resolveSession } from "@/lib/sessions/service";
+import { endSession } from "@/lib/sessions/service";
+import { portalSessionOf } from "./portal-session";
 
 // A partner's logout request (RP-initiated logout) that the user confirms signs them out of MAG itself, not
 // only of the provider's session: the next partner sign-in asks for the password and phone code again.
 
 async function endPortalSession(ctx: KoaContextWithOIDC): Promise<void> {
-  const name = cookieName(SESSION_COOKIE);
-  const cookie = ctx.cookies.get(name);
-  if (!cookie) return;
-  const token = await decode({ token: cookie, secret: env().AUTH_SECRET, salt: name }).catch(() => null);
-  const sid = typeof token?.sid === "string" ? token.sid : null;
-  const session = sid ? await resolveSession(sid, new Date()) : null;
+  const session = await portalSessionOf(ctx);
   if (!session) return;
   await endSession(session, {
     ip: ctx.get(CLIENT_IP_HEADER) || null,

@@ -19,6 +19,12 @@ export function amrFor({ authLevel, otpChannel }: SignInStrength): string[] {
   return ["pwd", "otp", otpChannel === "SMS" ? "sms" : "tel"];
 }
 
+/** Whether the partner asks for the phone OTP: in this request's acr_values or as its registered default. */
+export function wantsAal2(acrValues: unknown, defaultAcrValues: unknown): boolean {
+  const asked = typeof acrValues === "string" ? acrValues.split(" ") : [];
+  return asked.includes(ACR_AAL2) || (Array.isArray(defaultAcrValues) && defaultAcrValues.includes(ACR_AAL2));
+}
+
 export function acrFor({ authLevel }: SignInStrength): Acr {
   return authLevel === "PASSWORD_OTP" ? ACR_AAL2 : ACR_AAL1;
 }

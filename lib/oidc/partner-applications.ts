@@ -68,3 +68,9 @@ export async function registerApplication(
 export function listApplications() {
   return repo.listApplications();
 }
+
+/** The name of an application that may sign users in now (null: unknown or disabled). */
+export async function applicationNameOf(clientId: string): Promise<string | null> {
+  const application = await repo.findApplicationByClientId(clientId);
+  return application && !application.disabledAt ? application.name : null;
+}

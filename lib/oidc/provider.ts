@@ -4,6 +4,7 @@ import { hashesEqual, keyedHash } from "@/lib/core/crypto";
 import { findAccount } from "./account";
 import { errorPage, logoutPage, signedOutPage } from "./error-page";
 import { auditRefusals } from "./errors-audit";
+import { portalInteractionPolicy } from "./interaction-policy";
 import { endPortalSessionOnLogout } from "./logout";
 import { ClientAdapter, hashClientSecret } from "./clients";
 import type { PrivateJwk } from "./keys";
@@ -93,7 +94,10 @@ function configuration(jwks: PrivateJwk[]): Configuration {
     issueRefreshToken: (_ctx, client, code) =>
       client.grantTypeAllowed("refresh_token") && code.scopes.has("offline_access"),
     ttl: TTL,
-    interactions: { url: (_ctx, interaction) => `/oidc/interaction/${interaction.uid}` },
+    interactions: {
+      policy: portalInteractionPolicy(),
+      url: (_ctx, interaction) => `/oidc/interaction/${interaction.uid}`,
+    },
     loadExistingGrant: loadRememberedGrant,
     renderError: (ctx, out) => {
       ctx.type = "html";

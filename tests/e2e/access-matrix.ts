@@ -81,6 +81,10 @@ export const ROUTES: Record<string, PageRule> = {
   "/api/v1/sign-in/otp/verify": { access: "public", why: "partner sign-in API (challenge token)" },
   "/api/webhooks/stripe": { access: "public", why: "Stripe signature" },
   "/api/webhooks/twilio": { access: "public", why: "Twilio signature" },
+  "/partner-return": {
+    access: "public",
+    why: "replays this browser's own pending partner sign-in (its cookie)",
+  },
   "/dashboard": { access: "signed-in" },
   "/account": { access: "signed-in" },
   "/account/password": { access: "signed-in" },
@@ -178,6 +182,11 @@ export const ACTIONS: Record<string, ActionRule> = {
   "app/(dashboard)/account/actions.ts#changePasswordAction": { access: "signed-in" },
   "app/oidc/interaction/[uid]/actions.ts#allowAction": { access: "signed-in" },
   "app/oidc/interaction/[uid]/actions.ts#denyAction": { access: "signed-in" },
+  "app/oidc/interaction/[uid]/actions.ts#getCredentialAction": { access: "signed-in" },
+  "app/oidc/interaction/[uid]/actions.ts#cancelWithoutCredentialAction": { access: "signed-in" },
+  "app/oidc/interaction/[uid]/actions.ts#continueAsAction": { access: "signed-in" },
+  "app/oidc/interaction/[uid]/actions.ts#useAnotherAccountAction": { access: "signed-in" },
+  "components/layout/partner-return-actions.ts#dismissPartnerReturnAction": { access: "signed-in" },
   "app/(dashboard)/account/connected-applications/actions.ts#revokeConnectionAction": { access: "signed-in" },
   "app/admin/partner-applications/actions.ts#registerApplicationAction": {
     access: "roles",

@@ -102,3 +102,69 @@ test("a partner signs a user in: password, phone OTP, consent with Allow, back w
   await page.getByRole("button", { name: "Deny" }).click();
   expect((await backAtPartner()).searchParams.get("error")).toBe("access_denied");
 });
+
+test("one browser, two people: signing out of MAG ends partner sign-ins too, and prompt=select_account offers Use another account", async ({
+  page,
+  login,
+  latestCode,
+}) => {
+  const partner = await registerPartner({ redirectUri: `${partnerBase}/shared` });
+  const config = await client.discovery(
+    new URL(`${BASE_URL}/oidc`),
+    partner.clientId,
+    undefined,
+    client.ClientSecretBasic(partner.secret),
+    { execute: [client.allowInsecureRequests] },
+  );
+  /** Signs in at the partner (consent when asked); returns the email address the partner was given. */
+  const signInAtPartner = async (extra: Record<string, string> = {}, afterStart = async () => {}) => {
+    const verifier = client.randomPKCECodeVerifier();
+    const url = client.buildAuthorizationUrl(config, {
+      redirect_uri: partner.redirectUri,
+      scope: "openid email",
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: "S256",
+      ...extra,
+    });
+    await page.goto(url.href);
+    await afterStart();
+    const allow = page.getByRole("button", { name: "Allow" });
+    const callback = page.getByText("Partner callback");
+    await expect(allow.or(callback)).toBeVisible();
+    if (await allow.isVisible()) await allow.click();
+    await expect(callback).toBeVisible();
+    const tokens = await client.authorizationCodeGrant(config, new URL(page.url()), {
+      pkceCodeVerifier: verifier,
+    });
+    return tokens.claims()?.email;
+  };
+
+  const first = await createActiveCredential();
+  await login(first.user, first.sessionId);
+  expect(await signInAtPartner()).toBe(first.user.email);
+
+  // The first person signs out of MAG; the next one signs in and reaches the partner as themselves.
+  await page.goto("/dashboard");
+  await page.getByRole("button", { name: "Sign Out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  const second = await createActiveCredential();
+  await login(second.user, second.sessionId);
+  expect(await signInAtPartner()).toBe(second.user.email);
+
+  // prompt=select_account: the partner lets the user pick; Use another account signs in as someone else.
+  expect(
+    await signInAtPartner({ prompt: "select_account" }, async () => {
+      await expect(
+        page.getByRole("heading", { name: `Choose an account for ${partner.name}` }),
+      ).toBeVisible();
+      await page.getByRole("button", { name: "Use another account" }).click();
+      await page.getByLabel("Email Address or User ID").fill(first.user.email);
+      await page.getByLabel("Password").fill(first.user.password);
+      await page.getByRole("button", { name: "Log In" }).click();
+      await page.getByRole("button", { name: "Send Text" }).click();
+      await expect(page.getByText("We texted a code to your phone.")).toBeVisible();
+      await page.getByLabel("Verification").fill(await latestCode(first.phones[0]!.e164));
+      await page.getByRole("button", { name: "Next" }).click();
+    }),
+  ).toBe(first.user.email);
+});

@@ -3,13 +3,16 @@ import { createActiveCredential } from "../factories/credential";
 import { registerPartner } from "../factories/partner";
 import { createSignedInSession } from "../factories/session";
 import { createUser } from "../factories/user";
+import { confirmItsYou, phoneNumbers, registerPhone } from "./phone-helpers";
 import { freePort, stopGroup } from "./processes";
+import { chooseProduct, completeBilling, payByCard, WITHOUT_PROOFING } from "./store-helpers";
 import { expect, test } from "./fixtures";
 import { BASE_URL } from "./settings";
 
 // The example partner application (examples/partner-app) signs users in with MAG, as a partner agency would.
 
 let app: ChildProcess | undefined;
+let partnerName = "";
 test.afterEach(() => stopGroup(app));
 
 async function startPartnerApp() {
@@ -32,6 +35,7 @@ async function startPartnerApp() {
       PARTNER_BASE_URL: base,
     },
   });
+  partnerName = partner.name;
   await expect
     .poll(
       () =>
@@ -84,7 +88,45 @@ test("sign in at the partner app with MAG: phone OTP, consent, and the partner s
     .toBe("/sign-in");
 });
 
-test("a partner asking for the phone OTP from a user without a credential is told unmet_authentication_requirements", async ({
+test("a partner asking for the phone OTP from a user without a credential: Get 2FA, buy, activate, register a phone, and continue to the partner", async ({
+  page,
+  login,
+  latestCode,
+}) => {
+  const base = await startPartnerApp();
+  const user = await createUser();
+  await login(user, await createSignedInSession(user.id));
+  await page.goto(base);
+  await page.getByRole("link", { name: "Sign in with MAG (phone OTP required)" }).click();
+  await expect(
+    page.getByRole("heading", { name: `${partnerName} asks for your MAG phone one-time passcode` }),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Get 2FA" }).click();
+  await expect(page.getByRole("heading", { name: "Web Store" })).toBeVisible();
+
+  // The guide's path: the store, the license key, its activation, a phone.
+  await chooseProduct(page, WITHOUT_PROOFING);
+  await completeBilling(page);
+  await payByCard(page, "4242 4242 4242 4242");
+  await page.getByRole("button", { name: "Activate" }).click();
+  await page.getByRole("link", { name: "Set up phone one-time passcode" }).click();
+  const [phone] = phoneNumbers(1);
+  await registerPhone(page, phone!, latestCode);
+
+  // Then back to the partner, with the phone OTP it asked for.
+  await page.getByRole("link", { name: `Continue to ${partnerName}` }).click();
+  await confirmItsYou(page, phone!, latestCode);
+  await page.getByRole("button", { name: "Allow" }).click();
+  await expect(page.getByText(`Signed in as ${user.email}.`)).toBeVisible();
+  await expect(page.locator('[data-claim="acr"]')).toHaveText('"urn:mag:aal2"');
+
+  // The way back is used once: the dashboard no longer offers it.
+  await page.goto(`${BASE_URL}/dashboard`);
+  await expect(page.getByRole("heading", { name: `Welcome, ${user.firstName}` })).toBeVisible();
+  await expect(page.getByRole("link", { name: `Continue to ${partnerName}` })).toHaveCount(0);
+});
+
+test("a user without a credential who cancels: the partner is told unmet_authentication_requirements", async ({
   page,
   login,
 }) => {
@@ -93,5 +135,6 @@ test("a partner asking for the phone OTP from a user without a credential is tol
   await login(user, await createSignedInSession(user.id));
   await page.goto(base);
   await page.getByRole("link", { name: "Sign in with MAG (phone OTP required)" }).click();
+  await page.getByRole("button", { name: "Cancel" }).click();
   await expect(page.locator("#error")).toHaveText("unmet_authentication_requirements");
 });

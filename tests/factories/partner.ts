@@ -10,15 +10,18 @@ export async function registerPartner(
     requiredAcr?: string;
     redirectUri?: string;
     postLogoutRedirectUri?: string;
+    /** The store's partner (Partner menu) the application is linked to. */
+    storePartnerId?: string;
   } = {},
 ) {
   clients += 1;
   const clientId = `partner-${process.pid}-${clients}`;
+  const name = `Partner ${clients}`;
   const secret = `secret-${clientId}-0123456789abcdefghijklmnop`;
   const redirectUri = overrides.redirectUri ?? `https://${clientId}.example/callback`;
   await insertApplication({
     clientId,
-    name: `Partner ${clients}`,
+    name,
     logoUrl: null,
     redirectUris: [redirectUri],
     postLogoutRedirectUris: overrides.postLogoutRedirectUri ? [overrides.postLogoutRedirectUri] : [],
@@ -28,7 +31,7 @@ export async function registerPartner(
     clientSecretHash: hashClientSecret(secret),
     tokenEndpointAuthMethod: "client_secret_basic",
     jwks: null,
-    partnerId: null,
+    partnerId: overrides.storePartnerId ?? null,
   });
-  return { clientId, secret, redirectUri };
+  return { clientId, name, secret, redirectUri };
 }

@@ -1,6 +1,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { encode } from "next-auth/jwt";
 import type Provider from "oidc-provider";
+import { cookieName, SESSION_COOKIE } from "@/lib/core/cookies";
+import { env } from "@/lib/core/env";
 import { loadSigningKeys, rotateSigningKeys } from "@/lib/oidc/keys";
 import { createProvider } from "@/lib/oidc/provider";
 
@@ -34,6 +37,17 @@ export async function startProvider() {
 /** A browser's cookies for the provider: what each response sets, sent on the next request. */
 export class CookieJar {
   private readonly cookies = new Map<string, string>();
+
+  /** Signs this browser in to MAG as session `sid` (next-auth's cookie), or out of it (null). */
+  async signInToPortal(sid: string | null): Promise<void> {
+    const name = cookieName(SESSION_COOKIE);
+    if (!sid) {
+      this.cookies.delete(name);
+      return;
+    }
+    const secret = env().AUTH_SECRET;
+    this.cookies.set(name, await encode({ token: { sid }, secret, salt: name, maxAge: 3600 }));
+  }
 
   async fetch(url: string): Promise<Response> {
     const response = await fetch(url, {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PartnerReturnBanner } from "@/components/layout/partner-return-banner";
 import { ButtonLink } from "@/components/ui/button";
 import { requireUser } from "@/lib/web/auth";
 import { CREDENTIAL_STATUS_LABELS } from "@/lib/credentials/credentials";
@@ -20,6 +21,7 @@ export default async function DashboardPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Welcome, {session.firstName}</h1>
+      <PartnerReturnBanner userId={session.userId} />
       <section aria-labelledby="credentials-heading" className="rounded-lg bg-white p-6 shadow">
         <div className="flex flex-wrap items-center justify-between gap-4">
           <h2 id="credentials-heading" className="text-xl font-semibold">

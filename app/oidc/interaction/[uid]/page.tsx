@@ -5,6 +5,8 @@ import { PageCard } from "@/components/layout/page-card";
 import { nextInteractionStep } from "@/lib/oidc/interactions";
 import { currentSession } from "@/lib/web/auth";
 import { ConsentForm } from "./consent-form";
+import { NeedsCredentialForm } from "./needs-credential-form";
+import { SelectAccountForm } from "./select-account-form";
 
 export const metadata: Metadata = { title: "Sign in to an application" };
 
@@ -38,6 +40,29 @@ export default async function InteractionPage({ params }: { params: Promise<{ ui
   if (step.kind === "redirect") redirect(step.to);
   if (step.kind === "sign-in") redirect(signInUrl(step));
   if (step.kind === "step-up") redirect(`/verify?next=${step.next}`);
+  if (step.kind === "select-account")
+    return (
+      <PageCard title={`Choose an account for ${step.clientName}`}>
+        <p className="mb-6 text-sm text-slate-700">
+          You are logged in to MAG as {step.name} ({step.email}).
+        </p>
+        <SelectAccountForm uid={uid} name={step.name} />
+      </PageCard>
+    );
+  if (step.kind === "needs-credential")
+    return (
+      <PageCard title={`${step.clientName} asks for your MAG phone one-time passcode`}>
+        <p className="mb-3 text-sm text-slate-700">
+          To sign in to {step.clientName}, you need a phone one-time password (OTP) credential, and you do not
+          have an active one yet.
+        </p>
+        <p className="mb-6 text-sm text-slate-700">
+          Get one in the web store: once it is activated and your phone is registered, you can continue to{" "}
+          {step.clientName} from your dashboard.
+        </p>
+        <NeedsCredentialForm uid={uid} />
+      </PageCard>
+    );
   return (
     <PageCard title={`${step.clientName} wants to use your MAG account`}>
       <p className="mb-3 text-sm text-slate-700">If you allow it, {step.clientName} will see:</p>

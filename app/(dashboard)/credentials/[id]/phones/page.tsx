@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageCard } from "@/components/layout/page-card";
+import { PartnerReturnBanner } from "@/components/layout/partner-return-banner";
 import { Notice } from "@/components/ui/notice";
 import { countryName } from "@/lib/accounts/countries";
 import { getProfile } from "@/lib/accounts/service";
@@ -35,6 +36,7 @@ export default async function PhoneSetupPage({
           one-time passcode.
         </Notice>
       ) : null}
+      <PartnerReturnBanner userId={session.userId} />
       {setup.phones.length > 0 ? (
         <section aria-labelledby="phones-heading" className="mb-6">
           <h2 id="phones-heading" className="mb-2 text-lg font-semibold">
