@@ -15,6 +15,7 @@ const config = [
       "node_modules/**",
       "lib/generated/**",
       ".data/**",
+      "dist/**",
       "test-results/**",
       "next-env.d.ts",
     ],

@@ -36,7 +36,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "tsx server.ts",
+    // The production bundle, as `npm start` runs it.
+    command: "node dist/server.js",
     url: `${BASE_URL}/sign-in`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -1,17 +1,17 @@
 // The portal's HTTP entry point (dev and production): Next.js behind a plain Node server, so that the
-// client IP used for rate limits comes from the socket, not from a header the client can forge.
+// client IP used for rate limits comes from the socket, not from a header the client can forge, and so that
+// health probes, request ids, access logs and a graceful shutdown sit in front of every request.
+// `npm run build` bundles it into dist/server.js, which a production install runs with node alone.
+import { existsSync, readFileSync } from "node:fs";
 import { createServer, type ServerResponse } from "node:http";
 import { createRequire } from "node:module";
+import path from "node:path";
 import next from "next";
 import { CLIENT_IP_HEADER, clientIp } from "./lib/core/client-ip";
-import { AsyncLocalStorage } from "node:async_hooks";
-import {
-  hadRecentDatabaseOutage,
-  OUTAGE_RETRY_AFTER_SECONDS,
-  OUTAGE_SCOPE,
-  type OutageMark,
-} from "./lib/core/db-outage";
+import { hadRecentDatabaseOutage, OUTAGE_RETRY_AFTER_SECONDS } from "./lib/core/db-outage";
 import { assertNoStandInsInProduction } from "./lib/core/env";
+import { runInRequest, type RequestContext } from "./lib/core/request-context";
+import { runShutdown } from "./lib/core/shutdown";
 
 /* eslint-disable no-restricted-properties -- the entry point runs before the app's env module */
 const dev = process.argv.includes("--dev");
@@ -19,6 +19,8 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "127.0.0.1";
 const trustedHops = Number(process.env.TRUST_PROXY_HOPS ?? 0);
 /* eslint-enable no-restricted-properties */
+/** In-flight requests get this long to finish after SIGTERM. */
+const DRAIN_MS = 30_000;
 
 // Production never lets a local stand-in (outbox, test card processor, identity checks) serve real users.
 try {
@@ -39,20 +41,25 @@ require.cache[serverOnly] = {
   exports: {},
 } as NodeJS.Module;
 const { handleProviderRequest, isProviderPath } = await import("./lib/oidc/host");
+const { beginRequest } = await import("./lib/ops/request-log");
+const { opsEndpoints } = await import("./lib/ops/endpoints");
+const { logger } = await import("./lib/core/logger");
 
+if (!dev) applyBuildConfig();
 const app = next({ dev, hostname, port });
 const handle = app.getRequestHandler();
-
 await app.prepare();
-// Each request runs in its own outage scope: a database outage noted while serving it marks that request.
-const outageScope = new AsyncLocalStorage<OutageMark>();
-(globalThis as unknown as Record<symbol, unknown>)[OUTAGE_SCOPE] = outageScope;
+
+const state = { draining: false };
+const answerOps = opsEndpoints(state);
 
 const server = createServer((req, res) => {
   req.headers[CLIENT_IP_HEADER] = clientIp(req, trustedHops);
-  const mark: OutageMark = { outage: false };
-  answerOutagesWith503(res, mark);
-  outageScope.run(mark, () => {
+  if (answerOps(req, res)) return;
+  const context = beginRequest(req, res, trustedHops > 0);
+  if (state.draining) res.setHeader("Connection", "close");
+  answerOutagesWith503(res, context);
+  runInRequest(context, () => {
     if (isProviderPath(req.url ?? "")) void handleProviderRequest(req, res);
     else void handle(req, res);
   });
@@ -62,14 +69,26 @@ server.listen(port, hostname, () => {
 });
 
 /**
+ * The configuration `next build` resolved (as Next's standalone server does), so a production install needs
+ * neither next.config.ts nor TypeScript to load it.
+ */
+function applyBuildConfig() {
+  const file = path.join(process.cwd(), ".next", "required-server-files.json");
+  if (!existsSync(file)) return;
+  const { config } = JSON.parse(readFileSync(file, "utf8")) as { config: unknown };
+  // eslint-disable-next-line no-restricted-properties -- Next's own switch for a prebuilt configuration
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
+}
+
+/**
  * A page that failed because the database could not be reached (noted by lib/core/db-outage.ts) is answered
  * 503 with Retry-After instead of 500: clients and load balancers retry, and nobody is signed out.
  */
-function answerOutagesWith503(res: ServerResponse, mark: OutageMark) {
+function answerOutagesWith503(res: ServerResponse, request: RequestContext) {
   const writeHead = res.writeHead.bind(res) as (status: number, ...rest: unknown[]) => ServerResponse;
   res.writeHead = (status: number, ...rest: unknown[]) => {
     // This request's own mark; the last 2 s as a fallback for work that ran outside its scope.
-    if (status < 500 || !(mark.outage || hadRecentDatabaseOutage())) return writeHead(status, ...rest);
+    if (status < 500 || !(request.outage || hadRecentDatabaseOutage())) return writeHead(status, ...rest);
     res.setHeader("Retry-After", String(OUTAGE_RETRY_AFTER_SECONDS));
     const [message, ...headers] = rest;
     return typeof message === "string"
@@ -78,6 +97,27 @@ function answerOutagesWith503(res: ServerResponse, mark: OutageMark) {
   };
 }
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+/**
+ * SIGTERM (a deploy, a scale-down): readiness turns 503 so the load balancer stops sending, no new connection
+ * is accepted, requests in flight get DRAIN_MS to finish, then the job runner drains and the pools close.
+ */
+async function shutdown(signal: string) {
+  if (state.draining) return;
+  state.draining = true;
+  logger().info({ signal }, "shutting down: draining requests");
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Keep-alive connections close as soon as their request is answered.
+  const sweep = setInterval(() => server.closeIdleConnections(), 100);
+  const timer = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+  await closed;
+  clearInterval(sweep);
+  clearTimeout(timer);
+  await runShutdown((name, error) =>
+    logger().error({ err: (error as Error).message, name }, "shutdown step failed"),
+  );
+  logger().info("stopped");
+  logger().flush?.();
+  process.exit(0);
 }
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(signal));

@@ -36,6 +36,19 @@ export function ensureLocalSecrets() {
   writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
 }
 
+/**
+ * The secrets `ensureLocalSecrets` generated for this checkout, for a process that must never generate its own
+ * (the job worker): fills in what the environment does not set, writes nothing.
+ */
+export function readLocalSecrets() {
+  // A production install takes its secrets from its environment only.
+  if (process.env.NODE_ENV === "production" && process.env.MAG_DEMO !== "true") return;
+  const file = path.join(DATA_DIR, "secrets.json");
+  if (!existsSync(file)) return;
+  const stored = JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;
+  for (const [name, value] of Object.entries(stored)) process.env[name] ??= value;
+}
+
 async function isPortFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const probe = createServer()

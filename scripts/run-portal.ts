@@ -38,7 +38,9 @@ async function main() {
     await buildIfStale();
   }
 
-  const server: ChildProcess = spawn("tsx", ["server.ts", ...(mode === "dev" ? ["--dev"] : [])], {
+  // The demo runs the production bundle (dist/server.js), as `npm start` does; dev runs the sources.
+  const [command, args] = mode === "dev" ? ["tsx", ["server.ts", "--dev"]] : ["node", ["dist/server.js"]];
+  const server: ChildProcess = spawn(command, args, {
     stdio: "inherit",
     cwd: ROOT,
     env: process.env,

@@ -8,7 +8,7 @@ import pg from "pg";
 import { ensureLocalSecrets, loadDotEnv, run, startEmbeddedPostgres, type EmbeddedDb } from "./portal-env";
 
 /** Runs `sql` statements, one after another, on the maintenance database of the server at `url`. */
-async function onServer(url: string, statements: string[]) {
+export async function onServer(url: string, statements: string[]) {
   const server = new URL(url);
   server.pathname = "/postgres";
   const admin = new pg.Client({ connectionString: server.toString() });

@@ -6,6 +6,7 @@
 /* eslint-disable no-restricted-properties -- see portal-env.ts */
 import { spawn } from "node:child_process";
 import { appendFileSync } from "node:fs";
+import { buildServer } from "./build-server";
 import { isBuildStale } from "./next-build";
 import { ensureLocalSecrets, loadDotEnv, ROOT, startEmbeddedServer } from "./portal-env";
 import { ensureChromium } from "./test-e2e";
@@ -61,7 +62,11 @@ const stages = {
           ? command("build", "next", ["build"])
           : (output.set("build", "Reusing the fresh production build in .next.\n"), Promise.resolve(0)),
       ]);
-      return chromium || build;
+      const bundle = await buildServer().then(
+        () => 0,
+        (error: unknown) => (console.error(error), 1),
+      );
+      return chromium || build || bundle;
     },
   },
   e2e: { name: "e2e", run: () => npmRun("e2e", "test:e2e", true, "--no-build"), stream: true },

@@ -2,6 +2,8 @@
 // timed out waiting for one), as opposed to a bug or a refused statement. Such errors answer 503 with
 // Retry-After, and never end anyone's session. Pure: walks the error and its causes.
 
+import { currentRequest } from "./request-context";
+
 /** PostgreSQL SQLSTATEs of an unreachable or overloaded server; node and Prisma connection codes. */
 const OUTAGE_CODES = new Set([
   "57P01", // admin_shutdown
@@ -42,21 +44,16 @@ export function isDatabaseOutage(error: unknown, depth = 0): boolean {
   return isDatabaseOutage(cause, depth + 1);
 }
 
-// The portal's custom server (server.ts) and Next's bundle load separate copies of lib/: the time of the last
-// outage error is kept on globalThis, which both share, so the server can answer 503 for a failed page.
+// The custom server (server.ts) and Next's bundle load separate copies of lib/: the time of the last outage is
+// kept on globalThis, which both share, so the server can answer 503 for a failed page.
 const LAST_OUTAGE = Symbol.for("mag.databaseOutageAt");
-/** server.ts runs each request in this scope (an AsyncLocalStorage), so an outage marks its own request. */
-export const OUTAGE_SCOPE = Symbol.for("mag.requestOutageScope");
-export type OutageMark = { outage: boolean };
-type Scope = { getStore(): OutageMark | undefined };
 
 /** Remembers that the database was unreachable just now, when `error` says so; returns whether it did. */
 export function noteDatabaseOutage(error: unknown, now = Date.now()): boolean {
   if (!isDatabaseOutage(error)) return false;
-  const global = globalThis as unknown as Record<symbol, unknown>;
-  global[LAST_OUTAGE] = now;
-  const mark = (global[OUTAGE_SCOPE] as Scope | undefined)?.getStore();
-  if (mark) mark.outage = true;
+  (globalThis as unknown as Record<symbol, unknown>)[LAST_OUTAGE] = now;
+  const request = currentRequest();
+  if (request) request.outage = true;
   return true;
 }
 

@@ -9,6 +9,7 @@ import {
 import { env } from "./env";
 import { DomainError, type ErrorCode } from "./errors";
 import { query, sqlPool } from "./sql";
+import { onShutdown } from "./shutdown";
 
 /**
  * Every named limit in the portal, in one place, with the error a refused caller gets. Sign-in figures from Login.gov's rack_attack configuration
@@ -68,7 +69,11 @@ function limiterFor(name: RateLimitName): RateLimiterAbstract {
   let limiter: RateLimiterAbstract;
   if (REDIS_URL) {
     // Commands wait in the offline queue until the connection is ready, then fail after one retry.
-    redis ??= new Redis(REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 5_000 });
+    if (!redis) {
+      const client = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 5_000 });
+      onShutdown("connections", "redis", () => client.quit());
+      redis = client;
+    }
     limiter = new RateLimiterRedis({ ...common, storeClient: redis });
   } else {
     limiter = new RateLimiterPostgres({

@@ -2,6 +2,7 @@ import "server-only";
 import pg from "pg";
 import type { Tx } from "./db";
 import { env } from "./env";
+import { onShutdown } from "./shutdown";
 
 /**
  * Plain node-postgres for the sign-in hot paths (password, OTP send and verify, session checks) and the
@@ -27,7 +28,9 @@ const globalForSql = globalThis as unknown as { sqlPool?: pg.Pool };
 
 export function sqlPool(): pg.Pool {
   if (!globalForSql.sqlPool) {
-    globalForSql.sqlPool = new pg.Pool({ ...poolSettings(), types });
+    const pool = new pg.Pool({ ...poolSettings(), types });
+    onShutdown("connections", "sql pool", () => pool.end());
+    globalForSql.sqlPool = pool;
   }
   return globalForSql.sqlPool;
 }

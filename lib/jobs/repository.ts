@@ -39,6 +39,15 @@ export async function markJobDone(id: bigint, now: Date): Promise<void> {
   });
 }
 
+/** Claimed but not started (the worker is stopping): free now for another worker, the claim not counted. */
+export async function releaseJobs(ids: bigint[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db().job.updateMany({
+    where: { id: { in: ids } },
+    data: { lockedUntil: null, attempts: { decrement: 1 } },
+  });
+}
+
 export async function retryJobLater(id: bigint, runAt: Date, error: string): Promise<void> {
   await db().job.update({
     where: { id },

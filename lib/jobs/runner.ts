@@ -1,5 +1,6 @@
 import "server-only";
 import { logger } from "@/lib/core/logger";
+import { onShutdown } from "@/lib/core/shutdown";
 import { JOB_HANDLERS, RECURRING_JOBS } from "./handlers";
 import { runDueJobs, scheduleRecurring } from "./worker";
 
@@ -7,24 +8,34 @@ const POLL_MS = 5_000;
 
 /**
  * Polls the job table every 5 s in this process (the portal by default, or `npm run worker`). Jobs live in
- * PostgreSQL, so a restart loses none; several runners share the work through SKIP LOCKED claims.
+ * PostgreSQL, so a restart loses none; several runners share the work through SKIP LOCKED claims. The returned
+ * stop (also run at shutdown) lets the running job finish, releases the claimed ones not started, and resolves
+ * once nothing runs.
  */
-export async function startJobRunner(): Promise<() => void> {
+export async function startJobRunner(): Promise<() => Promise<void>> {
   await scheduleRecurring(RECURRING_JOBS, new Date());
-  let running = false;
+  let stopping = false;
+  let current: Promise<void> | undefined;
   const tick = async () => {
-    if (running) return;
-    running = true;
     try {
-      while ((await runDueJobs(JOB_HANDLERS, RECURRING_JOBS)) > 0);
+      while (!stopping && (await runDueJobs(JOB_HANDLERS, RECURRING_JOBS, new Date(), () => stopping)) > 0);
     } catch (error) {
       logger().error({ err: (error as Error).message }, "job runner failed");
     } finally {
-      running = false;
+      current = undefined;
     }
   };
-  const timer = setInterval(() => void tick(), POLL_MS);
+  const poll = () => {
+    if (!current && !stopping) current = tick();
+  };
+  const timer = setInterval(poll, POLL_MS);
   timer.unref();
-  void tick();
-  return () => clearInterval(timer);
+  poll();
+  const stop = async () => {
+    stopping = true;
+    clearInterval(timer);
+    await current;
+  };
+  onShutdown("work", "job runner", stop);
+  return stop;
 }

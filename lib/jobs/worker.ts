@@ -1,7 +1,14 @@
 import "server-only";
 import { logger } from "@/lib/core/logger";
 import { enqueueJob } from "./queue";
-import { claimDueJobs, markJobDone, markJobFailed, retryJobLater, type JobRow } from "./repository";
+import {
+  claimDueJobs,
+  markJobDone,
+  markJobFailed,
+  releaseJobs,
+  retryJobLater,
+  type JobRow,
+} from "./repository";
 
 export type JobHandler = (payload: JobRow["payload"], now: Date) => Promise<void>;
 
@@ -18,30 +25,45 @@ function backoffMs(attempts: number): number {
 
 /**
  * Runs every due job once: a handler that throws is retried later, and given up after MAX_ATTEMPTS (kept with
- * its last error). Returns how many jobs ran.
+ * its last error). Attempts are counted when a job is claimed, before it runs, so a job that crashes the
+ * process every time is given up too. Once `isStopping()` says so (SIGTERM), the jobs claimed but not started
+ * are released for another worker. Returns how many jobs ran.
  */
 export async function runDueJobs(
   handlers: Record<string, JobHandler>,
   recurring: RecurringJob[],
   now = new Date(),
+  isStopping: () => boolean = () => false,
 ): Promise<number> {
   const jobs = await claimDueJobs(now, LOCK_MS, 20);
-  for (const job of jobs) {
-    const every = recurring.find((r) => r.kind === job.kind);
-    const handler = every?.handler ?? handlers[job.kind];
-    try {
-      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-      await handler(job.payload, now);
-      await markJobDone(job.id, now);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      logger().warn({ job: job.kind, attempts: job.attempts, err: message }, "job failed");
-      if (job.attempts >= MAX_ATTEMPTS) await markJobFailed(job.id, now, message);
-      else await retryJobLater(job.id, new Date(now.getTime() + backoffMs(job.attempts)), message);
+  let ran = 0;
+  for (const [index, job] of jobs.entries()) {
+    if (isStopping()) {
+      await releaseJobs(jobs.slice(index).map((j) => j.id));
+      break;
     }
+    ran++;
+    const every = recurring.find((r) => r.kind === job.kind);
+    if (job.attempts > MAX_ATTEMPTS) {
+      logger().error({ job: job.kind, attempts: job.attempts }, "job given up: its runs never finished");
+      await markJobFailed(job.id, now, "the process running it stopped every time");
+    } else await runOne(job, every?.handler ?? handlers[job.kind], now);
     if (every) await scheduleRecurring([every], new Date(now.getTime() + every.everyMs));
   }
-  return jobs.length;
+  return ran;
+}
+
+async function runOne(job: JobRow, handler: JobHandler | undefined, now: Date): Promise<void> {
+  try {
+    if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+    await handler(job.payload, now);
+    await markJobDone(job.id, now);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    logger().warn({ job: job.kind, attempts: job.attempts, err: message }, "job failed");
+    if (job.attempts >= MAX_ATTEMPTS) await markJobFailed(job.id, now, message);
+    else await retryJobLater(job.id, new Date(now.getTime() + backoffMs(job.attempts)), message);
+  }
 }
 
 /** Makes sure each recurring job has one pending run (at start-up, and after each run). */

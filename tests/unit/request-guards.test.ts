@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AsyncLocalStorage } from "node:async_hooks";
-import {
-  hadRecentDatabaseOutage,
-  isDatabaseOutage,
-  noteDatabaseOutage,
-  OUTAGE_SCOPE,
-  type OutageMark,
-} from "@/lib/core/db-outage";
+import { hadRecentDatabaseOutage, isDatabaseOutage, noteDatabaseOutage } from "@/lib/core/db-outage";
+import { runInRequest, type RequestContext } from "@/lib/core/request-context";
 import { isCrossSiteRequest } from "@/lib/web/cross-site";
 import { isJsonMediaType } from "@/lib/web/http";
 
@@ -68,14 +62,11 @@ describe("database outages", () => {
   });
 
   it("mark the request being served (server.ts's scope), so the server answers that page 503", () => {
-    const scope = new AsyncLocalStorage<OutageMark>();
-    (globalThis as unknown as Record<symbol, unknown>)[OUTAGE_SCOPE] = scope;
-    const mark: OutageMark = { outage: false };
-    const other: OutageMark = { outage: false };
-    scope.run(mark, () => noteDatabaseOutage({ code: "ECONNREFUSED" }));
-    scope.run(other, () => noteDatabaseOutage(new Error("a bug")));
+    const mark: RequestContext = { requestId: "a", outage: false };
+    const other: RequestContext = { requestId: "b", outage: false };
+    runInRequest(mark, () => noteDatabaseOutage({ code: "ECONNREFUSED" }));
+    runInRequest(other, () => noteDatabaseOutage(new Error("a bug")));
     expect([mark.outage, other.outage]).toEqual([true, false]);
-    delete (globalThis as unknown as Record<symbol, unknown>)[OUTAGE_SCOPE];
   });
 
   it("are remembered for a moment, so the server answers that page 503", () => {
