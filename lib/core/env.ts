@@ -63,6 +63,11 @@ const EnvSchema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  /** Turns on GET /api/metrics (Prometheus), which then requires `Authorization: Bearer <this token>`. */
+  METRICS_TOKEN: optionalString.refine(
+    (v) => v === undefined || v.length >= 16,
+    "METRICS_TOKEN must be at least 16 characters",
+  ),
   /** Appends logs to this file instead of standard output. */
   LOG_FILE: optionalString,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

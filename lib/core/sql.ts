@@ -35,6 +35,11 @@ export function sqlPool(): pg.Pool {
   return globalForSql.sqlPool;
 }
 
+/** This pool, once a query has opened it. */
+export function sqlPoolIfOpen(): pg.Pool | undefined {
+  return globalForSql.sqlPool;
+}
+
 /**
  * Both pools (this one and Prisma's): at most DATABASE_POOL_MAX connections, a bounded wait for one, and
  * statements and idle transactions cancelled by the server after DATABASE_STATEMENT_TIMEOUT_MS, so a stuck

@@ -19,6 +19,7 @@ import {
   WARN_WHEN_REMAINING,
 } from "./policy";
 import * as repo from "./repository";
+import { countOtpSend } from "@/lib/ops/metrics";
 
 /** Keyed fingerprint of a phone number: how limits and duplicates recognise it without storing it in clear. */
 export function phoneFingerprint(e164: string): string {
@@ -72,7 +73,10 @@ export async function sendCode(input: {
     input.userId,
     `${sendScope(input.purpose)}:${fingerprint}`,
     input.request,
-  );
+  ).catch((error: unknown) => {
+    countOtpSend(input.channel, "refused");
+    throw error;
+  });
   const code = generateCode();
   const expiresAt = new Date(now.getTime() + OTP_TTL_MS);
   // Delivered first, stored second: a failed resend leaves the earlier code working, and an undelivered
@@ -81,6 +85,7 @@ export async function sendCode(input: {
     if (input.channel === "SMS") await sendSms({ to: input.e164, body: textMessage(code) });
     else await placeVoiceCall({ to: input.e164, say: voiceMessage(code) });
   } catch (error) {
+    countOtpSend(input.channel, "failed");
     await refundLimits(limits);
     if (error instanceof DeliveryError)
       throw new DomainError(error.retryable ? "otp.delivery_failed" : "otp.undeliverable");
@@ -108,6 +113,7 @@ export async function sendCode(input: {
       detail: { purpose: input.purpose, channel: input.channel, phoneId: input.phoneId },
     }),
   );
+  countOtpSend(input.channel, "sent");
   return { expiresAt };
 }
 

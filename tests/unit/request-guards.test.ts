@@ -3,6 +3,7 @@ import { hadRecentDatabaseOutage, isDatabaseOutage, noteDatabaseOutage } from "@
 import { runInRequest, type RequestContext } from "@/lib/core/request-context";
 import { isCrossSiteRequest } from "@/lib/web/cross-site";
 import { isJsonMediaType } from "@/lib/web/http";
+import { routeOf } from "@/lib/ops/request-log";
 
 describe("cross-site requests", () => {
   const own = ["portal.example.gov", null, "portal.example.gov"];
@@ -75,5 +76,16 @@ describe("database outages", () => {
     expect(noteDatabaseOutage({ code: "ECONNRESET" }, now)).toBe(true);
     expect(hadRecentDatabaseOutage(now + 1_000)).toBe(true);
     expect(hadRecentDatabaseOutage(now + 5_000)).toBe(false);
+  });
+});
+
+describe("access-log routes", () => {
+  it("drop the query string and mask ids and tokens, keeping the words of the path", () => {
+    expect(routeOf("/sign-in?next=/dashboard&token=abc")).toBe("/sign-in");
+    expect(routeOf("/oidc/interaction/Xk3dG8aQz1bT0pLmN9sVw")).toBe("/oidc/interaction/:id");
+    expect(routeOf("/admin/users/cmabc123def456/phones")).toBe("/admin/users/:id/phones");
+    expect(routeOf("/api/v1/sign-in/otp")).toBe("/api/v1/sign-in/otp");
+    expect(routeOf("/proof/9f86d081-884c-4d63-9a8b-5a6b8e2f1c3d")).toBe("/proof/:id");
+    expect(routeOf("/_next/static/chunks/app-1234abcd.js")).toBe("/_next/static");
   });
 });
