@@ -19,14 +19,18 @@ describe("the job runner", () => {
     // Eight claims that never ended: the process died each time, and the lock ran out.
     await db().job.updateMany({ data: { attempts: 8, lockedUntil: new Date(NOW.getTime() - 1) } });
     let runs = 0;
-    const ran = await runDueJobs({ "test.job": async () => void runs++ }, [], NOW);
+    const ran = await runDueJobs({ "test.job": () => Promise.resolve(void runs++) }, [], NOW);
     expect(ran).toBe(1);
     expect(runs).toBe(0);
     const [job] = await jobs();
     expect(job!.failedAt).toEqual(NOW);
     expect(job!.lastError).toMatch(/stopped every time/);
     expect(
-      await runDueJobs({ "test.job": async () => void runs++ }, [], new Date(NOW.getTime() + 3600_000)),
+      await runDueJobs(
+        { "test.job": () => Promise.resolve(void runs++) },
+        [],
+        new Date(NOW.getTime() + 3600_000),
+      ),
     ).toBe(0);
   });
 
@@ -49,9 +53,10 @@ describe("the job runner", () => {
     await queue(3);
     let stopping = false;
     const handled: number[] = [];
-    const handler: JobHandler = async (payload) => {
+    const handler: JobHandler = (payload) => {
       handled.push((payload as { n: number }).n);
       stopping = true; // SIGTERM arrives while the first job runs
+      return Promise.resolve();
     };
     expect(await runDueJobs({ "test.job": handler }, [], NOW, () => stopping)).toBe(1);
     const after = await jobs();
