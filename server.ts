@@ -42,7 +42,7 @@ require.cache[serverOnly] = {
 } as NodeJS.Module;
 const { handleProviderRequest, isProviderPath } = await import("./lib/oidc/host");
 const { beginRequest } = await import("./lib/ops/request-log");
-const { opsEndpoints } = await import("./lib/ops/endpoints");
+const { configuredProbes, opsEndpoints } = await import("./lib/ops/endpoints");
 const { observeRequest } = await import("./lib/ops/metrics");
 const { logger } = await import("./lib/core/logger");
 
@@ -52,7 +52,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const state = { draining: false };
-const answerOps = opsEndpoints(state, { metricsToken: env().METRICS_TOKEN });
+const answerOps = opsEndpoints(state, { metricsToken: env().METRICS_TOKEN, probes: configuredProbes() });
 
 const server = createServer((req, res) => {
   req.headers[CLIENT_IP_HEADER] = clientIp(req, trustedHops);

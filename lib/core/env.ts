@@ -50,6 +50,25 @@ const EnvSchema = z.object({
   STRIPE_API_BASE_URL: optionalString,
   /** Where encrypted ID photos and selfies are kept (lib/proofing/image-store.ts). */
   PROOFING_IMAGE_DIR: z.string().default(".data/proofing-images"),
+  /**
+   * An S3-compatible bucket for proofing photos and audit archives, shared by every instance; without it they
+   * stay on this machine's disk (PROOFING_IMAGE_DIR, AUDIT_ARCHIVE_DIR).
+   */
+  S3_BUCKET: optionalString,
+  S3_REGION: z.string().default("us-east-1"),
+  /** Another S3-compatible service (MinIO, Ceph); with S3_FORCE_PATH_STYLE=true for most of them. */
+  S3_ENDPOINT: optionalString,
+  S3_FORCE_PATH_STYLE: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+  /** Static credentials; without them the AWS SDK's usual chain (instance role, AWS_* variables). */
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  /** Server-side encryption on top of the portal's own: AES256 (S3-managed keys), aws:kms, or none. */
+  S3_SERVER_SIDE_ENCRYPTION: z.enum(["AES256", "aws:kms", "none"]).default("AES256"),
+  /** Where audit rows past their retention are archived as CSV when no S3_BUCKET is set. */
+  AUDIT_ARCHIVE_DIR: z.string().default(".data/audit-archive"),
   /** Microsoft Teams meetings for live video proofing (all four set): an Entra ID app with OnlineMeetings.ReadWrite.All. */
   TEAMS_TENANT_ID: optionalString,
   TEAMS_CLIENT_ID: optionalString,

@@ -4,12 +4,25 @@
 //   GET /api/metrics  Prometheus text with `Authorization: Bearer $METRICS_TOKEN`; 404 when no token is set
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { env } from "@/lib/core/env";
+import { isObjectStoreShared, objectStore } from "@/lib/storage/object-store";
 import { checkReadiness, shippedMigrations, type ReadinessProbe } from "./health";
 import { registerScrapeGauges, renderMetrics } from "./metrics";
 import { poolStats, queueStats } from "./repository";
 
 export type OpsState = { draining: boolean };
 export type OpsOptions = { metricsToken?: string; probes?: Record<string, ReadinessProbe> };
+
+/** The shared object store, when one is configured, must answer for an instance to be ready. */
+export function configuredProbes(): Record<string, ReadinessProbe> {
+  if (!isObjectStoreShared()) return {};
+  return {
+    objectStore: () =>
+      objectStore("proofing-images", env().PROOFING_IMAGE_DIR)
+        .ping()
+        .then(() => ({ ok: true })),
+  };
+}
 
 const OPS_PATHS = new Set(["/api/health", "/api/ready", "/api/metrics"]);
 

@@ -1,31 +1,28 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
 import { decryptBytes, encryptBytes } from "@/lib/core/crypto";
 import { env } from "@/lib/core/env";
+import { objectStore } from "@/lib/storage/object-store";
 
 /**
- * ID photos and selfies, AES-256-GCM encrypted with the data key (which is not in the database), one file
- * each under PROOFING_IMAGE_DIR. A file is written before its database row and deleted after it, so no
- * row ever points at a missing file; an orphan file left by a crash is unreadable without the key.
+ * ID photos and selfies, AES-256-GCM encrypted with the data key (which is not in the database) before they
+ * leave the process: in the S3 bucket when one is configured, else under PROOFING_IMAGE_DIR. An image is
+ * stored before its database row and deleted after it, so no row ever points at a missing image; an orphan
+ * left by a crash is unreadable without the key.
  */
-function directory(): string {
-  return resolve(env().PROOFING_IMAGE_DIR);
-}
+const store = () => objectStore("proofing-images", env().PROOFING_IMAGE_DIR);
 
-/** Stores the image and returns its key; throws when the disk refuses (full, read-only). */
+/** Stores the image and returns its key; throws when the store refuses (disk full, bucket unreachable). */
 export async function storeImage(bytes: Buffer): Promise<string> {
   const key = `${randomUUID()}.bin`;
-  await mkdir(directory(), { recursive: true, mode: 0o700 });
-  await writeFile(join(directory(), key), encryptBytes(bytes), { mode: 0o600, flag: "wx" });
+  await store().put(key, encryptBytes(bytes));
   return key;
 }
 
 export async function readImage(key: string): Promise<Buffer> {
-  return decryptBytes(await readFile(join(directory(), key)));
+  return decryptBytes(await store().get(key));
 }
 
 export async function deleteImage(key: string): Promise<void> {
-  await rm(join(directory(), key), { force: true });
+  await store().delete(key);
 }
