@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 
-import { BASE_URL, CHROMIUM_PATH, E2E_IMAGE_DIR, E2E_LOG_FILE, E2E_PORT } from "./tests/e2e/settings";
+import { BASE_URL, CHROMIUM_PATH, E2E_LOG_FILE, E2E_PORT } from "./tests/e2e/settings";
 
 /* eslint-disable no-restricted-properties -- the test runner's own configuration */
 
@@ -58,7 +58,6 @@ export default defineConfig({
       // Info-level logs in a file, which the global teardown searches for PII.
       LOG_LEVEL: "info",
       LOG_FILE: E2E_LOG_FILE,
-      PROOFING_IMAGE_DIR: E2E_IMAGE_DIR,
     },
   },
 });

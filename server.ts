@@ -99,13 +99,15 @@ function answerOutagesWith503(res: ServerResponse, request: RequestContext) {
 }
 
 /**
- * SIGTERM (a deploy, a scale-down): readiness turns 503 so the load balancer stops sending, no new connection
- * is accepted, requests in flight get DRAIN_MS to finish, then the job runner drains and the pools close.
+ * SIGTERM (a deploy, a scale-down): readiness turns 503 at once while the portal still serves, so the load
+ * balancer takes it out of rotation (SHUTDOWN_GRACE_MS); then no new connection is accepted, requests in
+ * flight get DRAIN_MS to finish, the job runner drains and the pools close.
  */
 async function shutdown(signal: string) {
   if (state.draining) return;
   state.draining = true;
-  logger().info({ signal }, "shutting down: draining requests");
+  logger().info({ signal }, "shutting down: out of rotation, then draining requests");
+  await new Promise((resolve) => setTimeout(resolve, env().SHUTDOWN_GRACE_MS));
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   // Keep-alive connections close as soon as their request is answered.
   const sweep = setInterval(() => server.closeIdleConnections(), 100);

@@ -2,7 +2,8 @@
 // skipped with --no-build), a migrated and seeded database, then Playwright (which starts the portal
 // itself, see playwright.config.ts).
 /* eslint-disable no-restricted-properties -- see portal-env.ts */
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
+import { s3Settings, startFakeS3 } from "../tests/setup/s3";
 import { CHROMIUM_PATH, E2E_IMAGE_DIR, E2E_LOG_FILE } from "../tests/e2e/settings";
 import { run } from "./portal-env";
 import { buildIfStale } from "./next-build";
@@ -22,6 +23,10 @@ export async function ensureChromium() {
 async function main() {
   await ensureChromium();
   const database = await prepareTestDatabase("portal_e2e");
+  // Photos go to an S3 bucket on loopback, as with several instances in production; its files sit under
+  // E2E_IMAGE_DIR for the teardown's PII scan.
+  rmSync(E2E_IMAGE_DIR, { recursive: true, force: true });
+  const s3 = await startFakeS3("mag-e2e", E2E_IMAGE_DIR);
   let code = 0;
   try {
     await run("tsx", ["--conditions=react-server", "prisma/seed.ts"], {
@@ -38,12 +43,13 @@ async function main() {
       MAG_DEMO: "true",
       LOG_FILE: E2E_LOG_FILE,
       LOG_LEVEL: "info",
-      PROOFING_IMAGE_DIR: E2E_IMAGE_DIR,
+      ...s3Settings(s3),
     });
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     code = 1;
   } finally {
+    await s3.stop();
     await database.stop();
   }
   process.exit(code);

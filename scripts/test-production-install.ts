@@ -160,6 +160,7 @@ async function main() {
       APP_URL: `http://127.0.0.1:${port}`,
       PORT: String(port),
       JOBS_IN_PORTAL: "false",
+      SHUTDOWN_GRACE_MS: "1000",
       NEXT_TELEMETRY_DISABLED: "1",
     };
     console.log(`Installing the build in ${dir} with npm ci --omit=dev ...`);

@@ -87,6 +87,12 @@ const EnvSchema = z.object({
     (v) => v === undefined || v.length >= 16,
     "METRICS_TOKEN must be at least 16 characters",
   ),
+  /**
+   * After SIGTERM, how long the portal keeps serving while /api/ready answers 503, so the load balancer takes it
+   * out of rotation before it stops accepting connections: at least the balancer's health-check interval
+   * times its failure threshold.
+   */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   /** Appends logs to this file instead of standard output. */
   LOG_FILE: optionalString,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -1,4 +1,4 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { E2E_IMAGE_DIR, E2E_LOG_FILE } from "./settings";
 import { databaseText } from "../setup/database-text";
@@ -26,8 +26,12 @@ export default async function globalTeardown() {
     if (error.code === "ENOENT") return "";
     throw error;
   });
-  const images = await readdir(E2E_IMAGE_DIR).catch(() => [] as string[]);
-  const imageText = (await Promise.all(images.map((f) => readFile(join(E2E_IMAGE_DIR, f))))).map((b) =>
+  // The e2e portals keep photos in a loopback S3 whose files live under E2E_IMAGE_DIR (scripts/test-e2e.ts).
+  const entries = await readdir(E2E_IMAGE_DIR, { recursive: true }).catch(() => [] as string[]);
+  const files: string[] = [];
+  for (const entry of entries) if ((await stat(join(E2E_IMAGE_DIR, entry))).isFile()) files.push(entry);
+  const images = files.filter((f) => f.endsWith("._S3rver_object"));
+  const imageText = (await Promise.all(files.map((f) => readFile(join(E2E_IMAGE_DIR, f))))).map((b) =>
     b.toString("latin1"),
   );
   const leaks = TEST_SSNS.flatMap((ssn) =>

@@ -7,8 +7,11 @@ import S3rver from "s3rver";
 /** `directory` holds what the fake keeps: what someone who got hold of the bucket would read. */
 export type FakeS3 = { endpoint: string; bucket: string; directory: string; stop: () => Promise<void> };
 
-export async function startFakeS3(bucket = "mag-test"): Promise<FakeS3> {
-  const directory = mkdtempSync(path.join(tmpdir(), "s3rver-"));
+/** Starts the fake in `directory` (a new temporary one by default), which it deletes when stopped. */
+export async function startFakeS3(
+  bucket = "mag-test",
+  directory = mkdtempSync(path.join(tmpdir(), "s3rver-")),
+): Promise<FakeS3> {
   const server = new S3rver({
     port: 0,
     address: "127.0.0.1",
