@@ -67,6 +67,8 @@ const EnvSchema = z.object({
   S3_SECRET_ACCESS_KEY: optionalString,
   /** Server-side encryption on top of the portal's own: AES256 (S3-managed keys), aws:kms, or none. */
   S3_SERVER_SIDE_ENCRYPTION: z.enum(["AES256", "aws:kms", "none"]).default("AES256"),
+  /** Days audit rows stay in the database; older ones are archived as CSV to the object store, then deleted. */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).default(400),
   /** Where audit rows past their retention are archived as CSV when no S3_BUCKET is set. */
   AUDIT_ARCHIVE_DIR: z.string().default(".data/audit-archive"),
   /** Microsoft Teams meetings for live video proofing (all four set): an Entra ID app with OnlineMeetings.ReadWrite.All. */

@@ -14,6 +14,7 @@ import {
   sendMeetingLink,
 } from "@/lib/proofing/video-jobs";
 import { APPOINTMENT_JOBS } from "@/lib/proofing/video-service";
+import { runRetention } from "@/lib/retention/service";
 import type { JobHandler, RecurringJob } from "./worker";
 
 /** One-off jobs by kind. */
@@ -54,6 +55,14 @@ export const RECURRING_JOBS: RecurringJob[] = [
     handler: async (_payload, now) => {
       await rotateSigningKeys(now);
       await deleteExpiredPayloads(now);
+    },
+  },
+  {
+    // Rows past their use and audit rows past AUDIT_RETENTION_DAYS (archived first): lib/retention.
+    kind: "upkeep.retention",
+    everyMs: 24 * 60 * 60_000,
+    handler: async (_payload, now) => {
+      await runRetention(now);
     },
   },
 ];

@@ -8,6 +8,8 @@ process.env.LOG_LEVEL ??= "silent";
 // The local stand-ins (outbox, test card processor, identity checks) serve only in demo mode.
 process.env.MAG_DEMO = "true";
 process.env.PROOFING_IMAGE_DIR = `${process.env.TMPDIR ?? "/tmp"}/portal-test-images-${process.pid}`;
+process.env.AUDIT_ARCHIVE_DIR = `${process.env.TMPDIR ?? "/tmp"}/portal-test-audit-archive-${process.pid}`;
+delete process.env.S3_BUCKET;
 delete process.env.SMTP_URL;
 delete process.env.TWILIO_ACCOUNT_SID;
 delete process.env.REDIS_URL;
