@@ -9,6 +9,7 @@ export const SERVER_ENTRY_POINTS = {
   worker: "scripts/worker.ts",
   seed: "prisma/seed.ts",
   "oidc-rotate-keys": "scripts/oidc-rotate-keys.ts",
+  "keys-rotate": "scripts/keys-rotate.ts",
 };
 
 // lib/ marks its modules server-only (an import that throws outside React's server build). These bundles are

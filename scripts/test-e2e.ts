@@ -23,8 +23,10 @@ export async function ensureChromium() {
 async function main() {
   await ensureChromium();
   const database = await prepareTestDatabase("portal_e2e");
-  // Photos go to an S3 bucket on loopback, as with several instances in production; its files sit under
-  // E2E_IMAGE_DIR for the teardown's PII scan.
+  // Every run starts with no log file and no photos, so the teardown's PII scan sees this run only (before
+  // Playwright starts the portal, which opens the log). Photos go to an S3 bucket on loopback, as with several
+  // instances in production; its files sit under E2E_IMAGE_DIR.
+  rmSync(E2E_LOG_FILE, { force: true });
   rmSync(E2E_IMAGE_DIR, { recursive: true, force: true });
   const s3 = await startFakeS3("mag-e2e", E2E_IMAGE_DIR);
   let code = 0;

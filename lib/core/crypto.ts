@@ -2,6 +2,7 @@ import "server-only";
 import {
   createCipheriv,
   createDecipheriv,
+  createHash,
   createHmac,
   createSecretKey,
   randomBytes,
@@ -44,22 +45,78 @@ export function hashesEqual(a: string, b: string): boolean {
 }
 
 const IV_BYTES = 12;
+const TAG_BYTES = 16;
+/**
+ * Ciphertexts start with this marker and the 4-byte id of their key (the first bytes of the key's SHA-256), so
+ * DATA_ENCRYPTION_KEY can be rotated: older keys stay in DATA_ENCRYPTION_PREVIOUS_KEYS to read what they
+ * sealed until `npm run keys:rotate` has re-sealed it. Six bytes: exactly eight base64url characters, so a
+ * sealed string's first eight characters name its key.
+ */
+const MARKER = Buffer.from([0xc5, 0x01]);
+const HEADER_BYTES = MARKER.length + 4;
 
-/** AES-256-GCM with the configured data key; output is iv | tag | ciphertext. */
-export function encryptBytes(plaintext: Buffer): Buffer {
-  const key = secretKey("data", env().DATA_ENCRYPTION_KEY, "base64");
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv("aes-256-gcm", key, iv);
-  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), body]);
+type DataKey = { id: Buffer; key: KeyObject };
+let keyring: { config: string; current: DataKey; byId: Map<string, DataKey> } | undefined;
+
+function dataKeys() {
+  const { DATA_ENCRYPTION_KEY, DATA_ENCRYPTION_PREVIOUS_KEYS } = env();
+  const config = `${DATA_ENCRYPTION_KEY}|${DATA_ENCRYPTION_PREVIOUS_KEYS.join(",")}`;
+  if (keyring?.config === config) return keyring;
+  const load = (base64: string): DataKey => {
+    const raw = Buffer.from(base64, "base64");
+    return { id: createHash("sha256").update(raw).digest().subarray(0, 4), key: createSecretKey(raw) };
+  };
+  const current = load(DATA_ENCRYPTION_KEY);
+  const byId = new Map(
+    [current, ...DATA_ENCRYPTION_PREVIOUS_KEYS.map(load)].map((k) => [k.id.toString("hex"), k]),
+  );
+  keyring = { config, current, byId };
+  return keyring;
 }
 
-/** Throws when the data was altered or sealed with another key. */
-export function decryptBytes(sealed: Buffer): Buffer {
-  const key = secretKey("data", env().DATA_ENCRYPTION_KEY, "base64");
+/** The eight characters every string sealed with the current key starts with (keys:rotate skips those). */
+export function currentKeyPrefix(): string {
+  return Buffer.concat([MARKER, dataKeys().current.id]).toString("base64url");
+}
+
+/** AES-256-GCM with the current data key; output is marker | key id | iv | tag | ciphertext. */
+export function encryptBytes(plaintext: Buffer): Buffer {
+  const { current } = dataKeys();
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv("aes-256-gcm", current.key, iv);
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return Buffer.concat([MARKER, current.id, iv, cipher.getAuthTag(), body]);
+}
+
+function open(key: KeyObject, sealed: Buffer): Buffer {
   const decipher = createDecipheriv("aes-256-gcm", key, sealed.subarray(0, IV_BYTES));
-  decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + 16));
-  return Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + 16)), decipher.final()]);
+  decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+  return Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
+}
+
+/**
+ * Opens what encryptBytes sealed, with whichever configured key sealed it; data sealed before key ids
+ * (iv | tag | ciphertext) opens with the current key. Throws when the data was altered or its key is not
+ * configured.
+ */
+export function decryptBytes(sealed: Buffer): Buffer {
+  const keys = dataKeys();
+  const marked = sealed.subarray(0, MARKER.length).equals(MARKER);
+  const id = marked ? sealed.subarray(MARKER.length, HEADER_BYTES).toString("hex") : "";
+  const key = keys.byId.get(id);
+  if (key) return open(key.key, sealed.subarray(HEADER_BYTES));
+  try {
+    // Sealed before key ids; one such ciphertext in 65,536 starts with the marker by chance.
+    return open(keys.current.key, sealed);
+  } catch (error) {
+    if (!marked) throw error;
+    throw new Error(`sealed with data key ${id}, which is not configured (DATA_ENCRYPTION_PREVIOUS_KEYS)`);
+  }
+}
+
+/** Whether `sealed` (a string from encrypt) was sealed with the current key. */
+export function isSealedWithCurrentKey(sealed: string): boolean {
+  return sealed.startsWith(currentKeyPrefix());
 }
 
 /** AES-256-GCM of a string; output is base64url(iv | tag | ciphertext). */

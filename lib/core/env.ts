@@ -31,6 +31,20 @@ const EnvSchema = z.object({
   DATA_ENCRYPTION_KEY: z
     .string()
     .refine((v) => Buffer.from(v, "base64").length === 32, "DATA_ENCRYPTION_KEY must be 32 bytes, base64"),
+  /** Earlier data keys, comma-separated: they only open what they sealed until `npm run keys:rotate` re-seals it. */
+  DATA_ENCRYPTION_PREVIOUS_KEYS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((k) => k.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (keys) => keys.every((k) => Buffer.from(k, "base64").length === 32),
+      "DATA_ENCRYPTION_PREVIOUS_KEYS must be 32-byte base64 keys, comma-separated",
+    ),
   APP_URL: z.string().url().default("http://localhost:3000"),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(60).default(15),

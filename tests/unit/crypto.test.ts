@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { createCipheriv, randomBytes } from "node:crypto";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 
 /* eslint-disable no-restricted-properties -- env() is read lazily and cached; it must see these first */
 process.env.DATABASE_URL ??= "postgresql://unused@127.0.0.1:1/unused";
@@ -35,12 +36,13 @@ describe("encrypt / decrypt", () => {
     expect(Buffer.from(sealed, "base64url").toString("latin1")).not.toContain("2025550143");
   });
 
-  it("refuses a tampered ciphertext, tag or IV", () => {
+  it("refuses a tampered key id, IV, tag or ciphertext", () => {
     const sealed = crypto.encrypt("+12025550143");
-    const ivByte = 0;
-    const tagByte = 12;
-    const bodyByte = 12 + 16;
-    for (const index of [ivByte, tagByte, bodyByte]) {
+    const keyIdByte = 2;
+    const ivByte = 6;
+    const tagByte = 6 + 12;
+    const bodyByte = 6 + 12 + 16;
+    for (const index of [keyIdByte, ivByte, tagByte, bodyByte]) {
       expect(() => crypto.decrypt(flipByte(sealed, index))).toThrow();
     }
   });
@@ -48,6 +50,47 @@ describe("encrypt / decrypt", () => {
   it("refuses a truncated ciphertext", () => {
     const sealed = crypto.encrypt("+12025550143");
     expect(() => crypto.decrypt(sealed.slice(0, 20))).toThrow();
+  });
+});
+
+const KEY_1 = Buffer.alloc(32, 11).toString("base64");
+const KEY_2 = Buffer.alloc(32, 22).toString("base64");
+
+/** The crypto module as a portal configured with these keys loads it. */
+async function withKeys(current: string, previous = "") {
+  vi.resetModules();
+  vi.stubEnv("DATA_ENCRYPTION_KEY", current);
+  vi.stubEnv("DATA_ENCRYPTION_PREVIOUS_KEYS", previous);
+  return import("@/lib/core/crypto");
+}
+
+describe("data key rotation", () => {
+  it("a previous key still opens what it sealed; new data is sealed with the new key", async () => {
+    const before = await withKeys(KEY_1);
+    const sealed = before.encrypt("+12025550143");
+    expect(before.isSealedWithCurrentKey(sealed)).toBe(true);
+
+    const rotated = await withKeys(KEY_2, KEY_1);
+    expect(rotated.decrypt(sealed)).toBe("+12025550143");
+    expect(rotated.isSealedWithCurrentKey(sealed)).toBe(false);
+    const resealed = rotated.encrypt(rotated.decrypt(sealed));
+    expect(rotated.isSealedWithCurrentKey(resealed)).toBe(true);
+
+    const previousDropped = await withKeys(KEY_2);
+    expect(previousDropped.decrypt(resealed)).toBe("+12025550143");
+    expect(() => previousDropped.decrypt(sealed)).toThrow(/not configured/);
+    vi.unstubAllEnvs();
+  });
+
+  it("opens data sealed before key ids (iv | tag | ciphertext) with the current key", async () => {
+    const crypto2 = await withKeys(KEY_1);
+    const iv = randomBytes(12);
+    const cipher = createCipheriv("aes-256-gcm", Buffer.from(KEY_1, "base64"), iv);
+    const body = Buffer.concat([cipher.update("legacy", "utf8"), cipher.final()]);
+    const legacy = Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url");
+    expect(crypto2.decrypt(legacy)).toBe("legacy");
+    expect(crypto2.isSealedWithCurrentKey(legacy)).toBe(false);
+    vi.unstubAllEnvs();
   });
 });
 
