@@ -9,7 +9,7 @@ import path from "node:path";
 import next from "next";
 import { CLIENT_IP_HEADER, clientIp } from "./lib/core/client-ip";
 import { hadRecentDatabaseOutage, OUTAGE_RETRY_AFTER_SECONDS } from "./lib/core/db-outage";
-import { assertNoStandInsInProduction, env } from "./lib/core/env";
+import { env } from "./lib/core/env";
 import { runInRequest, type RequestContext } from "./lib/core/request-context";
 import { runShutdown } from "./lib/core/shutdown";
 
@@ -22,14 +22,6 @@ const trustedHops = Number(process.env.TRUST_PROXY_HOPS ?? 0);
 /** In-flight requests get this long to finish after SIGTERM. */
 const DRAIN_MS = 30_000;
 
-// Production never lets a local stand-in (outbox, test card processor, identity checks) serve real users.
-try {
-  assertNoStandInsInProduction();
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
-}
-
 // The OpenID Connect provider runs in this process beside Next.js. lib/ marks its modules server-only (an
 // import that throws outside React's server build); this process is the server, so that marker is a no-op.
 const require = createRequire(import.meta.url);
@@ -40,6 +32,17 @@ require.cache[serverOnly] = {
   loaded: true,
   exports: {},
 } as NodeJS.Module;
+
+// Production never lets a local stand-in (outbox, test card processor, identity checks), a generated secret or
+// a demo account serve real users.
+const { assertSafeProduction } = await import("./lib/ops/production-checks");
+try {
+  await assertSafeProduction(env());
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+
 const { handleProviderRequest, isProviderPath } = await import("./lib/oidc/host");
 const { beginRequest } = await import("./lib/ops/request-log");
 const { configuredProbes, opsEndpoints } = await import("./lib/ops/endpoints");

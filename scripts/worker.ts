@@ -8,9 +8,9 @@ async function main() {
   loadDotEnv();
   if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL to the portal's database.");
   readLocalSecrets();
-  const { assertNoStandInsInProduction, env } = await import("../lib/core/env");
-  env();
-  assertNoStandInsInProduction();
+  const { env } = await import("../lib/core/env");
+  const { assertSafeProduction } = await import("../lib/ops/production-checks");
+  await assertSafeProduction(env());
   const { startJobRunner } = await import("../lib/jobs/runner");
   const { runShutdown } = await import("../lib/core/shutdown");
   await startJobRunner();

@@ -183,12 +183,3 @@ export function productionProblems(e: Env = env()): string[] {
   );
   return problems;
 }
-
-/** Throws, naming every missing setting, when production would let a stand-in serve real users. */
-export function assertNoStandInsInProduction(e: Env = env()): void {
-  const problems = productionProblems(e);
-  if (problems.length === 0) return;
-  throw new Error(
-    `Refusing to start in production with local stand-ins (set MAG_DEMO=true only for a demo):\n- ${problems.join("\n- ")}`,
-  );
-}

@@ -33,3 +33,12 @@ export function poolStats(): PoolStats[] {
     p ? [{ pool, total: p.totalCount, idle: p.idleCount, waiting: p.waitingCount }] : [],
   );
 }
+
+/** Accounts on example.com: the seed's demo accounts (nobody real has an address there, RFC 2606). */
+export async function countDemoAccounts(): Promise<number> {
+  const [row] = await query<{ n: number }>(
+    "ops-count-demo-accounts",
+    `SELECT count(*)::int AS n FROM users WHERE lower(email) LIKE '%@example.com'`,
+  );
+  return row?.n ?? 0;
+}

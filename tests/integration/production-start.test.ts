@@ -1,5 +1,16 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { env } from "@/lib/core/env";
+import {
+  assertSafeProduction,
+  generatedSecretProblems,
+  unsafeProductionProblems,
+} from "@/lib/ops/production-checks";
+import { createUser } from "../factories/user";
+import { resetDb } from "../setup/db";
 
 // The production server refuses to start while a local stand-in would serve real users, and says which
 // settings are missing; demo mode (MAG_DEMO=true) is how the demo and the tests run the stand-ins.
@@ -52,4 +63,37 @@ describe("starting the production server", () => {
     expect(result.stderr).not.toContain("STRIPE_SECRET_KEY");
     expect(result.stderr).toContain("identity verifier");
   }, 90_000);
+});
+
+describe("production's own checks", () => {
+  const production = () => ({ ...env(), NODE_ENV: "production" as const, MAG_DEMO: false });
+
+  it("refuse the secrets npm run demo generated for this checkout, naming each", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "secrets-"));
+    const e = production();
+    writeFileSync(
+      path.join(dir, "secrets.json"),
+      JSON.stringify({
+        AUTH_SECRET: e.AUTH_SECRET,
+        TOKEN_PEPPER: "another",
+        DATA_ENCRYPTION_KEY: e.DATA_ENCRYPTION_KEY,
+      }),
+    );
+    expect(generatedSecretProblems(e, dir)).toEqual([
+      "AUTH_SECRET is the one npm run demo generated in .data/secrets.json: set a secret of your own",
+      "DATA_ENCRYPTION_KEY is the one npm run demo generated in .data/secrets.json: set a secret of your own",
+    ]);
+    expect(generatedSecretProblems(e, path.join(dir, "none"))).toEqual([]);
+  });
+
+  it("refuse to start while the seed's demo accounts exist; demo mode allows them", async () => {
+    await resetDb();
+    const empty = mkdtempSync(path.join(tmpdir(), "no-secrets-"));
+    expect((await unsafeProductionProblems(production(), empty)).join("\n")).not.toContain("demo account");
+    await createUser({ email: "demo-someone@example.com" });
+    await expect(assertSafeProduction(production(), empty)).rejects.toThrow(
+      /1 demo account\(s\) on example.com exist/,
+    );
+    expect(await unsafeProductionProblems({ ...production(), MAG_DEMO: true }, empty)).toEqual([]);
+  });
 });
