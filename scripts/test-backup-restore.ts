@@ -47,7 +47,7 @@ async function snapshot(url: string, caseId: string) {
   await client.connect();
   try {
     const count = async (table: string) =>
-      Number((await client.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+      Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n);
     const proofing = await client.query(
       `SELECT status, "identityOutcome", "identityEncrypted", "ssnFingerprint" FROM proofing_cases WHERE id = $1`,
       [caseId],
