@@ -16,7 +16,7 @@ function metrics(): Metrics {
   const global = globalThis as unknown as Record<symbol, Metrics | undefined>;
   if (global[KEY]) return global[KEY];
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: "mag_process_" });
+  collectDefaultMetrics({ register: registry, prefix: "mag_" });
   global[KEY] = {
     registry,
     requests: new Counter({
