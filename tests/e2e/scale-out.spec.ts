@@ -16,7 +16,7 @@ test.describe.configure({ mode: "serial", timeout: 180_000 });
 let proxy: Proxy;
 let ports: number[];
 const portals: ChildProcess[] = [];
-let worker: ChildProcess | undefined;
+const workers: ChildProcess[] = [];
 
 /** A production process of this build (dist/), configured as scripts/test-e2e.ts configures the e2e portal. */
 function startProcess(entry: string, env: Record<string, string>): ChildProcess {
@@ -62,7 +62,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  for (const child of [...portals, worker]) if (child?.exitCode === null) stopGroup(child);
+  for (const child of [...portals, ...workers]) if (child.exitCode === null) stopGroup(child);
   await proxy?.close();
 });
 
@@ -163,7 +163,7 @@ test("photos taken through one portal are read by the other for the decision, an
   }[];
   expect(images).toHaveLength(3);
   await sql(`UPDATE proofing_cases SET "decidedAt" = now() - interval '31 days' WHERE id = $1`, [caseId]);
-  worker = startProcess("dist/worker.js", {});
+  workers.push(startProcess("dist/worker.js", {}));
   // The minutely upkeep, due now rather than within the minute.
   await sql(`UPDATE jobs SET "runAt" = '2000-01-01' WHERE kind = 'upkeep.proofing' AND "doneAt" IS NULL`);
   await expect
@@ -174,6 +174,23 @@ test("photos taken through one portal are read by the other for the decision, an
   // eslint-disable-next-line no-restricted-properties -- the loopback bucket scripts/test-e2e.ts started
   const bucket = `${process.env.S3_ENDPOINT}/${process.env.S3_BUCKET}/proofing-images/`;
   for (const { storageKey } of images) expect((await fetch(`${bucket}${storageKey}`)).status).toBe(404);
+});
+
+test("each job runs exactly once with two workers polling one queue", async ({ sql }) => {
+  workers.push(startProcess("dist/worker.js", {}));
+  // Reminders for activation codes that do not exist: a real job kind whose run changes nothing.
+  await sql(
+    `INSERT INTO jobs (kind, payload, "runAt")
+     SELECT 'activation_code.expiry_reminder', jsonb_build_object('codeId', gen_random_uuid(), 'daysLeft', 7, 'batch', 'scale-out'), '2000-01-01'
+     FROM generate_series(1, 60)`,
+  );
+  const batch = () =>
+    sql(
+      `SELECT attempts, "doneAt" IS NOT NULL AS done FROM jobs WHERE payload->>'batch' = 'scale-out'`,
+    ) as Promise<{ attempts: number; done: boolean }[]>;
+  await expect.poll(async () => (await batch()).filter((j) => j.done).length, { timeout: 30_000 }).toBe(60);
+  // Attempts count claims: one each means no job was ever taken by two runners.
+  expect((await batch()).every((j) => j.attempts === 1)).toBe(true);
 });
 
 test("a portal stopped mid-traffic (SIGTERM) finishes what it took; the proxy sends the rest to the other", async () => {
