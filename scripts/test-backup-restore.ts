@@ -4,13 +4,14 @@
 // the copy with the same keys signs a staff member in with the phone OTP (password hash, credential and sealed
 // phone intact), and the copy holds the same users, credentials and proofing results, sealed data included.
 /* eslint-disable no-restricted-properties -- a script prepares the environment of the processes it starts */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { ensureLocalSecrets, loadDotEnv, ROOT, run } from "./portal-env";
+import { startBuiltProcess } from "../tests/setup/built-process";
+import { ensureLocalSecrets, loadDotEnv, run } from "./portal-env";
 import { onServer } from "./test-db";
 
 const SOURCE = "portal_backup_source";
@@ -116,21 +117,12 @@ async function main() {
   // The portal on the copy, with the same keys: a staff sign-in with the texted code.
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const portal = spawn("node", ["dist/server.js"], {
-    cwd: ROOT,
-    stdio: "ignore",
-    env: {
-      ...process.env,
-      NODE_OPTIONS: "",
-      NODE_ENV: "production",
-      MAG_DEMO: "true",
-      DATABASE_URL: restored,
-      PORT: String(port),
-      APP_URL: base,
-      JOBS_IN_PORTAL: "false",
-      SHUTDOWN_GRACE_MS: "0",
-      LOG_LEVEL: "warn",
-    },
+  const portal = startBuiltProcess("server", {
+    DATABASE_URL: restored,
+    PORT: String(port),
+    APP_URL: base,
+    SHUTDOWN_GRACE_MS: "0",
+    LOG_LEVEL: "warn",
   });
   try {
     for (let i = 0; ; i++) {
@@ -168,7 +160,7 @@ async function main() {
       "The portal on the restored database signed support@example.com in with password and phone OTP.",
     );
   } finally {
-    portal.kill("SIGTERM");
+    process.kill(-portal.pid!, "SIGTERM");
   }
 }
 

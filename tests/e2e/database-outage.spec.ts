@@ -1,27 +1,18 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { startBuiltProcess } from "../setup/built-process";
 import { randomUUID } from "node:crypto";
 import { freePort, stopGroup } from "./processes";
 import { expect, SESSION_COOKIE, sessionCookieValue, test } from "./fixtures";
 
 // A second portal process of this build whose database cannot be reached (nothing listens on port 1).
 function startPortalWithoutDatabase(port: number): ChildProcess {
-  return spawn("npx", ["tsx", "server.ts"], {
-    detached: true,
-    env: {
-      // eslint-disable-next-line no-restricted-properties -- the e2e portal's secrets, set by scripts/test-e2e.ts
-      ...process.env,
-      NODE_OPTIONS: "",
-      NODE_ENV: "production",
-      MAG_DEMO: "true",
-      PORT: String(port),
-      APP_URL: `http://127.0.0.1:${port}`,
-      DATABASE_URL: "postgresql://postgres@127.0.0.1:1/portal",
-      DATABASE_CONNECT_TIMEOUT_MS: "1000",
-      JOBS_IN_PORTAL: "false",
-      LOG_FILE: "",
-      LOG_LEVEL: "silent",
-    },
-    stdio: "ignore",
+  return startBuiltProcess("server", {
+    PORT: String(port),
+    APP_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: "postgresql://postgres@127.0.0.1:1/portal",
+    DATABASE_CONNECT_TIMEOUT_MS: "1000",
+    LOG_FILE: "",
+    LOG_LEVEL: "silent",
   });
 }
 

@@ -1,7 +1,8 @@
 // Two portal processes of this build and one job worker on one database, behind a round-robin proxy: the
 // topology of compose.yaml without containers. Everything a request needs must be shared (sessions, sign-in
 // challenges, rate limits, photos in the S3 bucket, jobs), and a portal stopping mid-traffic loses nothing.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { startBuiltProcess } from "../setup/built-process";
 import { createActivatedCredential, createActiveCredential } from "../factories/credential";
 import { expect, test } from "./fixtures";
 import { freePort, stopGroup } from "./processes";
@@ -18,24 +19,14 @@ let ports: number[];
 const portals: ChildProcess[] = [];
 const workers: ChildProcess[] = [];
 
-/** A production process of this build (dist/), configured as scripts/test-e2e.ts configures the e2e portal. */
-function startProcess(entry: string, env: Record<string, string>): ChildProcess {
-  return spawn("node", [entry], {
-    detached: true,
-    stdio: "ignore",
-    env: {
-      // eslint-disable-next-line no-restricted-properties -- the e2e portal's settings (database, S3, secrets)
-      ...process.env,
-      NODE_OPTIONS: "",
-      NODE_ENV: "production",
-      MAG_DEMO: "true",
-      APP_URL: proxy.url,
-      TRUST_PROXY_HOPS: "1",
-      JOBS_IN_PORTAL: "false",
-      // The proxy checks readiness every 100 ms.
-      SHUTDOWN_GRACE_MS: "1000",
-      ...env,
-    },
+/** A portal or worker of this build behind the proxy. */
+function startProcess(entry: "server" | "worker", env: Record<string, string>): ChildProcess {
+  // The proxy checks readiness every 100 ms.
+  return startBuiltProcess(entry, {
+    APP_URL: proxy.url,
+    TRUST_PROXY_HOPS: "1",
+    SHUTDOWN_GRACE_MS: "1000",
+    ...env,
   });
 }
 
@@ -57,7 +48,7 @@ async function ready(port: number) {
 test.beforeAll(async () => {
   ports = [await freePort(), await freePort()];
   proxy = await startProxy(ports);
-  for (const port of ports) portals.push(startProcess("dist/server.js", { PORT: String(port) }));
+  for (const port of ports) portals.push(startProcess("server", { PORT: String(port) }));
   await Promise.all(ports.map(ready));
 });
 
@@ -163,7 +154,7 @@ test("photos taken through one portal are read by the other for the decision, an
   }[];
   expect(images).toHaveLength(3);
   await sql(`UPDATE proofing_cases SET "decidedAt" = now() - interval '31 days' WHERE id = $1`, [caseId]);
-  workers.push(startProcess("dist/worker.js", {}));
+  workers.push(startProcess("worker", {}));
   // The minutely upkeep, due now rather than within the minute.
   await sql(`UPDATE jobs SET "runAt" = '2000-01-01' WHERE kind = 'upkeep.proofing' AND "doneAt" IS NULL`);
   await expect
@@ -177,7 +168,7 @@ test("photos taken through one portal are read by the other for the decision, an
 });
 
 test("each job runs exactly once with two workers polling one queue", async ({ sql }) => {
-  workers.push(startProcess("dist/worker.js", {}));
+  workers.push(startProcess("worker", {}));
   // Reminders for activation codes that do not exist: a real job kind whose run changes nothing.
   await sql(
     `INSERT INTO jobs (kind, payload, "runAt")
