@@ -112,7 +112,7 @@ function stopCleanly(child: ChildProcess, entry: string, withinMs = 35_000): Pro
   const name = `node ${entry}`;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      child.kill("SIGKILL");
+      process.kill(-child.pid!, "SIGKILL");
       reject(new Error(`${name} did not stop within ${withinMs} ms of SIGTERM`));
     }, withinMs);
     child.once("exit", (code, signal) => {
@@ -189,7 +189,7 @@ async function main() {
     await stopCleanly(portal.child, "dist/server.js");
     console.log("The production install started, answered and stopped cleanly.");
   } finally {
-    for (const child of processes) if (child.exitCode === null) child.kill("SIGKILL");
+    for (const child of processes) if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
     await database.embedded?.stop();
     rmSync(dir, { recursive: true, force: true });
   }

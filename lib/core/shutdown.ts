@@ -17,7 +17,10 @@ export function onShutdown(phase: ShutdownPhase, name: string, run: Hook["run"])
   hooks().push({ phase, name, run });
 }
 
-/** Runs every hook once, phase by phase; a failing hook is reported and does not stop the others. */
+/** Longest a hook may take: a pool waiting on a connection stuck in a query must not keep the process alive. */
+const HOOK_TIMEOUT_MS = 10_000;
+
+/** Runs every hook once, phase by phase; a failing or hanging hook is reported and does not stop the others. */
 export async function runShutdown(report: (name: string, error: unknown) => void): Promise<void> {
   const registered = hooks().splice(0);
   for (const phase of ["work", "connections"] as const) {
@@ -25,10 +28,19 @@ export async function runShutdown(report: (name: string, error: unknown) => void
       registered
         .filter((hook) => hook.phase === phase)
         .map(async (hook) => {
+          let timer: NodeJS.Timeout | undefined;
+          const timeout = new Promise<never>((_, reject) => {
+            timer = setTimeout(
+              () => reject(new Error(`timed out after ${HOOK_TIMEOUT_MS} ms`)),
+              HOOK_TIMEOUT_MS,
+            );
+          });
           try {
-            await hook.run();
+            await Promise.race([Promise.resolve(hook.run()), timeout]);
           } catch (error) {
             report(hook.name, error);
+          } finally {
+            clearTimeout(timer);
           }
         }),
     );
