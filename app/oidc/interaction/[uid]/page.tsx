@@ -4,9 +4,15 @@ import { DomainError } from "@/lib/core/errors";
 import { PageCard } from "@/components/layout/page-card";
 import { nextInteractionStep } from "@/lib/oidc/interactions";
 import { currentSession } from "@/lib/web/auth";
-import { ConsentForm } from "./consent-form";
-import { NeedsCredentialForm } from "./needs-credential-form";
-import { SelectAccountForm } from "./select-account-form";
+import {
+  allowAction,
+  cancelWithoutCredentialAction,
+  continueAsAction,
+  denyAction,
+  getCredentialAction,
+  useAnotherAccountAction,
+} from "./actions";
+import { ChoiceForm } from "./choice-form";
 
 export const metadata: Metadata = { title: "Sign in to an application" };
 
@@ -46,7 +52,11 @@ export default async function InteractionPage({ params }: { params: Promise<{ ui
         <p className="mb-6 text-sm text-slate-700">
           You are logged in to MAG as {step.name} ({step.email}).
         </p>
-        <SelectAccountForm uid={uid} name={step.name} />
+        <ChoiceForm
+          uid={uid}
+          primary={{ label: `Continue as ${step.name}`, action: continueAsAction }}
+          secondary={{ label: "Use another account", action: useAnotherAccountAction }}
+        />
       </PageCard>
     );
   if (step.kind === "needs-credential")
@@ -60,7 +70,12 @@ export default async function InteractionPage({ params }: { params: Promise<{ ui
           Get one in the web store: once it is activated and your phone is registered, you can continue to{" "}
           {step.clientName} from your dashboard.
         </p>
-        <NeedsCredentialForm uid={uid} />
+        {/* Get 2FA: the store, then back to the partner; Cancel: the partner is told no. */}
+        <ChoiceForm
+          uid={uid}
+          primary={{ label: "Get 2FA", action: getCredentialAction }}
+          secondary={{ label: "Cancel", action: cancelWithoutCredentialAction }}
+        />
       </PageCard>
     );
   return (
@@ -76,7 +91,11 @@ export default async function InteractionPage({ params }: { params: Promise<{ ui
       <p className="mb-4 text-sm text-slate-700">
         You can revoke it any time under My Account › Connected Applications.
       </p>
-      <ConsentForm uid={uid} />
+      <ChoiceForm
+        uid={uid}
+        primary={{ label: "Allow", action: allowAction }}
+        secondary={{ label: "Deny", action: denyAction }}
+      />
     </PageCard>
   );
 }
