@@ -177,7 +177,7 @@ async function latestCode(e164: string): Promise<string> {
 }
 
 async function main() {
-  if (!existsSync(".next/BUILD_ID"))
+  if (!existsSync(".next/BUILD_ID") || !existsSync("dist/server.js"))
     throw new Error("Run `npm run build` first: the bench drives the production build.");
   const { ids, phones } = await seed();
   const env: NodeJS.ProcessEnv = {
@@ -186,14 +186,16 @@ async function main() {
     MAG_DEMO: "true",
     PORT: "3400",
     TRUST_PROXY_HOPS: "1",
-    LOG_LEVEL: "warn",
+    // As in production: an access-log line per request (to a file here, as a log shipper would read it).
+    LOG_LEVEL: "info",
+    LOG_FILE: ".data/bench/portal.log",
     APP_URL: PORTAL,
   };
   // BENCH_PROFILE_DIR=dir writes a V8 CPU profile of the portal process there (not of the floor).
   const profile = process.env.BENCH_PROFILE_DIR
     ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}` }
     : {};
-  const portal = start("tsx", ["server.ts"], { ...env, ...profile });
+  const portal = start("node", ["dist/server.js"], { ...env, ...profile });
   const floor = start("tsx", ["bench/otp-floor-server.ts"], { ...env, FLOOR_PORT: "3401" });
   try {
     await waitFor(`${PORTAL}/sign-in`);
