@@ -49,10 +49,20 @@ export function createTwilioSender(config: TwilioConfig): PhoneSender {
       throw new DeliveryError(`Twilio request failed (${status ?? "network"})`, !status || status >= 500);
     }
   };
+  // Delivery reports come back to /api/webhooks/twilio (lib/messaging/twilio-status.ts) when it is public.
+  const callback = config.statusCallback ? { statusCallback: config.statusCallback } : {};
   return {
     sendSms: (m: SmsMessage) =>
-      wrap(() => client.messages.create({ to: m.to, from: config.from, body: m.body })),
+      wrap(() => client.messages.create({ to: m.to, from: config.from, body: m.body, ...callback })),
     placeCall: (m: VoiceMessage) =>
-      wrap(() => client.calls.create({ to: m.to, from: config.from, twiml: voiceTwiml(m.say) })),
+      wrap(() =>
+        client.calls.create({
+          to: m.to,
+          from: config.from,
+          twiml: voiceTwiml(m.say),
+          ...callback,
+          ...(config.statusCallback ? { statusCallbackEvent: ["completed"] } : {}),
+        }),
+      ),
   };
 }

@@ -135,3 +135,24 @@ describe("Twilio delivery", () => {
     expect(error.message).not.toMatch(/2025550143|481592/);
   });
 });
+
+describe("Twilio delivery reports", () => {
+  it("ask Twilio to report each text's and call's delivery to the portal's public webhook", async () => {
+    vi.stubEnv("APP_URL", "https://portal.example.com");
+    vi.resetModules();
+    const publicPortal = await import("@/lib/messaging/service");
+    await publicPortal.sendSms({ to: "+12025550143", body: "Your MAG code is 481592." });
+    await publicPortal.placeVoiceCall({ to: "+12025550143", say: "4, 8, 1, 5, 9, 2" });
+    vi.unstubAllEnvs();
+
+    const [text, call] = requests;
+    expect(text!.form.get("StatusCallback")).toBe("https://portal.example.com/api/webhooks/twilio");
+    expect(call!.form.get("StatusCallback")).toBe("https://portal.example.com/api/webhooks/twilio");
+    expect(call!.form.get("StatusCallbackEvent")).toBe("completed");
+  });
+
+  it("are not asked for while the portal has no https address Twilio could call", async () => {
+    await messaging.sendSms({ to: "+12025550143", body: "Your MAG code is 481592." });
+    expect(requests[0]!.form.has("StatusCallback")).toBe(false);
+  });
+});
