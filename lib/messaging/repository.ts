@@ -36,3 +36,24 @@ export async function listOutboxMessages(filter: { to?: string; take: number }):
     createdAt: r.createdAt.toISOString(),
   }));
 }
+
+/** The cached lookup of a number, if checked after `since`. */
+export function findLineCheck(fingerprint: string, since: Date) {
+  return db().phoneLineCheck.findFirst({
+    where: { fingerprint, checkedAt: { gt: since } },
+    select: { lineType: true, simSwappedAt: true },
+  });
+}
+
+export async function saveLineCheck(
+  fingerprint: string,
+  check: { lineType: string; simSwappedAt: Date | null },
+  now: Date,
+): Promise<void> {
+  const data = { lineType: check.lineType, simSwappedAt: check.simSwappedAt, checkedAt: now };
+  await db().phoneLineCheck.upsert({
+    where: { fingerprint },
+    create: { fingerprint, ...data },
+    update: data,
+  });
+}

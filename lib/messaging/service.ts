@@ -10,11 +10,13 @@ import type {
   VoiceMessage,
 } from "./messaging";
 import { outboxSender } from "./outbox-sender";
-import { listOutboxMessages } from "./repository";
+import { localLineLookup, twilioLineLookup, type LineInfo, type LineLookup } from "./line-lookup";
+import { findLineCheck, listOutboxMessages, saveLineCheck } from "./repository";
 import { createSmtpSender } from "./smtp-sender";
 import { createTwilioSender } from "./twilio-sender";
 
 export { DeliveryError } from "./messaging";
+export type { LineInfo } from "./line-lookup";
 
 let emailSender: EmailSender | undefined;
 let phoneSender: PhoneSender | undefined;
@@ -71,4 +73,45 @@ export function isOutboxActive(): boolean {
 export async function readOutbox(filter: { to?: string; take?: number }): Promise<OutboxEntry[] | null> {
   if (!isLocalOutboxReadable()) return null;
   return listOutboxMessages({ to: filter.to, take: Math.min(filter.take ?? 50, 200) });
+}
+
+let lineLookup: LineLookup | undefined;
+
+/** Twilio Lookup when Twilio is configured; the local magic numbers otherwise (demo mode). */
+function lookup(): LineLookup {
+  if (!lineLookup) {
+    const e = env();
+    lineLookup = isTwilioConfigured(e)
+      ? twilioLineLookup({
+          accountSid: e.TWILIO_ACCOUNT_SID!,
+          authToken: e.TWILIO_AUTH_TOKEN!,
+          apiBaseUrl: e.TWILIO_API_BASE_URL,
+        })
+      : localLineLookup;
+  }
+  return lineLookup;
+}
+
+const LINE_CHECK_TTL_MS = 24 * 60 * 60_000;
+
+/**
+ * The carrier's view of a number (line type, last SIM swap), looked up at most once a day per number and kept
+ * under its `fingerprint` only. Null when the lookup failed or took over 2 s: callers go on with the built-in
+ * number rules, so a lookup outage never blocks a sign-in.
+ */
+export async function checkLine(
+  e164: string,
+  fingerprint: string,
+  now = new Date(),
+): Promise<LineInfo | null> {
+  const cached = await findLineCheck(fingerprint, new Date(now.getTime() - LINE_CHECK_TTL_MS));
+  if (cached) return cached;
+  try {
+    const line = await lookup().lookUp(e164, now);
+    await saveLineCheck(fingerprint, line, now);
+    return line;
+  } catch (error) {
+    logger().warn({ err: (error as Error).message }, "line lookup failed");
+    return null;
+  }
 }

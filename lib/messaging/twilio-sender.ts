@@ -1,7 +1,7 @@
 import "server-only";
 import twilio from "twilio";
-import type RequestClient from "twilio/lib/base/RequestClient";
 import { DeliveryError, type PhoneSender, type SmsMessage, type VoiceMessage } from "./messaging";
+import { twilioClient } from "./twilio-client";
 
 export type TwilioConfig = {
   accountSid: string;
@@ -11,19 +11,6 @@ export type TwilioConfig = {
   /** Public URL of /api/webhooks/twilio; Twilio can only call back to an https address. */
   statusCallback?: string;
 };
-
-/** Sends Twilio's API calls to another base URL (a loopback fake in tests); the SDK has no such option. */
-class RedirectingRequestClient extends twilio.RequestClient {
-  constructor(private readonly base: URL) {
-    super({ timeout: 10_000 });
-  }
-  request<T>(options: RequestClient.RequestOptions<T>) {
-    const uri = new URL(options.uri);
-    uri.protocol = this.base.protocol;
-    uri.host = this.base.host;
-    return super.request<T>({ ...options, uri: uri.toString() });
-  }
-}
 
 /** TwiML that reads a message slowly and twice; callers pass digits already spaced out. */
 export function voiceTwiml(say: string): string {
@@ -35,11 +22,7 @@ export function voiceTwiml(say: string): string {
 }
 
 export function createTwilioSender(config: TwilioConfig): PhoneSender {
-  const client = twilio(config.accountSid, config.authToken, {
-    httpClient: config.apiBaseUrl
-      ? new RedirectingRequestClient(new URL(config.apiBaseUrl))
-      : new twilio.RequestClient({ timeout: 10_000 }),
-  });
+  const client = twilioClient(config, 10_000);
   const wrap = async (fn: () => Promise<unknown>) => {
     try {
       await fn();

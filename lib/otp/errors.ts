@@ -19,6 +19,11 @@ export const OTP_ERRORS = {
       "Too many wrong codes since your last sign-in: signing in with a phone code is disabled for your protection. Contact MAG support to recover your account.",
     status: 403,
   },
+  "otp.sim_swap_recent": {
+    message:
+      "This phone's SIM card was changed or moved to another carrier in the last 72 hours, so we will not send codes to it for now. Please use another of your phones.",
+    status: 403,
+  },
   "otp.send_limited": {
     message: "Too many codes were requested. Please wait before asking for another one.",
     status: 429,

@@ -1,12 +1,12 @@
 import "server-only";
-import { channelProblem, type Channel } from "@/lib/phones/phones";
+import { channelProblem, lineProblem, type Channel } from "@/lib/phones/phones";
 import { errorMessage } from "@/lib/errors/catalog";
 import { auditInSameStatement, recordAudit } from "@/lib/audit/service";
 import { decrypt, encrypt, hashesEqual, keyedHash } from "@/lib/core/crypto";
 import { DomainError, formatWait } from "@/lib/core/errors";
 import { checkLimits, limitRefusal, refundLimits, type LimitCheck } from "@/lib/core/rate-limit";
 import type { OtpPurpose } from "@/lib/generated/prisma/client";
-import { DeliveryError, placeVoiceCall, sendEmail, sendSms } from "@/lib/messaging/service";
+import { checkLine, DeliveryError, placeVoiceCall, sendEmail, sendSms } from "@/lib/messaging/service";
 import type { Tx } from "@/lib/core/transaction";
 import type { RequestInfo } from "@/lib/core/caller";
 import { generateCode, textMessage, unusableReason, voiceMessage } from "./otp";
@@ -49,12 +49,7 @@ export function sendScope(purpose: OtpPurpose): "register" | "signin" {
   return purpose === "PHONE_CONFIRM" ? "register" : "signin";
 }
 
-/**
- * Sends a new code for `purpose` to `e164`, replacing the earlier one, bound to `binding` (a session or a
- * pending sign-in) and to the phone. Counts against the per-phone, per-account and per-IP limits, except
- * when delivery fails. Returns when the code expires.
- */
-export async function sendCode(input: {
+export type SendCodeInput = {
   userId: string;
   purpose: OtpPurpose;
   channel: Channel;
@@ -63,12 +58,20 @@ export async function sendCode(input: {
   binding: string;
   request: RequestInfo;
   now?: Date;
-}): Promise<{ expiresAt: Date }> {
+};
+
+/**
+ * Sends a new code for `purpose` to `e164`, replacing the earlier one, bound to `binding` (a session or a
+ * pending sign-in) and to the phone. Counts against the per-phone, per-account and per-IP limits, except
+ * when delivery fails. Returns when the code expires.
+ */
+export async function sendCode(input: SendCodeInput): Promise<{ expiresAt: Date }> {
   const now = input.now ?? new Date();
   const problem = channelProblem(input.e164, input.channel);
   if (problem) throw new DomainError(problem, { fieldErrors: { channel: errorMessage(problem) } });
   await refuseIfLocked(input.userId, now);
   const fingerprint = phoneFingerprint(input.e164);
+  await refuseRiskyLine(input, fingerprint, now);
   const limits = await spendSendLimits(
     input.userId,
     `${sendScope(input.purpose)}:${fingerprint}`,
@@ -115,6 +118,41 @@ export async function sendCode(input: {
   );
   countOtpSend(input.channel, "sent");
   return { expiresAt };
+}
+
+/**
+ * Asks the carrier (cached a day) what the number is before any code goes to it: a refused kind of line is
+ * never registered, a landline gets no text, and a SIM swapped or ported in the last 72 hours gets no code at
+ * all. Refusals are audited and cost no send. A failed or slow lookup is audited and the send goes on with the
+ * built-in rules.
+ */
+async function refuseRiskyLine(input: SendCodeInput, fingerprint: string, now: Date): Promise<void> {
+  const line = await checkLine(input.e164, fingerprint, now);
+  const audit = { actorId: input.userId, subjectUserId: input.userId, ...input.request };
+  if (!line) {
+    await recordAudit({
+      type: "PHONE_LOOKUP_FAILED",
+      result: "FAILURE",
+      ...audit,
+      detail: { purpose: input.purpose },
+    });
+    return;
+  }
+  const problem = lineProblem(line, {
+    registering: input.purpose === "PHONE_CONFIRM",
+    channel: input.channel,
+    now,
+  });
+  if (!problem) return;
+  await recordAudit({
+    type: "PHONE_LINE_REFUSED",
+    result: "FAILURE",
+    ...audit,
+    detail: { purpose: input.purpose, channel: input.channel, lineType: line.lineType, reason: problem },
+  });
+  throw new DomainError(problem, {
+    fieldErrors: { [problem === "phones.sms_to_landline" ? "channel" : "phone"]: errorMessage(problem) },
+  });
 }
 
 /**

@@ -15,6 +15,29 @@ export const PHONE_ERRORS = {
       "This number cannot receive codes: premium-rate, shared-cost, toll-free and internet (VoIP) numbers are not accepted.",
     status: 409,
   },
+  "phones.line_voip": {
+    message:
+      "This is an internet (VoIP) number, which cannot receive codes safely. Please use a mobile phone number.",
+    status: 409,
+  },
+  "phones.line_toll_free": {
+    message: "This is a toll-free number, which cannot receive codes. Please use a mobile phone number.",
+    status: 409,
+  },
+  "phones.line_premium": {
+    message:
+      "This is a premium-rate or shared-cost number, which cannot receive codes. Please use a mobile phone number.",
+    status: 409,
+  },
+  "phones.line_voicemail": {
+    message:
+      "This number goes straight to voicemail, so it cannot receive codes. Please use a mobile phone number.",
+    status: 409,
+  },
+  "phones.line_pager": {
+    message: "This is a pager number, which cannot receive codes. Please use a mobile phone number.",
+    status: 409,
+  },
   "phones.voice_not_available": {
     message: "Voice calls are not available in this country. Please choose Send Text.",
     status: 400,

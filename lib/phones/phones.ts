@@ -64,6 +64,44 @@ export function checkPhone(
   return { e164: parsed.number, country, lastDigits: parsed.number.slice(-2) };
 }
 
+/** Kinds of line the carrier lookup names that never get a phone registered, each with its own message. */
+const REFUSED_LINES: Readonly<Record<string, LineProblem>> = {
+  nonFixedVoip: "phones.line_voip",
+  tollFree: "phones.line_toll_free",
+  premium: "phones.line_premium",
+  sharedCost: "phones.line_premium",
+  uan: "phones.line_premium",
+  voicemail: "phones.line_voicemail",
+  pager: "phones.line_pager",
+};
+
+export type LineProblem =
+  | "phones.line_voip"
+  | "phones.line_toll_free"
+  | "phones.line_premium"
+  | "phones.line_voicemail"
+  | "phones.line_pager"
+  | "phones.sms_to_landline"
+  | "otp.sim_swap_recent";
+
+/** No code goes to a phone whose SIM was swapped or ported this recently (an account takeover's first step). */
+export const SIM_SWAP_HOLD_MS = 72 * 60 * 60_000;
+
+/**
+ * What the carrier lookup's answer forbids: a refused kind of line when `registering`, a text to a landline,
+ * and any code within 72 hours of a SIM swap. Pure.
+ */
+export function lineProblem(
+  line: { lineType: string; simSwappedAt: Date | null },
+  send: { registering: boolean; channel: Channel; now: Date },
+): LineProblem | null {
+  if (send.registering && REFUSED_LINES[line.lineType]) return REFUSED_LINES[line.lineType]!;
+  if (send.channel === "SMS" && line.lineType === "landline") return "phones.sms_to_landline";
+  if (line.simSwappedAt && send.now.getTime() - line.simSwappedAt.getTime() < SIM_SWAP_HOLD_MS)
+    return "otp.sim_swap_recent";
+  return null;
+}
+
 /**
  * Whether a code may go to an accepted number by `channel` today: checked at every send (sign-in, step-up,
  * registration), since a number registered for texts may be asked for a call, and the served countries change.

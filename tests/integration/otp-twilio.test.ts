@@ -7,7 +7,8 @@ import { db, resetDb } from "../setup/db";
 import { codeIn } from "../setup/otp";
 
 // sendCode with Twilio configured, against a loopback stand-in for api.twilio.com that records each request
-// and answers as the test chooses: 201, 503, or never.
+// and answers as the test chooses: 201, 503, or never; and for lookups.twilio.com (Lookup v2), which answers
+// with the line the test chose.
 type Recorded = { path: string; form: URLSearchParams };
 
 const SID = `AC${"0123456789abcdef".repeat(2)}`;
@@ -23,6 +24,26 @@ const TWILIO_VARS = [
 let server: Server;
 let requests: Recorded[] = [];
 let reply: "created" | "unavailable" | "silent" = "created";
+let lookups: string[] = [];
+let line: "mobile" | "voip" | "swapped" | "down" | "slow" = "mobile";
+
+/** Lookup v2's answer for the line the test chose (fields line_type_intelligence and sim_swap). */
+function lookupAnswer(res: import("node:http").ServerResponse) {
+  if (line === "slow") return void setTimeout(() => res.writeHead(200).end("{}"), 2_500);
+  if (line === "down") return void res.writeHead(503, { "content-type": "application/json" }).end("{}");
+  const swapped = new Date(Date.now() - 5 * 60 * 60_000).toISOString();
+  res.writeHead(200, { "content-type": "application/json" });
+  res.end(
+    JSON.stringify({
+      phone_number: TO,
+      line_type_intelligence: { type: line === "voip" ? "nonFixedVoip" : "mobile", error_code: null },
+      sim_swap: {
+        last_sim_swap: line === "swapped" ? { last_sim_swap_date: swapped, swapped_in_period: true } : null,
+        error_code: null,
+      },
+    }),
+  );
+}
 let otp: typeof import("@/lib/otp/service");
 let errors: typeof import("../setup/errors");
 
@@ -32,6 +53,10 @@ beforeAll(async () => {
     req.setEncoding("utf8");
     req.on("data", (chunk: string) => (body += chunk));
     req.on("end", () => {
+      if (req.url?.startsWith("/v2/PhoneNumbers/")) {
+        lookups.push(req.url);
+        return lookupAnswer(res);
+      }
       requests.push({ path: req.url ?? "", form: new URLSearchParams(body) });
       if (reply === "silent") return; // holds the connection open until the client gives up
       const status = reply === "created" ? 201 : 503;
@@ -72,12 +97,18 @@ beforeEach(async () => {
   await resetDb();
   requests = [];
   reply = "created";
+  lookups = [];
+  line = "mobile";
 });
 
-async function send(userId: string, channel: "SMS" | "VOICE") {
+async function send(
+  userId: string,
+  channel: "SMS" | "VOICE",
+  purpose: "SIGN_IN" | "PHONE_CONFIRM" = "SIGN_IN",
+) {
   return otp.sendCode({
     userId,
-    purpose: "SIGN_IN",
+    purpose,
     channel,
     e164: TO,
     phoneId: null,
@@ -151,4 +182,50 @@ describe("codes through Twilio", () => {
     });
     expect(row).toBeNull();
   }, 20_000);
+});
+
+describe("the carrier lookup before each code (Twilio Lookup v2)", () => {
+  it("asks once a day per number for the line type and SIM swap, and sends to a mobile line", async () => {
+    const user = await createUser();
+    await send(user.id, "SMS");
+    expect(lookups).toEqual([`/v2/PhoneNumbers/${TO}?Fields=line_type_intelligence%2Csim_swap`]);
+    await db().rateLimit.deleteMany(); // past the number's 30 s gap between codes
+    await send(user.id, "VOICE");
+    expect(lookups).toHaveLength(1);
+    expect(requests).toHaveLength(2);
+    // The cache holds the number's fingerprint, never the number.
+    const cached = await db().phoneLineCheck.findMany();
+    expect(cached).toHaveLength(1);
+    expect(JSON.stringify(cached)).not.toContain("2025550143");
+  });
+
+  it("refuses to register an internet (VoIP) line, naming it, and sends nothing", async () => {
+    line = "voip";
+    const user = await createUser();
+    const refused = await errors.expectDomainError(send(user.id, "SMS", "PHONE_CONFIRM"), "phones.line_voip");
+    expect(refused.details.fieldErrors?.phone).toMatch(/internet \(VoIP\) number/);
+    expect(requests).toHaveLength(0);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { type: "PHONE_LINE_REFUSED" } });
+    expect(audit.detail).toMatchObject({ lineType: "nonFixedVoip", reason: "phones.line_voip" });
+  });
+
+  it("sends no code to a phone whose SIM was swapped in the last 72 hours", async () => {
+    line = "swapped";
+    const user = await createUser();
+    await errors.expectDomainError(send(user.id, "SMS"), "otp.sim_swap_recent");
+    await errors.expectDomainError(send(user.id, "VOICE"), "otp.sim_swap_recent");
+    expect(requests).toHaveLength(0);
+  });
+
+  it("a lookup that fails or takes over 2 s never blocks the code: it is sent and the failure audited", async () => {
+    const user = await createUser();
+    line = "down";
+    await send(user.id, "SMS");
+    await db().phoneLineCheck.deleteMany();
+    line = "slow";
+    await db().rateLimit.deleteMany();
+    await send(user.id, "SMS");
+    expect(requests).toHaveLength(2);
+    expect(await db().auditEvent.count({ where: { type: "PHONE_LOOKUP_FAILED" } })).toBe(2);
+  });
 });

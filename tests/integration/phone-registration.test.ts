@@ -68,6 +68,24 @@ describe("checking the number", () => {
       "channel",
     ],
     ["a text to a landline", "GB", "020 7946 0000", "SMS", "phones.sms_to_landline", "channel"],
+    // The carrier lookup's verdicts (the local provider's magic numbers, as Twilio Lookup would answer).
+    ["a line the carrier calls internet (VoIP)", "US", "(202) 555-0197", "SMS", "phones.line_voip", "phone"],
+    [
+      "a text to a line the carrier calls a landline",
+      "US",
+      "(303) 555-0197",
+      "SMS",
+      "phones.sms_to_landline",
+      "channel",
+    ],
+    [
+      "a phone whose SIM was swapped an hour ago",
+      "US",
+      "(312) 555-0197",
+      "VOICE",
+      "otp.sim_swap_recent",
+      "phone",
+    ],
   ] as const)(
     "refuses %s with the reason next to the field, and sends nothing",
     async (_, country, phone, channel, code, field) => {
@@ -91,6 +109,17 @@ describe("checking the number", () => {
       expect(Number(limits[0]!.n)).toBe(0);
     },
   );
+
+  it("calls a line the carrier calls a landline: voice is fine where texts are refused", async () => {
+    const r = await registrant();
+    await startPhoneRegistration(
+      r.session,
+      phoneForm(r.credentialId, "+13035550197", "VOICE"),
+      fromIp(),
+      clock.now(),
+    );
+    expect(await outboxFor("+13035550197")).toHaveLength(1);
+  });
 
   it("accepts a number typed with punctuation and keeps it as E.164, sealed", async () => {
     const r = await registrant();

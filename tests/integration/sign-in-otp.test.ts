@@ -7,6 +7,7 @@ import {
   signInWithPassword,
 } from "@/lib/accounts/service";
 import { setAccountStatus } from "@/lib/admin/service";
+import { phoneFingerprint } from "@/lib/otp/service";
 import { claimSessionTicket, resolveSession } from "@/lib/sessions/service";
 import { confirmPhone, sendStepUpCode, startPhoneRegistration } from "@/lib/phones/service";
 import {
@@ -74,6 +75,27 @@ describe("signing in with a phone one-time passcode", () => {
       expect(phone.label).toBe(`US ••• ••• ••${e164.slice(-2)}`);
       expect(phone.label).not.toMatch(/\d{3}/);
     }
+  });
+
+  it("sends no sign-in code to a phone whose SIM the carrier reports swapped this week; another phone still works", async () => {
+    const u = await createActiveCredential({ phones: 2, now: clock.now() });
+    const token = await passwordStep(u);
+    const [first, second] = [u.phones[0]!, u.phones[1]!];
+    const before = (await outboxFor(first.e164)).length;
+    // The carrier lookup (cached a day) now says the first phone's SIM moved two days ago.
+    await db().phoneLineCheck.update({
+      where: { fingerprint: phoneFingerprint(first.e164) },
+      data: { simSwappedAt: new Date(clock.now().getTime() - 48 * 60 * MINUTE), checkedAt: clock.now() },
+    });
+    await expectDomainError(
+      sendSignInCode(token, { phoneId: first.id, channel: "SMS" }, fromIp(), clock.now()),
+      "otp.sim_swap_recent",
+    );
+    expect(await outboxFor(first.e164)).toHaveLength(before);
+    await sendSignInCode(token, { phoneId: second.id, channel: "SMS" }, fromIp(), clock.now());
+    expect(
+      await db().auditEvent.count({ where: { type: "PHONE_LINE_REFUSED", subjectUserId: u.user.id } }),
+    ).toBe(1);
   });
 
   it("texts or calls the code to the chosen phone only, and the code completes the sign-in", async () => {
