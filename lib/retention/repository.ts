@@ -13,6 +13,8 @@ const RULES = {
   email_tokens: { where: `"expiresAt" < $1`, cutoff: "expiredBefore" },
   one_time_codes: { where: `"expiresAt" < $1`, cutoff: "expiredBefore" },
   login_challenges: { where: `"expiresAt" < $1`, cutoff: "expiredBefore" },
+  // Carrier lookups are used for a day (lib/messaging/service.ts).
+  phone_line_checks: { where: `"checkedAt" < $1`, cutoff: "expiredBefore" },
   jobs: { where: `"doneAt" < $1`, cutoff: "weekAgo" },
   failed_jobs: { where: `"failedAt" < $1`, cutoff: "monthAgo", table: "jobs" },
   processed_stripe_events: { where: `"processedAt" < $1`, cutoff: "monthAgo" },
