@@ -76,6 +76,16 @@ export async function listAuditEventsForUser(userId: string, take: number): Prom
   return rows.map((r) => ({ ...r, id: r.id.toString() }));
 }
 
+/** The carrier lookup's refusals and failures for a user's phones, newest first, with their details. */
+export function listPhoneRiskEvents(userId: string, take: number) {
+  return db().auditEvent.findMany({
+    where: { subjectUserId: userId, type: { in: ["PHONE_LINE_REFUSED", "PHONE_LOOKUP_FAILED"] } },
+    orderBy: { id: "desc" },
+    take,
+    select: { id: true, type: true, detail: true, createdAt: true },
+  });
+}
+
 export type AuditFilter = {
   subjectUserId?: string;
   actorId?: string;

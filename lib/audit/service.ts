@@ -8,6 +8,7 @@ import {
   findUserIdByLogin,
   insertAuditEvent,
   listAuditEventsForUser,
+  listPhoneRiskEvents,
   searchAuditEvents,
   type AuditEventInput,
   type AuditLogRow,
@@ -71,6 +72,38 @@ export function recentAuditForUser(userId: string, take = 20) {
 }
 
 export { AUDIT_TYPES };
+
+const RISK_REASONS: Record<string, string> = {
+  "phones.line_voip": "internet (VoIP) line, not registered",
+  "phones.line_toll_free": "toll-free line, not registered",
+  "phones.line_premium": "premium-rate or shared-cost line, not registered",
+  "phones.line_voicemail": "voicemail line, not registered",
+  "phones.line_pager": "pager, not registered",
+  "phones.sms_to_landline": "landline: no text sent",
+  "otp.sim_swap_recent": "SIM swapped or ported in the last 72 hours: no code sent",
+};
+const PURPOSES: Record<string, string> = {
+  PHONE_CONFIRM: "adding a phone",
+  SIGN_IN: "sign-in",
+  STEP_UP: "confirming it's them",
+};
+
+/**
+ * What the carrier lookup did on this user's sends, for support: each refusal with its reason, and each
+ * failed lookup (the code then went out under the built-in rules). No phone number is shown.
+ */
+export async function phoneRiskEventsForUser(userId: string, take = 10) {
+  const rows = await listPhoneRiskEvents(userId, take);
+  return rows.map((r) => {
+    const detail = (r.detail ?? {}) as { reason?: string; purpose?: string; lineType?: string };
+    const during = PURPOSES[detail.purpose ?? ""] ?? "a code";
+    const what =
+      r.type === "PHONE_LOOKUP_FAILED"
+        ? "carrier lookup failed or was slow: code sent under the built-in rules"
+        : (RISK_REASONS[detail.reason ?? ""] ?? `refused (${detail.lineType ?? "unknown line"})`);
+    return { id: r.id.toString(), at: r.createdAt, label: `${what} (${during})` };
+  });
+}
 
 const VIEWER_LIMIT = 500;
 

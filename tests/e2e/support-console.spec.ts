@@ -1,5 +1,9 @@
 import type { Locator, Page } from "@playwright/test";
+import { startPhoneRegistration } from "@/lib/phones/service";
 import { createCatalog } from "../factories/catalog";
+import { createActivatedCredential, phoneForm, sessionOf } from "../factories/credential";
+import { fromIp } from "../factories/request";
+import { createSignedInSession } from "../factories/session";
 import { createUser } from "../factories/user";
 import { buyWithCard, latestKeyFor } from "../setup/purchase";
 import { expect, test } from "./fixtures";
@@ -95,4 +99,23 @@ test("support revokes a buyer's unused key, ends their session, re-sends a key t
   // Every action is in the audit log with its reason.
   await support.goto(`/admin/audit?user=${encodeURIComponent(user.email)}&type=SESSION_ENDED`);
   await expect(support.getByText("laptop with the open session was stolen")).toBeVisible();
+});
+
+test("support sees what the carrier lookup refused on a user's phones, never the number", async ({
+  loginElsewhere,
+}) => {
+  // A buyer tries to add a phone whose SIM the carrier reports swapped an hour ago (a local magic number).
+  const { user, credentialId } = await createActivatedCredential();
+  const session = await sessionOf(await createSignedInSession(user.id));
+  await expect(
+    startPhoneRegistration(session, phoneForm(credentialId, "+13125550197", "SMS"), fromIp("198.51.100.77")),
+  ).rejects.toThrow("otp.sim_swap_recent");
+
+  const support = await loginElsewhere(await createUser({ role: "SUPPORT" }));
+  await openUser(support, user.email, `${user.firstName} ${user.lastName}`);
+  const risk = support.getByRole("region", { name: "Phone risk" });
+  await expect(risk).toContainText(
+    "SIM swapped or ported in the last 72 hours: no code sent (adding a phone)",
+  );
+  await expect(risk).not.toContainText("0197");
 });

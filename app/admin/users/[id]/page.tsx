@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getActiveSessions, getCredentialTimelines, getUser } from "@/lib/admin/service";
-import { recentAuditForUser } from "@/lib/audit/service";
+import { phoneRiskEventsForUser, recentAuditForUser } from "@/lib/audit/service";
 import { latestKeySummary } from "@/lib/licensing/service";
 import { listPendingActivationCodes } from "@/lib/proofing/activation-service";
 import { listOrders } from "@/lib/store/service";
@@ -13,6 +13,7 @@ import {
   CredentialsSection,
   OrdersSection,
   OtpSupportActions,
+  PhoneRisk,
   RecentActivity,
   SessionsSection,
   UserProfile,
@@ -24,6 +25,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   const session = await requireRole(SUPPORT_ROLES);
   const user = await loadOwned(session, "user", (await params).id, getUser);
   const events = await recentAuditForUser(user.id);
+  const phoneRisk = await phoneRiskEventsForUser(user.id);
   const orders = await listOrders(user.id);
   const keys = await Promise.all(
     orders.map((o) => (o.status === "PAID" ? latestKeySummary(o.id) : Promise.resolve(null))),
@@ -42,6 +44,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
       <CredentialsSection userId={user.id} timelines={timelines} canManage={canManage} />
       <OrdersSection orders={orders} keys={keys} canManage={canManage} />
       <ActivationCodesSection pendingCodes={pendingCodes} />
+      <PhoneRisk events={phoneRisk} />
       <RecentActivity events={events} />
     </div>
   );

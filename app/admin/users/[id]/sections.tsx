@@ -1,6 +1,6 @@
 import { SelectField } from "@/components/ui/field";
 import type { getActiveSessions, getCredentialTimelines, getUser } from "@/lib/admin/service";
-import type { recentAuditForUser } from "@/lib/audit/service";
+import type { phoneRiskEventsForUser, recentAuditForUser } from "@/lib/audit/service";
 import type { latestKeySummary } from "@/lib/licensing/service";
 import { ORDER_STATUS_LABELS } from "@/lib/store/order-status";
 import type { listOrders } from "@/lib/store/service";
@@ -308,6 +308,25 @@ export function ActivationCodesSection({ pendingCodes }: { pendingCodes: [string
               shown.
             </p>
             <ReissueCodeForm credentialId={credentialId} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** What the carrier lookup refused or could not check on this user's phones (none: the section is left out). */
+export function PhoneRisk({ events }: { events: Awaited<ReturnType<typeof phoneRiskEventsForUser>> }) {
+  if (events.length === 0) return null;
+  return (
+    <section aria-labelledby="phone-risk-heading">
+      <h3 id="phone-risk-heading" className="mb-2 font-semibold">
+        Phone risk
+      </h3>
+      <ul className="space-y-1 text-sm">
+        {events.map((e) => (
+          <li key={e.id}>
+            <span className="text-slate-600">{e.at.toISOString()}</span> {e.label}
           </li>
         ))}
       </ul>
