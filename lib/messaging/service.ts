@@ -1,5 +1,11 @@
 import "server-only";
-import { env, isLocalOutboxActive, isLocalOutboxReadable, isTwilioConfigured } from "@/lib/core/env";
+import {
+  env,
+  isLocalOutboxActive,
+  isLocalOutboxReadable,
+  isTwilioConfigured,
+  type Env,
+} from "@/lib/core/env";
 import { logger } from "@/lib/core/logger";
 import type {
   EmailMessage,
@@ -31,15 +37,22 @@ function email(): EmailSender {
   return emailSender;
 }
 
+/** The Twilio account the senders and the lookup use (isTwilioConfigured has checked it is complete). */
+function twilioAccount(e: Env) {
+  return {
+    accountSid: e.TWILIO_ACCOUNT_SID!,
+    authToken: e.TWILIO_AUTH_TOKEN!,
+    apiBaseUrl: e.TWILIO_API_BASE_URL,
+  };
+}
+
 function phone(): PhoneSender {
   if (!phoneSender) {
     const e = env();
     phoneSender = isTwilioConfigured(e)
       ? createTwilioSender({
-          accountSid: e.TWILIO_ACCOUNT_SID!,
-          authToken: e.TWILIO_AUTH_TOKEN!,
+          ...twilioAccount(e),
           from: e.TWILIO_FROM_NUMBER!,
-          apiBaseUrl: e.TWILIO_API_BASE_URL,
           statusCallback: e.APP_URL.startsWith("https://")
             ? new URL("/api/webhooks/twilio", e.APP_URL).toString()
             : undefined,
@@ -81,13 +94,7 @@ let lineLookup: LineLookup | undefined;
 function lookup(): LineLookup {
   if (!lineLookup) {
     const e = env();
-    lineLookup = isTwilioConfigured(e)
-      ? twilioLineLookup({
-          accountSid: e.TWILIO_ACCOUNT_SID!,
-          authToken: e.TWILIO_AUTH_TOKEN!,
-          apiBaseUrl: e.TWILIO_API_BASE_URL,
-        })
-      : localLineLookup;
+    lineLookup = isTwilioConfigured(e) ? twilioLineLookup(twilioAccount(e)) : localLineLookup;
   }
   return lineLookup;
 }
