@@ -26,6 +26,20 @@ export function resetPasswordMessage(to: string, firstName: string, link: string
   };
 }
 
+export function phoneApprovalMessage(
+  to: string,
+  firstName: string,
+  phone: string,
+  link: string,
+  support: string,
+): EmailMessage {
+  return {
+    to,
+    subject: "Allow a code to your phone?",
+    text: `Hello ${firstName},\n\nSomeone signing in to your MAG account asked for a code to your phone ${phone}. Your mobile carrier reports that this phone's SIM card was changed or moved to another carrier in the last 72 hours, which is how phone numbers are taken over, so we did not send the code.\n\nIf you changed your SIM or carrier yourself and are signing in now, open this link to allow one code to that phone:\n\n${link}\n\nThe link works once, for 30 minutes. If this was not you, do not open it: your password is known to someone else. Change it, and tell us at ${support}.${SIGNATURE}`,
+  };
+}
+
 export function passwordChangedMessage(to: string, firstName: string, when: Date): EmailMessage {
   return {
     to,

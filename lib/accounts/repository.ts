@@ -149,3 +149,44 @@ export async function expireEmailTokens(userId: string, purpose: EmailTokenPurpo
     data: { consumedAt: now },
   });
 }
+
+/** Whether an unused approval link for the phone was sent after `since` (one email per phone at a time). */
+export async function hasRecentPhoneApproval(phoneId: string, since: Date, now: Date): Promise<boolean> {
+  const count = await db().emailToken.count({
+    where: {
+      phoneId,
+      purpose: "APPROVE_PHONE",
+      consumedAt: null,
+      expiresAt: { gt: now },
+      createdAt: { gt: since },
+    },
+  });
+  return count > 0;
+}
+
+export async function insertPhoneApprovalToken(data: {
+  userId: string;
+  phoneId: string;
+  tokenHash: string;
+  expiresAt: Date;
+  createdAt: Date;
+}): Promise<void> {
+  await db().emailToken.create({ data: { ...data, purpose: "APPROVE_PHONE" }, select: { id: true } });
+}
+
+/** Spends a phone approval link atomically; returns its user and phone when it was live and unused. */
+export async function consumePhoneApprovalToken(
+  tokenHash: string,
+  now: Date,
+): Promise<{ userId: string; phoneId: string } | null> {
+  const token = await db().emailToken.findUnique({
+    where: { tokenHash },
+    select: { id: true, userId: true, phoneId: true },
+  });
+  if (!token?.phoneId) return null;
+  const { count } = await db().emailToken.updateMany({
+    where: { id: token.id, purpose: "APPROVE_PHONE", consumedAt: null, expiresAt: { gt: now } },
+    data: { consumedAt: now },
+  });
+  return count === 1 ? { userId: token.userId, phoneId: token.phoneId } : null;
+}

@@ -4,6 +4,7 @@ import { auditInSameStatement, recordAudit, auditSelf } from "@/lib/audit/servic
 import { keyedHash, randomToken } from "@/lib/core/crypto";
 import { env } from "@/lib/core/env";
 import { DomainError } from "@/lib/core/errors";
+import { errorMessage } from "@/lib/errors/catalog";
 import { logger } from "@/lib/core/logger";
 import { checkLimits, consumeLimit, enforceLimit } from "@/lib/core/rate-limit";
 import { inTransaction, type Tx } from "@/lib/core/transaction";
@@ -12,9 +13,12 @@ import { sendEmail } from "@/lib/messaging/service";
 import type { EmailMessage } from "@/lib/messaging/messaging";
 import { sendCode, verifyCode } from "@/lib/otp/service";
 import {
+  consumePhoneRiskApproval,
+  grantPhoneRiskApproval,
   listSignInPhones,
   requiresPhoneOtp,
   signInPhoneNumber,
+  userPhoneLabel,
   type MaskedPhone,
 } from "@/lib/phones/service";
 import type { SendSignInCodeInput } from "@/lib/phones/schemas";
@@ -281,16 +285,81 @@ export async function sendSignInCode(
   const phone = await signInPhoneNumber(challenge.userId, input.phoneId);
   if (!phone)
     throw new DomainError("phones.not_found", { fieldErrors: { phoneId: "Choose one of your phones." } });
-  return sendCode({
-    userId: challenge.userId,
-    purpose: "SIGN_IN",
-    channel: input.channel,
-    e164: phone.e164,
-    phoneId: input.phoneId,
-    binding: challenge.id,
-    request,
-    now,
+  try {
+    return await sendCode({
+      userId: challenge.userId,
+      purpose: "SIGN_IN",
+      channel: input.channel,
+      e164: phone.e164,
+      phoneId: input.phoneId,
+      binding: challenge.id,
+      request,
+      now,
+      spendRiskApproval: () => consumePhoneRiskApproval(input.phoneId, now),
+    });
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== "otp.sim_swap_recent") throw error;
+    // With another phone the user is told to choose it; with none, the emailed link is the way in.
+    if ((await listSignInPhones(challenge.userId)).length > 1) throw error;
+    await emailPhoneApproval(challenge.userId, input.phoneId, now);
+    throw new DomainError("otp.sim_swap_email_sent", {
+      fieldErrors: { phoneId: errorMessage("otp.sim_swap_email_sent") },
+    });
+  }
+}
+
+const PHONE_APPROVAL_PURPOSE = "approve-phone";
+const PHONE_APPROVAL_TTL_MS = 30 * 60_000;
+
+/**
+ * A phone with a recent SIM swap got no code: its owner is emailed a link that allows one code to it (one link
+ * per phone per 30 minutes, so a caller cannot flood the mailbox).
+ */
+async function emailPhoneApproval(userId: string, phoneId: string, now: Date): Promise<void> {
+  const since = new Date(now.getTime() - PHONE_APPROVAL_TTL_MS);
+  if (await repo.hasRecentPhoneApproval(phoneId, since, now)) return;
+  const [profile, label] = await Promise.all([repo.findProfile(userId), userPhoneLabel(userId, phoneId)]);
+  if (!profile || !label) return;
+  const token = randomToken();
+  await repo.insertPhoneApprovalToken({
+    userId,
+    phoneId,
+    tokenHash: keyedHash(PHONE_APPROVAL_PURPOSE, token),
+    expiresAt: new Date(now.getTime() + PHONE_APPROVAL_TTL_MS),
+    createdAt: now,
   });
+  sendInBackground(
+    emails.phoneApprovalMessage(
+      profile.email,
+      profile.firstName,
+      label,
+      link("/approve-phone", token),
+      env().SUPPORT_EMAIL,
+    ),
+  );
+}
+
+/**
+ * The emailed link's button: one code may now go to the phone within 30 minutes, despite its recent SIM swap.
+ * Returns the phone's masked label.
+ */
+export async function approvePhoneForOneCode(
+  token: string,
+  request: RequestInfo,
+  now = new Date(),
+): Promise<string> {
+  const approved = await repo.consumePhoneApprovalToken(keyedHash(PHONE_APPROVAL_PURPOSE, token), now);
+  if (!approved) throw new DomainError("accounts.link_invalid");
+  await grantPhoneRiskApproval(approved.phoneId, now);
+  await recordAudit({
+    type: "PHONE_RISK_APPROVED",
+    result: "SUCCESS",
+    actorId: approved.userId,
+    subjectUserId: approved.userId,
+    ...request,
+    detail: { phoneId: approved.phoneId },
+  });
+  return (await userPhoneLabel(approved.userId, approved.phoneId)) ?? "your phone";
 }
 
 /**

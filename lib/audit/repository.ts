@@ -79,7 +79,10 @@ export async function listAuditEventsForUser(userId: string, take: number): Prom
 /** The carrier lookup's refusals and failures for a user's phones, newest first, with their details. */
 export function listPhoneRiskEvents(userId: string, take: number) {
   return db().auditEvent.findMany({
-    where: { subjectUserId: userId, type: { in: ["PHONE_LINE_REFUSED", "PHONE_LOOKUP_FAILED"] } },
+    where: {
+      subjectUserId: userId,
+      type: { in: ["PHONE_LINE_REFUSED", "PHONE_LOOKUP_FAILED", "PHONE_RISK_APPROVED"] },
+    },
     orderBy: { id: "desc" },
     take,
     select: { id: true, type: true, detail: true, createdAt: true },

@@ -97,6 +97,12 @@ export async function phoneRiskEventsForUser(userId: string, take = 10) {
   return rows.map((r) => {
     const detail = (r.detail ?? {}) as { reason?: string; purpose?: string; lineType?: string };
     const during = PURPOSES[detail.purpose ?? ""] ?? "a code";
+    if (r.type === "PHONE_RISK_APPROVED")
+      return {
+        id: r.id.toString(),
+        at: r.createdAt,
+        label: "the user allowed one code from the emailed link",
+      };
     const what =
       r.type === "PHONE_LOOKUP_FAILED"
         ? "carrier lookup failed or was slow: code sent under the built-in rules"

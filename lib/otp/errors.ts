@@ -24,6 +24,11 @@ export const OTP_ERRORS = {
       "This phone's SIM card was changed or moved to another carrier in the last 72 hours, so we will not send codes to it for now. Please use another of your phones.",
     status: 403,
   },
+  "otp.sim_swap_email_sent": {
+    message:
+      "This phone's SIM card was changed or moved to another carrier in the last 72 hours, so we did not send a code. We emailed you a link: open it to allow one code to this phone, then ask for the code again.",
+    status: 403,
+  },
   "otp.send_limited": {
     message: "Too many codes were requested. Please wait before asking for another one.",
     status: 429,

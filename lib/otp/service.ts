@@ -58,6 +58,8 @@ export type SendCodeInput = {
   binding: string;
   request: RequestInfo;
   now?: Date;
+  /** Spends the owner's emailed approval of this phone despite a recent SIM swap (sign-in only). */
+  spendRiskApproval?: () => Promise<boolean>;
 };
 
 /**
@@ -144,6 +146,7 @@ async function refuseRiskyLine(input: SendCodeInput, fingerprint: string, now: D
     now,
   });
   if (!problem) return;
+  if (problem === "otp.sim_swap_recent" && (await input.spendRiskApproval?.())) return;
   await recordAudit({
     type: "PHONE_LINE_REFUSED",
     result: "FAILURE",

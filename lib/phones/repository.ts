@@ -190,3 +190,28 @@ export async function deleteAllPhones(userId: string, tx: Tx): Promise<number> {
   const { count } = await tx.phoneNumber.deleteMany({ where: { userId } });
   return count;
 }
+
+/** Lets one code go to the phone until `until`, despite a recent SIM swap (its owner approved it by email). */
+export async function grantRiskApproval(phoneId: string, until: Date): Promise<void> {
+  await db().phoneNumber.update({
+    where: { id: phoneId },
+    data: { riskApprovedUntil: until },
+    select: { id: true },
+  });
+}
+
+/** Spends the phone's approval if it is still valid; returns whether there was one. */
+export async function consumeRiskApproval(phoneId: string, now: Date): Promise<boolean> {
+  const { count } = await db().phoneNumber.updateMany({
+    where: { id: phoneId, riskApprovedUntil: { gt: now } },
+    data: { riskApprovedUntil: null },
+  });
+  return count === 1;
+}
+
+export function findPhoneDisplay(userId: string, phoneId: string) {
+  return db().phoneNumber.findFirst({
+    where: { id: phoneId, userId },
+    select: { country: true, lastDigits: true },
+  });
+}

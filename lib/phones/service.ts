@@ -178,6 +178,25 @@ export async function signInPhoneNumber(userId: string, phoneId: string): Promis
   return phone ? { e164: decrypt(phone.e164Encrypted) } : null;
 }
 
+/** How long an emailed approval lets one code go to a phone with a recent SIM swap. */
+export const RISK_APPROVAL_MS = 30 * 60_000;
+
+/** The owner approved, from the emailed link, one code to this phone despite its recent SIM swap. */
+export async function grantPhoneRiskApproval(phoneId: string, now = new Date()): Promise<void> {
+  await repo.grantRiskApproval(phoneId, new Date(now.getTime() + RISK_APPROVAL_MS));
+}
+
+/** Spends that approval (one code); false when there is none left. */
+export function consumePhoneRiskApproval(phoneId: string, now = new Date()): Promise<boolean> {
+  return repo.consumeRiskApproval(phoneId, now);
+}
+
+/** The masked label of one of the user's phones (US ••• ••• ••43), for emails and pages. */
+export async function userPhoneLabel(userId: string, phoneId: string): Promise<string | null> {
+  const phone = await repo.findPhoneDisplay(userId, phoneId);
+  return phone ? maskPhone(phone.country, phone.lastDigits) : null;
+}
+
 /**
  * Tells the user about a change to their phones: an email, and a text to each other registered phone,
  * so a hijacked session cannot quietly swap in its own number (NIST 800-63B §6.1.2.1).

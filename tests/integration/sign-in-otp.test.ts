@@ -1,12 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   changePassword,
+  approvePhoneForOneCode,
   completeSignInWithCode,
   getPendingSignIn,
   sendSignInCode,
   signInWithPassword,
 } from "@/lib/accounts/service";
 import { setAccountStatus } from "@/lib/admin/service";
+import { phoneRiskEventsForUser } from "@/lib/audit/service";
 import { phoneFingerprint } from "@/lib/otp/service";
 import { claimSessionTicket, resolveSession } from "@/lib/sessions/service";
 import { confirmPhone, sendStepUpCode, startPhoneRegistration } from "@/lib/phones/service";
@@ -25,7 +27,7 @@ import { useTestClock, type TestClock } from "../setup/clock";
 import { db, resetDb } from "../setup/db";
 import { expectDomainError } from "../setup/errors";
 import { latestCode } from "../setup/otp";
-import { outboxFor } from "../setup/outbox";
+import { linkToken, outboxFor, waitForEmail } from "../setup/outbox";
 import { challengeOf, ticketOf } from "../setup/sign-in";
 
 let clock: TestClock;
@@ -43,6 +45,14 @@ const MINUTE = 60_000;
 
 function signIn(user: { email: string; password: string }) {
   return signInWithPassword({ login: user.email, password: user.password }, fromIp(), clock.now());
+}
+
+/** The carrier lookup (cached a day) now says the phone's SIM moved `ago` ms before the test clock. */
+async function markSimSwapped(e164: string, ago: number) {
+  await db().phoneLineCheck.update({
+    where: { fingerprint: phoneFingerprint(e164) },
+    data: { simSwappedAt: new Date(clock.now().getTime() - ago), checkedAt: clock.now() },
+  });
 }
 
 async function passwordStep(u: PhoneUser) {
@@ -82,11 +92,7 @@ describe("signing in with a phone one-time passcode", () => {
     const token = await passwordStep(u);
     const [first, second] = [u.phones[0]!, u.phones[1]!];
     const before = (await outboxFor(first.e164)).length;
-    // The carrier lookup (cached a day) now says the first phone's SIM moved two days ago.
-    await db().phoneLineCheck.update({
-      where: { fingerprint: phoneFingerprint(first.e164) },
-      data: { simSwappedAt: new Date(clock.now().getTime() - 48 * 60 * MINUTE), checkedAt: clock.now() },
-    });
+    await markSimSwapped(first.e164, 48 * 60 * MINUTE);
     await expectDomainError(
       sendSignInCode(token, { phoneId: first.id, channel: "SMS" }, fromIp(), clock.now()),
       "otp.sim_swap_recent",
@@ -96,6 +102,63 @@ describe("signing in with a phone one-time passcode", () => {
     expect(
       await db().auditEvent.count({ where: { type: "PHONE_LINE_REFUSED", subjectUserId: u.user.id } }),
     ).toBe(1);
+  });
+
+  it("with no other phone, a SIM swap sends an email whose link allows exactly one code to that phone", async () => {
+    const u = await createActiveCredential({ now: clock.now() });
+    const phone = u.phones[0]!;
+    await markSimSwapped(phone.e164, 24 * 60 * MINUTE);
+    const token = await passwordStep(u);
+    const send = () => sendSignInCode(token, { phoneId: phone.id, channel: "SMS" }, fromIp(), clock.now());
+    const textsBefore = (await outboxFor(phone.e164)).length;
+
+    await expectDomainError(send(), "otp.sim_swap_email_sent");
+    const email = await waitForEmail(u.user.email, "Allow a code to your phone?");
+    expect(email.body).toContain(`US ••• ••• ••${phone.e164.slice(-2)}`);
+    expect(email.body).not.toContain(phone.e164.slice(2));
+    // Asking again does not flood the mailbox: one live link per phone.
+    await expectDomainError(send(), "otp.sim_swap_email_sent");
+    expect((await outboxFor(u.user.email)).filter((m) => m.subject === email.subject)).toHaveLength(1);
+    expect(await outboxFor(phone.e164)).toHaveLength(textsBefore);
+
+    const approval = linkToken(email.body);
+    await approvePhoneForOneCode(approval, fromIp(), clock.now());
+    await expectDomainError(approvePhoneForOneCode(approval, fromIp(), clock.now()), "accounts.link_invalid");
+    // Support sees it on the user's page, next to the refusals.
+    expect((await phoneRiskEventsForUser(u.user.id)).map((e) => e.label)).toEqual([
+      "the user allowed one code from the emailed link",
+      expect.stringContaining("SIM swapped"),
+      expect.stringContaining("SIM swapped"),
+    ]);
+
+    await send();
+    const { ticket } = await completeSignInWithCode(
+      token,
+      await latestCode(phone.e164),
+      fromIp(),
+      clock.now(),
+    );
+    expect(ticket).toEqual(expect.any(String));
+    // The approval was for one code: the next sign-in is refused again, and a new link is emailed.
+    const next = await passwordStep(u);
+    await expectDomainError(
+      sendSignInCode(next, { phoneId: phone.id, channel: "SMS" }, fromIp(), clock.now()),
+      "otp.sim_swap_email_sent",
+    );
+  });
+
+  it("an approval link no longer works after 30 minutes", async () => {
+    const u = await createActiveCredential({ now: clock.now() });
+    const phone = u.phones[0]!;
+    await markSimSwapped(phone.e164, 60 * MINUTE);
+    const token = await passwordStep(u);
+    await expectDomainError(
+      sendSignInCode(token, { phoneId: phone.id, channel: "SMS" }, fromIp(), clock.now()),
+      "otp.sim_swap_email_sent",
+    );
+    const approval = linkToken((await waitForEmail(u.user.email, "Allow a code to your phone?")).body);
+    clock.advance(31 * MINUTE);
+    await expectDomainError(approvePhoneForOneCode(approval, fromIp(), clock.now()), "accounts.link_invalid");
   });
 
   it("texts or calls the code to the chosen phone only, and the code completes the sign-in", async () => {
