@@ -76,13 +76,10 @@ export async function listAuditEventsForUser(userId: string, take: number): Prom
   return rows.map((r) => ({ ...r, id: r.id.toString() }));
 }
 
-/** The carrier lookup's refusals and failures for a user's phones, newest first, with their details. */
-export function listPhoneRiskEvents(userId: string, take: number) {
+/** A user's events of the given types, newest first, with their details. */
+export function listUserEventsOfTypes(userId: string, types: AuditType[], take: number) {
   return db().auditEvent.findMany({
-    where: {
-      subjectUserId: userId,
-      type: { in: ["PHONE_LINE_REFUSED", "PHONE_LOOKUP_FAILED", "PHONE_RISK_APPROVED"] },
-    },
+    where: { subjectUserId: userId, type: { in: types } },
     orderBy: { id: "desc" },
     take,
     select: { id: true, type: true, detail: true, createdAt: true },

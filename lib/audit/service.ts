@@ -8,7 +8,7 @@ import {
   findUserIdByLogin,
   insertAuditEvent,
   listAuditEventsForUser,
-  listPhoneRiskEvents,
+  listUserEventsOfTypes,
   searchAuditEvents,
   type AuditEventInput,
   type AuditLogRow,
@@ -93,7 +93,11 @@ const PURPOSES: Record<string, string> = {
  * failed lookup (the code then went out under the built-in rules). No phone number is shown.
  */
 export async function phoneRiskEventsForUser(userId: string, take = 10) {
-  const rows = await listPhoneRiskEvents(userId, take);
+  const rows = await listUserEventsOfTypes(
+    userId,
+    ["PHONE_LINE_REFUSED", "PHONE_LOOKUP_FAILED", "PHONE_RISK_APPROVED"],
+    take,
+  );
   return rows.map((r) => {
     const detail = (r.detail ?? {}) as { reason?: string; purpose?: string; lineType?: string };
     const during = PURPOSES[detail.purpose ?? ""] ?? "a code";
@@ -108,6 +112,21 @@ export async function phoneRiskEventsForUser(userId: string, take = 10) {
         ? "carrier lookup failed or was slow: code sent under the built-in rules"
         : (RISK_REASONS[detail.reason ?? ""] ?? `refused (${detail.lineType ?? "unknown line"})`);
     return { id: r.id.toString(), at: r.createdAt, label: `${what} (${during})` };
+  });
+}
+
+/** The codes sent to a user's phones, newest first: purpose, channel and the provider's SID from OTP_SENT. */
+export async function codeSendsForUser(userId: string, take = 10) {
+  const rows = await listUserEventsOfTypes(userId, ["OTP_SENT"], take);
+  return rows.map((r) => {
+    const detail = (r.detail ?? {}) as { purpose?: string; channel?: string; sid?: string | null };
+    return {
+      id: r.id.toString(),
+      at: r.createdAt,
+      purpose: PURPOSES[detail.purpose ?? ""] ?? "a code",
+      channel: detail.channel === "VOICE" ? "Voice" : "Text",
+      sid: detail.sid ?? null,
+    };
   });
 }
 

@@ -13,9 +13,12 @@ export interface EmailSender {
   sendEmail(message: EmailMessage): Promise<void>;
 }
 
+/** What a provider says of a text or call it took: its id (Twilio's SID), which its delivery reports name. */
+export type SentMessage = { providerId: string | null };
+
 export interface PhoneSender {
-  sendSms(message: SmsMessage): Promise<void>;
-  placeCall(message: VoiceMessage): Promise<void>;
+  sendSms(message: SmsMessage): Promise<SentMessage>;
+  placeCall(message: VoiceMessage): Promise<SentMessage>;
 }
 
 /** Delivery failed in a way the user can retry (provider down, timeout, refused number). */

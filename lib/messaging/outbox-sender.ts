@@ -4,6 +4,7 @@ import {
   type EmailMessage,
   type EmailSender,
   type PhoneSender,
+  type SentMessage,
   type SmsMessage,
   type VoiceMessage,
 } from "./messaging";
@@ -22,6 +23,9 @@ function refuseMagicNumbers(to: string) {
     throw new DeliveryError("local provider: undeliverable number", false);
 }
 
+/** The outbox sends no delivery reports: its messages have no provider id. */
+const LOCAL: SentMessage = { providerId: null };
+
 /** The local provider: stores each message in the outbox table, read at /dev/outbox and by e2e tests. */
 export const outboxSender: EmailSender & PhoneSender = {
   async sendEmail(m: EmailMessage) {
@@ -36,9 +40,11 @@ export const outboxSender: EmailSender & PhoneSender = {
   async sendSms(m: SmsMessage) {
     refuseMagicNumbers(m.to);
     await insertOutboxMessage({ channel: "sms", to: m.to, body: m.body });
+    return LOCAL;
   },
   async placeCall(m: VoiceMessage) {
     refuseMagicNumbers(m.to);
     await insertOutboxMessage({ channel: "voice", to: m.to, body: m.say });
+    return LOCAL;
   },
 };

@@ -57,3 +57,42 @@ export async function saveLineCheck(
     update: data,
   });
 }
+
+/** Statuses after which Twilio sends no further report that should replace them. */
+const FINAL_STATUSES = [
+  "delivered",
+  "undelivered",
+  "failed",
+  "read",
+  "completed",
+  "busy",
+  "no-answer",
+  "canceled",
+];
+
+/**
+ * Keeps the provider's latest delivery report for `sid`. Reports can arrive out of order (Twilio retries
+ * them), so a final status (delivered, failed, …) is never replaced by an earlier one (queued, sent).
+ */
+export async function saveDeliveryReport(report: {
+  sid: string;
+  status: string;
+  errorCode: string | null;
+  at: Date;
+}): Promise<void> {
+  await query(
+    "message-deliveries-upsert",
+    `INSERT INTO message_deliveries AS d (sid, status, "errorCode", "updatedAt") VALUES ($1, $2, $3, $4)
+     ON CONFLICT (sid) DO UPDATE SET status = EXCLUDED.status, "errorCode" = EXCLUDED."errorCode",
+       "updatedAt" = EXCLUDED."updatedAt"
+     WHERE NOT (d.status = ANY($5::text[]))`,
+    [report.sid, report.status, report.errorCode, report.at, FINAL_STATUSES],
+  );
+}
+
+export function findDeliveryReports(sids: string[]) {
+  return db().messageDelivery.findMany({
+    where: { sid: { in: sids } },
+    select: { sid: true, status: true, errorCode: true, updatedAt: true },
+  });
+}

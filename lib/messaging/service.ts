@@ -12,17 +12,19 @@ import type {
   EmailSender,
   OutboxEntry,
   PhoneSender,
+  SentMessage,
   SmsMessage,
   VoiceMessage,
 } from "./messaging";
 import { outboxSender } from "./outbox-sender";
 import { localLineLookup, twilioLineLookup, type LineInfo, type LineLookup } from "./line-lookup";
-import { findLineCheck, listOutboxMessages, saveLineCheck } from "./repository";
+import { findDeliveryReports, findLineCheck, listOutboxMessages, saveLineCheck } from "./repository";
 import { createSmtpSender } from "./smtp-sender";
 import { createTwilioSender } from "./twilio-sender";
 
 export { DeliveryError } from "./messaging";
 export type { LineInfo } from "./line-lookup";
+export type { SentMessage } from "./messaging";
 
 let emailSender: EmailSender | undefined;
 let phoneSender: PhoneSender | undefined;
@@ -68,14 +70,17 @@ export async function sendEmail(message: EmailMessage): Promise<void> {
   logger().info({ channel: "email", subject: message.subject }, "message sent");
 }
 
-export async function sendSms(message: SmsMessage): Promise<void> {
-  await phone().sendSms(message);
-  logger().info({ channel: "sms" }, "message sent");
+/** Sends a text; returns the provider's id for it, which its delivery reports name (null locally). */
+export async function sendSms(message: SmsMessage): Promise<SentMessage> {
+  const sent = await phone().sendSms(message);
+  logger().info({ channel: "sms", sid: sent.providerId }, "message sent");
+  return sent;
 }
 
-export async function placeVoiceCall(message: VoiceMessage): Promise<void> {
-  await phone().placeCall(message);
-  logger().info({ channel: "voice" }, "message sent");
+export async function placeVoiceCall(message: VoiceMessage): Promise<SentMessage> {
+  const sent = await phone().placeCall(message);
+  logger().info({ channel: "voice", sid: sent.providerId }, "message sent");
+  return sent;
 }
 
 export function isOutboxActive(): boolean {
@@ -121,4 +126,13 @@ export async function checkLine(
     logger().warn({ err: (error as Error).message }, "line lookup failed");
     return null;
   }
+}
+
+export type DeliveryReport = { status: string; errorCode: string | null; updatedAt: Date };
+
+/** The providers' latest delivery reports for these message SIDs (those with none are left out). */
+export async function deliveryReports(sids: string[]): Promise<Map<string, DeliveryReport>> {
+  if (sids.length === 0) return new Map();
+  const rows = await findDeliveryReports(sids);
+  return new Map(rows.map(({ sid, ...report }) => [sid, report]));
 }

@@ -1,6 +1,12 @@
 import "server-only";
 import twilio from "twilio";
-import { DeliveryError, type PhoneSender, type SmsMessage, type VoiceMessage } from "./messaging";
+import {
+  DeliveryError,
+  type PhoneSender,
+  type SentMessage,
+  type SmsMessage,
+  type VoiceMessage,
+} from "./messaging";
 import { twilioClient } from "./twilio-client";
 
 export type TwilioConfig = {
@@ -23,9 +29,9 @@ export function voiceTwiml(say: string): string {
 
 export function createTwilioSender(config: TwilioConfig): PhoneSender {
   const client = twilioClient(config, 10_000);
-  const wrap = async (fn: () => Promise<unknown>) => {
+  const wrap = async (fn: () => Promise<{ sid: string }>): Promise<SentMessage> => {
     try {
-      await fn();
+      return { providerId: (await fn()).sid };
     } catch (error) {
       const status = (error as { status?: number }).status;
       // 4xx from Twilio means the number or request was refused; retrying will not help.

@@ -6,7 +6,14 @@ import { decrypt, encrypt, hashesEqual, keyedHash } from "@/lib/core/crypto";
 import { DomainError, formatWait } from "@/lib/core/errors";
 import { checkLimits, limitRefusal, refundLimits, type LimitCheck } from "@/lib/core/rate-limit";
 import type { OtpPurpose } from "@/lib/generated/prisma/client";
-import { checkLine, DeliveryError, placeVoiceCall, sendEmail, sendSms } from "@/lib/messaging/service";
+import {
+  checkLine,
+  DeliveryError,
+  placeVoiceCall,
+  sendEmail,
+  sendSms,
+  type SentMessage,
+} from "@/lib/messaging/service";
 import type { Tx } from "@/lib/core/transaction";
 import type { RequestInfo } from "@/lib/core/caller";
 import { generateCode, textMessage, unusableReason, voiceMessage } from "./otp";
@@ -86,9 +93,12 @@ export async function sendCode(input: SendCodeInput): Promise<{ expiresAt: Date 
   const expiresAt = new Date(now.getTime() + OTP_TTL_MS);
   // Delivered first, stored second: a failed resend leaves the earlier code working, and an undelivered
   // code is never stored, so it can never be used.
+  let sent: SentMessage;
   try {
-    if (input.channel === "SMS") await sendSms({ to: input.e164, body: textMessage(code) });
-    else await placeVoiceCall({ to: input.e164, say: voiceMessage(code) });
+    sent =
+      input.channel === "SMS"
+        ? await sendSms({ to: input.e164, body: textMessage(code) })
+        : await placeVoiceCall({ to: input.e164, say: voiceMessage(code) });
   } catch (error) {
     countOtpSend(input.channel, "failed");
     await refundLimits(limits);
@@ -115,7 +125,13 @@ export async function sendCode(input: SendCodeInput): Promise<{ expiresAt: Date 
       actorId: input.userId,
       subjectUserId: input.userId,
       ...input.request,
-      detail: { purpose: input.purpose, channel: input.channel, phoneId: input.phoneId },
+      // The provider's SID ties this send to its delivery reports (support's Code deliveries).
+      detail: {
+        purpose: input.purpose,
+        channel: input.channel,
+        phoneId: input.phoneId,
+        sid: sent.providerId,
+      },
     }),
   );
   countOtpSend(input.channel, "sent");

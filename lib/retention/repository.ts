@@ -19,6 +19,7 @@ const RULES = {
   failed_jobs: { where: `"failedAt" < $1`, cutoff: "monthAgo", table: "jobs" },
   processed_stripe_events: { where: `"processedAt" < $1`, cutoff: "monthAgo" },
   outbox_messages: { where: `"createdAt" < $1`, cutoff: "weekAgo" },
+  message_deliveries: { where: `"updatedAt" < $1`, cutoff: "monthAgo" },
 } satisfies Record<string, { where: string; cutoff: keyof Cutoffs; table?: string }>;
 
 export type RetentionRule = keyof typeof RULES;

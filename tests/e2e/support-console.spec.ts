@@ -1,7 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { startPhoneRegistration } from "@/lib/phones/service";
 import { createCatalog } from "../factories/catalog";
-import { createActivatedCredential, phoneForm, sessionOf } from "../factories/credential";
+import { createActivatedCredential, nextPhone, phoneForm, sessionOf } from "../factories/credential";
 import { fromIp } from "../factories/request";
 import { createSignedInSession } from "../factories/session";
 import { createUser } from "../factories/user";
@@ -101,15 +101,18 @@ test("support revokes a buyer's unused key, ends their session, re-sends a key t
   await expect(support.getByText("laptop with the open session was stolen")).toBeVisible();
 });
 
-test("support sees what the carrier lookup refused on a user's phones, never the number", async ({
+test("support sees what the carrier lookup refused and how each code went out, never the number", async ({
   loginElsewhere,
 }) => {
-  // A buyer tries to add a phone whose SIM the carrier reports swapped an hour ago (a local magic number).
+  // A buyer tries to add a phone whose SIM the carrier reports swapped an hour ago (a local magic number),
+  // then another phone, which gets its code.
   const { user, credentialId } = await createActivatedCredential();
   const session = await sessionOf(await createSignedInSession(user.id));
   await expect(
     startPhoneRegistration(session, phoneForm(credentialId, "+13125550197", "SMS"), fromIp("198.51.100.77")),
   ).rejects.toThrow("otp.sim_swap_recent");
+  const phone = nextPhone();
+  await startPhoneRegistration(session, phoneForm(credentialId, phone, "VOICE"), fromIp("198.51.100.77"));
 
   const support = await loginElsewhere(await createUser({ role: "SUPPORT" }));
   await openUser(support, user.email, `${user.firstName} ${user.lastName}`);
@@ -118,4 +121,9 @@ test("support sees what the carrier lookup refused on a user's phones, never the
     "SIM swapped or ported in the last 72 hours: no code sent (adding a phone)",
   );
   await expect(risk).not.toContainText("0197");
+  const deliveries = support.getByRole("region", { name: "Code deliveries" });
+  await expect(deliveries.getByRole("row").nth(1)).toContainText(
+    /Voice\s*adding a phone\s*local outbox \(demo mode\)/,
+  );
+  await expect(deliveries).not.toContainText(phone.slice(2, 9));
 });

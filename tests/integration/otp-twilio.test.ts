@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import twilio from "twilio";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createUser } from "../factories/user";
 import { fromIp } from "../factories/request";
@@ -44,7 +45,16 @@ function lookupAnswer(res: import("node:http").ServerResponse) {
     }),
   );
 }
+let sids = 0;
+/** Twilio's SIDs: SM… for a message, CA… for a call, 34 characters, unique per request. */
+function nextSid(path: string) {
+  return `${path.endsWith("/Calls.json") ? "CA" : "SM"}${String(++sids).padStart(32, "0")}`;
+}
+
 let otp: typeof import("@/lib/otp/service");
+let deliveries: typeof import("@/lib/otp/deliveries");
+let status: typeof import("@/lib/messaging/twilio-status");
+let appUrl: string;
 let errors: typeof import("../setup/errors");
 
 beforeAll(async () => {
@@ -63,9 +73,7 @@ beforeAll(async () => {
       res.writeHead(status, { "content-type": "application/json" });
       res.end(
         JSON.stringify(
-          status === 201
-            ? { sid: "SM00000000000000000000000000000000", status: "queued" }
-            : { code: 20503, status },
+          status === 201 ? { sid: nextSid(req.url ?? ""), status: "queued" } : { code: 20503, status },
         ),
       );
     });
@@ -83,6 +91,9 @@ beforeAll(async () => {
   // expectDomainError helper is loaded with it.
   vi.resetModules();
   otp = await import("@/lib/otp/service");
+  deliveries = await import("@/lib/otp/deliveries");
+  status = await import("@/lib/messaging/twilio-status");
+  appUrl = (await import("@/lib/core/env")).env().APP_URL;
   errors = await import("../setup/errors");
 });
 
@@ -182,6 +193,48 @@ describe("codes through Twilio", () => {
     });
     expect(row).toBeNull();
   }, 20_000);
+});
+
+/** Twilio's status callback for `sid`, signed as Twilio signs it. */
+function report(params: Record<string, string>) {
+  const url = new URL("/api/webhooks/twilio", appUrl).toString();
+  const signature = twilio.getExpectedTwilioSignature("twilio-test-auth-token", url, params);
+  return status.handleTwilioStatus(new URLSearchParams(params).toString(), signature);
+}
+
+describe("delivery reports, shown to support next to each code", () => {
+  it("each code shows its latest report; a late 'sent' never replaces 'delivered'", async () => {
+    const user = await createUser();
+    await send(user.id, "SMS");
+    const sent = await db().auditEvent.findFirstOrThrow({ where: { type: "OTP_SENT" } });
+    const messageSid = (sent.detail as { sid: string }).sid;
+    expect(messageSid).toMatch(/^SM\d{32}$/);
+
+    expect((await deliveries.codeDeliveriesForUser(user.id))[0]).toMatchObject({
+      channel: "Text",
+      purpose: "sign-in",
+      status: "sent, no delivery report yet",
+    });
+    await expect(report({ MessageSid: messageSid, MessageStatus: "delivered" })).resolves.toBe("accepted");
+    await report({ MessageSid: messageSid, MessageStatus: "sent" });
+    expect((await deliveries.codeDeliveriesForUser(user.id))[0]!.status).toBe("delivered");
+  });
+
+  it("a failed text or call shows what its error code means; a forged report changes nothing", async () => {
+    const user = await createUser();
+    await send(user.id, "VOICE");
+    const callSid = `CA${String(sids).padStart(32, "0")}`;
+    const forged = new URLSearchParams({ CallSid: callSid, CallStatus: "completed" }).toString();
+    await expect(status.handleTwilioStatus(forged, "not-a-signature")).resolves.toBe("forbidden");
+    await report({ CallSid: callSid, CallStatus: "failed", ErrorCode: "30005" });
+
+    const [call] = await deliveries.codeDeliveriesForUser(user.id);
+    expect(call).toMatchObject({
+      channel: "Voice",
+      status: "failed: unknown or inactive number (error 30005)",
+    });
+    expect(JSON.stringify(await db().messageDelivery.findMany())).not.toContain("2025550143");
+  });
 });
 
 describe("the carrier lookup before each code (Twilio Lookup v2)", () => {

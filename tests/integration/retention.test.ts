@@ -48,10 +48,22 @@ describe("the daily retention run", () => {
         { channel: "EMAIL", to: "a@example.com", body: "recent", createdAt: daysAgo(6) },
       ],
     });
+    await db().messageDelivery.createMany({
+      data: [
+        { sid: "SMold", status: "delivered", updatedAt: daysAgo(31) },
+        { sid: "SMrecent", status: "delivered", updatedAt: daysAgo(29) },
+      ],
+    });
 
     const counts = await runRetention(NOW);
 
-    expect(counts).toMatchObject({ sessions: 1, jobs: 1, processed_stripe_events: 1, outbox_messages: 1 });
+    expect(counts).toMatchObject({
+      sessions: 1,
+      jobs: 1,
+      processed_stripe_events: 1,
+      outbox_messages: 1,
+      message_deliveries: 1,
+    });
     expect((await db().session.findMany()).map((s) => s.id)).toEqual([live]);
     expect((await db().job.findMany({ orderBy: { kind: "asc" } })).map((j) => j.kind)).toEqual([
       "pending",
@@ -59,6 +71,7 @@ describe("the daily retention run", () => {
     ]);
     expect((await db().processedStripeEvent.findMany()).map((e) => e.eventId)).toEqual(["evt_recent"]);
     expect((await db().outboxMessage.findMany()).map((m) => m.body)).toEqual(["recent"]);
+    expect((await db().messageDelivery.findMany()).map((d) => d.sid)).toEqual(["SMrecent"]);
   });
 
   it("archives audit rows past AUDIT_RETENTION_DAYS to CSV, then deletes them; newer rows stay", async () => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getActiveSessions, getCredentialTimelines, getUser } from "@/lib/admin/service";
 import { phoneRiskEventsForUser, recentAuditForUser } from "@/lib/audit/service";
 import { latestKeySummary } from "@/lib/licensing/service";
+import { codeDeliveriesForUser } from "@/lib/otp/deliveries";
 import { listPendingActivationCodes } from "@/lib/proofing/activation-service";
 import { listOrders } from "@/lib/store/service";
 import { loadOwned } from "@/lib/web/access";
@@ -10,6 +11,7 @@ import { requestInfo } from "@/lib/web/request";
 import {
   AccountActions,
   ActivationCodesSection,
+  CodeDeliveries,
   CredentialsSection,
   OrdersSection,
   OtpSupportActions,
@@ -26,6 +28,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   const user = await loadOwned(session, "user", (await params).id, getUser);
   const events = await recentAuditForUser(user.id);
   const phoneRisk = await phoneRiskEventsForUser(user.id);
+  const deliveries = await codeDeliveriesForUser(user.id);
   const orders = await listOrders(user.id);
   const keys = await Promise.all(
     orders.map((o) => (o.status === "PAID" ? latestKeySummary(o.id) : Promise.resolve(null))),
@@ -45,6 +48,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
       <OrdersSection orders={orders} keys={keys} canManage={canManage} />
       <ActivationCodesSection pendingCodes={pendingCodes} />
       <PhoneRisk events={phoneRisk} />
+      <CodeDeliveries deliveries={deliveries} />
       <RecentActivity events={events} />
     </div>
   );

@@ -1,6 +1,7 @@
 import { SelectField } from "@/components/ui/field";
 import type { getActiveSessions, getCredentialTimelines, getUser } from "@/lib/admin/service";
 import type { phoneRiskEventsForUser, recentAuditForUser } from "@/lib/audit/service";
+import type { codeDeliveriesForUser } from "@/lib/otp/deliveries";
 import type { latestKeySummary } from "@/lib/licensing/service";
 import { ORDER_STATUS_LABELS } from "@/lib/store/order-status";
 import type { listOrders } from "@/lib/store/service";
@@ -330,6 +331,44 @@ export function PhoneRisk({ events }: { events: Awaited<ReturnType<typeof phoneR
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+/** The codes recently sent to the user's phones and what the provider reported of each (none: left out). */
+export function CodeDeliveries({
+  deliveries,
+}: {
+  deliveries: Awaited<ReturnType<typeof codeDeliveriesForUser>>;
+}) {
+  if (deliveries.length === 0) return null;
+  return (
+    <section aria-labelledby="deliveries-heading">
+      <h3 id="deliveries-heading" className="mb-2 font-semibold">
+        Code deliveries
+      </h3>
+      <table className="w-full text-left text-sm">
+        <thead>
+          <tr className="border-b">
+            <th scope="col" className="py-1">
+              When (UTC)
+            </th>
+            <th scope="col">Sent by</th>
+            <th scope="col">For</th>
+            <th scope="col">Delivery</th>
+          </tr>
+        </thead>
+        <tbody>
+          {deliveries.map((d) => (
+            <tr key={d.id} className="border-b">
+              <td className="py-1">{d.at.toISOString()}</td>
+              <td>{d.channel}</td>
+              <td>{d.purpose}</td>
+              <td>{d.status}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }

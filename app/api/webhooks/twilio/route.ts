@@ -5,6 +5,6 @@ export const dynamic = "force-dynamic";
 const STATUS = { accepted: 204, forbidden: 403, not_found: 404 } as const;
 
 export async function POST(request: Request) {
-  const outcome = handleTwilioStatus(await request.text(), request.headers.get("x-twilio-signature"));
+  const outcome = await handleTwilioStatus(await request.text(), request.headers.get("x-twilio-signature"));
   return new Response(null, { status: STATUS[outcome] });
 }
