@@ -15,6 +15,11 @@ export const PAYMENT_ERRORS = {
       "This card number is not accepted here. In this demo, pay with the test card 4242 4242 4242 4242.",
     status: 400,
   },
+  "payments.checkout_expired": {
+    message:
+      "Your payment page closed before the payment was made, so nothing was charged. Choose a payment method and select Submit again.",
+    status: 409,
+  },
   "payments.processor_unavailable": {
     message: "We could not reach the payment processor. Nothing was charged; please try again.",
     status: 503,

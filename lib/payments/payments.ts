@@ -1,4 +1,5 @@
-// The payment interfaces the store uses; Stripe and the local processor implement them.
+// The payment interfaces the store uses. Cards: the local processor (demo mode) takes them on our form, Stripe
+// on its Checkout page (stripe-checkout.ts). Invoices: the local issuer or Stripe Invoicing.
 
 export type CardDetails = { name: string; number: string; expMonth: number; expYear: number; cvc: string };
 
@@ -17,12 +18,11 @@ export type CardFailureCode =
   "payments.card_declined" | "payments.insufficient_funds" | "payments.card_not_accepted";
 
 export type CardResult =
-  /** Captured now (local processor); the caller fulfils the order. */
+  /** Captured now; the caller fulfils the order. */
   | { outcome: "succeeded"; reference: string; brand: string; last4: string }
-  /** Accepted for processing (Stripe); a webhook event settles it. */
-  | { outcome: "pending"; paymentIntentId: string; brand: string; last4: string }
-  | { outcome: "failed"; code: CardFailureCode; brand: string; last4: string; paymentIntentId?: string };
+  | { outcome: "failed"; code: CardFailureCode; brand: string; last4: string };
 
+/** Takes card numbers on our own form: only the local processor of demo mode (Stripe uses Checkout). */
 export interface CardProcessor {
   /** Charges the card once per order, however often it is called (idempotent by order id). */
   charge(charge: CardCharge): Promise<CardResult>;

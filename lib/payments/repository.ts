@@ -12,7 +12,7 @@ export type PayableOrder = {
   currency: string;
   renewsCredentialId: string | null;
   submittedAt: Date | null;
-  stripePaymentIntentId: string | null;
+  stripeCheckoutSessionId: string | null;
   paymentReference: string | null;
   product: { termMonths: number };
 };
@@ -26,7 +26,7 @@ const PAYABLE_SELECT = {
   currency: true,
   renewsCredentialId: true,
   submittedAt: true,
-  stripePaymentIntentId: true,
+  stripeCheckoutSessionId: true,
   paymentReference: true,
   product: { select: { termMonths: true } },
 } as const;
@@ -35,8 +35,8 @@ export function findPayableOrder(id: string, tx?: Tx): Promise<PayableOrder | nu
   return (tx ?? db()).order.findUnique({ where: { id }, select: PAYABLE_SELECT });
 }
 
-export function findOrderByPaymentIntent(paymentIntentId: string): Promise<PayableOrder | null> {
-  return db().order.findUnique({ where: { stripePaymentIntentId: paymentIntentId }, select: PAYABLE_SELECT });
+export function findOrderByCheckoutSession(sessionId: string): Promise<PayableOrder | null> {
+  return db().order.findUnique({ where: { stripeCheckoutSessionId: sessionId }, select: PAYABLE_SELECT });
 }
 
 export function findOrderByStripeInvoice(invoiceId: string): Promise<PayableOrder | null> {
@@ -53,9 +53,10 @@ export async function transitionPayment(
   to: OrderStatus,
   data: Prisma.OrderUpdateManyMutationInput,
   tx: Tx,
+  also: Prisma.OrderWhereInput = {},
 ): Promise<boolean> {
   const { count } = await tx.order.updateMany({
-    where: { id, status: { in: from } },
+    where: { ...also, id, status: { in: from } },
     data: { ...data, status: to },
   });
   return count === 1;

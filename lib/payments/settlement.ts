@@ -69,11 +69,15 @@ export async function fulfilOrder(
   return outcome;
 }
 
-/** A declined card: the order can be paid again with another card or by invoice. */
+/**
+ * A declined card, or a Checkout Session that ended unpaid: the order can be paid again with another card or
+ * by invoice. With `checkoutSessionId`, only while that session is still the order's current attempt (an
+ * earlier session the buyer left must not fail the one they are paying on now).
+ */
 export function failCardPayment(
   orderId: string,
   code: string,
-  options: { stripeEvent?: StripeEventRef },
+  options: { stripeEvent?: StripeEventRef; checkoutSessionId?: string },
   now = new Date(),
 ): Promise<boolean> {
   return settle(options.stripeEvent, false, async (tx) => {
@@ -85,6 +89,7 @@ export function failCardPayment(
       "PAYMENT_FAILED",
       { failureCode: code },
       tx,
+      options.checkoutSessionId ? { stripeCheckoutSessionId: options.checkoutSessionId } : {},
     );
     if (failed) {
       const detail = { orderId, code, at: now.toISOString() };

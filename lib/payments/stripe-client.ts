@@ -28,11 +28,6 @@ export function stripe(): Stripe {
   return client;
 }
 
-/** Test-mode keys (sk_test_, rk_test_) never move real money; only they may use Stripe's test PaymentMethods. */
-export function isStripeTestMode(): boolean {
-  return /^(sk|rk)_test_/.test(env().STRIPE_SECRET_KEY ?? "");
-}
-
 /** Checks a webhook's signature on the raw body and returns the event; throws when it does not verify. */
 export function verifyStripeEvent(
   rawBody: string,

@@ -80,7 +80,7 @@ export type OrderView = {
   submittedAt: Date | null;
   cardBrand: string | null;
   cardLast4: string | null;
-  stripePaymentIntentId: string | null;
+  stripeCheckoutSessionId: string | null;
   stripeInvoiceId: string | null;
   invoiceNumber: string | null;
   invoiceDueAt: Date | null;
@@ -125,7 +125,7 @@ const ORDER_SELECT = {
   submittedAt: true,
   cardBrand: true,
   cardLast4: true,
-  stripePaymentIntentId: true,
+  stripeCheckoutSessionId: true,
   stripeInvoiceId: true,
   invoiceNumber: true,
   invoiceDueAt: true,
@@ -229,9 +229,10 @@ export async function transitionOrder(
   to: OrderStatus,
   data: Prisma.OrderUpdateManyMutationInput,
   tx?: Tx,
+  also: Prisma.OrderWhereInput = {},
 ): Promise<boolean> {
   const { count } = await (tx ?? db()).order.updateMany({
-    where: { id, status: { in: from } },
+    where: { ...also, id, status: { in: from } },
     data: { ...data, status: to },
   });
   return count === 1;

@@ -70,15 +70,26 @@ const CardSchema = z.object({
     .regex(/^\d{3,4}$/, "Enter the 3 or 4 digit security code."),
 });
 
+const InvoicePaymentSchema = z.object({ orderId: z.uuid(), paymentMethod: z.literal("INVOICE") });
+
+/** The Payment Method step with our own card form: the local card processor of demo mode. */
 export const SubmitPaymentInputSchema = z.discriminatedUnion(
   "paymentMethod",
   [
     z.object({ orderId: z.uuid(), paymentMethod: z.literal("CARD") }).extend(CardSchema.shape),
-    z.object({ orderId: z.uuid(), paymentMethod: z.literal("INVOICE") }),
+    InvoicePaymentSchema,
   ],
   "Select a payment method.",
 );
-export type SubmitPaymentInput = z.infer<typeof SubmitPaymentInputSchema>;
+
+/** The Payment Method step with Stripe: the card is typed on Stripe Checkout's page, not ours. */
+export const CheckoutPaymentInputSchema = z.discriminatedUnion(
+  "paymentMethod",
+  [z.object({ orderId: z.uuid(), paymentMethod: z.literal("CARD") }), InvoicePaymentSchema],
+  "Select a payment method.",
+);
+export type SubmitPaymentInput =
+  z.infer<typeof SubmitPaymentInputSchema> | z.infer<typeof CheckoutPaymentInputSchema>;
 
 /** Refuses an expiry in the past; needs `now`, so it runs in the service rather than the schema. */
 export function cardExpiryProblem(expiry: string, now: Date): string | null {

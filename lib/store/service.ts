@@ -4,9 +4,15 @@ import { recordAudit } from "@/lib/audit/service";
 import { DomainError } from "@/lib/core/errors";
 import type { Role } from "@/lib/generated/prisma/client";
 import { findRenewableCredential, hasUpgradableCredential } from "@/lib/licensing/service";
-import { cardProcessor, invoiceIssuer, PaymentProviderError } from "@/lib/payments/service";
+import {
+  cardProcessor,
+  invoiceIssuer,
+  isCardPaidThroughCheckout,
+  PaymentProviderError,
+} from "@/lib/payments/service";
 import { failCardPayment, fulfilOrder } from "@/lib/payments/settlement";
 import type { RequestInfo } from "@/lib/core/caller";
+import { leaveCheckout, sendToCheckout } from "./card-checkout";
 import * as repo from "./repository";
 import type { SaveOrderInformationInput, StartOrderInput, SubmitPaymentInput } from "./schemas";
 import { cardExpiryProblem } from "./schemas";
@@ -14,6 +20,7 @@ import {
   formatInvoiceNumber,
   formatOrderNumber,
   INVOICE_DAYS_DUE,
+  isCheckoutOpen,
   isEditable,
   isStepAllowed,
   latestAllowedStep,
@@ -136,7 +143,8 @@ export async function saveOrderInformation(
   return { next: nextCheckoutStep("information", { status: order.status, infoCompletedAt }) };
 }
 
-export type SubmitOutcome = { orderId: string; next: CheckoutStep };
+/** Where the buyer goes after submitting: a checkout step, or Stripe Checkout's page (`redirectTo`). */
+export type SubmitOutcome = { orderId: string; next: CheckoutStep; redirectTo?: string };
 
 /** A submitted order is no longer editable: after the payment step it shows only its confirmation. */
 const submitted = (orderId: string): SubmitOutcome => ({
@@ -146,7 +154,8 @@ const submitted = (orderId: string): SubmitOutcome => ({
 
 /**
  * Step 3: pays by card or opens an invoice. Concurrent submits of one order charge once: only the request
- * that moves the order out of its editable state goes on; the others just see the result.
+ * that moves the order out of its editable state goes on; the others just see the result. With Stripe, a
+ * card is paid on Stripe Checkout's page; a buyer back from there without paying may submit again.
  */
 export async function submitPayment(
   userId: string,
@@ -154,13 +163,15 @@ export async function submitPayment(
   request: RequestInfo,
   now = new Date(),
 ): Promise<SubmitOutcome> {
-  const order = await requireOwnOrder(userId, input.orderId);
+  let order = await requireOwnOrder(userId, input.orderId);
+  if (isCheckoutOpen(order)) {
+    if ((await leaveCheckout(order)) === "paid") return submitted(order.id);
+    order = await requireOwnOrder(userId, input.orderId);
+  }
   if (!isEditable(order.status)) return submitted(order.id);
   if (!order.infoCompletedAt) throw new DomainError("store.step_not_ready");
-  if (input.paymentMethod === "CARD") {
-    const problem = cardExpiryProblem(input.cardExpiry, now);
-    if (problem) throw new DomainError("input.invalid", { fieldErrors: { cardExpiry: problem } });
-  }
+  const card =
+    input.paymentMethod === "CARD" && !isCardPaidThroughCheckout() ? cardDetails(input, now) : null;
   const won = await repo.transitionOrder(order.id, ["DRAFT", "PAYMENT_FAILED"], "PAYMENT_PROCESSING", {
     paymentMethod: input.paymentMethod,
     submittedAt: now,
@@ -176,8 +187,24 @@ export async function submitPayment(
     detail: { orderId: order.id, method: input.paymentMethod },
   });
   if (input.paymentMethod === "INVOICE") await openInvoice(order, now);
-  else await chargeCard(order, input, now);
+  else if (card) await chargeCard(order, card, now);
+  else {
+    const redirectTo = await sendToCheckout(order);
+    if (redirectTo) return { ...submitted(order.id), redirectTo };
+  }
   return submitted(order.id);
+}
+
+type CardInput = Extract<SubmitPaymentInput, { cardNumber: string }>;
+
+/** Our own card form (demo mode): its fields are required and the card must not have expired. */
+function cardDetails(input: SubmitPaymentInput, now: Date): CardInput {
+  if (!("cardNumber" in input)) {
+    throw new DomainError("input.invalid", { fieldErrors: { cardNumber: "Enter the card number." } });
+  }
+  const problem = cardExpiryProblem(input.cardExpiry, now);
+  if (problem) throw new DomainError("input.invalid", { fieldErrors: { cardExpiry: problem } });
+  return input;
 }
 
 async function openInvoice(order: repo.OrderView, now: Date) {
@@ -212,11 +239,7 @@ async function openInvoice(order: repo.OrderView, now: Date) {
   }
 }
 
-async function chargeCard(
-  order: repo.OrderView,
-  input: Extract<SubmitPaymentInput, { paymentMethod: "CARD" }>,
-  now: Date,
-) {
+async function chargeCard(order: repo.OrderView, input: CardInput, now: Date) {
   const [mm, yy] = input.cardExpiry.split("/").map((s) => Number(s.trim()));
   let result;
   try {
@@ -250,8 +273,6 @@ async function chargeCard(
   await repo.updateOrder(order.id, { cardBrand: result.brand, cardLast4: result.last4 });
   if (result.outcome === "succeeded") {
     await fulfilOrder(order.id, { reference: result.reference, amountPaidCents: order.amountCents }, {}, now);
-  } else if (result.outcome === "pending") {
-    await repo.updateOrder(order.id, { stripePaymentIntentId: result.paymentIntentId });
   } else {
     await failCardPayment(order.id, result.code, {}, now);
     throw new DomainError(result.code, { fieldErrors: { cardNumber: "This card was not accepted." } });

@@ -18,7 +18,19 @@ export function isEditable(status: OrderStatus): boolean {
   return status === "DRAFT" || status === "PAYMENT_FAILED";
 }
 
-type CheckoutState = { status: OrderStatus; infoCompletedAt: Date | null };
+type CheckoutState = {
+  status: OrderStatus;
+  infoCompletedAt: Date | null;
+  stripeCheckoutSessionId?: string | null;
+};
+
+/**
+ * The buyer was sent to Stripe Checkout and has not paid yet: the Payment Method step stays open to them
+ * (Stripe's back link returns there), and submitting it again closes that session first.
+ */
+export function isCheckoutOpen(order: CheckoutState): boolean {
+  return order.status === "PAYMENT_PROCESSING" && Boolean(order.stripeCheckoutSessionId);
+}
 
 /**
  * The purchase as a step graph: an editable order may go back to any step it has reached (going back keeps
@@ -27,7 +39,10 @@ type CheckoutState = { status: OrderStatus; infoCompletedAt: Date | null };
 export const CHECKOUT_FLOW = defineStepGraph<CheckoutStep, CheckoutState, object>({
   product: { allowed: (o) => isEditable(o.status), undo: {} },
   information: { allowed: (o) => isEditable(o.status), undo: {} },
-  payment: { allowed: (o) => isEditable(o.status) && o.infoCompletedAt !== null, undo: {} },
+  payment: {
+    allowed: (o) => (isEditable(o.status) || isCheckoutOpen(o)) && o.infoCompletedAt !== null,
+    undo: {},
+  },
   confirmation: { allowed: (o) => !isEditable(o.status), undo: {} },
 });
 

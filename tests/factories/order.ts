@@ -65,6 +65,11 @@ export function cardPayment(orderId: string, cardNumber = "4242424242424242"): S
   };
 }
 
+/** The Payment Method step with Stripe: Credit Card, whose details are typed on Stripe Checkout's page. */
+export function checkoutPayment(orderId: string): SubmitPaymentInput {
+  return { orderId, paymentMethod: "CARD" };
+}
+
 export function invoicePayment(orderId: string): SubmitPaymentInput {
   return { orderId, paymentMethod: "INVOICE" };
 }

@@ -1,9 +1,10 @@
 // A loopback stand-in for api.stripe.com, for the real Stripe SDK (STRIPE_API_BASE_URL points it here).
-// It implements what lib/payments/stripe-gateway.ts calls, keeps Stripe's idempotency rules and error JSON,
+// It implements what lib/payments/stripe-checkout.ts and stripe-invoices.ts call, keeps Stripe's idempotency rules and error JSON,
 // and records every request so tests can count what was created.
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { FakeCheckout } from "./stripe-checkout";
 
 type Json = Record<string, unknown>;
 type Params = { [key: string]: string | Params };
@@ -15,24 +16,6 @@ export type RecordedRequest = {
   params: Params;
   status: number;
   replayed: boolean;
-};
-
-export type FakePaymentIntent = {
-  id: string;
-  object: "payment_intent";
-  amount: number;
-  amount_received: number;
-  currency: string;
-  status: string;
-  confirmation_method: "automatic";
-  payment_method: string | null;
-  metadata: Record<string, string>;
-  receipt_email: string | null;
-  description: string | null;
-  last_payment_error: Json | null;
-  latest_charge: string | null;
-  created: number;
-  livemode: false;
 };
 
 export type FakeInvoice = {
@@ -66,16 +49,6 @@ export type Hold = {
   /** Closes the connection instead, as when a reply is lost on the network. */
   drop(): void;
 };
-
-// Stripe's test PaymentMethods and what confirming with them does.
-const DECLINES: Record<string, { decline_code: string; message: string }> = {
-  pm_card_chargeDeclined: { decline_code: "generic_decline", message: "Your card was declined." },
-  pm_card_chargeDeclinedInsufficientFunds: {
-    decline_code: "insufficient_funds",
-    message: "Your card has insufficient funds.",
-  },
-};
-const APPROVED = new Set(["pm_card_visa", "pm_card_mastercard"]);
 
 const matches = (pattern: string | RegExp, path: string) =>
   typeof pattern === "string" ? pattern === path : pattern.test(path);
@@ -124,9 +97,10 @@ type Reply = { status: number; body: unknown };
 
 export class FakeStripe {
   readonly requests: RecordedRequest[] = [];
-  readonly paymentIntents = new Map<string, FakePaymentIntent>();
   readonly customers = new Map<string, Json & { id: string; email: string | null }>();
   readonly invoices = new Map<string, FakeInvoice>();
+  /** Checkout Sessions, their hosted payment page (/pay/…) and their webhooks. */
+  readonly checkout = new FakeCheckout(() => this.url);
   private readonly idempotent = new Map<string, { fingerprint: string; reply: Reply }>();
   private readonly holds: {
     method: string;
@@ -153,9 +127,9 @@ export class FakeStripe {
   /** Forgets every object and request (between tests). */
   reset(): void {
     this.requests.length = 0;
-    this.paymentIntents.clear();
     this.customers.clear();
     this.invoices.clear();
+    this.checkout.reset();
     this.idempotent.clear();
     this.holds.length = 0;
   }
@@ -190,13 +164,6 @@ export class FakeStripe {
     return clone(invoice);
   }
 
-  /** A snapshot of a PaymentIntent, as an event would carry it. */
-  paymentIntent(id: string): FakePaymentIntent {
-    const intent = this.paymentIntents.get(id);
-    if (!intent) throw new Error(`the fake has no PaymentIntent ${id}`);
-    return clone(intent);
-  }
-
   invoice(id: string): FakeInvoice {
     return clone(this.requireInvoice(id));
   }
@@ -216,6 +183,9 @@ export class FakeStripe {
     const path = url.pathname;
     const key = (req.headers["idempotency-key"] as string | undefined) ?? null;
     const params = method === "GET" ? parseForm(url.searchParams.toString()) : parseForm(raw);
+    // The hosted payment page is for the buyer's browser: no API key.
+    if (path.startsWith("/pay/"))
+      return this.checkout.page(method, path.slice("/pay/".length), new URLSearchParams(raw), res);
 
     let reply: Reply;
     let replayed = false;
@@ -264,10 +234,9 @@ export class FakeStripe {
   private route(method: string, path: string, p: Params): Reply {
     const parts = path.split("/").filter(Boolean); // ["v1", resource, id?, action?]
     const [, resource, id, action] = parts;
-    if (method === "POST" && path === "/v1/payment_intents") return this.createPaymentIntent(p);
-    if (method === "GET" && resource === "payment_intents" && id && !action) {
-      const intent = this.paymentIntents.get(id);
-      return intent ? { status: 200, body: intent } : noSuch("payment_intent", id);
+    if (resource === "checkout" && id === "sessions") {
+      const reply = this.checkout.route(method, parts[3], parts[4], p);
+      if (reply) return reply;
     }
     if (method === "GET" && path === "/v1/customers") {
       const email = typeof p.email === "string" ? p.email : undefined;
@@ -309,69 +278,6 @@ export class FakeStripe {
     return stripeError(404, {
       type: "invalid_request_error",
       message: `Unrecognized request URL (${method}: ${path}).`,
-    });
-  }
-
-  private createPaymentIntent(p: Params): Reply {
-    if (typeof p.amount !== "string") return missing("amount");
-    if (typeof p.currency !== "string") return missing("currency");
-    const amount = Number(p.amount);
-    if (!Number.isInteger(amount) || amount < 50) {
-      return stripeError(400, {
-        type: "invalid_request_error",
-        code: "amount_too_small",
-        param: "amount",
-        message: "Amount must be at least $0.50 usd",
-      });
-    }
-    const paymentMethod = typeof p.payment_method === "string" ? p.payment_method : null;
-    if (paymentMethod && !APPROVED.has(paymentMethod) && !DECLINES[paymentMethod]) {
-      return noSuch("PaymentMethod", paymentMethod, "payment_method");
-    }
-    const intent: FakePaymentIntent = {
-      id: newId("pi"),
-      object: "payment_intent",
-      amount,
-      amount_received: 0,
-      currency: p.currency.toLowerCase(),
-      status: paymentMethod ? "requires_confirmation" : "requires_payment_method",
-      confirmation_method: "automatic",
-      payment_method: paymentMethod,
-      metadata: (p.metadata as Record<string, string> | undefined) ?? {},
-      receipt_email: typeof p.receipt_email === "string" ? p.receipt_email : null,
-      description: typeof p.description === "string" ? p.description : null,
-      last_payment_error: null,
-      latest_charge: null,
-      created: nowSeconds(),
-      livemode: false,
-    };
-    this.paymentIntents.set(intent.id, intent);
-    if (p.confirm !== "true" || !paymentMethod) return { status: 200, body: clone(intent) };
-
-    const charge = newId("ch");
-    intent.latest_charge = charge;
-    const decline = DECLINES[paymentMethod];
-    if (!decline) {
-      intent.status = "succeeded";
-      intent.amount_received = amount;
-      return { status: 200, body: clone(intent) };
-    }
-    // A declined confirmation: the PaymentIntent waits for another payment method; the API answers 402.
-    const error = {
-      type: "card_error",
-      code: "card_declined",
-      decline_code: decline.decline_code,
-      message: decline.message,
-      charge,
-      doc_url: "https://stripe.com/docs/error-codes/card-declined",
-    };
-    intent.status = "requires_payment_method";
-    intent.payment_method = null;
-    intent.last_payment_error = { ...error, payment_method: { id: paymentMethod, object: "payment_method" } };
-    return stripeError(402, {
-      ...error,
-      payment_intent: clone(intent),
-      payment_method: { id: paymentMethod },
     });
   }
 

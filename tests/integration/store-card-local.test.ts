@@ -38,7 +38,6 @@ describe("card payments with the local processor", () => {
     expect(await findOrder(order.id)).toMatchObject({
       status: "PAID",
       amountPaidCents: 8900,
-      stripePaymentIntentId: null,
       cardLast4: "4242",
     });
     expect(await countKeys(order.id)).toBe(1);

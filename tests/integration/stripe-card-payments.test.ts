@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { cardPayment, createReadyOrder } from "../factories/order";
+import { checkoutPayment, createReadyOrder, invoicePayment } from "../factories/order";
 import { fromIp } from "../factories/request";
 import { createUser } from "../factories/user";
 import { stripeEvent } from "../fakes/stripe-events";
-import { type FakeStripe, type Hold } from "../fakes/stripe-server";
+import { type FakeStripe } from "../fakes/stripe-server";
 import { db } from "../setup/db";
 import {
   countKeyEmails,
@@ -16,8 +16,9 @@ import {
   withFakeStripe,
 } from "../setup/stripe";
 
-// Card payments through the real Stripe SDK against the loopback fake: the submit creates a PaymentIntent
-// and leaves the order processing; only the signed payment_intent.succeeded webhook issues the key.
+// Card payments through the real Stripe SDK against the loopback fake: Submit opens a Stripe Checkout
+// Session and sends the browser to Stripe's page (card numbers never reach us); only the signed
+// checkout.session.* webhooks settle the order.
 
 let fake: FakeStripe;
 let portal: Portal;
@@ -27,389 +28,249 @@ withFakeStripe((started: FakeStripe, loaded: Portal) => {
   portal = loaded;
 });
 
+const SESSIONS = "/v1/checkout/sessions";
+
 async function readyOrder() {
   const user = await createUser();
   const order = await createReadyOrder(user);
   return { user, order };
 }
 
-/** Submits the card form and returns the PaymentIntent the fake created for it. */
-async function payPending(userId: string, orderId: string, now = new Date()) {
-  await portal.store.submitPayment(userId, cardPayment(orderId), fromIp(), now);
-  const { stripePaymentIntentId } = await findOrder(orderId);
-  return fake.paymentIntent(stripePaymentIntentId!);
+/** Submits Credit Card and returns the Checkout Session the buyer is sent to. */
+async function openCheckout(userId: string, orderId: string) {
+  const outcome = await portal.store.submitPayment(userId, checkoutPayment(orderId), fromIp());
+  const { stripeCheckoutSessionId } = await findOrder(orderId);
+  const session = fake.checkout.session(stripeCheckoutSessionId!);
+  expect(outcome.redirectTo).toBe(session.url);
+  return session;
 }
 
-const PAYMENT_INTENTS = "/v1/payment_intents";
-
-/**
- * Loses the held reply for good. stripe-node retries a closed connection once even with retries off (with
- * the same Idempotency-Key), so the retry's reply is dropped too.
- */
-async function loseReply(held: Hold) {
-  const retry = fake.hold("POST", PAYMENT_INTENTS);
-  held.drop();
-  await retry.reached;
-  retry.drop();
+/** The buyer pays on Stripe's page; returns the checkout.session.completed event Stripe would send. */
+function pay(sessionId: string) {
+  return stripeEvent("checkout.session.completed", fake.checkout.pay(sessionId));
 }
 
-describe("card payments with Stripe", () => {
-  it("turns 10 parallel submits into 1 PaymentIntent, and the webhook into 1 key and 1 email", async () => {
+describe("card payments on Stripe Checkout", () => {
+  it("turns 10 parallel submits into 1 Checkout Session, and its webhook into 1 key and 1 email", async () => {
     const { user, order } = await readyOrder();
 
     const results = await Promise.allSettled(
-      Array.from({ length: 10 }, () => portal.store.submitPayment(user.id, cardPayment(order.id), fromIp())),
+      Array.from({ length: 10 }, () =>
+        portal.store.submitPayment(user.id, checkoutPayment(order.id), fromIp()),
+      ),
     );
 
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
-    expect(fake.count("POST", PAYMENT_INTENTS)).toBe(1);
-    expect(fake.paymentIntents.size).toBe(1);
+    expect(fake.count("POST", SESSIONS)).toBe(1);
     const submitted = await findOrder(order.id);
-    expect(submitted).toMatchObject({ status: "PAYMENT_PROCESSING", cardLast4: "4242" });
-    const intent = fake.paymentIntent(submitted.stripePaymentIntentId!);
-    expect(intent).toMatchObject({
-      amount: 8900,
-      currency: "usd",
-      status: "succeeded",
-      payment_method: "pm_card_visa",
-      receipt_email: user.email,
-      metadata: { orderId: order.id },
-    });
+    expect(submitted).toMatchObject({ status: "PAYMENT_PROCESSING", paymentMethod: "CARD" });
     // Never a key from the submit itself: the webhook is the only issuer for Stripe payments.
     expect(await countKeys(order.id)).toBe(0);
 
-    const reply = await deliver(portal, stripeEvent("payment_intent.succeeded", intent));
+    const completed = pay(submitted.stripeCheckoutSessionId!);
+    expect(await deliver(portal, completed)).toEqual({ status: 200, body: { received: true } });
 
-    expect(reply).toEqual({ status: 200, body: { received: true } });
+    const intent = (completed.data.object as { payment_intent: string }).payment_intent;
     expect(await findOrder(order.id)).toMatchObject({
       status: "PAID",
       amountPaidCents: 8900,
-      paymentReference: intent.id,
+      paymentReference: intent,
     });
     expect(await countKeys(order.id)).toBe(1);
     expect(await countKeyEmails(user.email)).toBe(1);
   });
 
-  it("sends the PaymentIntent request with the order, the receipt email and an attempt-scoped idempotency key", async () => {
+  it("asks Stripe for a payment of the order's amount, back to the order, under an attempt-scoped idempotency key", async () => {
     const { user, order } = await readyOrder();
-    const now = new Date("2026-11-29T10:00:00.000Z");
+    await openCheckout(user.id, order.id);
 
-    await portal.store.submitPayment(user.id, cardPayment(order.id), fromIp(), now);
-
-    const [request] = fake.requests.filter((r) => r.path === PAYMENT_INTENTS);
+    const [request] = fake.requests.filter((r) => r.path === SESSIONS);
+    const page = `http://127.0.0.1:3100/store/checkout/${order.id}`; // APP_URL in tests
     expect(request).toMatchObject({
-      idempotencyKey: `order-${order.id}-${now.getTime()}`,
+      idempotencyKey: expect.stringMatching(
+        new RegExp(`^order-${order.id}-checkout-[0-9a-f]{16}$`),
+      ) as string,
       params: {
-        amount: "8900",
-        currency: "usd",
-        confirm: "true",
-        payment_method: "pm_card_visa",
-        receipt_email: user.email,
-        metadata: { orderId: order.id, attempt: String(now.getTime()) },
-        automatic_payment_methods: { enabled: "true", allow_redirects: "never" },
+        mode: "payment",
+        client_reference_id: order.id,
+        customer_email: user.email,
+        line_items: { "0": { quantity: "1", price_data: { currency: "usd", unit_amount: "8900" } } },
+        metadata: { orderId: order.id },
+        success_url: `${page}/confirmation?session_id={CHECKOUT_SESSION_ID}`,
+        cancel_url: `${page}/payment?checkout=cancelled`,
       },
     });
-    // Card data never leaves the portal: only the test PaymentMethod's id goes to Stripe.
-    expect(JSON.stringify(fake.requests)).not.toMatch(/4242424242424242/);
   });
 
-  it("applies 5 parallel copies of one payment_intent.succeeded once, and a late payment_failed changes nothing", async () => {
+  it("applies 5 parallel copies of checkout.session.completed once, and a late expiry changes nothing", async () => {
     const { user, order } = await readyOrder();
-    const intent = await payPending(user.id, order.id);
-    const succeeded = stripeEvent("payment_intent.succeeded", intent);
+    const session = await openCheckout(user.id, order.id);
+    const completed = pay(session.id);
 
-    const replies = await Promise.all(Array.from({ length: 5 }, () => deliver(portal, succeeded)));
-
+    const replies = await Promise.all(Array.from({ length: 5 }, () => deliver(portal, completed)));
     expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
-    const failed = stripeEvent("payment_intent.payment_failed", {
-      ...intent,
-      status: "requires_payment_method",
-      last_payment_error: { type: "card_error", code: "card_declined", decline_code: "generic_decline" },
-    });
-    expect((await deliver(portal, failed)).status).toBe(200);
+    const expired = stripeEvent("checkout.session.expired", { ...session, status: "expired" });
+    expect((await deliver(portal, expired)).status).toBe(200);
 
     expect(await findOrder(order.id)).toMatchObject({ status: "PAID", failureCode: null });
     expect(await countKeys(order.id)).toBe(1);
     expect(await countKeyEmails(user.email)).toBe(1);
-    const processed = await db().processedStripeEvent.findMany({ select: { eventId: true, type: true } });
-    expect(processed).toHaveLength(2);
-    expect(processed).toEqual(
-      expect.arrayContaining([
-        { eventId: succeeded.id, type: "payment_intent.succeeded" },
-        { eventId: failed.id, type: "payment_intent.payment_failed" },
-      ]),
-    );
+    expect(await db().processedStripeEvent.count()).toBe(2);
     expect(await db().auditEvent.count({ where: { type: "ORDER_PAID" } })).toBe(1);
   });
 
-  it("settles an order whose payment_intent.succeeded arrives before the create call's reply", async () => {
+  it("settles an order whose checkout.session.completed arrives before the create call's reply is saved", async () => {
     const { user, order } = await readyOrder();
-    const held = fake.hold("POST", PAYMENT_INTENTS);
+    const held = fake.hold("POST", SESSIONS);
 
-    const submitting = portal.store.submitPayment(user.id, cardPayment(order.id), fromIp());
+    const submitting = portal.store.submitPayment(user.id, checkoutPayment(order.id), fromIp());
     await held.reached;
-    // Stripe has charged the card; our row does not know the PaymentIntent yet.
-    expect(await findOrder(order.id)).toMatchObject({
-      status: "PAYMENT_PROCESSING",
-      stripePaymentIntentId: null,
-    });
-    const [intent] = fake.paymentIntents.values();
-    expect((await deliver(portal, stripeEvent("payment_intent.succeeded", intent!))).status).toBe(200);
+    const [session] = fake.checkout.sessions.values();
+    // Our row does not know the session yet: the event is matched by client_reference_id / metadata.
+    expect((await deliver(portal, pay(session!.id))).status).toBe(200);
     expect(await findOrder(order.id)).toMatchObject({ status: "PAID" });
 
     held.release();
     await submitting;
-
-    expect(await findOrder(order.id)).toMatchObject({
-      status: "PAID",
-      stripePaymentIntentId: intent!.id,
-      paymentReference: intent!.id,
-      cardLast4: "4242",
-    });
-    expect(await countKeys(order.id)).toBe(1);
-    expect(await countKeyEmails(user.email)).toBe(1);
-  });
-
-  it("does not tell the buyer 'nothing was charged' when the reply is lost after the webhook settled the order", async () => {
-    const { user, order } = await readyOrder();
-    const held = fake.hold("POST", PAYMENT_INTENTS);
-
-    const submitting = portal.store.submitPayment(user.id, cardPayment(order.id), fromIp());
-    await held.reached;
-    const [intent] = fake.paymentIntents.values();
-    await deliver(portal, stripeEvent("payment_intent.succeeded", intent!));
-    await loseReply(held);
-
-    await expect(submitting).resolves.toEqual({ orderId: order.id, next: "confirmation" });
-    expect(await findOrder(order.id)).toMatchObject({ status: "PAID" });
+    expect(await findOrder(order.id)).toMatchObject({ status: "PAID", stripeCheckoutSessionId: session!.id });
     expect(await countKeys(order.id)).toBe(1);
   });
 
-  it("issues the key when a payment whose reply was lost succeeds after the order was marked failed", async () => {
+  it("gets the same session when a dropped connection is retried with the same Idempotency-Key", async () => {
     const { user, order } = await readyOrder();
-    const held = fake.hold("POST", PAYMENT_INTENTS);
+    const held = fake.hold("POST", SESSIONS);
 
-    const submitting = portal.store.submitPayment(user.id, cardPayment(order.id), fromIp());
-    await held.reached;
-    await loseReply(held);
-    await portal.expectDomainError(submitting, "payments.processor_unavailable");
-    expect(await findOrder(order.id)).toMatchObject({
-      status: "PAYMENT_FAILED",
-      failureCode: "payments.processor_unavailable",
-    });
-
-    // Stripe did charge the card: its webhook (found by metadata.orderId) settles the order.
-    const [intent] = fake.paymentIntents.values();
-    expect((await deliver(portal, stripeEvent("payment_intent.succeeded", intent!))).status).toBe(200);
-
-    expect(await findOrder(order.id)).toMatchObject({ status: "PAID", failureCode: null });
-    expect(await countKeys(order.id)).toBe(1);
-    expect(await countKeyEmails(user.email)).toBe(1);
-  });
-
-  it("gets the same PaymentIntent when a dropped connection is retried with the same Idempotency-Key", async () => {
-    const { user, order } = await readyOrder();
-    const held = fake.hold("POST", PAYMENT_INTENTS);
-
-    const submitting = portal.store.submitPayment(user.id, cardPayment(order.id), fromIp());
+    const submitting = portal.store.submitPayment(user.id, checkoutPayment(order.id), fromIp());
     await held.reached;
     held.drop();
-    await submitting;
+    const outcome = await submitting;
 
-    const requests = fake.requests.filter((r) => r.path === PAYMENT_INTENTS);
+    const requests = fake.requests.filter((r) => r.path === SESSIONS);
     expect(requests).toHaveLength(2);
     expect(requests[1]).toMatchObject({ idempotencyKey: requests[0]!.idempotencyKey, replayed: true });
-    expect(fake.paymentIntents.size).toBe(1);
-    expect(await findOrder(order.id)).toMatchObject({
-      status: "PAYMENT_PROCESSING",
-      stripePaymentIntentId: [...fake.paymentIntents.keys()][0],
-    });
+    expect(fake.checkout.sessions.size).toBe(1);
+    expect(outcome.redirectTo).toBe([...fake.checkout.sessions.values()][0]!.url);
   });
 
   it("does not fulfil a payment whose amount differs from the order", async () => {
     const { user, order } = await readyOrder();
-    const intent = await payPending(user.id, order.id);
+    const session = await openCheckout(user.id, order.id);
+    fake.checkout.pay(session.id);
 
-    const reply = await deliver(
-      portal,
-      stripeEvent("payment_intent.succeeded", { ...intent, amount: 100, amount_received: 100 }),
-    );
+    const paidLess = { ...fake.checkout.session(session.id), amount_total: 100 };
+    expect((await deliver(portal, stripeEvent("checkout.session.completed", paidLess))).status).toBe(200);
 
-    expect(reply.status).toBe(200);
     expect(await findOrder(order.id)).toMatchObject({ status: "PAYMENT_PROCESSING" });
     expect(await countKeys(order.id)).toBe(0);
   });
-});
 
-describe("declined cards with Stripe", () => {
-  it.each([
-    ["4000000000000002", "pm_card_chargeDeclined", "payments.card_declined"],
-    ["4000000000009995", "pm_card_chargeDeclinedInsufficientFunds", "payments.insufficient_funds"],
-  ] as const)("refuses %s (%s) with %s and issues nothing", async (cardNumber, paymentMethod, code) => {
-    const { user, order } = await readyOrder();
-
-    await portal.expectDomainError(
-      portal.store.submitPayment(user.id, cardPayment(order.id, cardNumber), fromIp()),
-      code,
-    );
-
-    expect(await findOrder(order.id)).toMatchObject({ status: "PAYMENT_FAILED", failureCode: code });
-    expect(fake.requests.filter((r) => r.path === PAYMENT_INTENTS)).toMatchObject([
-      { status: 402, params: { payment_method: paymentMethod } },
-    ]);
-    expect(await countKeys(order.id)).toBe(0);
-  });
-
-  it("lets the buyer retry with another card under a new idempotency key, and an old failure changes nothing", async () => {
-    const { user, order } = await readyOrder();
-    const first = new Date("2026-11-29T10:00:00.000Z");
-    const second = new Date("2026-11-29T10:01:00.000Z");
-    const third = new Date("2026-11-29T10:02:00.000Z");
-
-    await portal.expectDomainError(
-      portal.store.submitPayment(user.id, cardPayment(order.id, "4000000000000002"), fromIp(), first),
-      "payments.card_declined",
-    );
-    await portal.expectDomainError(
-      portal.store.submitPayment(user.id, cardPayment(order.id, "4000000000009995"), fromIp(), second),
-      "payments.insufficient_funds",
-    );
-    const [declined] = fake.paymentIntents.values();
-    const intent = await payPending(user.id, order.id, third);
-
-    expect(fake.requests.filter((r) => r.path === PAYMENT_INTENTS).map((r) => r.idempotencyKey)).toEqual([
-      `order-${order.id}-${first.getTime()}`,
-      `order-${order.id}-${second.getTime()}`,
-      `order-${order.id}-${third.getTime()}`,
-    ]);
-    expect(await findOrder(order.id)).toMatchObject({ status: "PAYMENT_PROCESSING", failureCode: null });
-
-    // The first attempt's failure event arrives late, while the retry is in flight.
-    const lateFailure = stripeEvent("payment_intent.payment_failed", declined!);
-    expect((await deliver(portal, lateFailure)).status).toBe(200);
-    expect(await findOrder(order.id)).toMatchObject({ status: "PAYMENT_PROCESSING" });
-
-    expect((await deliver(portal, stripeEvent("payment_intent.succeeded", intent))).status).toBe(200);
-    expect(await findOrder(order.id)).toMatchObject({ status: "PAID", paymentReference: intent.id });
-    expect(await countKeys(order.id)).toBe(1);
-    expect(await countKeyEmails(user.email)).toBe(1);
-  });
-
-  it("fails the order from a payment_intent.payment_failed webhook with the decline code", async () => {
-    const { user, order } = await readyOrder();
-    const intent = await payPending(user.id, order.id);
-
-    const failed = stripeEvent("payment_intent.payment_failed", {
-      ...intent,
-      status: "requires_payment_method",
-      amount_received: 0,
-      last_payment_error: { type: "card_error", code: "card_declined", decline_code: "insufficient_funds" },
-    });
-    expect((await deliver(portal, failed)).status).toBe(200);
-
-    expect(await findOrder(order.id)).toMatchObject({
-      status: "PAYMENT_FAILED",
-      failureCode: "payments.insufficient_funds",
-    });
-    expect(await countKeys(order.id)).toBe(0);
-  });
-
-  it("refuses card numbers that are not Stripe test cards without calling Stripe", async () => {
-    const { user, order } = await readyOrder();
-
-    await portal.expectDomainError(
-      portal.store.submitPayment(user.id, cardPayment(order.id, "4000056655665556"), fromIp()),
-      "payments.card_not_accepted",
-    );
-
-    expect(fake.requests).toHaveLength(0);
-    expect(await findOrder(order.id)).toMatchObject({ status: "PAYMENT_FAILED" });
-  });
-});
-
-describe("idempotency keys", () => {
-  const charge = (orderId: string, amountCents: number) => ({
-    orderId,
-    attempt: "1764410400000",
-    orderNumber: "MAG-000001",
-    amountCents,
-    currency: "usd",
-    email: "buyer@example.test",
-    card: { name: "Test Buyer", number: "4242424242424242", expMonth: 12, expYear: 2040, cvc: "123" },
-  });
-
-  it("returns the same PaymentIntent when one attempt is retried", async () => {
-    const processor = portal.gateway.stripeCardProcessor();
-    const orderId = "00000000-0000-4000-8000-000000000001";
-
-    const first = await processor.charge(charge(orderId, 8900));
-    const retried = await processor.charge(charge(orderId, 8900));
-
-    expect(first).toMatchObject({ outcome: "pending" });
-    expect(retried).toEqual(first);
-    expect(fake.count("POST", PAYMENT_INTENTS)).toBe(2);
-    expect(fake.paymentIntents.size).toBe(1);
-  });
-
-  it("surfaces a key reused with different parameters as PaymentProviderError", async () => {
-    const processor = portal.gateway.stripeCardProcessor();
-    const orderId = "00000000-0000-4000-8000-000000000002";
-    await processor.charge(charge(orderId, 8900));
-
-    const error = await processor.charge(charge(orderId, 9900)).catch((e: unknown) => e);
-
-    expect(error).toBeInstanceOf(portal.PaymentProviderError);
-    expect((error as Error).message).toMatch(/idempotency_error/);
-    expect(fake.paymentIntents.size).toBe(1);
-  });
-
-  it("answers a reused key at checkout with processor_unavailable, not a crash", async () => {
-    const { user, order } = await readyOrder();
-    const now = new Date("2026-11-29T11:00:00.000Z");
-    // Another request already used this attempt's key with other parameters.
-    await portal.gateway
-      .stripeCardProcessor()
-      .charge({ ...charge(order.id, 1234), attempt: String(now.getTime()) });
-
-    await portal.expectDomainError(
-      portal.store.submitPayment(user.id, cardPayment(order.id), fromIp(), now),
-      "payments.processor_unavailable",
-    );
-
-    expect(await findOrder(order.id)).toMatchObject({ status: "PAYMENT_FAILED" });
-    expect(await countKeys(order.id)).toBe(0);
-  });
-});
-
-describe("a live Stripe key", () => {
-  it("refuses server-side card entry without calling Stripe", async () => {
+  it("works the same with a live key: card details are never ours to send", async () => {
     const live = await loadPortal(stripeEnv(fake, "sk_live_integration_0123456789"));
     try {
       const { user, order } = await readyOrder();
-
-      await live.expectDomainError(
-        live.store.submitPayment(user.id, cardPayment(order.id), fromIp()),
-        "payments.processor_unavailable",
-      );
-      const error = await live.gateway
-        .stripeCardProcessor()
-        .charge({
-          orderId: order.id,
-          attempt: "1",
-          orderNumber: "MAG-000001",
-          amountCents: 8900,
-          currency: "usd",
-          email: user.email,
-          card: { name: "Test Buyer", number: "4242424242424242", expMonth: 12, expYear: 2040, cvc: "123" },
-        })
-        .catch((e: unknown) => e);
-
-      expect(error).toBeInstanceOf(live.PaymentProviderError);
-      expect((error as Error).message).toMatch(/Stripe Elements/);
-      expect(fake.requests).toHaveLength(0);
-      expect(await findOrder(order.id)).toMatchObject({ status: "PAYMENT_FAILED" });
+      const outcome = await live.store.submitPayment(user.id, checkoutPayment(order.id), fromIp());
+      expect(outcome.redirectTo).toMatch(/\/pay\/cs_test_/);
+      expect(fake.count("POST", SESSIONS)).toBe(1);
     } finally {
       portal = await loadPortal(stripeEnv(fake));
     }
+  });
+});
+
+describe("sessions that end unpaid", () => {
+  it("an expired session frees the order; the next submit opens a new session under a new key", async () => {
+    const { user, order } = await readyOrder();
+    const first = await openCheckout(user.id, order.id);
+
+    const expired = stripeEvent("checkout.session.expired", fake.checkout.expire(first.id));
+    expect((await deliver(portal, expired)).status).toBe(200);
+    expect(await findOrder(order.id)).toMatchObject({
+      status: "PAYMENT_FAILED",
+      failureCode: "payments.checkout_expired",
+    });
+
+    const second = await openCheckout(user.id, order.id);
+    expect(second.id).not.toBe(first.id);
+    const keys = fake.requests.filter((r) => r.path === SESSIONS).map((r) => r.idempotencyKey);
+    expect(new Set(keys).size).toBe(2);
+    expect((await deliver(portal, pay(second.id))).status).toBe(200);
+    expect(await findOrder(order.id)).toMatchObject({ status: "PAID", failureCode: null });
+  });
+
+  it("a buyer back from Stripe without paying submits again: the old session is closed first and its late expiry changes nothing", async () => {
+    const { user, order } = await readyOrder();
+    const first = await openCheckout(user.id, order.id);
+
+    const second = await openCheckout(user.id, order.id);
+
+    expect(fake.count("POST", `${SESSIONS}/${first.id}/expire`)).toBe(1);
+    expect(fake.checkout.session(first.id).status).toBe("expired");
+    const [lateExpiry] = fake.checkout.events.filter((e) => e.type === "checkout.session.expired");
+    expect((await deliver(portal, lateExpiry!)).status).toBe(200);
+    expect(await findOrder(order.id)).toMatchObject({
+      status: "PAYMENT_PROCESSING",
+      stripeCheckoutSessionId: second.id,
+    });
+    expect((await deliver(portal, pay(second.id))).status).toBe(200);
+    expect(await countKeys(order.id)).toBe(1);
+  });
+
+  it("two submits at once after coming back open one new session between them", async () => {
+    const { user, order } = await readyOrder();
+    await openCheckout(user.id, order.id);
+
+    const results = await Promise.allSettled(
+      [0, 1].map(() => portal.store.submitPayment(user.id, checkoutPayment(order.id), fromIp())),
+    );
+
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    expect(fake.count("POST", SESSIONS)).toBe(2);
+    expect([...fake.checkout.sessions.values()].filter((s) => s.status === "open")).toHaveLength(1);
+  });
+
+  it("a buyer who paid in another tab and then submits again is not sent to pay twice", async () => {
+    const { user, order } = await readyOrder();
+    const session = await openCheckout(user.id, order.id);
+    const completed = pay(session.id);
+
+    const again = await portal.store.submitPayment(user.id, checkoutPayment(order.id), fromIp());
+
+    expect(again).toEqual({ orderId: order.id, next: "confirmation" });
+    expect(fake.count("POST", SESSIONS)).toBe(1);
+    expect((await deliver(portal, completed)).status).toBe(200);
+    expect(await findOrder(order.id)).toMatchObject({ status: "PAID" });
+  });
+
+  it("a buyer back from Stripe may choose Invoice instead: the session is closed, the invoice opened", async () => {
+    const { user, order } = await readyOrder();
+    const session = await openCheckout(user.id, order.id);
+
+    await portal.store.submitPayment(user.id, invoicePayment(order.id), fromIp());
+
+    expect(fake.checkout.session(session.id).status).toBe("expired");
+    expect(await findOrder(order.id)).toMatchObject({ status: "AWAITING_PAYMENT", paymentMethod: "INVOICE" });
+  });
+
+  it("a delayed payment method settles on async_payment_succeeded, and fails on async_payment_failed", async () => {
+    const paid = await readyOrder();
+    const failed = await readyOrder();
+    for (const { user, order } of [paid, failed]) {
+      const session = await openCheckout(user.id, order.id);
+      const pending = { ...fake.checkout.session(session.id), status: "complete", payment_status: "unpaid" };
+      expect((await deliver(portal, stripeEvent("checkout.session.completed", pending))).status).toBe(200);
+      expect(await findOrder(order.id)).toMatchObject({ status: "PAYMENT_PROCESSING" });
+      const outcome = order === paid.order ? "succeeded" : "failed";
+      const later = { ...pending, payment_status: outcome === "succeeded" ? "paid" : "unpaid" };
+      const event = stripeEvent(`checkout.session.async_payment_${outcome}`, later);
+      expect((await deliver(portal, event)).status).toBe(200);
+    }
+
+    expect(await findOrder(paid.order.id)).toMatchObject({ status: "PAID" });
+    expect(await countKeys(paid.order.id)).toBe(1);
+    expect(await findOrder(failed.order.id)).toMatchObject({
+      status: "PAYMENT_FAILED",
+      failureCode: "payments.card_declined",
+    });
+    expect(await countKeys(failed.order.id)).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { cardPayment, createReadyOrder } from "../factories/order";
+import { checkoutPayment, createReadyOrder } from "../factories/order";
 import { fromIp } from "../factories/request";
 import { createUser } from "../factories/user";
 import { payloadOf, signatureFor, stripeEvent } from "../fakes/stripe-events";
@@ -46,9 +46,9 @@ function deliverToDoomedProcess(crashAt: string, payload: string, signature: str
 async function pendingPayment() {
   const user = await createUser();
   const order = await createReadyOrder(user);
-  await portal.store.submitPayment(user.id, cardPayment(order.id), fromIp());
-  const intent = fake.paymentIntent((await findOrder(order.id)).stripePaymentIntentId!);
-  const payload = payloadOf(stripeEvent("payment_intent.succeeded", intent));
+  await portal.store.submitPayment(user.id, checkoutPayment(order.id), fromIp());
+  const paid = fake.checkout.pay((await findOrder(order.id)).stripeCheckoutSessionId!);
+  const payload = payloadOf(stripeEvent("checkout.session.completed", paid));
   return { user, orderId: order.id, payload, signature: signatureFor(payload) };
 }
 

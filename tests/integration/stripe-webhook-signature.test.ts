@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { cardPayment, createReadyOrder } from "../factories/order";
+import { checkoutPayment, createReadyOrder } from "../factories/order";
 import { fromIp } from "../factories/request";
 import { createUser } from "../factories/user";
 import { payloadOf, signatureFor, stripeEvent, type TestEvent } from "../fakes/stripe-events";
-import { type FakeStripe, type FakePaymentIntent } from "../fakes/stripe-server";
+import type { FakeCheckoutSession } from "../fakes/stripe-checkout";
+import { type FakeStripe } from "../fakes/stripe-server";
 
 import {
   countRows,
@@ -26,13 +27,17 @@ withFakeStripe((started: FakeStripe, loaded: Portal) => {
   portal = loaded;
 });
 
-/** An order waiting for its payment_intent.succeeded, and that event. */
-async function pendingPayment(): Promise<{ orderId: string; event: TestEvent; intent: FakePaymentIntent }> {
+/** An order paid on Stripe Checkout, waiting for its checkout.session.completed, and that event. */
+async function pendingPayment(): Promise<{
+  orderId: string;
+  event: TestEvent;
+  session: FakeCheckoutSession;
+}> {
   const user = await createUser();
   const order = await createReadyOrder(user);
-  await portal.store.submitPayment(user.id, cardPayment(order.id), fromIp());
-  const intent = fake.paymentIntent((await findOrder(order.id)).stripePaymentIntentId!);
-  return { orderId: order.id, event: stripeEvent("payment_intent.succeeded", intent), intent };
+  await portal.store.submitPayment(user.id, checkoutPayment(order.id), fromIp());
+  const session = fake.checkout.pay((await findOrder(order.id)).stripeCheckoutSessionId!);
+  return { orderId: order.id, event: stripeEvent("checkout.session.completed", session), session };
 }
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -46,7 +51,7 @@ describe("Stripe webhook signatures", () => {
     [
       "changed by one byte after signing",
       (payload) => ({
-        payload: payload.replace('"amount": 8900', '"amount": 8901'),
+        payload: payload.replace('"amount_total": 8900', '"amount_total": 8901'),
         signature: signatureFor(payload),
       }),
     ],
@@ -105,10 +110,13 @@ describe("Stripe webhook signatures", () => {
 
 describe("Stripe events the portal does not act on", () => {
   it("acknowledges an event type outside the allow-list without touching anything", async () => {
-    const { orderId, intent } = await pendingPayment();
+    const { orderId, session } = await pendingPayment();
     const before = await countRows();
+    // Checkout's own PaymentIntent events: the order is settled by the session's events only.
+    const intent = { id: session.payment_intent, object: "payment_intent", metadata: { orderId } };
 
-    const reply = await deliver(portal, stripeEvent("payment_intent.created", intent));
+    const reply = await deliver(portal, stripeEvent("payment_intent.succeeded", intent));
+    expect(await deliver(portal, stripeEvent("payment_intent.created", intent))).toEqual(reply);
 
     expect(reply).toEqual({ status: 200, body: { received: true } });
     expect(await countRows()).toEqual(before);
@@ -120,13 +128,13 @@ describe("Stripe events the portal does not act on", () => {
     ["an order id that is not a UUID", { orderId: "'; DROP TABLE orders; --" }],
     ["an order that does not exist", { orderId: "00000000-0000-4000-8000-000000000000" }],
   ])("acknowledges a payment for an unknown order (%s)", async (_name, metadata) => {
-    const { intent } = await pendingPayment();
+    const { session } = await pendingPayment();
     const before = await countRows();
-    const stranger = { ...intent, id: "pi_unknown_to_the_portal", metadata };
+    const stranger = { ...session, id: "cs_unknown_to_the_portal", client_reference_id: null, metadata };
 
     for (const type of [
-      "payment_intent.succeeded",
-      "payment_intent.payment_failed",
+      "checkout.session.completed",
+      "checkout.session.expired",
       "invoice.paid",
       "invoice.voided",
     ]) {
@@ -155,7 +163,7 @@ describe("without Stripe", () => {
     const local = await loadPortal({});
     try {
       const payload = payloadOf(
-        stripeEvent("payment_intent.succeeded", { id: "pi_x", object: "payment_intent" }),
+        stripeEvent("checkout.session.completed", { id: "cs_x", object: "checkout.session" }),
       );
       const before = await countRows();
 

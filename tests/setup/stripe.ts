@@ -37,13 +37,11 @@ export async function loadPortal(vars: StripeVars) {
   vi.resetModules();
   const store = await import("@/lib/store/service");
   const route = await import("@/app/api/webhooks/stripe/route");
-  const gateway = await import("@/lib/payments/stripe-gateway");
   const payments = await import("@/lib/payments/payments");
   const errors = await import("./errors");
   return {
     store,
     POST: route.POST,
-    gateway,
     PaymentProviderError: payments.PaymentProviderError,
     expectDomainError: errors.expectDomainError,
   };
@@ -85,7 +83,7 @@ export function findOrder(id: string) {
     select: {
       status: true,
       paymentMethod: true,
-      stripePaymentIntentId: true,
+      stripeCheckoutSessionId: true,
       stripeInvoiceId: true,
       invoiceNumber: true,
       invoiceDueAt: true,

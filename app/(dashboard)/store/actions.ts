@@ -1,8 +1,11 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { z } from "zod";
+import { isCardPaidThroughCheckout } from "@/lib/payments/service";
 import { userAction } from "@/lib/web/action";
 import {
+  CheckoutPaymentInputSchema,
   SaveOrderInformationInputSchema,
   StartOrderInputSchema,
   SubmitPaymentInputSchema,
@@ -24,10 +27,12 @@ export const saveInformationAction = userAction(
   },
 );
 
-export const submitPaymentAction = userAction(
-  SubmitPaymentInputSchema,
-  async (input, { session, request }) => {
-    const { orderId, next } = await submitPayment(session.userId, input, request);
-    redirect(checkout(orderId, next));
-  },
+/** With Stripe the card is typed on Stripe Checkout's page, so the step has no card fields to check. */
+const PaymentInputSchema = z.lazy(() =>
+  isCardPaidThroughCheckout() ? CheckoutPaymentInputSchema : SubmitPaymentInputSchema,
 );
+
+export const submitPaymentAction = userAction(PaymentInputSchema, async (input, { session, request }) => {
+  const { orderId, next, redirectTo } = await submitPayment(session.userId, input, request);
+  redirect(redirectTo ?? checkout(orderId, next));
+});

@@ -1,19 +1,19 @@
 import "server-only";
-import { findOrderByPaymentIntent, findOrderByStripeInvoice, findPayableOrder } from "../repository";
+import { findOrderByCheckoutSession, findOrderByStripeInvoice, findPayableOrder } from "../repository";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type StripeObjectRef = { id: string; metadata?: Record<string, string> | null };
 
 /**
- * The order a PaymentIntent or invoice belongs to. Falls back to metadata.orderId because Stripe does not
+ * The order a Checkout Session or invoice belongs to. Falls back to metadata.orderId because Stripe does not
  * order its events: one can arrive before our own row records the Stripe id (the create call's reply is
  * still in flight, or the process stopped before saving it).
  */
-export async function findOrderFor(kind: "payment_intent" | "invoice", object: StripeObjectRef) {
+export async function findOrderFor(kind: "checkout_session" | "invoice", object: StripeObjectRef) {
   const byId =
-    kind === "payment_intent"
-      ? await findOrderByPaymentIntent(object.id)
+    kind === "checkout_session"
+      ? await findOrderByCheckoutSession(object.id)
       : await findOrderByStripeInvoice(object.id);
   if (byId) return byId;
   const orderId = object.metadata?.orderId;

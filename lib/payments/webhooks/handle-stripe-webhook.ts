@@ -5,19 +5,20 @@ import { errorMessage } from "@/lib/errors/catalog";
 import { logger, logUnexpected } from "@/lib/core/logger";
 import { isStripeEventProcessed } from "../repository";
 import { verifyStripeEvent } from "../stripe-client";
+import { onCheckoutSessionPaid, onCheckoutSessionUnpaid } from "./checkout-session";
 import { onInvoiceMarkedUncollectible } from "./invoice-marked-uncollectible";
 import { onInvoicePaid } from "./invoice-paid";
 import { onInvoiceVoided } from "./invoice-voided";
-import { onPaymentIntentPaymentFailed } from "./payment-intent-payment-failed";
-import { onPaymentIntentSucceeded } from "./payment-intent-succeeded";
 
 /** Stripe's own default: a signature older than this is a replay. */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
 
 /** The events we act on; Stripe may send others (endpoint settings change), which are acknowledged and skipped. */
 export const HANDLED_STRIPE_EVENTS = [
-  "payment_intent.succeeded",
-  "payment_intent.payment_failed",
+  "checkout.session.completed",
+  "checkout.session.async_payment_succeeded",
+  "checkout.session.async_payment_failed",
+  "checkout.session.expired",
   "invoice.paid",
   "invoice.voided",
   "invoice.marked_uncollectible",
@@ -84,10 +85,12 @@ function isHandled(event: Stripe.Event): event is HandledEvent {
 
 async function dispatch(event: HandledEvent): Promise<void> {
   switch (event.type) {
-    case "payment_intent.succeeded":
-      return onPaymentIntentSucceeded(event);
-    case "payment_intent.payment_failed":
-      return onPaymentIntentPaymentFailed(event);
+    case "checkout.session.completed":
+    case "checkout.session.async_payment_succeeded":
+      return onCheckoutSessionPaid(event);
+    case "checkout.session.async_payment_failed":
+    case "checkout.session.expired":
+      return onCheckoutSessionUnpaid(event);
     case "invoice.paid":
       return onInvoicePaid(event);
     case "invoice.voided":

@@ -5,15 +5,24 @@ import { PageCard } from "@/components/layout/page-card";
 import { StepIndicator } from "@/components/layout/step-indicator";
 import { Notice } from "@/components/ui/notice";
 import { revealLatestKey } from "@/lib/licensing/service";
-import { CHECKOUT_STEPS, formatMoney, formatOrderNumber } from "@/lib/store/store";
+import { CHECKOUT_STEPS, formatMoney, formatOrderNumber, isCheckoutOpen } from "@/lib/store/store";
 import { ActivateForm } from "../../../../licenses/activate/activate-form";
 import { loadCheckoutStep } from "../load-step";
 import { OrderSummary } from "../order-summary";
 
 export const metadata: Metadata = { title: "Purchase confirmation" };
 
-export default async function ConfirmationPage({ params }: { params: Promise<{ orderId: string }> }) {
+export default async function ConfirmationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orderId: string }>;
+  searchParams: Promise<{ session_id?: string }>;
+}) {
   const { order } = await loadCheckoutStep(params, "confirmation");
+  // Stripe Checkout sends the buyer here once they have paid; the webhook that settles the order may be later.
+  const backFromCheckout =
+    isCheckoutOpen(order) && (await searchParams).session_id === order.stripeCheckoutSessionId;
   const key = order.status === "PAID" && !order.renewsCredentialId ? await revealLatestKey(order.id) : null;
   return (
     <PageCard title="Web Store" wide>
@@ -22,7 +31,16 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ o
       {order.status === "PAYMENT_PROCESSING" ? (
         <>
           <AutoRefresh />
-          <Notice tone="info">We are confirming your payment. This page updates by itself.</Notice>
+          <Notice tone="info">
+            {backFromCheckout
+              ? "Payment received, your license key is on its way. This page updates by itself."
+              : "We are confirming your payment. This page updates by itself."}
+          </Notice>
+          {isCheckoutOpen(order) && !backFromCheckout ? (
+            <Link href={`/store/checkout/${order.id}/payment`} className="text-brand-700 underline">
+              Back to Payment Method
+            </Link>
+          ) : null}
         </>
       ) : null}
       {order.status === "AWAITING_PAYMENT" ? (

@@ -2,18 +2,31 @@ import type { Metadata } from "next";
 import { PageCard } from "@/components/layout/page-card";
 import { StepIndicator } from "@/components/layout/step-indicator";
 import { errorMessage, isErrorCode } from "@/lib/errors/catalog";
-import { CHECKOUT_STEPS } from "@/lib/store/store";
+import { isCardPaidThroughCheckout } from "@/lib/payments/service";
+import { CHECKOUT_STEPS, isCheckoutOpen } from "@/lib/store/store";
 import { loadCheckoutStep } from "../load-step";
 import { OrderSummary } from "../order-summary";
 import { PaymentForm } from "./payment-form";
 
 export const metadata: Metadata = { title: "Payment Method" };
 
-export default async function PaymentPage({ params }: { params: Promise<{ orderId: string }> }) {
+export default async function PaymentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orderId: string }>;
+  searchParams: Promise<{ checkout?: string }>;
+}) {
   const { order } = await loadCheckoutStep(params, "payment");
+  const { checkout } = await searchParams;
   const failure =
     order.status === "PAYMENT_FAILED" && order.failureCode && isErrorCode(order.failureCode)
       ? errorMessage(order.failureCode)
+      : undefined;
+  // Stripe Checkout's back link: the buyer left its page without paying.
+  const notice =
+    checkout === "cancelled" && isCheckoutOpen(order)
+      ? "Payment cancelled: nothing was charged. Choose a payment method and select Submit."
       : undefined;
   return (
     <PageCard title="Web Store" wide>
@@ -26,6 +39,8 @@ export default async function PaymentPage({ params }: { params: Promise<{ orderI
         orderId={order.id}
         backHref={`/store/checkout/${order.id}/information`}
         failure={failure}
+        notice={notice}
+        cardOnStripe={isCardPaidThroughCheckout()}
       />
     </PageCard>
   );

@@ -12,10 +12,15 @@ export function PaymentForm({
   orderId,
   backHref,
   failure,
+  notice,
+  cardOnStripe,
 }: {
   orderId: string;
   backHref: string;
   failure?: string;
+  notice?: string;
+  /** With Stripe, the card is typed on Stripe Checkout's page after Submit: no card fields here. */
+  cardOnStripe: boolean;
 }) {
   const [state, action] = useActionState(submitPaymentAction, IDLE_STATE);
   const [method, setMethod] = useState(state.values?.paymentMethod ?? "CARD");
@@ -24,6 +29,9 @@ export function PaymentForm({
     <form action={action} noValidate>
       {failure && state.status === "idle" ? (
         <FormMessage state={{ status: "error", message: failure }} />
+      ) : null}
+      {notice && state.status === "idle" ? (
+        <FormMessage state={{ status: "error", message: notice }} />
       ) : null}
       <FormMessage state={state} />
       <input type="hidden" name="orderId" value={orderId} />
@@ -52,7 +60,12 @@ export function PaymentForm({
           </p>
         ) : null}
       </fieldset>
-      {method === "CARD" ? (
+      {method === "CARD" && cardOnStripe ? (
+        <p className="mb-6 max-w-xl rounded-md bg-slate-50 p-4 text-sm text-slate-800">
+          After you select Submit, you enter your card on Stripe&apos;s secure payment page, where your bank
+          may ask you to confirm the payment. We never see your card number.
+        </p>
+      ) : method === "CARD" ? (
         <fieldset className="mb-6 max-w-md">
           <legend className="mb-3 text-lg font-semibold">Card details</legend>
           <Field
