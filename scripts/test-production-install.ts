@@ -151,7 +151,7 @@ async function main() {
       // The project's Node 24 (a production host or the Dockerfile's image brings its own).
       PATH: `${path.join(ROOT, "node_modules", "node", "bin")}:${process.env.PATH}`,
       NODE_ENV: "production",
-      // Self-service proofing has no real provider yet (productionProblems): demo mode until it has.
+      // No provider's loopback fake is started here, so the stand-ins serve: demo mode.
       MAG_DEMO: "true",
       DATABASE_URL: database.url,
       AUTH_SECRET: randomBytes(32).toString("base64url"),

@@ -60,6 +60,14 @@ const EnvSchema = z.object({
   TWILIO_API_BASE_URL: optionalString,
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
+  /**
+   * Self-service proofing through Stripe Identity (document, selfie and SSN on Stripe's page) instead of the
+   * local identity verifier and document checker. Needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET.
+   */
+  STRIPE_IDENTITY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   /** Sends Stripe API calls to another base URL (a loopback fake in tests). */
   STRIPE_API_BASE_URL: optionalString,
   /** Where encrypted ID photos and selfies are kept (lib/proofing/image-store.ts). */
@@ -139,6 +147,11 @@ export function isStripeConfigured(e: Env = env()): boolean {
   return Boolean(e.STRIPE_SECRET_KEY);
 }
 
+/** Self-service proofing goes to Stripe Identity when STRIPE_IDENTITY is true and Stripe is configured. */
+export function isStripeIdentityEnabled(e: Env = env()): boolean {
+  return e.STRIPE_IDENTITY && isStripeConfigured(e);
+}
+
 /** Live video meetings go to Microsoft Teams only when all of its variables are set. */
 export function isTeamsConfigured(e: Env = env()): boolean {
   return Boolean(e.TEAMS_TENANT_ID && e.TEAMS_CLIENT_ID && e.TEAMS_CLIENT_SECRET && e.TEAMS_ORGANIZER_ID);
@@ -178,8 +191,9 @@ export function productionProblems(e: Env = env()): string[] {
     problems.push(
       "TEAMS_TENANT_ID, TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET and TEAMS_ORGANIZER_ID are not all set: live video meetings would use the local stand-in",
     );
-  problems.push(
-    "self-service identity proofing has only the local identity verifier and document checker (no real provider is configurable yet)",
-  );
+  if (!e.STRIPE_IDENTITY)
+    problems.push(
+      "STRIPE_IDENTITY is not true: self-service proofing would use the local identity verifier and document checker",
+    );
   return problems;
 }

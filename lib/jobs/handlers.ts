@@ -5,6 +5,7 @@ import { deliverPendingKeyEmails, wipeExpiredSealedKeys } from "@/lib/licensing/
 import { CODE_EXPIRY_REMINDER_JOB } from "@/lib/proofing/activation-service";
 import { FAIL_INSTRUCTIONS_JOB } from "@/lib/proofing/agent-service";
 import { deliverPendingNotices, purgeExpiredImages } from "@/lib/proofing/capture-service";
+import { redactDecidedSessions } from "@/lib/proofing/provider-retention";
 import {
   sendAppointmentCancelled,
   sendAppointmentConfirmation,
@@ -46,6 +47,7 @@ export const RECURRING_JOBS: RecurringJob[] = [
     handler: async (_payload, now) => {
       await deliverPendingNotices(now);
       await purgeExpiredImages(now);
+      await redactDecidedSessions(now);
     },
   },
   {

@@ -9,11 +9,12 @@ import { enforceLimit } from "@/lib/core/rate-limit";
 import { inTransaction } from "@/lib/core/transaction";
 import { sendEmail } from "@/lib/messaging/service";
 import type { RequestInfo } from "@/lib/core/caller";
-import type { CheckedImage } from "./document-checker";
+import type { CaptureVerdict, CheckedImage } from "./document-checker";
 import { proofingNoticeMessage } from "./emails";
 import { deleteImage, readImage, storeImage } from "./image-store";
 import { localDocumentChecker } from "./local-document-checker";
 import { PROOFING_POLICY } from "./proofing";
+import { verificationPageUrl } from "./stripe-identity";
 import * as caseRepo from "./case-repository";
 import * as retentionRepo from "./retention-repository";
 
@@ -69,6 +70,19 @@ export async function startCapture(token: string, request: RequestInfo, now = ne
     detail: { caseId: claimed.id },
   });
   return secret;
+}
+
+/**
+ * With Stripe Identity, where the capture session continues: Stripe's hosted capture (document, selfie, SSN)
+ * instead of our pages. Null for our own capture.
+ */
+export async function providerCaptureUrl(secret: string): Promise<string | null> {
+  const found = await caseRepo.findCaseByCaptureSession(sessionHash(secret));
+  if (!found?.providerSessionId) return null;
+  // A session that no longer takes a capture (decided, canceled) is a used link.
+  const url = await verificationPageUrl(found.providerSessionId).catch(() => null);
+  if (!url) throw new DomainError("proofing.link_invalid");
+  return url;
 }
 
 export type CaptureState = {
@@ -169,7 +183,7 @@ async function storeChecked(caseId: string, checked: [ImageKind, CheckedImage][]
   await Promise.all(replaced.map(deleteImage));
 }
 
-/** Judges the three photos and closes the case; a pass proofs the credential and sends the notice. */
+/** Judges the three photos and closes the case. */
 async function decide(caseId: string, request: RequestInfo, now: Date): Promise<void> {
   const images = await caseRepo.listImages(caseId);
   const load = async (kind: ImageKind): Promise<CheckedImage> => {
@@ -182,9 +196,30 @@ async function decide(caseId: string, request: RequestInfo, now: Date): Promise<
     selfie: await load("SELFIE"),
   });
   const current = (await caseRepo.findCaseById(caseId))!;
+  const identity = current.identityOutcome ?? "";
+  await closeCase(
+    current,
+    verdict,
+    { identity, kba: current.kbaPassedAt ? "passed" : "not_asked" },
+    request,
+    now,
+  );
+}
+
+/**
+ * Closes a self-service case on the capture's verdict (ours or Stripe Identity's): a pass proofs the credential
+ * and sends the notice. Refused (proofing.decided) when the case was decided meanwhile.
+ */
+export async function closeCase(
+  current: { id: string; userId: string; credentialId: string },
+  verdict: CaptureVerdict,
+  basis: Record<string, string>,
+  request: RequestInfo,
+  now: Date,
+): Promise<void> {
+  const caseId = current.id;
   const evidence = {
-    identity: current.identityOutcome ?? "",
-    kba: current.kbaPassedAt ? "passed" : "not_asked",
+    ...basis,
     documents: verdict.passed ? "passed" : "failed",
     checks: verdict.checks.join(","),
   };

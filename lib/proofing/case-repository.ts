@@ -61,6 +61,7 @@ const CASE_SELECT = {
   linkExpiresAt: true,
   captureStartedAt: true,
   captureCompletedAt: true,
+  providerSessionId: true,
   decidedAt: true,
   failureReason: true,
   createdAt: true,
@@ -84,6 +85,7 @@ export type ProofingCaseRow = ProofingFlow & {
   linkExpiresAt: Date | null;
   captureStartedAt: Date | null;
   captureCompletedAt: Date | null;
+  providerSessionId: string | null;
   decidedAt: Date | null;
   failureReason: string | null;
   createdAt: Date;
@@ -156,6 +158,7 @@ export type CaseChanges = Partial<{
   captureSessionHash: string | null;
   captureStartedAt: Date | null;
   captureCompletedAt: Date | null;
+  providerSessionId: string | null;
   videoReviewedAt: Date | null;
   videoServiceAt: Date | null;
   scheduleReviewedAt: Date | null;
@@ -226,14 +229,32 @@ export async function claimLink(
   linkTokenHash: string,
   captureSessionHash: string,
   now: Date,
-): Promise<{ id: string; userId: string } | null> {
+): Promise<{ id: string; userId: string; providerSessionId: string | null } | null> {
   const { count } = await db().proofingCase.updateMany({
     where: { linkTokenHash, captureSessionHash: null, status: "IN_PROGRESS", linkExpiresAt: { gt: now } },
     data: { captureSessionHash, captureStartedAt: now },
   });
   if (count !== 1) return null;
-  return db().proofingCase.findUnique({ where: { linkTokenHash }, select: { id: true, userId: true } });
+  return db().proofingCase.findUnique({
+    where: { linkTokenHash },
+    select: { id: true, userId: true, providerSessionId: true },
+  });
 }
+
+/** The case of a Stripe Identity session, by the id we saved or by the case id Stripe echoes back. */
+export async function findCaseByProviderSession(
+  sessionId: string,
+  caseId: string | undefined,
+): Promise<ProofingCaseRow | null> {
+  const bySession = await db().proofingCase.findUnique({
+    where: { providerSessionId: sessionId },
+    select: CASE_SELECT,
+  });
+  if (bySession) return toRow(bySession);
+  return caseId && UUID.test(caseId) ? findCaseById(caseId) : null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type StoredImage = { id: string; kind: ProofingImageKind; storageKey: string };
 

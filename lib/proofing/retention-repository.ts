@@ -24,3 +24,23 @@ export function listExpiredImages(
     take,
   });
 }
+
+/** Stripe Identity sessions of cases decided before `decidedBefore` that Stripe was not yet asked to redact. */
+export function listUnredactedSessions(
+  decidedBefore: Date,
+  take: number,
+): Promise<{ id: string; providerSessionId: string | null }[]> {
+  return db().proofingCase.findMany({
+    where: { providerSessionId: { not: null }, providerRedactedAt: null, decidedAt: { lt: decidedBefore } },
+    select: { id: true, providerSessionId: true },
+    take,
+  });
+}
+
+export async function markSessionRedacted(caseId: string, at: Date): Promise<void> {
+  await db().proofingCase.update({
+    where: { id: caseId },
+    data: { providerRedactedAt: at },
+    select: { id: true },
+  });
+}

@@ -2,7 +2,7 @@ import "server-only";
 import { correctAccountName } from "@/lib/accounts/service";
 import { auditSelf } from "@/lib/audit/service";
 import { decrypt, encrypt, keyedHash, randomToken } from "@/lib/core/crypto";
-import { env } from "@/lib/core/env";
+import { env, isStripeIdentityEnabled } from "@/lib/core/env";
 import { DomainError, type ErrorCode } from "@/lib/core/errors";
 import { errorMessage } from "@/lib/errors/catalog";
 import { enforceLimit, refundLimit } from "@/lib/core/rate-limit";
@@ -11,8 +11,9 @@ import { DeliveryError, sendSms } from "@/lib/messaging/service";
 import { checkPhone } from "@/lib/phones/phones";
 import type { RequestInfo } from "@/lib/core/caller";
 import { proofingLinkMessage } from "./emails";
-import type { IdentityCheck } from "./identity-verifier";
+import type { IdentityCheck, IdentityVerifier } from "./identity-verifier";
 import { localIdentityVerifier } from "./local-identity-verifier";
+import { stripeIdentityVerifier } from "./stripe-identity";
 import {
   PROOFING_POLICY,
   PROOFING_TERMS_VERSION,
@@ -36,7 +37,9 @@ import type {
   SubmitMobileInput,
 } from "./schemas";
 
-const verifier = localIdentityVerifier;
+/** Stripe Identity when STRIPE_IDENTITY is set (the SSN is checked with the document); else the local bureau. */
+const verifier = (): IdentityVerifier =>
+  isStripeIdentityEnabled() ? stripeIdentityVerifier : localIdentityVerifier;
 
 export type ProofingView = {
   credentialId: string;
@@ -56,6 +59,8 @@ export type ProofingView = {
   linkSentAt: Date | null;
   linkExpiresAt: Date | null;
   captureStartedAt: Date | null;
+  /** The document, selfie and SSN were checked by Stripe Identity (no KBA: it has none). */
+  checkedByStripeIdentity: boolean;
   decidedAt: Date | null;
   failureReason: string | null;
   attemptsLeft: number;
@@ -117,6 +122,7 @@ async function toView(
     linkSentAt: c.linkSentAt,
     linkExpiresAt: c.linkExpiresAt,
     captureStartedAt: c.captureStartedAt,
+    checkedByStripeIdentity: c.providerSessionId !== null,
     decidedAt: c.decidedAt,
     failureReason: c.failureReason,
     attemptsLeft: Math.max(0, PROOFING_POLICY.maxAttemptsPerCredential - failures.failed),
@@ -291,11 +297,13 @@ export async function submitMobile(
         identityOutcome: check.outcome,
         identityCheckedAt: now,
         kbaQuestions: check.outcome === "KBA_REQUIRED" ? check.questions : null,
+        providerSessionId: check.outcome === "KBA_REQUIRED" ? null : (check.providerSessionId ?? null),
       },
       tx,
     );
     const result = check.outcome === "NOT_VERIFIED" ? "FAILURE" : "SUCCESS";
-    const detail = { caseId: current.id, outcome: check.outcome, reference: check.reference };
+    const provider = "providerSessionId" in check && check.providerSessionId ? "stripe_identity" : "bureau";
+    const detail = { caseId: current.id, outcome: check.outcome, reference: check.reference, provider };
     await auditSelf("PROOFING_IDENTITY_CHECKED", result, userId, request, detail, tx);
     if (check.outcome === "NOT_VERIFIED") {
       const reason = check.reference === SSN_IN_USE ? SSN_IN_USE : "identity_not_verified";
@@ -318,7 +326,7 @@ const SSN_IN_USE = "ssn_in_use";
  */
 async function checkIdentity(
   userId: string,
-  current: { ssnEncrypted: string | null; identityEncrypted: string | null },
+  current: { id: string; ssnEncrypted: string | null; identityEncrypted: string | null },
   mobile: string,
 ): Promise<IdentityCheck> {
   await enforceLimit("proofing.ssn_check.user", userId);
@@ -327,7 +335,7 @@ async function checkIdentity(
     return { outcome: "NOT_VERIFIED", reference: SSN_IN_USE };
   const identity = JSON.parse(decrypt(current.identityEncrypted!)) as IdentityEvidence;
   try {
-    return await verifier.verify({ ssn, identity, mobile });
+    return await verifier().verify({ caseId: current.id, ssn, identity, mobile });
   } catch {
     await refundLimit("proofing.ssn_check.user", userId);
     throw new DomainError("proofing.verifier_unavailable");
@@ -365,7 +373,7 @@ export async function answerKba(
     throw new DomainError("proofing.kba_incomplete", { fieldErrors });
   }
   const ssn = decrypt(current.ssnEncrypted!);
-  const passed = await verifier.checkKbaAnswers({ ssn, answers: input.answers });
+  const passed = await verifier().checkKbaAnswers({ ssn, answers: input.answers });
   await inTransaction(async (tx) => {
     const result = passed ? "SUCCESS" : "FAILURE";
     await auditSelf("PROOFING_KBA_ANSWERED", result, userId, request, { caseId: current.id }, tx);

@@ -74,6 +74,7 @@ export const ROUTES: Record<string, PageRule> = {
   "/proof/capture/selfie": { access: "public", why: "capture-session cookie" },
   "/proof/capture/done": { access: "public", why: "capture-session cookie" },
   "/proof/capture/upload": { access: "public", why: "capture-session cookie" },
+  "/proof/verified": { access: "public", why: "Stripe Identity's return page, shows nothing of the case" },
   "/dev/outbox": { access: "public", why: "local delivery only; 404 once a provider is configured" },
   "/api/dev/outbox": { access: "public", why: "local delivery only; 404 once a provider is configured" },
   "/api/auth/[...nextauth]": { access: "public", why: "next-auth's own endpoints" },

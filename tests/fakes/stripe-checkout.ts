@@ -152,12 +152,12 @@ export class FakeCheckout {
   private emit(type: string, session: FakeCheckoutSession) {
     const event = stripeEvent(type, structuredClone(session));
     this.events.push(event);
-    if (this.webhook) void send(this.webhook, event);
+    if (this.webhook) void sendWebhook(this.webhook, event);
   }
 }
 
 /** Posts a signed event as Stripe does, retrying a few times while the endpoint does not answer 2xx. */
-async function send(target: WebhookTarget, event: TestEvent) {
+export async function sendWebhook(target: WebhookTarget, event: TestEvent) {
   await new Promise((resolve) => setTimeout(resolve, target.delayMs ?? 0));
   const payload = payloadOf(event);
   for (let attempt = 0; attempt < 5; attempt++) {

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { FakeCheckout } from "./stripe-checkout";
+import { FakeIdentity } from "./stripe-identity";
 
 type Json = Record<string, unknown>;
 type Params = { [key: string]: string | Params };
@@ -101,6 +102,8 @@ export class FakeStripe {
   readonly invoices = new Map<string, FakeInvoice>();
   /** Checkout Sessions, their hosted payment page (/pay/…) and their webhooks. */
   readonly checkout = new FakeCheckout(() => this.url);
+  /** Identity VerificationSessions, their hosted capture (/verify/…) and their webhooks. */
+  readonly identity = new FakeIdentity(() => this.url);
   private readonly idempotent = new Map<string, { fingerprint: string; reply: Reply }>();
   private readonly holds: {
     method: string;
@@ -130,6 +133,7 @@ export class FakeStripe {
     this.customers.clear();
     this.invoices.clear();
     this.checkout.reset();
+    this.identity.reset();
     this.idempotent.clear();
     this.holds.length = 0;
   }
@@ -186,6 +190,8 @@ export class FakeStripe {
     // The hosted payment page is for the buyer's browser: no API key.
     if (path.startsWith("/pay/"))
       return this.checkout.page(method, path.slice("/pay/".length), new URLSearchParams(raw), res);
+    if (path.startsWith("/verify/"))
+      return this.identity.page(method, path.slice("/verify/".length), new URLSearchParams(raw), res);
 
     let reply: Reply;
     let replayed = false;
@@ -234,6 +240,10 @@ export class FakeStripe {
   private route(method: string, path: string, p: Params): Reply {
     const parts = path.split("/").filter(Boolean); // ["v1", resource, id?, action?]
     const [, resource, id, action] = parts;
+    if (resource === "identity") {
+      const reply = this.identity.route(method, parts, p);
+      if (reply) return reply;
+    }
     if (resource === "checkout" && id === "sessions") {
       const reply = this.checkout.route(method, parts[3], parts[4], p);
       if (reply) return reply;

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { env } from "@/lib/core/env";
+import { env, productionProblems } from "@/lib/core/env";
 import {
   assertSafeProduction,
   generatedSecretProblems,
@@ -67,6 +67,25 @@ describe("starting the production server", () => {
 
 describe("production's own checks", () => {
   const production = () => ({ ...env(), NODE_ENV: "production" as const, MAG_DEMO: false });
+
+  it("with every real provider, Stripe Identity included, no stand-in is left to refuse", () => {
+    const providers = {
+      SMTP_URL: "smtp://127.0.0.1:2525",
+      TWILIO_ACCOUNT_SID: "AC00000000000000000000000000000000",
+      TWILIO_AUTH_TOKEN: "token",
+      TWILIO_FROM_NUMBER: "+15005550006",
+      STRIPE_SECRET_KEY: "sk_live_x",
+      STRIPE_WEBHOOK_SECRET: "whsec_x",
+      TEAMS_TENANT_ID: "tenant",
+      TEAMS_CLIENT_ID: "client",
+      TEAMS_CLIENT_SECRET: "secret",
+      TEAMS_ORGANIZER_ID: "organizer",
+    };
+    expect(productionProblems({ ...production(), ...providers, STRIPE_IDENTITY: true })).toEqual([]);
+    expect(productionProblems({ ...production(), ...providers, STRIPE_IDENTITY: false })).toEqual([
+      expect.stringContaining("STRIPE_IDENTITY is not true"),
+    ]);
+  });
 
   it("refuse the secrets npm run demo generated for this checkout, naming each", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "secrets-"));

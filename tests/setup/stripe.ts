@@ -11,7 +11,12 @@ import {
 } from "../fakes/stripe-events";
 
 export const STRIPE_TEST_KEY = "sk_test_integration_0123456789";
-const STRIPE_VARS = ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_BASE_URL"] as const;
+const STRIPE_VARS = [
+  "STRIPE_SECRET_KEY",
+  "STRIPE_WEBHOOK_SECRET",
+  "STRIPE_API_BASE_URL",
+  "STRIPE_IDENTITY",
+] as const;
 type StripeVars = Partial<Record<(typeof STRIPE_VARS)[number], string>>;
 
 /** The variables that send the portal's Stripe calls to `fake`. */

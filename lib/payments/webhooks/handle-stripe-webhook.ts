@@ -6,6 +6,7 @@ import { logger, logUnexpected } from "@/lib/core/logger";
 import { isStripeEventProcessed } from "../repository";
 import { verifyStripeEvent } from "../stripe-client";
 import { onCheckoutSessionPaid, onCheckoutSessionUnpaid } from "./checkout-session";
+import { onVerificationSession } from "@/lib/proofing/identity-events";
 import { onInvoiceMarkedUncollectible } from "./invoice-marked-uncollectible";
 import { onInvoicePaid } from "./invoice-paid";
 import { onInvoiceVoided } from "./invoice-voided";
@@ -22,6 +23,9 @@ export const HANDLED_STRIPE_EVENTS = [
   "invoice.paid",
   "invoice.voided",
   "invoice.marked_uncollectible",
+  "identity.verification_session.verified",
+  "identity.verification_session.requires_input",
+  "identity.verification_session.canceled",
 ] as const;
 
 type HandledEvent = Extract<Stripe.Event, { type: (typeof HANDLED_STRIPE_EVENTS)[number] }>;
@@ -97,5 +101,9 @@ async function dispatch(event: HandledEvent): Promise<void> {
       return onInvoiceVoided(event);
     case "invoice.marked_uncollectible":
       return onInvoiceMarkedUncollectible(event);
+    case "identity.verification_session.verified":
+    case "identity.verification_session.requires_input":
+    case "identity.verification_session.canceled":
+      return onVerificationSession(event);
   }
 }

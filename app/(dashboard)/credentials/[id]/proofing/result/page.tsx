@@ -17,6 +17,13 @@ const FAILURE_REASONS: Record<string, string> = {
   kba_failed: "Your answers to the verification questions did not match the records.",
   live_video_failed:
     "The proofing agent could not verify your identity. We emailed you the agent's instructions.",
+  // Stripe Identity's findings (lib/proofing/stripe-identity.ts).
+  document_expired: "Your ID document has expired. Use a current driver's license, passport or ID card.",
+  document_unverified: "Your ID document could not be verified.",
+  selfie_mismatch: "Your photo did not match the photo on your ID document.",
+  ssn_mismatch: "The Social Security number did not match the name and date of birth on your ID document.",
+  consent_declined: "You did not agree to the identity check on your phone.",
+  canceled: "The identity check on your phone was canceled before it finished.",
 };
 
 export default async function ResultPage({ params }: { params: Promise<{ id: string }> }) {
@@ -53,6 +60,12 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
           . We emailed you the same notice. If this was not you, contact MAG Customer Support at{" "}
           {env().SUPPORT_EMAIL} right away.
         </p>
+        {view.checkedByStripeIdentity ? (
+          <p className="mb-4 text-sm text-slate-700">
+            Your ID document, your photo and your Social Security number were checked by Stripe Identity, so
+            no knowledge-based questions were asked.
+          </p>
+        ) : null}
         <p className="mb-4 text-sm text-slate-700">
           IMPORTANT: Now register your credential: set up the phone numbers that receive your one-time
           passcodes.
