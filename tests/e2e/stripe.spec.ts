@@ -1,14 +1,24 @@
-// Card payments with Stripe, in the browser: a portal of this build configured for Stripe (against the loopback
-// fake, which serves a minimal hosted Checkout page and sends the signed webhooks back to that portal).
+// Stripe in the browser: a portal of this build configured for Stripe Checkout and Stripe Identity, against the
+// loopback fake, which serves minimal hosted pages (checkout, identity capture) and sends the signed webhooks
+// back to that portal.
 import type { ChildProcess } from "node:child_process";
-import type { Page } from "@playwright/test";
+import { devices, type Page } from "@playwright/test";
 import { createUser } from "../factories/user";
 import { WEBHOOK_SECRET } from "../fakes/stripe-events";
 import { startFakeStripe, type FakeStripe } from "../fakes/stripe-server";
 import { startBuiltProcess } from "../setup/built-process";
 import { expect, test } from "./fixtures";
 import { stopGroup } from "./processes";
-import { chooseProduct, completeBilling, LICENSE_KEY, WITHOUT_PROOFING } from "./store-helpers";
+import { createActivatedCredential } from "../factories/credential";
+import { phoneNumbers } from "./phone-helpers";
+import { proveIdentity } from "./proofing-helpers";
+import {
+  chooseProduct,
+  completeBilling,
+  LICENSE_KEY,
+  WITH_PROOFING,
+  WITHOUT_PROOFING,
+} from "./store-helpers";
 
 // A fixed port, so that every page of this file (test.use below) opens on this portal.
 const PORT = 3110;
@@ -24,6 +34,7 @@ test.beforeAll(async () => {
   fake = await startFakeStripe();
   // Late enough for the buyer to see the page that waits for it.
   fake.checkout.webhook = { url: `${BASE}/api/webhooks/stripe`, secret: WEBHOOK_SECRET, delayMs: 2_500 };
+  fake.identity.webhook = { url: `${BASE}/api/webhooks/stripe`, secret: WEBHOOK_SECRET };
   portal = startBuiltProcess("server", {
     PORT: String(PORT),
     APP_URL: BASE,
@@ -31,6 +42,7 @@ test.beforeAll(async () => {
     STRIPE_SECRET_KEY: "sk_test_e2e_0123456789",
     STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
     STRIPE_API_BASE_URL: fake.url,
+    STRIPE_IDENTITY: "true",
   });
   await expect
     .poll(
@@ -157,3 +169,60 @@ test("a Checkout page that expires unpaid frees the order for another way to pay
   await page.getByRole("button", { name: "Submit" }).click();
   await expect(page.getByRole("heading", { name: "Thank you for your order" })).toBeVisible();
 });
+
+/** A valid SSN no other test used (an SSN proofed on one account is refused on another). */
+function freshSsn() {
+  const n = Date.now() % 900_000;
+  return `123-${String(10 + (n % 89)).padStart(2, "0")}-${1000 + (Math.floor(n / 89) % 9000)}`;
+}
+
+for (const [outcome, shown] of [
+  ["verified", "Your identity is verified."],
+  ["selfie_mismatch", "Your photo did not match the photo on your ID document."],
+] as const) {
+  test(`self-service proofing on Stripe Identity's page: ${outcome}`, async ({
+    page,
+    browser,
+    clientIp,
+    login,
+    outbox,
+    sql,
+  }) => {
+    const { user, credentialId } = await createActivatedCredential({ withProofing: true });
+    await login(user);
+    await page.getByRole("link", { name: WITH_PROOFING }).click();
+    await page.getByRole("link", { name: "Start Identity Proofing" }).click();
+    const [mobile] = phoneNumbers(1);
+    await proveIdentity(page, freshSsn(), mobile!.typed);
+
+    // No questions: the texted link opens Stripe's capture (document, selfie, SSN) on the phone.
+    const sms = await outbox.latest(mobile!.e164, (m) => m.channel === "sms" && m.body.includes("/proof/"));
+    const phone = await browser.newContext({
+      ...devices["Pixel 7"],
+      extraHTTPHeaders: { "x-forwarded-for": clientIp },
+    });
+    const onPhone = await phone.newPage();
+    await onPhone.goto(/https?:\/\/\S+\/proof\/[A-Za-z0-9_-]+/.exec(sms.body)![0]);
+    await onPhone.getByRole("button", { name: "Let’s get started" }).click();
+    await expect(onPhone.getByRole("heading", { name: "Verify your identity" })).toBeVisible();
+    expect(new URL(onPhone.url()).origin).toBe(fake.url);
+    await onPhone.getByRole("radio", { name: outcome, exact: true }).check();
+    await onPhone.getByRole("button", { name: "Submit" }).click();
+    await expect(onPhone.getByRole("heading", { name: "Identity check submitted" })).toBeVisible();
+    await phone.close();
+
+    const status = async () =>
+      (
+        (await sql(`SELECT status FROM proofing_cases WHERE "credentialId" = $1`, [credentialId])) as {
+          status: string;
+        }[]
+      )[0]!.status;
+    await expect.poll(status, { timeout: 20_000 }).not.toBe("IN_PROGRESS");
+    await page.getByRole("button", { name: "ID PROOFING COMPLETED" }).click();
+    await expect(page.getByText(shown)).toBeVisible();
+    if (outcome === "verified")
+      await expect(
+        page.getByText("checked by Stripe Identity, so no knowledge-based questions"),
+      ).toBeVisible();
+  });
+}
