@@ -218,7 +218,7 @@ export async function signInWithPassword(
     throw await refuseSignIn(request, "email_not_verified", account.id, "accounts.email_not_verified");
   }
 
-  if (await requiresPhoneOtp(account.id, now)) {
+  if (await requiresPhoneOtp(account.id)) {
     const challengeToken = await startLoginChallenge(account.id, request, now);
     return { kind: "otp_required", challengeToken, phones: await listSignInPhones(account.id) };
   }

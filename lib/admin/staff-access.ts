@@ -24,6 +24,6 @@ export async function staffSecondFactorStep(
   now = new Date(),
 ): Promise<string | null> {
   if (session.authLevel === "PASSWORD_OTP" && hasFreshOtp(session, now, STAFF_OTP_MAX_AGE_MS)) return null;
-  if (await requiresPhoneOtp(session.userId, now)) return "/verify?next=/admin";
+  if (await requiresPhoneOtp(session.userId)) return "/verify?next=/admin";
   return `/credentials/${await ensureStaffCredential(session.userId, now)}/phones`;
 }

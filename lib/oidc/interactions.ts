@@ -1,7 +1,7 @@
 import "server-only";
 import type { CurrentSession } from "@/lib/core/caller";
 import { DomainError } from "@/lib/core/errors";
-import { requiresPhoneOtp } from "@/lib/phones/service";
+import { hasCurrentSecondFactor } from "@/lib/phones/service";
 import { currentProvider } from "./host";
 import { findStorePartnerSlug } from "./client-repository";
 import { acrFor, amrFor, wantsAal2 } from "./oidc";
@@ -94,18 +94,18 @@ export async function nextInteractionStep(
     if ((reasons.includes("login_prompt") || reasons.includes("max_age")) && authTime < interaction.iat)
       return { kind: "sign-in", next: here, reauth: true, ...loginHint };
     const client = await provider.Client.find(String(interaction.params.client_id));
-    if (
-      wantsAal2(interaction.params.acr_values, client?.metadata().default_acr_values) &&
-      session.authLevel !== "PASSWORD_OTP"
-    ) {
-      if (await requiresPhoneOtp(session.userId)) return { kind: "step-up", next: here };
-      return { kind: "needs-credential", uid, clientName: client?.clientName ?? "An application" };
+    // A phone of an expired credential still guards our sign-in but is no second factor for partners.
+    const current = await hasCurrentSecondFactor(session.userId);
+    if (wantsAal2(interaction.params.acr_values, client?.metadata().default_acr_values)) {
+      if (!current)
+        return { kind: "needs-credential", uid, clientName: client?.clientName ?? "An application" };
+      if (session.authLevel !== "PASSWORD_OTP") return { kind: "step-up", next: here };
     }
     await endOtherUsersProviderSession(provider, interaction, session.userId);
     return finish(interaction, {
       login: {
         accountId: session.userId,
-        acr: acrFor(session),
+        acr: acrFor(current ? session : { ...session, authLevel: "PASSWORD" }),
         amr: amrFor(session),
         ts: Math.floor(authTime),
         remember: false,

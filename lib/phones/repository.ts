@@ -105,6 +105,23 @@ export async function insertPhoneLocked(
  * Whether the user must pass a phone OTP at sign-in: an unexpired credential with a phone, active or going
  * through a proofing upgrade (which must not weaken sign-in while it lasts).
  */
+/**
+ * Whether the user has a phone on a credential that is not revoked, expired or not: its phones keep protecting
+ * the account's sign-in after expiry (until they are released), so expiry never turns sign-in password-only.
+ */
+export async function hasProtectingPhone(userId: string): Promise<boolean> {
+  const rows = await query<{ found: boolean }>(
+    "phones-has-protecting",
+    `SELECT EXISTS (
+       SELECT 1 FROM phone_numbers p JOIN credentials c ON c.id = p."credentialId"
+       WHERE p."userId" = $1 AND c.status IN ('ACTIVE', 'PROOFING_REQUIRED')
+     ) AS found`,
+    [userId],
+  );
+  return rows[0]!.found;
+}
+
+/** Whether the user has a phone on a credential that has not expired: a second factor partners may rely on. */
 export async function hasActivePhone(userId: string, now: Date): Promise<boolean> {
   const rows = await query<{ found: boolean }>(
     "phones-has-active",

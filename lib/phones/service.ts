@@ -44,7 +44,7 @@ async function requireCredential(session: Session, credentialId: string, now: Da
   // The account's first phone is set up right after activation. Once it has an active phone on any
   // credential, adding another (to this credential or a second one) needs a phone OTP within 20 minutes on
   // an existing phone and a password at most 12 hours old: a stolen password alone adds no phone.
-  const hasPhones = phones.length > 0 || (await repo.hasActivePhone(session.userId, now));
+  const hasPhones = phones.length > 0 || (await repo.hasProtectingPhone(session.userId));
   const needsSignIn =
     hasPhones && now.getTime() - session.passwordAt.getTime() > PHONE_CHANGE_PASSWORD_MAX_AGE_MS;
   const needsFreshOtp = hasPhones && (needsSignIn || !hasFreshOtp(session, now, FRESH_OTP_WINDOW_MS));
@@ -167,8 +167,16 @@ export async function listSignInPhones(userId: string): Promise<MaskedPhone[]> {
   return (await repo.listUserPhones(userId)).map(masked);
 }
 
-/** Whether sign-in needs the phone OTP: the user has an active credential with a phone. */
-export function requiresPhoneOtp(userId: string, now = new Date()): Promise<boolean> {
+/** Whether sign-in needs the phone OTP: the user has a phone on a credential that is not revoked (expired too). */
+export function requiresPhoneOtp(userId: string): Promise<boolean> {
+  return repo.hasProtectingPhone(userId);
+}
+
+/**
+ * Whether a phone OTP of this user counts as a second factor for partners (acr): only while a credential with a
+ * phone has not expired. An expired one still guards the MAG sign-in (requiresPhoneOtp).
+ */
+export function hasCurrentSecondFactor(userId: string, now = new Date()): Promise<boolean> {
   return repo.hasActivePhone(userId, now);
 }
 

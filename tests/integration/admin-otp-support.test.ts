@@ -61,14 +61,14 @@ describe("phone OTP support actions", () => {
   it("support resets a user's phones: all removed, sessions ended, the user registers again", async () => {
     const { user, credentialId, sessionId } = await createActiveCredential({ phones: 2, now: clock.now() });
     const support = await createUser({ role: "SUPPORT" });
-    expect(await requiresPhoneOtp(user.id, clock.now())).toBe(true);
+    expect(await requiresPhoneOtp(user.id)).toBe(true);
     expect(await resetUserPhones(asStaff(support), input(user.id), REQUEST)).toBe(2);
     expect(await db().phoneNumber.count({ where: { userId: user.id } })).toBe(0);
     expect(await db().credential.findUniqueOrThrow({ where: { id: credentialId } })).toMatchObject({
       status: "PHONE_REGISTRATION_REQUIRED",
     });
     expect(await resolveSession(sessionId, clock.now())).toBeNull();
-    expect(await requiresPhoneOtp(user.id, clock.now())).toBe(false);
+    expect(await requiresPhoneOtp(user.id)).toBe(false);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { type: "PHONES_RESET" } });
     expect(audit).toMatchObject({ actorId: support.id, subjectUserId: user.id });
     expect(audit.detail).toMatchObject({ removed: 2 });

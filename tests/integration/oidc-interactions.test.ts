@@ -137,6 +137,27 @@ describe("signing in to a partner through the portal's pages", () => {
     });
   });
 
+  it("after the credential expires its phone OTP is no second factor for partners: aal1, and an aal2 request needs a renewal", async () => {
+    const u = await createActiveCredential();
+    await db().credential.update({
+      where: { id: u.credentialId },
+      data: { expiresAt: new Date(Date.now() - 60_000) },
+    });
+    const session = await sessionOf(u.sessionId);
+    expect(session.authLevel).toBe("PASSWORD_OTP");
+    const partner = await registerPartner();
+
+    const flow = await start(partner);
+    const callback = await signInThrough(flow, session);
+    const tokens = await client.authorizationCodeGrant(flow.config, new URL(callback), {
+      pkceCodeVerifier: flow.verifier,
+    });
+    expect(tokens.claims()).toMatchObject({ acr: "urn:mag:aal1" });
+
+    const strict = await start(partner, { acr_values: "urn:mag:aal2" });
+    expect(await nextInteractionStep(strict.uid, session)).toMatchObject({ kind: "needs-credential" });
+  });
+
   it("a partner asking for aal2 from a user without a credential: Get 2FA remembers the partner's own request; Cancel tells it no", async () => {
     const partner = await registerPartner();
     const noCredential = await createUser();

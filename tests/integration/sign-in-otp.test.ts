@@ -74,6 +74,16 @@ describe("signing in with a phone one-time passcode", () => {
     expect(await db().loginChallenge.count({ where: { userId: u.user.id, completedAt: null } })).toBe(1);
   });
 
+  it("an expired credential's phones still guard the sign-in: expiry never makes it password-only", async () => {
+    const u = await createActiveCredential({ now: clock.now() });
+    await db().credential.update({
+      where: { id: u.credentialId },
+      data: { expiresAt: new Date(clock.now().getTime() - MINUTE) },
+    });
+
+    expect(await signIn(u.user)).toMatchObject({ kind: "otp_required" });
+  });
+
   it("the pending sign-in shows the user's phones masked, default first", async () => {
     const u = await createActiveCredential({ phones: 2, now: clock.now() });
     const pending = await getPendingSignIn(await passwordStep(u), clock.now());
