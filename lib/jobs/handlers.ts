@@ -6,6 +6,7 @@ import { CODE_EXPIRY_REMINDER_JOB } from "@/lib/proofing/activation-service";
 import { FAIL_INSTRUCTIONS_JOB } from "@/lib/proofing/agent-service";
 import { deliverPendingNotices, purgeExpiredImages } from "@/lib/proofing/capture-service";
 import { redactDecidedSessions } from "@/lib/proofing/provider-retention";
+import { sendExpiryReminders } from "@/lib/credentials/reminders";
 import {
   sendAppointmentCancelled,
   sendAppointmentConfirmation,
@@ -39,6 +40,14 @@ export const RECURRING_JOBS: RecurringJob[] = [
     handler: async (_payload, now) => {
       await deliverPendingKeyEmails(now);
       await wipeExpiredSealedKeys(now);
+    },
+  },
+  {
+    // Emails 30, 7 and 1 days before a credential expires.
+    kind: "upkeep.credential_reminders",
+    everyMs: 60 * 60_000,
+    handler: async (_payload, now) => {
+      await sendExpiryReminders(now);
     },
   },
   {

@@ -197,6 +197,8 @@ export type CredentialSummary = {
   /** Null for a staff credential, which comes with the role rather than a key. */
   keyHint: string | null;
   canRenew: boolean;
+  /** Whole days until expiry while it is due for renewal (30 days or less), else null (expired included). */
+  expiresInDays: number | null;
 };
 
 export async function listCredentials(userId: string, now = new Date()): Promise<CredentialSummary[]> {
@@ -212,6 +214,13 @@ export async function listCredentials(userId: string, now = new Date()): Promise
       expiresAt: c.expiresAt,
       keyHint: c.licenseKey?.hint ?? null,
       canRenew: c.product !== null && status !== "REVOKED" && isInRenewalWindow(c.expiresAt, now),
+      expiresInDays:
+        c.product !== null &&
+        status !== "REVOKED" &&
+        status !== "EXPIRED" &&
+        isInRenewalWindow(c.expiresAt, now)
+          ? Math.ceil((c.expiresAt.getTime() - now.getTime()) / 86_400_000)
+          : null,
     };
   });
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PartnerReturnBanner } from "@/components/layout/partner-return-banner";
 import { ButtonLink } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import { requireUser } from "@/lib/web/auth";
 import { CREDENTIAL_STATUS_LABELS } from "@/lib/credentials/credentials";
 import { listCredentials } from "@/lib/licensing/service";
@@ -22,6 +23,18 @@ export default async function DashboardPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Welcome, {session.firstName}</h1>
       <PartnerReturnBanner userId={session.userId} />
+      {credentials
+        .filter((c) => c.expiresInDays !== null)
+        .map((c) => (
+          <Notice key={c.id} tone="info">
+            Your credential {c.productName} expires{" "}
+            {c.expiresInDays! <= 1 ? "tomorrow" : `in ${c.expiresInDays} days`}, on{" "}
+            {c.expiresAt.toISOString().slice(0, 10)} (UTC).{" "}
+            <Link href={`/store?renew=${c.id}`} className="text-brand-700 font-semibold underline">
+              Renew
+            </Link>
+          </Notice>
+        ))}
       <section aria-labelledby="credentials-heading" className="rounded-lg bg-white p-6 shadow">
         <div className="flex flex-wrap items-center justify-between gap-4">
           <h2 id="credentials-heading" className="text-xl font-semibold">

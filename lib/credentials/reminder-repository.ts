@@ -1,0 +1,83 @@
+import "server-only";
+import { db } from "@/lib/core/db";
+import { query } from "@/lib/core/sql";
+import type { Tx } from "@/lib/core/transaction";
+
+// Expiry reminders: which are due, and claiming one for sending so that two workers never send it twice.
+
+/** The thresholds, in days before expiry. */
+export const REMINDER_DAYS = [30, 7, 1] as const;
+
+/**
+ * Adds a row for each threshold a live purchased credential has reached. Only the nearest threshold is sent:
+ * the farther ones that are due at the same time (a credential bought 5 days before expiry, a worker down for
+ * a week) are recorded as skipped. Existing rows stay as they are (the primary key).
+ */
+export async function queueDueReminders(now: Date): Promise<number> {
+  const rows = await query<{ count: string }>(
+    "credential-reminders-queue",
+    `WITH due AS (
+       INSERT INTO credential_reminders ("credentialId", "expiresAt", "daysBefore", "sentAt", skipped)
+       SELECT c.id, c."expiresAt", t.days,
+              CASE WHEN nearer.days IS NULL THEN NULL ELSE $1::timestamp END,
+              nearer.days IS NOT NULL
+       FROM credentials c
+       CROSS JOIN unnest($2::int[]) AS t(days)
+       LEFT JOIN LATERAL (
+         SELECT min(n) AS days FROM unnest($2::int[]) AS n
+         WHERE n < t.days AND c."expiresAt" <= $1::timestamp + make_interval(days => n)
+       ) nearer ON nearer.days IS NOT NULL
+       WHERE c.kind = 'PURCHASED' AND c.status <> 'REVOKED'
+         AND c."expiresAt" > $1::timestamp AND c."expiresAt" <= $1::timestamp + make_interval(days => t.days)
+       ON CONFLICT DO NOTHING
+       RETURNING 1
+     )
+     SELECT count(*)::text AS count FROM due`,
+    [now, [...REMINDER_DAYS]],
+  );
+  return Number(rows[0]!.count);
+}
+
+export type PendingReminder = {
+  credentialId: string;
+  expiresAt: Date;
+  daysBefore: number;
+  currentExpiresAt: Date;
+  status: string;
+  email: string;
+  firstName: string;
+  productName: string;
+};
+
+/** Claims up to `take` unsent reminders for this transaction; rows another worker holds are skipped. */
+export function claimPendingReminders(take: number, tx: Tx): Promise<PendingReminder[]> {
+  return tx.$queryRaw<PendingReminder[]>`
+    SELECT r."credentialId", r."expiresAt", r."daysBefore", c."expiresAt" AS "currentExpiresAt", c.status::text,
+           u.email, u."firstName", coalesce(p.name, 'MAG') AS "productName"
+    FROM credential_reminders r
+    JOIN credentials c ON c.id = r."credentialId"
+    JOIN users u ON u.id = c."userId"
+    LEFT JOIN products p ON p.id = c."productId"
+    WHERE r."sentAt" IS NULL
+    ORDER BY r."createdAt"
+    LIMIT ${take}
+    FOR UPDATE OF r SKIP LOCKED`;
+}
+
+export async function markReminder(
+  reminder: { credentialId: string; expiresAt: Date; daysBefore: number },
+  outcome: { at: Date; skipped: boolean },
+  tx: Tx,
+): Promise<void> {
+  const { credentialId, expiresAt, daysBefore } = reminder;
+  await tx.credentialReminder.update({
+    where: { credentialId_expiresAt_daysBefore: { credentialId, expiresAt, daysBefore } },
+    data: { sentAt: outcome.at, skipped: outcome.skipped },
+    select: { credentialId: true },
+  });
+}
+
+/** Sent reminders of a credential (for its timeline and tests). */
+export function listReminders(credentialId: string) {
+  return db().credentialReminder.findMany({ where: { credentialId }, orderBy: { daysBefore: "desc" } });
+}
