@@ -54,6 +54,10 @@ test("an invoice order gets no key until support records full payment; the email
   await form.getByLabel("I checked the payment was received in full.").check();
   await form.getByRole("button", { name: "Mark Paid" }).click();
   await expect(support.getByText("Payment recorded.")).toBeVisible();
+  // The order's row reads Paid beside the confirmation, without a reload.
+  const orders = support.getByRole("region", { name: "Orders" });
+  await expect(orders.getByText(new RegExp(` · Paid · ${invoiceNumber}`))).toBeVisible();
+  await expect(orders.getByText("Awaiting payment")).toHaveCount(0);
 
   const email = await outbox.latest(user.email, (m) => /Your license key/.test(m.subject));
   const key = email.body.match(LICENSE_KEY)![0];

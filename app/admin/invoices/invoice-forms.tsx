@@ -3,20 +3,66 @@
 import { useActionState } from "react";
 import { FormMessage } from "@/components/forms/form-message";
 import { IDLE_STATE } from "@/components/forms/idle-state";
+import type { FormState } from "@/lib/web/action";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Field } from "@/components/ui/field";
+import { ORDER_STATUS_LABELS } from "@/lib/store/order-status";
 import { markInvoicePaidAction } from "./actions";
 
-export function MarkPaidForm({
+/**
+ * An order row awaiting its invoice's payment, with Mark Paid: once recorded, the row itself reads Paid beside
+ * the confirmation (the page is not re-rendered, which would take the confirmation away).
+ */
+export function AwaitingPaymentOrder({
+  line,
   orderId,
   invoiceNumber,
   amount,
 }: {
+  /** The row's text before and after its status. */
+  line: [string, string];
   orderId: string;
   invoiceNumber: string;
   amount: string;
 }) {
   const [state, action] = useActionState(markInvoicePaidAction, IDLE_STATE);
+  const status = state.status === "success" ? ORDER_STATUS_LABELS.PAID : ORDER_STATUS_LABELS.AWAITING_PAYMENT;
+  return (
+    <>
+      <p>
+        {line[0]}
+        {status}
+        {line[1]}
+      </p>
+      <MarkPaidFields
+        state={state}
+        action={action}
+        orderId={orderId}
+        invoiceNumber={invoiceNumber}
+        amount={amount}
+      />
+    </>
+  );
+}
+
+export function MarkPaidForm(props: { orderId: string; invoiceNumber: string; amount: string }) {
+  const [state, action] = useActionState(markInvoicePaidAction, IDLE_STATE);
+  return <MarkPaidFields state={state} action={action} {...props} />;
+}
+
+function MarkPaidFields({
+  state,
+  action,
+  orderId,
+  invoiceNumber,
+  amount,
+}: {
+  state: FormState;
+  action: (form: FormData) => void;
+  orderId: string;
+  invoiceNumber: string;
+  amount: string;
+}) {
   if (state.status === "success") return <FormMessage state={state} />;
   return (
     <form

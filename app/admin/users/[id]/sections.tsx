@@ -7,7 +7,7 @@ import { ORDER_STATUS_LABELS } from "@/lib/store/order-status";
 import type { listOrders } from "@/lib/store/service";
 import { formatMoney, formatOrderNumber } from "@/lib/store/store";
 import { revokeLicenseKeyAction, resendLicenseKeyAction } from "../../invoices/actions";
-import { MarkPaidForm } from "../../invoices/invoice-forms";
+import { AwaitingPaymentOrder } from "../../invoices/invoice-forms";
 import { ReissueCodeForm } from "../../proofing/reissue-form";
 import { ReasonForm } from "../../reason-form";
 import {
@@ -252,19 +252,24 @@ export function OrdersSection({
           const key = keys[i];
           return (
             <li key={o.id} className="space-y-2 border-b pb-3 text-sm">
-              <p>
-                {formatOrderNumber(o.number)} · {o.product.name} · {formatMoney(o.amountCents, o.currency)} ·{" "}
-                {ORDER_STATUS_LABELS[o.status]}
-                {o.invoiceNumber ? ` · ${o.invoiceNumber}` : ""}
-                {key ? ` · license key ending ${key.hint} (${key.status.toLowerCase()})` : ""}
-              </p>
               {canManage && o.status === "AWAITING_PAYMENT" && o.invoiceNumber ? (
-                <MarkPaidForm
+                <AwaitingPaymentOrder
+                  line={[
+                    `${formatOrderNumber(o.number)} · ${o.product.name} · ${formatMoney(o.amountCents, o.currency)} · `,
+                    ` · ${o.invoiceNumber}`,
+                  ]}
                   orderId={o.id}
                   invoiceNumber={o.invoiceNumber}
                   amount={(o.amountCents / 100).toFixed(2)}
                 />
-              ) : null}
+              ) : (
+                <p>
+                  {formatOrderNumber(o.number)} · {o.product.name} · {formatMoney(o.amountCents, o.currency)}{" "}
+                  · {ORDER_STATUS_LABELS[o.status]}
+                  {o.invoiceNumber ? ` · ${o.invoiceNumber}` : ""}
+                  {key ? ` · license key ending ${key.hint} (${key.status.toLowerCase()})` : ""}
+                </p>
+              )}
               {canManage && key && key.status !== "ACTIVATED" && !o.renewsCredentialId ? (
                 <div className="grid gap-6 md:grid-cols-2">
                   <ReasonForm
