@@ -17,6 +17,7 @@ import * as repo from "./repository";
 import { STAFF_ROLES } from "./staff-access";
 import { credentialTimeline } from "./timeline";
 import { liftOtpLockout } from "@/lib/otp/service";
+import { grantProofingAttempt } from "@/lib/proofing/service";
 import { stopProofingOfRevokedCredential } from "@/lib/proofing/video-service";
 import { resetAllPhones } from "@/lib/phones/service";
 import type {
@@ -146,6 +147,23 @@ export async function revokeCredential(actor: Actor, input: RevokeCredentialInpu
       { credentialId: input.credentialId, reason: input.reason },
       tx,
     );
+  });
+}
+
+/** One more proofing attempt for a credential that used up its own; audited with the staff member and the reason. */
+export async function grantAnotherProofingAttempt(
+  actor: Actor,
+  input: RevokeCredentialInput,
+  request: RequestInfo,
+) {
+  const user = await requireOtherUser(actor, input.userId, { stepUp: true });
+  await inTransaction(async (tx) => {
+    await grantProofingAttempt(
+      { userId: user.id, credentialId: input.credentialId, grantedById: actor.userId, reason: input.reason },
+      tx,
+    );
+    const detail = { credentialId: input.credentialId, reason: input.reason };
+    await auditStaff("PROOFING_ATTEMPT_GRANTED", actor.userId, user.id, request, detail, tx);
   });
 }
 

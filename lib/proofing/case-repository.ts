@@ -114,18 +114,33 @@ export async function findCaseById(caseId: string, tx?: Tx): Promise<ProofingCas
   return c ? toRow(c) : null;
 }
 
+/**
+ * The credential's failed attempts that count against its limits: each attempt support granted after the limit
+ * (proofing_attempt_grants) takes one failure off both counts, so one more attempt, self-service included, opens.
+ */
 export async function countFailedCases(
   credentialId: string,
   tx?: Tx,
 ): Promise<{ failed: number; failedSelfService: number }> {
-  const rows = await (tx ?? db()).proofingCase.groupBy({
-    by: ["method"],
-    where: { credentialId, status: "FAILED" },
-    _count: { _all: true },
-  });
+  const client = tx ?? db();
+  const [rows, grants] = await Promise.all([
+    client.proofingCase.groupBy({
+      by: ["method"],
+      where: { credentialId, status: "FAILED" },
+      _count: { _all: true },
+    }),
+    client.proofingAttemptGrant.count({ where: { credentialId } }),
+  ]);
   const failed = rows.reduce((n, r) => n + r._count._all, 0);
   const failedSelfService = rows.find((r) => r.method === "SELF_SERVICE")?._count._all ?? 0;
-  return { failed, failedSelfService };
+  return { failed: Math.max(0, failed - grants), failedSelfService: Math.max(0, failedSelfService - grants) };
+}
+
+export async function insertAttemptGrant(
+  data: { credentialId: string; grantedById: string; reason: string },
+  tx: Tx,
+): Promise<void> {
+  await tx.proofingAttemptGrant.create({ data, select: { id: true } });
 }
 
 export async function insertCase(data: { credentialId: string; userId: string }, tx: Tx): Promise<string> {

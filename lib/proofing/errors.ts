@@ -4,6 +4,11 @@ import type { ErrorEntry, ErrorTable } from "@/lib/core/errors";
 export const PROOFING_ERRORS = {
   "proofing.not_found": { message: "No such proofing case.", status: 404 },
   "proofing.not_required": { message: "This credential does not need identity proofing.", status: 400 },
+  "proofing.attempts_left": {
+    message:
+      "This credential still has proofing attempts left, self-service included: there is nothing to grant.",
+    status: 409,
+  },
   "proofing.attempts_exhausted": {
     message:
       "You have used all three identity proofing attempts for this credential. Please contact Customer Support.",

@@ -154,6 +154,27 @@ export async function startAttempt(
   });
 }
 
+/**
+ * Support gives a credential that used up its proofing attempts (all three, or the two self-service ones) one
+ * more, self-service included. Refused while attempts are left. The caller audits it with the reason.
+ */
+export async function grantProofingAttempt(
+  input: { userId: string; credentialId: string; grantedById: string; reason: string },
+  tx: Tx,
+): Promise<void> {
+  const credential = await caseRepo.findCredential(input.userId, input.credentialId);
+  if (!credential || credential.status !== "PROOFING_REQUIRED")
+    throw new DomainError("proofing.not_required");
+  await caseRepo.lockCredential(credential.id, tx);
+  const { failed, failedSelfService } = await caseRepo.countFailedCases(credential.id, tx);
+  const exhausted =
+    failed >= PROOFING_POLICY.maxAttemptsPerCredential ||
+    failedSelfService >= PROOFING_POLICY.failedSelfServiceBeforeVideoOnly;
+  if (!exhausted) throw new DomainError("proofing.attempts_left");
+  const { credentialId, grantedById, reason } = input;
+  await caseRepo.insertAttemptGrant({ credentialId, grantedById, reason }, tx);
+}
+
 export async function selectProofingCountry(
   userId: string,
   input: SelectProofingCountryInput,

@@ -306,6 +306,11 @@ export const ACTIONS: Record<string, ActionRule> = {
     roles: SUPPORT,
     fields: (ids) => ({ userId: ids.user, credentialId: ids.credential, ...REASON }),
   },
+  "app/admin/users/[id]/actions.ts#grantProofingAttemptAction": {
+    access: "roles",
+    roles: SUPPORT,
+    fields: (ids) => ({ userId: ids.user, credentialId: ids.credential, ...REASON }),
+  },
   "app/admin/users/[id]/actions.ts#liftOtpLockoutAction": {
     access: "roles",
     roles: SUPPORT,

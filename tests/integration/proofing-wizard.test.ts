@@ -15,7 +15,10 @@ import {
   submitIdentity,
   submitMobile,
 } from "@/lib/proofing/service";
+import { grantAnotherProofingAttempt } from "@/lib/admin/service";
 import { createActivatedCredential, nextPhone } from "../factories/credential";
+import { asStaff } from "../factories/staff";
+import { createUser } from "../factories/user";
 import { useTestClock, type TestClock } from "../setup/clock";
 import { db, resetDb } from "../setup/db";
 import { expectDomainError } from "../setup/errors";
@@ -314,6 +317,47 @@ describe("the identity check", () => {
       })),
     });
     await expectDomainError(startAttempt(userId, credentialId, REQUEST), "proofing.attempts_exhausted");
+  });
+
+  it("support grants one more attempt after the limit, self-service included; none while attempts are left", async () => {
+    const { userId, credentialId } = await applicant();
+    await getProofingStep(userId, credentialId, "country", REQUEST);
+    const support = asStaff(await createUser({ role: "SUPPORT" }));
+    const grant = () =>
+      grantAnotherProofingAttempt(
+        support,
+        { userId, credentialId, reason: "Called in, ID checked", confirm: "on" },
+        REQUEST,
+      );
+    await expectDomainError(grant(), "proofing.attempts_left");
+
+    await db().proofingCase.updateMany({
+      where: { credentialId },
+      data: { status: "FAILED", method: "SELF_SERVICE" },
+    });
+    // Two self-service failures, then live video (the only method left) failed too.
+    await db().proofingCase.createMany({
+      data: (["SELF_SERVICE", "LIVE_VIDEO"] as const).map((method) => ({
+        credentialId,
+        userId,
+        status: "FAILED" as const,
+        method,
+      })),
+    });
+    await expectDomainError(startAttempt(userId, credentialId, REQUEST), "proofing.attempts_exhausted");
+
+    await grant();
+    await startAttempt(userId, credentialId, REQUEST);
+    await selectProofingCountry(userId, { credentialId, country: "US" });
+    await chooseProofingMethod(userId, { credentialId, method: "SELF_SERVICE" });
+    const page = await getProofingStep(userId, credentialId, "name", REQUEST);
+    expect(page.allowed && page.view).toMatchObject({
+      methods: ["SELF_SERVICE", "LIVE_VIDEO"],
+      attemptsLeft: 1,
+    });
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { type: "PROOFING_ATTEMPT_GRANTED" } });
+    expect(audit).toMatchObject({ actorId: support.userId, subjectUserId: userId });
+    expect(audit.detail).toMatchObject({ credentialId, reason: "Called in, ID checked" });
   });
 
   it("allows 10 SSN checks per hour per user", async () => {

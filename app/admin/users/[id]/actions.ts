@@ -12,6 +12,7 @@ import {
   endUserSession,
   liftUserOtpLockout,
   resetUserPhones,
+  grantAnotherProofingAttempt,
   revokeCredential,
   revokeSessions,
   setAccountStatus,
@@ -68,6 +69,18 @@ export const revokeCredentialAction = staffAction(
     return {
       status: "success",
       message: "The credential is revoked: its phones no longer sign in, and the user was signed out.",
+    };
+  },
+);
+
+export const grantProofingAttemptAction = staffAction(
+  SUPPORT_ROLES,
+  RevokeCredentialInputSchema,
+  async (input, { session, request }) => {
+    await grantAnotherProofingAttempt(session, input, request);
+    return {
+      status: "success",
+      message: "Done: the user may start one more proofing attempt, self-service included.",
     };
   },
 );

@@ -15,6 +15,7 @@ import {
   endSessionAction,
   liftOtpLockoutAction,
   resetPhonesAction,
+  grantProofingAttemptAction,
   revokeCredentialAction,
   setStatusAction,
   revokeSessionsAction,
@@ -216,6 +217,14 @@ export function CredentialsSection({
               </li>
             ))}
           </ol>
+          {canManage && c.status === "PROOFING_REQUIRED" ? (
+            <ReasonForm
+              action={grantProofingAttemptAction}
+              label="Grant Another Proofing Attempt"
+              confirm="I checked who is asking; they may try proofing once more, self-service included."
+              hidden={{ ...forUser, credentialId: c.id }}
+            />
+          ) : null}
           {canManage && c.status !== "REVOKED" ? (
             <ReasonForm
               action={revokeCredentialAction}
