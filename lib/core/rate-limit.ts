@@ -45,6 +45,8 @@ export const RATE_LIMITS = {
   "proofing.link_send.user": { points: 5, durationSeconds: 10 * 60, error: "proofing.too_many_link_sends" },
   /** Photo uploads per case: Login.gov allows 5 document captures per 6 h; a selfie counts apart. */
   "proofing.upload.case": { points: 10, durationSeconds: 6 * 60 * 60, error: "proofing.too_many_uploads" },
+  /** Wrong recovery codes (80 bits each): 10 lock recovery for the hour (lib/recovery/recovery.ts). */
+  "recovery.failures.user": { points: 10, durationSeconds: 60 * 60, error: "recovery.too_many_attempts" },
   /** Wrong proofing activation codes (80 bits, so this only stops scripted guessing and noise). */
   "proofing.code_failures.user": {
     points: 5,

@@ -14,6 +14,7 @@ import { OTP_ERRORS } from "@/lib/otp/errors";
 import { PAYMENT_ERRORS } from "@/lib/payments/errors";
 import { PHONE_ERRORS } from "@/lib/phones/errors";
 import { PROOFING_ERRORS } from "@/lib/proofing/errors";
+import { RECOVERY_ERRORS } from "@/lib/recovery/errors";
 import { STORE_ERRORS } from "@/lib/store/errors";
 
 // The one error catalog: every code with its message and HTTP status. `satisfies` fails the typecheck when a
@@ -30,6 +31,7 @@ export const ERROR_CATALOG = {
   ...OTP_ERRORS,
   ...OIDC_ERRORS,
   ...PROOFING_ERRORS,
+  ...RECOVERY_ERRORS,
 } as const satisfies Record<ErrorCode, ErrorEntry>;
 
 export function isErrorCode(code: string): code is ErrorCode {
