@@ -6,6 +6,10 @@ export const RECOVERY_ERRORS = {
     message: "This recovery code is not valid, or it was already used. Check it and try another one.",
     status: 400,
   },
+  "recovery.no_phones": {
+    message: "Register a phone first: recovery codes stand in for your phones when you lose them all.",
+    status: 409,
+  },
   "recovery.too_many_attempts": {
     message: "Too many wrong recovery codes. Recovery is locked for an hour; contact MAG Customer Support.",
     status: 429,

@@ -1,10 +1,12 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/service";
-import type { RequestInfo } from "@/lib/core/caller";
+import type { CurrentSession, RequestInfo } from "@/lib/core/caller";
 import { keyedHash } from "@/lib/core/crypto";
 import { DomainError } from "@/lib/core/errors";
 import { consumeLimit, enforceLimit } from "@/lib/core/rate-limit";
 import { inTransaction } from "@/lib/core/transaction";
+import { requiresPhoneOtp } from "@/lib/phones/service";
+import { requireStepUp } from "@/lib/sessions/service";
 import { newRecoveryCode, normalizeRecoveryCode, RECOVERY_POLICY } from "./recovery";
 import * as repo from "./repository";
 
@@ -65,4 +67,18 @@ export async function spendRecoveryCode(
 /** How many unused codes the user has (Manage OTP shows it; none means a new set is due). */
 export function unusedRecoveryCodes(userId: string): Promise<number> {
   return repo.countUnusedCodes(userId);
+}
+
+/**
+ * Generate (New) Recovery Codes on Manage OTP: for an account whose phones guard its sign-in, after a phone
+ * OTP in the last 20 minutes, so a stolen password alone can never mint a way around the phones.
+ */
+export async function createRecoveryCodes(
+  session: CurrentSession,
+  request: RequestInfo,
+  now = new Date(),
+): Promise<string[]> {
+  if (!(await requiresPhoneOtp(session.userId))) throw new DomainError("recovery.no_phones");
+  requireStepUp(session, now);
+  return generateRecoveryCodes(session.userId, request, now);
 }

@@ -17,6 +17,8 @@ export type FormState = {
   fieldErrors?: Record<string, string>;
   /** What the user typed (never passwords or tokens), to refill the form after a refusal. */
   values?: Record<string, string>;
+  /** Secrets the action created for the user to write down (recovery codes): shown once, never stored as such. */
+  shownOnce?: string[];
 };
 
 export const IDLE: FormState = { status: "idle" };

@@ -203,6 +203,7 @@ export const ACTIONS: Record<string, ActionRule> = {
   },
   "app/(dashboard)/verify/actions.ts#confirmStepUpAction": { access: "signed-in" },
   "app/(dashboard)/account/manage-otp/actions.ts#startUpgradeAction": { access: "signed-in" },
+  "app/(dashboard)/account/manage-otp/actions.ts#generateRecoveryCodesAction": { access: "signed-in" },
   "app/(dashboard)/licenses/activate/actions.ts#activateLicenseKeyAction": { access: "signed-in" },
   "app/(dashboard)/store/actions.ts#startOrderAction": { access: "signed-in" },
   "app/(dashboard)/verify/actions.ts#sendStepUpCodeAction": {

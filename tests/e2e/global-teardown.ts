@@ -4,13 +4,19 @@ import { E2E_IMAGE_DIR, E2E_LOG_FILE } from "./settings";
 import { databaseText } from "../setup/database-text";
 
 // The SSNs the e2e suite types, in the forms a leak could take.
-const TEST_SSNS = ["123456789", "123456780", "123456799", "234566789", "345676789", "346676789"].flatMap(
-  (s) => [
-    s,
-    `${s.slice(0, 3)}-${s.slice(3, 5)}-${s.slice(5)}`,
-    `${s.slice(0, 3)} ${s.slice(3, 5)} ${s.slice(5)}`,
-  ],
-);
+const TEST_SSNS = [
+  "123456789",
+  "124456789",
+  "123456780",
+  "123456799",
+  "234566789",
+  "345676789",
+  "346676789",
+].flatMap((s) => [
+  s,
+  `${s.slice(0, 3)}-${s.slice(3, 5)}-${s.slice(5)}`,
+  `${s.slice(0, 3)} ${s.slice(3, 5)} ${s.slice(5)}`,
+]);
 
 /** After the suite: neither the database, the portal's logs nor the photo store holds a test SSN in plaintext. */
 export default async function globalTeardown() {

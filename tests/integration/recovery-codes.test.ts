@@ -1,5 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { generateRecoveryCodes, unusedRecoveryCodes, spendRecoveryCode } from "@/lib/recovery/service";
+import {
+  createRecoveryCodes,
+  generateRecoveryCodes,
+  spendRecoveryCode,
+  unusedRecoveryCodes,
+} from "@/lib/recovery/service";
+import { createActiveCredential, sessionOf } from "../factories/credential";
+import { createSignedInSession } from "../factories/session";
 import { fromIp } from "../factories/request";
 import { createUser } from "../factories/user";
 import { databaseText } from "../setup/database-text";
@@ -14,6 +21,18 @@ beforeEach(async () => {
 });
 
 describe("recovery codes", () => {
+  it("are made on Manage OTP only for an account with phones, within 20 minutes of a phone OTP", async () => {
+    const bare = await createUser();
+    const bareSession = await sessionOf(await createSignedInSession(bare.id, new Date(), "PASSWORD_OTP"));
+    await expectDomainError(createRecoveryCodes(bareSession, fromIp()), "recovery.no_phones");
+
+    const { sessionId } = await createActiveCredential();
+    const session = await sessionOf(sessionId);
+    const later = new Date(Date.now() + 21 * 60_000);
+    await expectDomainError(createRecoveryCodes(session, fromIp(), later), "auth.step_up_required");
+    expect(await createRecoveryCodes(session, fromIp())).toHaveLength(10);
+  });
+
   it("a set of 10 is kept only as keyed hashes; a code works once, typed in any case", async () => {
     const user = await createUser();
     const codes = await generateRecoveryCodes(user.id, fromIp());

@@ -6,6 +6,8 @@ import { PhoneIdInputSchema } from "@/lib/phones/schemas";
 import { removePhone, setDefaultPhone } from "@/lib/phones/service";
 import { StartUpgradeInputSchema } from "@/lib/store/schemas";
 import { startOrder } from "@/lib/store/service";
+import { createRecoveryCodes } from "@/lib/recovery/service";
+import { z } from "zod";
 
 const PAGE = "/account/manage-otp";
 
@@ -24,4 +26,15 @@ export const setDefaultPhoneAction = userAction(PhoneIdInputSchema, async (input
 export const startUpgradeAction = userAction(StartUpgradeInputSchema, async (input, { session }) => {
   const { orderId } = await startOrder(session.userId, { productId: input.productId });
   redirect(`/store/checkout/${orderId}/information`);
+});
+
+/** Generate (New) Recovery Codes: shown once in the answer, kept only as hashes. */
+export const generateRecoveryCodesAction = userAction(z.object({}), async (_input, { session, request }) => {
+  const codes = await createRecoveryCodes(session, request);
+  return {
+    status: "success",
+    message:
+      "Here are your recovery codes. Download or print them now and keep them somewhere safe: each works once, and this page will not show them again.",
+    shownOnce: codes,
+  };
 });

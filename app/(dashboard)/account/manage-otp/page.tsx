@@ -4,10 +4,12 @@ import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { requireUser } from "@/lib/web/auth";
 import { getManagedPhones } from "@/lib/phones/service";
+import { unusedRecoveryCodes } from "@/lib/recovery/service";
 import { findUpgradeOffer } from "@/lib/store/service";
 import { formatMoney } from "@/lib/store/store";
 import { StepUpForm } from "../../verify/step-up-form";
 import { PhoneRowActions } from "./phone-actions";
+import { RecoveryCodesForm } from "./recovery-codes";
 import { UpgradeForm } from "./upgrade-form";
 
 export const metadata: Metadata = { title: "Manage OTP" };
@@ -20,9 +22,10 @@ const DONE: Record<string, string> = {
 export default async function ManageOtpPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   const session = await requireUser();
   const { done } = await searchParams;
-  const [{ credentials, hasFreshOtp }, upgrade] = await Promise.all([
+  const [{ credentials, hasFreshOtp }, upgrade, recoveryCodes] = await Promise.all([
     getManagedPhones(session),
     findUpgradeOffer(session.userId),
+    unusedRecoveryCodes(session.userId),
   ]);
   const allPhones = credentials.flatMap((c) => c.phones);
   return (
@@ -72,6 +75,18 @@ export default async function ManageOtpPage({ searchParams }: { searchParams: Pr
           ) : null}
         </section>
       ))}
+      {credentials.length > 0 ? (
+        <section id="recovery" aria-labelledby="recovery-heading" className="space-y-3">
+          <h3 id="recovery-heading" className="font-semibold">
+            Recovery codes
+          </h3>
+          <p className="text-sm text-slate-700">
+            If you lose every phone, a recovery code lets you sign in and register a new one. You have{" "}
+            {recoveryCodes} unused recovery code{recoveryCodes === 1 ? "" : "s"}.
+          </p>
+          {hasFreshOtp ? <RecoveryCodesForm hasCodes={recoveryCodes > 0} /> : null}
+        </section>
+      ) : null}
       {upgrade ? (
         <section aria-labelledby="upgrade-heading" className="rounded-md border border-slate-300 p-4">
           <h3 id="upgrade-heading" className="mb-2 font-semibold">

@@ -33,7 +33,11 @@ export default async function PhoneSetupPage({
       {added ? (
         <Notice tone="success">
           Your phone number is registered. You can now access the desired applications with your phone
-          one-time passcode.
+          one-time passcode. In case you ever lose all your phones, create recovery codes on{" "}
+          <Link href="/account/manage-otp#recovery" className="underline">
+            Manage OTP
+          </Link>
+          .
         </Notice>
       ) : null}
       <PartnerReturnBanner userId={session.userId} />
