@@ -24,6 +24,7 @@ export default async function AdminUsersPage({
         <div className="flex-1">
           <Field
             label="Search users by name, email address or user ID"
+            hint="Or by order number (MAG-…), invoice number (INV-…) or the last 4 characters of a license key."
             name="q"
             defaultValue={query}
             error={parsed.success ? undefined : parsed.error.issues[0]?.message}

@@ -44,6 +44,7 @@ export function searchUsers(query: string, take: number): Promise<UserSummary[]>
               { lastName: { contains: w, mode: "insensitive" as const } },
               { email: { contains: w.toLowerCase() } },
               { username: { contains: w.toLowerCase() } },
+              ...orderMatches(w),
             ],
           })),
         };
@@ -53,6 +54,19 @@ export function searchUsers(query: string, take: number): Promise<UserSummary[]>
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
     take,
   });
+}
+
+/**
+ * A word that names an order: its number (MAG-000123), its invoice (INV-000123) or the last 4 characters of its
+ * license key (the hint support reads back to a caller).
+ */
+function orderMatches(word: string) {
+  const upper = word.toUpperCase();
+  const orderNumber = /^MAG-(\d{1,12})$/.exec(upper)?.[1];
+  if (orderNumber) return [{ orders: { some: { number: BigInt(orderNumber) } } }];
+  if (/^INV-\d{1,12}$/.test(upper)) return [{ orders: { some: { invoiceNumber: upper } } }];
+  if (/^[0-9A-Z]{4}$/.test(upper)) return [{ orders: { some: { licenseKeys: { some: { hint: upper } } } } }];
+  return [];
 }
 
 export function findUserSummary(id: string): Promise<UserSummary | null> {

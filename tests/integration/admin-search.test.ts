@@ -1,7 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { searchUsers } from "@/lib/admin/service";
+import { submitPayment } from "@/lib/store/service";
+import { formatOrderNumber } from "@/lib/store/store";
+import { createActivatedCredential } from "../factories/credential";
+import { createReadyOrder, invoicePayment } from "../factories/order";
+import { fromIp } from "../factories/request";
 import { createUser } from "../factories/user";
-import { resetDb } from "../setup/db";
+import { db, resetDb } from "../setup/db";
+import { latestKeyFor } from "../setup/purchase";
 
 beforeEach(resetDb);
 
@@ -61,5 +67,22 @@ describe("searchUsers", () => {
 
   it("never returns password hashes", async () => {
     for (const user of await searchUsers("")) expect(user).not.toHaveProperty("passwordHash");
+  });
+});
+
+describe("searchUsers by what a buyer reads out", () => {
+  it("finds the buyer by order number, invoice number or the last 4 characters of a license key", async () => {
+    const { user } = await createActivatedCredential();
+    const invoiced = await createUser();
+    const order = await createReadyOrder(invoiced);
+    await submitPayment(invoiced.id, invoicePayment(order.id), fromIp());
+    const paid = await db().order.findFirstOrThrow({ where: { userId: user.id } });
+    const { invoiceNumber } = await db().order.findUniqueOrThrow({ where: { id: order.id } });
+    const key = await latestKeyFor(user.email);
+
+    expect(await usernamesFound(formatOrderNumber(paid.number))).toEqual([user.username]);
+    expect(await usernamesFound(invoiceNumber!.toLowerCase())).toEqual([invoiced.username]);
+    expect(await usernamesFound(key.replace(/-/g, "").slice(-4))).toEqual([user.username]);
+    expect(await usernamesFound("MAG-999999")).toEqual([]);
   });
 });

@@ -13,6 +13,15 @@ type SessionEvent =
 
 const ref = (event: SessionEvent) => ({ id: event.id, type: event.type });
 
+/** The order the event's session pays for; an unknown one is logged and acknowledged. */
+async function orderOf(event: SessionEvent) {
+  const session = event.data.object;
+  const order = await findOrderFor("checkout_session", session);
+  if (!order)
+    logger().warn({ eventId: event.id, sessionId: session.id }, "stripe checkout for an unknown order");
+  return order;
+}
+
 /**
  * checkout.session.completed and .async_payment_succeeded: once the session is paid, the order is paid and its
  * key issued, exactly once whatever the order of delivery. A completed session whose payment is still on its
@@ -22,11 +31,8 @@ export async function onCheckoutSessionPaid(
   event: Stripe.CheckoutSessionCompletedEvent | Stripe.CheckoutSessionAsyncPaymentSucceededEvent,
 ): Promise<void> {
   const session = event.data.object;
-  const order = await findOrderFor("checkout_session", session);
-  if (!order) {
-    logger().warn({ eventId: event.id, sessionId: session.id }, "stripe checkout for an unknown order");
-    return;
-  }
+  const order = await orderOf(event);
+  if (!order) return;
   if (session.payment_status !== "paid") {
     logger().info({ eventId: event.id, orderId: order.id }, "stripe checkout complete, payment pending");
     return;
@@ -65,11 +71,8 @@ export async function onCheckoutSessionUnpaid(
   event: Stripe.CheckoutSessionAsyncPaymentFailedEvent | Stripe.CheckoutSessionExpiredEvent,
 ): Promise<void> {
   const session = event.data.object;
-  const order = await findOrderFor("checkout_session", session);
-  if (!order) {
-    logger().warn({ eventId: event.id, sessionId: session.id }, "stripe checkout for an unknown order");
-    return;
-  }
+  const order = await orderOf(event);
+  if (!order) return;
   const code =
     event.type === "checkout.session.expired" ? "payments.checkout_expired" : "payments.card_declined";
   await failCardPayment(order.id, code, { stripeEvent: ref(event), checkoutSessionId: session.id });
