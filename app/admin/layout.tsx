@@ -24,6 +24,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           ...(SUPPORT_ROLES.includes(session.role)
             ? [
                 { href: "/admin", label: "Users" },
+                { href: "/admin/orders", label: "Orders" },
                 { href: "/admin/invoices", label: "Invoices" },
                 { href: "/admin/audit", label: "Audit Log" },
               ]

@@ -207,6 +207,16 @@ export function listOpenInvoices(): Promise<OrderView[]> {
   });
 }
 
+/** Every user's orders, newest first, optionally in one status (support's Orders page). */
+export function listAllOrders(status: OrderStatus | undefined, take: number): Promise<OrderView[]> {
+  return db().order.findMany({
+    where: status ? { status } : {},
+    select: ORDER_SELECT,
+    orderBy: { createdAt: "desc" },
+    take,
+  });
+}
+
 /** Changes an order only while it is editable; returns whether it was. */
 export async function updateEditableOrder(
   id: string,

@@ -26,6 +26,7 @@ import {
   latestAllowedStep,
   nextCheckoutStep,
   type CheckoutStep,
+  type OrderStatus,
 } from "./store";
 
 export type { OrderView, ProductView } from "./repository";
@@ -297,6 +298,11 @@ export async function getInvoice(viewer: { userId: string; role: Role }, orderId
 
 export function listOpenInvoices() {
   return repo.listOpenInvoices();
+}
+
+/** The newest 200 orders of all users, in `status` when given (support's Orders page). */
+export function listAllOrders(status?: OrderStatus) {
+  return repo.listAllOrders(status, 200);
 }
 
 /** The proofing upgrade the user can buy (user guide "Add Proofing Upgrade"), or null when none applies. */

@@ -118,6 +118,7 @@ export const ROUTES: Record<string, PageRule> = {
   "/admin": { access: "roles", roles: SUPPORT },
   "/admin/users/[id]": { access: "roles", roles: SUPPORT, path: (ids) => `/admin/users/${ids.user}` },
   "/admin/invoices": { access: "roles", roles: SUPPORT },
+  "/admin/orders": { access: "roles", roles: SUPPORT },
   "/admin/audit": { access: "roles", roles: SUPPORT },
   "/admin/audit/export": { access: "roles", roles: SUPPORT },
   "/admin/proofing": { access: "roles", roles: ["PROOFING_AGENT"] },

@@ -33,6 +33,16 @@ test("an invoice order gets no key until support records full payment; the email
 
   // Support finds the buyer and records the payment: first a partial amount (refused), then the full one.
   const support = await loginElsewhere(await createUser({ role: "SUPPORT" }));
+  // The Orders page lists every user's orders; the status filter narrows them.
+  await support.goto("/admin/orders");
+  await support.getByLabel("Status").selectOption({ label: "Awaiting payment" });
+  await support.getByRole("button", { name: "Filter" }).click();
+  const row = support.getByRole("row", { name: new RegExp(invoiceNumber) });
+  await expect(row.getByRole("cell", { name: "Awaiting payment" })).toBeVisible();
+  await expect(row.getByRole("link", { name: `${user.firstName} ${user.lastName}` })).toBeVisible();
+  await support.getByLabel("Status").selectOption({ label: "Paid" });
+  await support.getByRole("button", { name: "Filter" }).click();
+  await expect(support.getByRole("row", { name: new RegExp(invoiceNumber) })).toHaveCount(0);
   await support.getByRole("link", { name: "Admin" }).click();
   await support.getByLabel("Search users by name, email address or user ID").fill(user.email);
   await support.getByRole("button", { name: "Search" }).click();
