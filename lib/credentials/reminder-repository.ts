@@ -1,5 +1,4 @@
 import "server-only";
-import { db } from "@/lib/core/db";
 import { query } from "@/lib/core/sql";
 import type { Tx } from "@/lib/core/transaction";
 
@@ -75,9 +74,4 @@ export async function markReminder(
     data: { sentAt: outcome.at, skipped: outcome.skipped },
     select: { credentialId: true },
   });
-}
-
-/** Sent reminders of a credential (for its timeline and tests). */
-export function listReminders(credentialId: string) {
-  return db().credentialReminder.findMany({ where: { credentialId }, orderBy: { daysBefore: "desc" } });
 }
