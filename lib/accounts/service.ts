@@ -264,14 +264,16 @@ async function openPasswordSession(userId: string, request: RequestInfo, now: Da
 
 async function requireChallenge(challengeToken: string | undefined, now: Date) {
   const challenge = await readLoginChallenge(challengeToken, now);
-  if (!challenge) throw new DomainError("otp.challenge_expired");
+  // A recovered sign-in (a recovery code was spent on it) completes only with a new phone.
+  if (!challenge || challenge.recovered) throw new DomainError("otp.challenge_expired");
   return challenge;
 }
 
 /** The phones a pending sign-in may choose from, or null when it has expired or was completed. */
 export async function getPendingSignIn(challengeToken: string | undefined, now = new Date()) {
   const challenge = await readLoginChallenge(challengeToken, now);
-  return challenge ? { phones: await listSignInPhones(challenge.userId) } : null;
+  if (!challenge) return null;
+  return { recovered: challenge.recovered, phones: await listSignInPhones(challenge.userId) };
 }
 
 /** Sends the sign-in code to one of the user's registered phones, by text or voice. */

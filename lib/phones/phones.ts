@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { countryName } from "@/lib/accounts/countries";
 
 // Pure phone rules: which countries we serve, on which channels, and which numbers we refuse.
 
@@ -19,6 +20,16 @@ export const SERVED_COUNTRIES: Readonly<Record<string, { sms: boolean; voice: bo
   MX: { sms: true, voice: false },
   NL: { sms: true, voice: false },
 };
+
+/** The Country menu of a new phone: the served countries by name. */
+export const PHONE_COUNTRY_OPTIONS = Object.keys(SERVED_COUNTRIES)
+  .map((code) => ({ value: code, label: countryName(code) }))
+  .sort((a, b) => a.label.localeCompare(b.label));
+
+/** The country a new phone's menu starts on: the account's when we serve it. */
+export function defaultPhoneCountry(accountCountry: string): string {
+  return SERVED_COUNTRIES[accountCountry] ? accountCountry : "US";
+}
 
 export type PhoneProblem =
   | "phones.invalid_number"

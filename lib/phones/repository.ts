@@ -13,6 +13,15 @@ export function findCredential(userId: string, credentialId: string): Promise<Cr
   });
 }
 
+/** The credential a phone recovered with a recovery code goes on: the user's latest-expiring one with phones. */
+export function findRecoveryCredential(userId: string, tx?: Tx): Promise<{ id: string } | null> {
+  return (tx ?? db()).credential.findFirst({
+    where: { userId, status: { not: "REVOKED" }, phoneNumbers: { some: {} } },
+    orderBy: { expiresAt: "desc" },
+    select: { id: true },
+  });
+}
+
 export type PhoneView = {
   id: string;
   credentialId: string;

@@ -1,22 +1,26 @@
 import { z } from "zod";
 import { ReturnPathSchema } from "@/lib/core/return-path";
 
-export const StartPhoneRegistrationInputSchema = z
-  .object({
-    credentialId: z.uuid(),
-    country: z.string().trim().toUpperCase().min(2, "Select your country.").max(2, "Select your country."),
-    phone: z.string().trim().min(1, "Enter your phone number.").max(30, "This phone number is too long."),
-    phoneConfirm: z
-      .string()
-      .trim()
-      .min(1, "Enter your phone number again.")
-      .max(30, "This phone number is too long."),
-    channel: z.enum(["SMS", "VOICE"], "Choose Send Text or Send Voice."),
-  })
-  .refine((v) => v.phone.replace(/\D/g, "") === v.phoneConfirm.replace(/\D/g, ""), {
-    path: ["phoneConfirm"],
-    message: "The two phone numbers do not match.",
-  });
+/** A new phone's number, typed twice, and how its confirmation code goes out. */
+const NewPhoneFields = z.object({
+  country: z.string().trim().toUpperCase().min(2, "Select your country.").max(2, "Select your country."),
+  phone: z.string().trim().min(1, "Enter your phone number.").max(30, "This phone number is too long."),
+  phoneConfirm: z
+    .string()
+    .trim()
+    .min(1, "Enter your phone number again.")
+    .max(30, "This phone number is too long."),
+  channel: z.enum(["SMS", "VOICE"], "Choose Send Text or Send Voice."),
+});
+
+const numbersMatch = (v: { phone: string; phoneConfirm: string }) =>
+  v.phone.replace(/\D/g, "") === v.phoneConfirm.replace(/\D/g, "");
+const NUMBERS_DIFFER = { path: ["phoneConfirm"], message: "The two phone numbers do not match." };
+
+export const StartPhoneRegistrationInputSchema = NewPhoneFields.extend({ credentialId: z.uuid() }).refine(
+  numbersMatch,
+  NUMBERS_DIFFER,
+);
 export type StartPhoneRegistrationInput = z.infer<typeof StartPhoneRegistrationInputSchema>;
 
 export const CodeSchema = z
@@ -39,3 +43,9 @@ export const PhoneIdInputSchema = z.object({ phoneId: z.uuid("Choose a phone.") 
 export type PhoneIdInput = z.infer<typeof PhoneIdInputSchema>;
 
 export const ConfirmStepUpInputSchema = z.object({ code: CodeSchema, next: ReturnPathSchema });
+
+/** The new phone that replaces lost ones after a recovery code (no credential named: the portal picks it). */
+export const RecoveryPhoneInputSchema = NewPhoneFields.refine(numbersMatch, NUMBERS_DIFFER);
+export type RecoveryPhoneInput = z.infer<typeof RecoveryPhoneInputSchema>;
+
+export const RecoveryPhoneCodeInputSchema = z.object({ code: CodeSchema, next: ReturnPathSchema });

@@ -16,6 +16,7 @@ import * as repo from "./repository";
 import type {
   ConfirmPhoneInput,
   PhoneIdInput,
+  RecoveryPhoneInput,
   SendSignInCodeInput,
   StartPhoneRegistrationInput,
 } from "./schemas";
@@ -356,6 +357,115 @@ export async function setDefaultPhone(
   });
   if (!changed) throw new DomainError("phones.not_found");
   await notifyPhoneChange(session.userId, "made the default", input.phoneId);
+}
+
+/**
+ * Texts every registered phone of the user (a recovery code was used: whoever still holds a lost phone learns
+ * of it). Delivery problems are logged, never raised: the notice must not block the user's recovery.
+ */
+export async function textEveryPhone(userId: string, body: string): Promise<void> {
+  try {
+    for (const phone of await repo.listOtherPhoneNumbers(userId, null)) {
+      await sendSms({ to: decrypt(phone.e164Encrypted), body });
+    }
+  } catch (error) {
+    logger().warn({ err: (error as Error).message }, "recovery notice not delivered");
+  }
+}
+
+/** What the recovery's new phone replaces: the user's phones, masked (an empty list: nothing to recover). */
+export async function lostPhones(userId: string): Promise<MaskedPhone[]> {
+  return listSignInPhones(userId);
+}
+
+/** The binding of a recovery phone's confirmation code: the recovered sign-in it was sent for. */
+const recoveryBinding = (challengeId: string) => `recovery:${challengeId}`;
+
+/**
+ * After a recovery code: texts or calls a confirmation code to the new phone, bound to the recovered sign-in.
+ * The same number rules as any new phone.
+ */
+export async function sendReplacementPhoneCode(
+  userId: string,
+  challengeId: string,
+  input: RecoveryPhoneInput,
+  request: RequestInfo,
+  now = new Date(),
+): Promise<{ expiresAt: Date; label: string }> {
+  const parsed = checkPhone(input.country, input.phone, input.channel);
+  if ("problem" in parsed) {
+    throw new DomainError(parsed.problem, {
+      fieldErrors: { [fieldOf(parsed.problem)]: errorMessage(parsed.problem) },
+    });
+  }
+  const { expiresAt } = await sendCode({
+    userId,
+    purpose: "PHONE_CONFIRM",
+    channel: input.channel,
+    e164: parsed.e164,
+    phoneId: null,
+    binding: recoveryBinding(challengeId),
+    request,
+    now,
+  });
+  return { expiresAt, label: maskPhone(parsed.country, parsed.lastDigits) };
+}
+
+/**
+ * The recovery's new phone was confirmed with its code: in one transaction it replaces every phone of the
+ * account (the lost ones can no longer receive codes) on the latest-expiring credential that had phones; the
+ * user's other credentials wait for a new first phone. Returns the confirmation's channel.
+ */
+export async function replaceLostPhones(
+  userId: string,
+  challengeId: string,
+  code: string,
+  request: RequestInfo,
+  now = new Date(),
+): Promise<{ channel: "SMS" | "VOICE" }> {
+  const credential = await repo.findRecoveryCredential(userId);
+  if (!credential) throw new DomainError("phones.credential_not_found");
+  const verified = await verifyCode({
+    userId,
+    purpose: "PHONE_CONFIRM",
+    code,
+    binding: recoveryBinding(challengeId),
+    request,
+    now,
+  });
+  const phoneId = await inTransaction(async (tx) => {
+    const removed = await repo.deleteAllPhones(userId, tx);
+    await requirePhonesOfUser(userId, tx);
+    const added = await repo.insertPhoneLocked(
+      {
+        userId,
+        credentialId: credential.id,
+        e164Encrypted: encrypt(verified.e164),
+        e164Fingerprint: phoneFingerprint(verified.e164),
+        country: countryOf(verified.e164),
+        lastDigits: verified.e164.slice(-2),
+      },
+      MAX_PHONES_PER_CREDENTIAL,
+      now,
+      tx,
+    );
+    if (typeof added === "string") throw new Error(`recovery phone could not be added: ${added}`);
+    await applyCredentialEvent(credential.id, { type: "ACTIVATE_PHONES" }, tx);
+    await recordAudit(
+      {
+        type: "PHONES_RECOVERED",
+        result: "SUCCESS",
+        actorId: userId,
+        subjectUserId: userId,
+        ...request,
+        detail: { credentialId: credential.id, phoneId: added.id, removed },
+      },
+      tx,
+    );
+    return added.id;
+  });
+  await notifyPhoneChange(userId, "added", phoneId);
+  return { channel: verified.channel };
 }
 
 /**

@@ -1,12 +1,31 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/service";
+import { auditInSameStatement, recordAudit } from "@/lib/audit/service";
 import type { CurrentSession, RequestInfo } from "@/lib/core/caller";
 import { keyedHash } from "@/lib/core/crypto";
 import { DomainError } from "@/lib/core/errors";
 import { consumeLimit, enforceLimit } from "@/lib/core/rate-limit";
-import { inTransaction } from "@/lib/core/transaction";
-import { requiresPhoneOtp } from "@/lib/phones/service";
-import { requireStepUp } from "@/lib/sessions/service";
+import { inTransaction, type Tx } from "@/lib/core/transaction";
+import { getProfile } from "@/lib/accounts/service";
+import { latestProofing } from "@/lib/credentials/service";
+import { env } from "@/lib/core/env";
+import { logger } from "@/lib/core/logger";
+import { sendEmail } from "@/lib/messaging/service";
+import type { RecoveryPhoneInput } from "@/lib/phones/schemas";
+import {
+  lostPhones,
+  replaceLostPhones,
+  requiresPhoneOtp,
+  sendReplacementPhoneCode,
+  textEveryPhone,
+} from "@/lib/phones/service";
+import { issueDeviceToken } from "@/lib/sessions/known-device";
+import {
+  completeLoginChallengeWithSession,
+  readLoginChallenge,
+  recoverLoginChallenge,
+  requireStepUp,
+} from "@/lib/sessions/service";
+import { recoveryUsedMessage, RECOVERY_USED_TEXT } from "./emails";
 import { newRecoveryCode, normalizeRecoveryCode, RECOVERY_POLICY } from "./recovery";
 import * as repo from "./repository";
 
@@ -42,16 +61,18 @@ export async function generateRecoveryCodes(
 /**
  * Spends one of the user's recovery codes: it never works again, whoever else tries it at the same moment.
  * Refused (recovery.code_invalid) when wrong or used; 10 refusals in an hour lock recovery for the rest of it.
+ * Inside `tx` when given (the spend then stands or falls with the caller's other writes). Returns the codes left.
  */
 export async function spendRecoveryCode(
   userId: string,
   typed: string,
   request: RequestInfo,
   now = new Date(),
-): Promise<void> {
+  tx?: Tx,
+): Promise<number> {
   await enforceLimit("recovery.failures.user", userId, { spend: false });
   const code = normalizeRecoveryCode(typed);
-  const spent = code !== null && (await repo.spendCode(userId, keyedHash(PURPOSE, code), now));
+  const spent = code !== null && (await repo.spendCode(userId, keyedHash(PURPOSE, code), now, tx));
   const audit = { actorId: userId, subjectUserId: userId, ...request };
   if (!spent) {
     await consumeLimit("recovery.failures.user", userId);
@@ -60,8 +81,9 @@ export async function spendRecoveryCode(
       fieldErrors: { code: "This recovery code is not valid, or it was already used." },
     });
   }
-  const left = await repo.countUnusedCodes(userId);
-  await recordAudit({ type: "RECOVERY_CODE_USED", result: "SUCCESS", ...audit, detail: { left } });
+  const left = await repo.countUnusedCodes(userId, tx);
+  await recordAudit({ type: "RECOVERY_CODE_USED", result: "SUCCESS", ...audit, detail: { left } }, tx);
+  return left;
 }
 
 /** How many unused codes the user has (Manage OTP shows it; none means a new set is due). */
@@ -81,4 +103,84 @@ export async function createRecoveryCodes(
   if (!(await requiresPhoneOtp(session.userId))) throw new DomainError("recovery.no_phones");
   requireStepUp(session, now);
   return generateRecoveryCodes(session.userId, request, now);
+}
+
+/** What the recovery pages show for a pending sign-in; null when it expired or was completed. */
+export async function getRecoverySignIn(challengeToken: string | undefined, now = new Date()) {
+  const challenge = await readLoginChallenge(challengeToken, now);
+  if (!challenge) return null;
+  const [phones, proofedAt] = await Promise.all([
+    lostPhones(challenge.userId),
+    latestProofing(challenge.userId, now),
+  ]);
+  return { recovered: challenge.recovered, phones, proofed: proofedAt !== null };
+}
+
+async function requireChallenge(challengeToken: string | undefined, recovered: boolean, now: Date) {
+  const challenge = await readLoginChallenge(challengeToken, now);
+  if (!challenge || challenge.recovered !== recovered) throw new DomainError("otp.challenge_expired");
+  return challenge;
+}
+
+/**
+ * **I can't use my phones**: a recovery code instead of the phone OTP. The code is spent, and the pending
+ * sign-in may now only register a phone that replaces the lost ones; every other session and pending sign-in
+ * ends, and the account's email and phones are told.
+ */
+export async function signInWithRecoveryCode(
+  challengeToken: string | undefined,
+  code: string,
+  request: RequestInfo,
+  now = new Date(),
+): Promise<void> {
+  const challenge = await requireChallenge(challengeToken, false, now);
+  const left = await inTransaction(async (tx) => {
+    const codesLeft = await spendRecoveryCode(challenge.userId, code, request, now, tx);
+    // Lost to a concurrent completion or expiry: the code is given back with the rollback.
+    if (!(await recoverLoginChallenge(challenge, now, tx))) throw new DomainError("otp.challenge_expired");
+    return codesLeft;
+  });
+  const profile = await getProfile(challenge.userId);
+  void sendEmail(recoveryUsedMessage(profile.email, profile.firstName, now, left, env().SUPPORT_EMAIL)).catch(
+    (error: unknown) => logger().error({ err: (error as Error).message }, "recovery notice not delivered"),
+  );
+  await textEveryPhone(challenge.userId, RECOVERY_USED_TEXT);
+}
+
+/** The recovered sign-in's new phone: its confirmation code by text or voice. */
+export async function sendRecoveryPhoneCode(
+  challengeToken: string | undefined,
+  input: RecoveryPhoneInput,
+  request: RequestInfo,
+  now = new Date(),
+): Promise<{ expiresAt: Date; label: string }> {
+  const challenge = await requireChallenge(challengeToken, true, now);
+  return sendReplacementPhoneCode(challenge.userId, challenge.id, input, request, now);
+}
+
+/**
+ * The new phone's code was right: it replaces the lost phones and the sign-in completes with a full session
+ * (password and phone OTP). Returns the session's ticket and the browser's device token.
+ */
+export async function completeRecoveryWithPhone(
+  challengeToken: string | undefined,
+  code: string,
+  request: RequestInfo,
+  now = new Date(),
+): Promise<{ ticket: string; deviceToken: string }> {
+  const challenge = await requireChallenge(challengeToken, true, now);
+  const { channel } = await replaceLostPhones(challenge.userId, challenge.id, code, request, now);
+  const opened = await completeLoginChallengeWithSession(challenge, channel, request, now, (sessionId) =>
+    auditInSameStatement({
+      type: "SIGN_IN",
+      result: "SUCCESS",
+      actorId: challenge.userId,
+      subjectUserId: challenge.userId,
+      ...request,
+      detail: { sessionId, method: "password+recovery_code+new_phone" },
+    }),
+  );
+  // The phones were replaced; only the session was lost (the sign-in expired): signing in again works.
+  if (!opened) throw new DomainError("otp.challenge_expired");
+  return { ticket: opened.ticket, deviceToken: issueDeviceToken(challenge.userId, now) };
 }

@@ -206,25 +206,43 @@ export async function insertLoginChallenge(data: {
   return { id };
 }
 
-export async function findLoginChallenge(id: string): Promise<{
+type LoginChallengeRow = {
   id: string;
   userId: string;
   passwordAt: Date;
   expiresAt: Date;
   completedAt: Date | null;
-} | null> {
-  const rows = await query<{
-    id: string;
-    userId: string;
-    passwordAt: Date;
-    expiresAt: Date;
-    completedAt: Date | null;
-  }>(
+  recoveredAt: Date | null;
+};
+
+export async function findLoginChallenge(id: string): Promise<LoginChallengeRow | null> {
+  const rows = await query<LoginChallengeRow>(
     "login-challenges-find",
-    `SELECT id, "userId", "passwordAt", "expiresAt", "completedAt" FROM login_challenges WHERE id = $1`,
+    `SELECT id, "userId", "passwordAt", "expiresAt", "completedAt", "recoveredAt"
+     FROM login_challenges WHERE id = $1`,
     [id],
   );
   return rows[0] ?? null;
+}
+
+/**
+ * A recovery code was spent on this pending sign-in: it now waits (until `until`) only for a new phone. False
+ * when it was completed, expired or already recovered meanwhile.
+ */
+export async function markChallengeRecovered(id: string, now: Date, until: Date, tx: Tx): Promise<boolean> {
+  const count = await tx.loginChallenge.updateMany({
+    where: { id, completedAt: null, recoveredAt: null, expiresAt: { gt: now } },
+    data: { recoveredAt: now, expiresAt: until },
+  });
+  return count.count === 1;
+}
+
+/** Ends the user's other pending sign-ins (all but `keepId`). */
+export async function expireOtherLoginChallenges(userId: string, keepId: string, now: Date, tx: Tx) {
+  await tx.loginChallenge.updateMany({
+    where: { userId, id: { not: keepId }, completedAt: null, expiresAt: { gt: now } },
+    data: { expiresAt: now },
+  });
 }
 
 export async function expireLoginChallenges(userId: string, now: Date, tx?: Tx): Promise<void> {

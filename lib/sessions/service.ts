@@ -155,7 +155,8 @@ const CHALLENGE_PURPOSE = "login-challenge";
 /** A password-checked sign-in waits this long for its phone code (Better Auth pending-2FA cookie: 10 min). */
 const LOGIN_CHALLENGE_TTL_MS = 10 * 60 * 1000;
 
-export type LoginChallenge = { id: string; userId: string; passwordAt: Date };
+/** `recovered`: a recovery code was spent on it, and it may only register a phone that replaces the lost ones. */
+export type LoginChallenge = { id: string; userId: string; passwordAt: Date; recovered: boolean };
 
 /** Records a sign-in that passed the password and waits for the phone OTP; returns its signed token. */
 export async function startLoginChallenge(userId: string, request: RequestInfo, now: Date): Promise<string> {
@@ -179,7 +180,28 @@ export async function readLoginChallenge(
     return null;
   const challenge = await repo.findLoginChallenge(id);
   if (!challenge || challenge.completedAt || challenge.expiresAt <= now) return null;
-  return { id: challenge.id, userId: challenge.userId, passwordAt: challenge.passwordAt };
+  return {
+    id: challenge.id,
+    userId: challenge.userId,
+    passwordAt: challenge.passwordAt,
+    recovered: challenge.recoveredAt !== null,
+  };
+}
+
+/** How long a recovered sign-in waits for its new phone. */
+const RECOVERED_CHALLENGE_TTL_MS = 15 * 60 * 1000;
+
+/**
+ * A recovery code was spent on this pending sign-in: it may now register a new phone for 15 minutes, and every
+ * other session and pending sign-in of the user ends (whoever holds them may be who took the phones). False
+ * when the sign-in was completed, expired or recovered meanwhile.
+ */
+export async function recoverLoginChallenge(challenge: LoginChallenge, now: Date, tx: Tx): Promise<boolean> {
+  const until = new Date(now.getTime() + RECOVERED_CHALLENGE_TTL_MS);
+  if (!(await repo.markChallengeRecovered(challenge.id, now, until, tx))) return false;
+  await repo.expireOtherLoginChallenges(challenge.userId, challenge.id, now, tx);
+  await repo.revokeUserSessions(challenge.userId, now, tx);
+  return true;
 }
 
 /**

@@ -1,5 +1,8 @@
+import { generateRecoveryCodes } from "@/lib/recovery/service";
 import { createActiveCredential } from "../factories/credential";
+import { fromIp } from "../factories/request";
 import { expect, test } from "./fixtures";
+import { phoneNumbers, requestPhoneCode } from "./phone-helpers";
 
 // A credential's year: the expiry banner, renewal, and what expiry changes.
 
@@ -46,4 +49,53 @@ test("recovery codes on Manage OTP: shown once with Download and Print, then onl
   await expect(section.getByText("You have 10 unused recovery codes.")).toBeVisible();
   await expect(page.getByText(shown!)).toHaveCount(0);
   await expect(section.getByRole("button", { name: "Generate New Recovery Codes" })).toBeVisible();
+});
+
+test("every phone lost: I can't use my phones, a recovery code, a new phone, and the next sign-in uses it", async ({
+  page,
+  outbox,
+  latestCode,
+  expectAccessible,
+}) => {
+  const { user, phones } = await createActiveCredential({ phones: 2 });
+  const codes = await generateRecoveryCodes(user.id, fromIp());
+  const passwordStep = async () => {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email Address or User ID").fill(user.email);
+    await page.getByLabel("Password").fill(user.password);
+    await page.getByRole("button", { name: "Log In" }).click();
+    await expect(page.getByRole("heading", { name: "Phone one-time passcode" })).toBeVisible();
+  };
+
+  await passwordStep();
+  await page.getByRole("link", { name: "I can't use my phones" }).click();
+  await expect(page.getByRole("heading", { name: "No recovery codes?" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Recovery Code", { exact: true }).fill("0000-0000-0000-0000");
+  await page.getByRole("button", { name: "Use Recovery Code" }).click();
+  await expect(
+    page.getByText("This recovery code is not valid, or it was already used.", { exact: true }),
+  ).toBeVisible();
+  await page.getByLabel("Recovery Code", { exact: true }).fill(codes[0]!.toLowerCase());
+  await page.getByRole("button", { name: "Use Recovery Code" }).click();
+
+  await expect(page.getByRole("heading", { name: "Register a new phone" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Phones to replace" }).getByRole("listitem")).toHaveCount(2);
+  expect((await outbox.latest(phones[0]!.e164)).body).toContain("A recovery code was used");
+  const [fresh] = phoneNumbers(1);
+  await requestPhoneCode(page, fresh!, "Send Text");
+  await page.getByLabel("Verification").fill(await latestCode(fresh!.e164));
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("Your new phone is registered and you are signed in.")).toBeVisible();
+
+  // Signed out and back in: the new phone is the one offered; the lost ones are gone.
+  await page.getByRole("button", { name: "Sign Out" }).click();
+  await passwordStep();
+  const offered = page.getByRole("radio");
+  await expect(offered).toHaveCount(1);
+  await page.getByRole("button", { name: "Send Text" }).click();
+  await expect(page.getByText("We texted a code to your phone.")).toBeVisible();
+  await page.getByLabel("Verification").fill(await latestCode(fresh!.e164));
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
 });

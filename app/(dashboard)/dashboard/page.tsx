@@ -12,8 +12,13 @@ import { listMyAppointments } from "@/lib/proofing/video-service";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function DashboardPage() {
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ recovered?: string }>;
+}) {
   const session = await requireUser();
+  const { recovered } = await searchParams;
   const [credentials, appointments, pendingCodes] = await Promise.all([
     listCredentials(session.userId),
     listMyAppointments(session.userId),
@@ -23,6 +28,15 @@ export default async function DashboardPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Welcome, {session.firstName}</h1>
       <PartnerReturnBanner userId={session.userId} />
+      {recovered ? (
+        <Notice tone="success">
+          Your new phone is registered and you are signed in. Check your recovery codes on{" "}
+          <Link href="/account/manage-otp#recovery" className="underline">
+            Manage OTP
+          </Link>
+          : generate a new set if you have few left or cannot find them.
+        </Notice>
+      ) : null}
       {credentials
         .filter((c) => c.expiresInDays !== null)
         .map((c) => (

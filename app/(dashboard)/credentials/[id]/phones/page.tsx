@@ -3,19 +3,15 @@ import Link from "next/link";
 import { PageCard } from "@/components/layout/page-card";
 import { PartnerReturnBanner } from "@/components/layout/partner-return-banner";
 import { Notice } from "@/components/ui/notice";
-import { countryName } from "@/lib/accounts/countries";
 import { getProfile } from "@/lib/accounts/service";
 import { loadOwned } from "@/lib/web/access";
 import { requireUser } from "@/lib/web/auth";
-import { SERVED_COUNTRIES } from "@/lib/phones/phones";
+import { defaultPhoneCountry, PHONE_COUNTRY_OPTIONS } from "@/lib/phones/phones";
 import { getPhoneSetup } from "@/lib/phones/service";
-import { RegisterPhoneForm } from "./register-phone-form";
+import { NewPhoneForm } from "@/components/forms/new-phone-form";
+import { confirmPhoneAction, sendPhoneCodeAction } from "./actions";
 
 export const metadata: Metadata = { title: "Set up phone one-time passcode" };
-
-const COUNTRY_OPTIONS = Object.keys(SERVED_COUNTRIES)
-  .map((code) => ({ value: code, label: countryName(code) }))
-  .sort((a, b) => a.label.localeCompare(b.label));
 
 export default async function PhoneSetupPage({
   params,
@@ -85,10 +81,12 @@ export default async function PhoneSetupPage({
           <h2 className="mb-2 text-lg font-semibold">
             {setup.phones.length === 0 ? "Register your phone number" : "Register another phone number"}
           </h2>
-          <RegisterPhoneForm
-            credentialId={setup.credentialId}
-            countries={COUNTRY_OPTIONS}
-            defaultCountry={SERVED_COUNTRIES[profile.country] ? profile.country : "US"}
+          <NewPhoneForm
+            sendAction={sendPhoneCodeAction}
+            confirmAction={confirmPhoneAction}
+            hidden={{ credentialId: setup.credentialId }}
+            countries={PHONE_COUNTRY_OPTIONS}
+            defaultCountry={defaultPhoneCountry(profile.country)}
           />
         </>
       )}

@@ -5,26 +5,37 @@ import { FormMessage } from "@/components/forms/form-message";
 import { IDLE_STATE } from "@/components/forms/idle-state";
 import { SendCodeButtons, VerificationFields } from "@/components/forms/phone-code-fields";
 import { Field, SelectField } from "@/components/ui/field";
-import { confirmPhoneAction, sendPhoneCodeAction } from "./actions";
+import type { FormState } from "@/lib/web/action";
 
-export function RegisterPhoneForm({
-  credentialId,
+type FormAction = (state: FormState, data: FormData) => Promise<FormState>;
+
+/** A new phone: its number typed twice, Send Text or Send Voice, then the code it received. */
+export function NewPhoneForm({
+  sendAction,
+  confirmAction,
+  hidden,
   countries,
   defaultCountry,
 }: {
-  credentialId: string;
+  sendAction: FormAction;
+  confirmAction: FormAction;
+  /** Fields both forms pass on (the credential, the page to return to). */
+  hidden: Record<string, string>;
   countries: { value: string; label: string }[];
   defaultCountry: string;
 }) {
-  const [sent, send] = useActionState(sendPhoneCodeAction, IDLE_STATE);
-  const [confirmed, confirm] = useActionState(confirmPhoneAction, IDLE_STATE);
+  const [sent, send] = useActionState(sendAction, IDLE_STATE);
+  const [confirmed, confirm] = useActionState(confirmAction, IDLE_STATE);
+  const hiddenInputs = Object.entries(hidden).map(([name, value]) => (
+    <input key={name} type="hidden" name={name} value={value} />
+  ));
   const v = sent.values ?? {};
   const e = sent.fieldErrors ?? {};
   return (
     <div className="space-y-6">
       <form action={send} noValidate className="max-w-md">
         <FormMessage state={sent} />
-        <input type="hidden" name="credentialId" value={credentialId} />
+        {hiddenInputs}
         <SelectField
           label="Country"
           name="country"
@@ -67,7 +78,7 @@ export function RegisterPhoneForm({
       {sent.status === "success" && v.expiresAt ? (
         <form action={confirm} noValidate className="max-w-xs">
           <FormMessage state={confirmed} />
-          <input type="hidden" name="credentialId" value={credentialId} />
+          {hiddenInputs}
           <VerificationFields
             expiresAt={v.expiresAt}
             error={confirmed.fieldErrors?.code}

@@ -1,0 +1,59 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { RecoveryPhoneCodeInputSchema, RecoveryPhoneInputSchema } from "@/lib/phones/schemas";
+import { RecoveryCodeInputSchema } from "@/lib/recovery/schemas";
+import {
+  completeRecoveryWithPhone,
+  sendRecoveryPhoneCode,
+  signInWithRecoveryCode,
+} from "@/lib/recovery/service";
+import { publicAction } from "@/lib/web/action";
+import { signIn } from "@/lib/web/auth";
+import { setDeviceCookie } from "@/lib/web/device-cookie";
+import { clearLoginChallengeCookie, readLoginChallengeCookie } from "../login-challenge-cookie";
+
+const withNext = (path: string, next: string | undefined) =>
+  next ? `${path}?next=${encodeURIComponent(next)}` : path;
+
+export const recoveryCodeSignInAction = publicAction(RecoveryCodeInputSchema, async (input, { request }) => {
+  await signInWithRecoveryCode(await readLoginChallengeCookie(), input.code, request);
+  redirect(withNext("/sign-in/recover/phone", input.next));
+});
+
+export const sendRecoveryPhoneCodeAction = publicAction(
+  RecoveryPhoneInputSchema,
+  async (input, { request }) => {
+    const { expiresAt, label } = await sendRecoveryPhoneCode(
+      await readLoginChallengeCookie(),
+      input,
+      request,
+    );
+    return {
+      status: "success",
+      message:
+        input.channel === "SMS" ? `We texted a code to ${label}.` : `We are calling ${label} with a code.`,
+      values: {
+        country: input.country,
+        phone: input.phone,
+        phoneConfirm: input.phoneConfirm,
+        expiresAt: expiresAt.toISOString(),
+      },
+    };
+  },
+);
+
+export const confirmRecoveryPhoneAction = publicAction(
+  RecoveryPhoneCodeInputSchema,
+  async (input, { request }) => {
+    const { ticket, deviceToken } = await completeRecoveryWithPhone(
+      await readLoginChallengeCookie(),
+      input.code,
+      request,
+    );
+    await clearLoginChallengeCookie();
+    await signIn("credentials", { ticket, redirect: false });
+    await setDeviceCookie(deviceToken);
+    redirect(input.next ?? "/dashboard?recovered=1");
+  },
+);
