@@ -4,6 +4,7 @@ import { useActionState, useId, type ReactNode } from "react";
 import { FormMessage } from "@/components/forms/form-message";
 import { IDLE_STATE } from "@/components/forms/idle-state";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { SelectField } from "@/components/ui/field";
 import type { FormState } from "@/lib/web/action";
 
 type Props = {
@@ -16,10 +17,20 @@ type Props = {
   variant?: "secondary" | "danger";
   /** Fields of the action itself (a role, a session), above the reason. */
   children?: ReactNode;
+  /** A required choice of the action, above the reason, with its own error (how support checked identity). */
+  choice?: { name: string; label: string; placeholder: string; options: { value: string; label: string }[] };
 };
 
 /** A staff action on someone's account: a reason (written to the audit log) and a confirmation tick. */
-export function ReasonForm({ action, label, confirm, hidden, variant = "secondary", children }: Props) {
+export function ReasonForm({
+  action,
+  label,
+  confirm,
+  hidden,
+  variant = "secondary",
+  children,
+  choice,
+}: Props) {
   const [state, formAction] = useActionState(action, IDLE_STATE);
   const id = useId();
   if (state.status === "success") return <FormMessage state={state} />;
@@ -30,6 +41,14 @@ export function ReasonForm({ action, label, confirm, hidden, variant = "secondar
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {children}
+      {choice ? (
+        <SelectField
+          {...choice}
+          id={`${id}-${choice.name}`}
+          defaultValue={state.values?.[choice.name]}
+          error={state.fieldErrors?.[choice.name]}
+        />
+      ) : null}
       <label htmlFor={`${id}-reason`} className="block text-sm font-medium">
         Reason for {label}
       </label>

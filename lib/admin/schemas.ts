@@ -25,6 +25,24 @@ export type ChangeRoleInput = z.infer<typeof ChangeRoleInputSchema>;
 export const SupportActionInputSchema = z.object({ userId: UserIdSchema, ...StaffReasonFields });
 export type SupportActionInput = z.infer<typeof SupportActionInputSchema>;
 
+/** How support confirmed that the caller who lost every phone is the account's owner. */
+export const IDENTITY_CHECKS = {
+  ACCOUNT_KNOWLEDGE: "Account details only (email, orders, recent activity)",
+  PHOTO_ID: "Photo ID on a video call, matched to the verified identity",
+  LIVE_VIDEO_PROOFING: "A new live video proofing session with an agent",
+} as const;
+export type IdentityCheck = keyof typeof IDENTITY_CHECKS;
+
+export const ResetPhonesInputSchema = z.object({
+  userId: UserIdSchema,
+  identityCheck: z.enum(
+    Object.keys(IDENTITY_CHECKS) as [IdentityCheck, ...IdentityCheck[]],
+    "Choose how you checked who is asking.",
+  ),
+  ...StaffReasonFields,
+});
+export type ResetPhonesInput = z.infer<typeof ResetPhonesInputSchema>;
+
 export const EndSessionInputSchema = z.object({
   userId: UserIdSchema,
   sessionId: z.uuid("Choose a session."),

@@ -5,7 +5,12 @@ import { changeAccountAccess } from "@/lib/accounts/service";
 import { auditStaff } from "@/lib/audit/service";
 import { DomainError } from "@/lib/core/errors";
 import { inTransaction } from "@/lib/core/transaction";
-import { ensureStaffCredential, revokeCredential as revokeUserCredential } from "@/lib/credentials/service";
+import {
+  ensureStaffCredential,
+  latestProofing,
+  revokeCredential as revokeUserCredential,
+} from "@/lib/credentials/service";
+import { errorMessage } from "@/lib/errors/catalog";
 import {
   countActiveSessions,
   endAllSessions,
@@ -23,6 +28,7 @@ import { resetAllPhones } from "@/lib/phones/service";
 import type {
   ChangeRoleInput,
   EndSessionInput,
+  ResetPhonesInput,
   RevokeCredentialInput,
   SetAccountStatusInput,
   SupportActionInput,
@@ -177,15 +183,23 @@ export async function liftUserOtpLockout(actor: Actor, input: SupportActionInput
 }
 
 /**
- * Resets the account's phones (lost phone): all are removed, its sessions end, and the user registers a phone
- * again after signing in with the password. Audited with the staff member and the reason.
+ * Resets the account's phones (every phone lost, no recovery code): all are removed, its sessions end, and the
+ * user registers a phone again after signing in with the password. A proofed user's identity must have been
+ * re-checked against the verified one (photo ID on video, or a new proofing), not only account details.
+ * Audited with the staff member, the reason and the check.
  */
-export async function resetUserPhones(actor: Actor, input: SupportActionInput, request: RequestInfo) {
+export async function resetUserPhones(actor: Actor, input: ResetPhonesInput, request: RequestInfo) {
   const user = await requireOtherUser(actor, input.userId, { stepUp: true });
+  if (input.identityCheck === "ACCOUNT_KNOWLEDGE" && (await latestProofing(user.id)) !== null) {
+    throw new DomainError("admin.identity_recheck_required", {
+      fieldErrors: { identityCheck: errorMessage("admin.identity_recheck_required") },
+    });
+  }
   return inTransaction(async (tx) => {
     const removed = await resetAllPhones(user.id, tx);
     await endAllSessions(user.id, new Date(), tx);
-    await auditStaff("PHONES_RESET", actor.userId, user.id, request, { reason: input.reason, removed }, tx);
+    const detail = { reason: input.reason, removed, identityCheck: input.identityCheck };
+    await auditStaff("PHONES_RESET", actor.userId, user.id, request, detail, tx);
     return removed;
   });
 }

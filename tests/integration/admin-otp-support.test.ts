@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { SupportActionInputSchema } from "@/lib/admin/schemas";
+import { ResetPhonesInputSchema, SupportActionInputSchema, type IdentityCheck } from "@/lib/admin/schemas";
 import { liftUserOtpLockout, resetUserPhones } from "@/lib/admin/service";
 import { requiresPhoneOtp } from "@/lib/phones/service";
 import { resolveSession } from "@/lib/sessions/service";
@@ -29,10 +29,18 @@ const input = (userId: string, reason = "Caller verified by DOB and last order n
   confirm: "on" as const,
 });
 
+const resetInput = (userId: string, identityCheck: IdentityCheck = "ACCOUNT_KNOWLEDGE") => ({
+  ...input(userId),
+  identityCheck,
+});
+
 describe("phone OTP support actions", () => {
   it("need a stated reason and a confirmation", () => {
     const parsed = SupportActionInputSchema.safeParse({ userId: crypto.randomUUID(), reason: "because" });
     expect(parsed.success).toBe(false);
+    // Reset Phones also names how the caller's identity was checked.
+    const reset = ResetPhonesInputSchema.safeParse(input(crypto.randomUUID()));
+    expect(reset.error?.issues.map((i) => i.path[0])).toEqual(["identityCheck"]);
     expect(parsed.error?.issues.map((i) => i.path[0]).sort()).toEqual(["confirm", "reason"]);
   });
 
@@ -62,7 +70,7 @@ describe("phone OTP support actions", () => {
     const { user, credentialId, sessionId } = await createActiveCredential({ phones: 2, now: clock.now() });
     const support = await createUser({ role: "SUPPORT" });
     expect(await requiresPhoneOtp(user.id)).toBe(true);
-    expect(await resetUserPhones(asStaff(support), input(user.id), REQUEST)).toBe(2);
+    expect(await resetUserPhones(asStaff(support), resetInput(user.id), REQUEST)).toBe(2);
     expect(await db().phoneNumber.count({ where: { userId: user.id } })).toBe(0);
     expect(await db().credential.findUniqueOrThrow({ where: { id: credentialId } })).toMatchObject({
       status: "PHONE_REGISTRATION_REQUIRED",
@@ -71,13 +79,29 @@ describe("phone OTP support actions", () => {
     expect(await requiresPhoneOtp(user.id)).toBe(false);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { type: "PHONES_RESET" } });
     expect(audit).toMatchObject({ actorId: support.id, subjectUserId: user.id });
-    expect(audit.detail).toMatchObject({ removed: 2 });
+    expect(audit.detail).toMatchObject({ removed: 2, identityCheck: "ACCOUNT_KNOWLEDGE" });
+  });
+
+  it("a proofed user's phones are reset only after their identity was checked again, and the check is audited", async () => {
+    const { user, credentialId } = await createActiveCredential({ now: clock.now() });
+    await db().credential.update({ where: { id: credentialId }, data: { proofedAt: clock.now() } });
+    const support = await createUser({ role: "SUPPORT" });
+    await expectDomainError(
+      resetUserPhones(asStaff(support), resetInput(user.id), REQUEST),
+      "admin.identity_recheck_required",
+    );
+    expect(await db().phoneNumber.count({ where: { userId: user.id } })).toBe(1);
+
+    await resetUserPhones(asStaff(support), resetInput(user.id, "PHOTO_ID"), REQUEST);
+    expect(await db().phoneNumber.count({ where: { userId: user.id } })).toBe(0);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { type: "PHONES_RESET" } });
+    expect(audit.detail).toMatchObject({ identityCheck: "PHOTO_ID" });
   });
 
   it("staff cannot use them on their own account", async () => {
     const support = await createUser({ role: "SUPPORT" });
     await expectDomainError(
-      resetUserPhones(asStaff(support), input(support.id), REQUEST),
+      resetUserPhones(asStaff(support), resetInput(support.id), REQUEST),
       "admin.cannot_change_self",
     );
   });

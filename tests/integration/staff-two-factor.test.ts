@@ -96,7 +96,10 @@ describe("changing someone's access needs the staff member's phone OTP within 20
       changeRole(stale, { userId, role: "ADMIN", ...REASON }, REQUEST),
       "auth.step_up_required",
     );
-    await expectDomainError(resetUserPhones(stale, { userId, ...REASON }, REQUEST), "auth.step_up_required");
+    await expectDomainError(
+      resetUserPhones(stale, { userId, identityCheck: "PHOTO_ID", ...REASON }, REQUEST),
+      "auth.step_up_required",
+    );
     await expectDomainError(
       revokeCredential(stale, { userId, credentialId: target.credentialId, ...REASON }, REQUEST),
       "auth.step_up_required",
@@ -130,7 +133,10 @@ describe("support cannot act on staff accounts", () => {
       setAccountStatus(support, { userId, status: "DISABLED", ...REASON }, REQUEST),
       "admin.staff_account",
     );
-    await expectDomainError(resetUserPhones(support, { userId, ...REASON }, REQUEST), "admin.staff_account");
+    await expectDomainError(
+      resetUserPhones(support, { userId, identityCheck: "PHOTO_ID", ...REASON }, REQUEST),
+      "admin.staff_account",
+    );
     await expectDomainError(revokeSessions(support, { userId, ...REASON }, REQUEST), "admin.staff_account");
     expect((await db().user.findUniqueOrThrow({ where: { id: userId } })).status).toBe("ACTIVE");
     expect(await sessionOf(agent.sessionId, clock.now())).toBeTruthy();

@@ -3,6 +3,7 @@
 import {
   ChangeRoleInputSchema,
   EndSessionInputSchema,
+  ResetPhonesInputSchema,
   RevokeCredentialInputSchema,
   SetAccountStatusInputSchema,
   SupportActionInputSchema,
@@ -96,7 +97,7 @@ export const liftOtpLockoutAction = staffAction(
 
 export const resetPhonesAction = staffAction(
   SUPPORT_ROLES,
-  SupportActionInputSchema,
+  ResetPhonesInputSchema,
   async (input, { session, request }) => {
     const removed = await resetUserPhones(session, input, request);
     return {

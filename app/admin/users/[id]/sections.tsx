@@ -1,4 +1,5 @@
 import { SelectField } from "@/components/ui/field";
+import { IDENTITY_CHECKS } from "@/lib/admin/schemas";
 import type { getActiveSessions, getCredentialTimelines, getUser } from "@/lib/admin/service";
 import type { phoneRiskEventsForUser, recentAuditForUser } from "@/lib/audit/service";
 import type { codeDeliveriesForUser } from "@/lib/otp/deliveries";
@@ -175,11 +176,21 @@ export function OtpSupportActions({ userId }: { userId: string }) {
         caller&apos;s identity first and write how in the reason.
       </p>
       <ReasonForm action={liftOtpLockoutAction} label="Lift OTP Lockout" confirm={CHECKED} hidden={forUser} />
+      <p className="text-sm text-slate-700">
+        Reset Phones is for a user who lost every phone and has no recovery code. If their identity was
+        verified, check it again against that identity (photo ID on video, or a new proofing) first.
+      </p>
       <ReasonForm
         action={resetPhonesAction}
         label="Reset Phones"
         confirm="I checked who is asking; all of this user's phones will be removed."
         hidden={forUser}
+        choice={{
+          name: "identityCheck",
+          label: "Identity check",
+          placeholder: "Choose how you checked",
+          options: Object.entries(IDENTITY_CHECKS).map(([value, label]) => ({ value, label })),
+        }}
       />
     </section>
   );
