@@ -1,7 +1,7 @@
 // `npm test`: every check and test tier, as fast as two cores allow, then a table of stage times.
 //   tsx scripts/test.ts [--fast]     --fast: everything but the production build and the browser tests
 // Stages that need nothing from each other run side by side; a stage's output is printed when it ends
-// (the long test tiers stream theirs). A failing phase stops the run after its stages have finished.
+// (the long test tiers stream theirs). After a failure no further stage starts; those running finish.
 // One database server serves every tier: DATABASE_URL's, or the embedded PostgreSQL started here once.
 /* eslint-disable no-restricted-properties -- see portal-env.ts */
 import { spawn } from "node:child_process";
@@ -72,14 +72,17 @@ const stages = {
   e2e: { name: "e2e", run: () => npmRun("e2e", "test:e2e", true, "--no-build"), stream: true },
 } satisfies Record<string, Stage>;
 
-// Typecheck reads .next/types, which the build rewrites: it runs before the build, never beside it.
-const phases: Stage[][] = fast
-  ? [[stages.lint, stages.format, stages.typecheck, stages.unit], [stages.integration]]
-  : [
-      [stages.lint, stages.format, stages.typecheck, stages.unit],
-      [stages.integration, stages.build],
-      [stages.e2e],
-    ];
+// Each stage starts as soon as the stages it needs have passed, so both cores stay busy and the critical path
+// (typecheck → build → e2e) starts at once. Typecheck reads .next/types, which the build rewrites: the build
+// waits for it. The browser tests wait for the integration tier too: beside it, on two cores, they would time out.
+const after: Partial<Record<keyof typeof stages, (keyof typeof stages)[]>> = {
+  build: ["typecheck"],
+  integration: ["unit"],
+  e2e: ["build", "integration"],
+};
+const selected: (keyof typeof stages)[] = fast
+  ? ["lint", "format", "typecheck", "unit", "integration"]
+  : ["lint", "format", "typecheck", "unit", "integration", "build", "e2e"];
 
 async function runStage(stage: Stage): Promise<Result> {
   const startedAt = Date.now();
@@ -95,6 +98,28 @@ async function runStage(stage: Stage): Promise<Result> {
     console.log(`\n── ${stage.name} ${result.passed ? "passed" : "FAILED"} ──${text ? `\n${text}` : ""}`);
   }
   return result;
+}
+
+/** Runs the selected stages in dependency order; after a failure no further stage starts. */
+async function runAll(): Promise<Result[]> {
+  const results: Result[] = [];
+  const running = new Map<keyof typeof stages, Promise<boolean>>();
+  const start = (key: keyof typeof stages): Promise<boolean> => {
+    let promise = running.get(key);
+    if (!promise) {
+      promise = (async () => {
+        const needs = await Promise.all((after[key] ?? []).filter((k) => selected.includes(k)).map(start));
+        if (!needs.every(Boolean) || results.some((r) => !r.passed)) return false;
+        const result = await runStage(stages[key]);
+        results.push(result);
+        return result.passed;
+      })();
+      running.set(key, promise);
+    }
+    return promise;
+  };
+  await Promise.all(selected.map(start));
+  return results.sort((a, b) => a.startedAt - b.startedAt);
 }
 
 function printTable(results: Result[]) {
@@ -120,12 +145,9 @@ async function main() {
   ensureLocalSecrets();
   const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedServer();
   if (embedded) process.env.DATABASE_URL = embedded.url;
-  const results: Result[] = [];
+  let results: Result[] = [];
   try {
-    for (const phase of phases) {
-      results.push(...(await Promise.all(phase.map(runStage))));
-      if (results.some((r) => !r.passed)) break;
-    }
+    results = await runAll();
   } finally {
     await embedded?.stop();
   }

@@ -26,6 +26,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
                 { href: "/admin", label: "Users" },
                 { href: "/admin/orders", label: "Orders" },
                 { href: "/admin/invoices", label: "Invoices" },
+                { href: "/admin/schedule", label: "Appointments" },
                 { href: "/admin/audit", label: "Audit Log" },
               ]
             : []),

@@ -81,6 +81,37 @@ export async function listAgentAppointments(
   return (await appointmentRepo.listAgentAppointments(agentId, since)).map(toAgentView);
 }
 
+/** How far ahead the admins' schedule looks: as far as applicants can book. */
+export const SCHEDULE_DAYS = 14;
+
+export type ScheduledAppointment = {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: string;
+  agentName: string;
+  applicantName: string;
+  applicantId: string;
+};
+
+/**
+ * Every agent's appointments from the start of today (UTC) to 14 days ahead, soonest first: who meets whom,
+ * when. Only names: documents, contact details and meeting links stay on each agent's own page.
+ */
+export async function listScheduledAppointments(now = new Date()): Promise<ScheduledAppointment[]> {
+  const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const to = new Date(from.getTime() + (SCHEDULE_DAYS + 1) * 24 * 60 * 60_000);
+  return (await appointmentRepo.listAppointmentsBetween(from, to)).map((a) => ({
+    id: a.id,
+    startsAt: a.startsAt,
+    endsAt: a.endsAt,
+    status: a.status,
+    agentName: `${a.agent.firstName} ${a.agent.lastName}`,
+    applicantName: `${a.user.firstName} ${a.user.lastName}`,
+    applicantId: a.userId,
+  }));
+}
+
 async function ownAppointment(
   agentId: string,
   appointmentId: string,

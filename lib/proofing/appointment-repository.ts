@@ -133,6 +133,16 @@ export function listAgentAppointments(agentId: string, from: Date): Promise<Appo
   });
 }
 
+/** Every agent's appointments starting in [from, to), soonest first (the admins' schedule). */
+export function listAppointmentsBetween(from: Date, to: Date): Promise<AppointmentRow[]> {
+  return db().appointment.findMany({
+    where: { startsAt: { gte: from, lt: to } },
+    select: APPOINTMENT_SELECT,
+    orderBy: [{ startsAt: "asc" }, { agentId: "asc" }],
+    take: 500,
+  });
+}
+
 /** Closes a booked appointment with the agent's outcome; false when it was not booked any more. */
 export async function closeAppointment(
   id: string,

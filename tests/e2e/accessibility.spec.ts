@@ -20,7 +20,13 @@ const ACCOUNT_PAGES = [
   "/account/orders",
   "/account/connected-applications",
 ];
-const STAFF_PAGES = ["/admin", "/admin/invoices", "/admin/audit", "/admin/partner-applications"];
+const STAFF_PAGES = [
+  "/admin",
+  "/admin/invoices",
+  "/admin/schedule",
+  "/admin/audit",
+  "/admin/partner-applications",
+];
 
 // An axe scan costs the browser about a second a page: the three groups run side by side.
 test.describe.configure({ mode: "parallel" });

@@ -6,6 +6,7 @@ import { activateWithCode, checkActivationCode } from "@/lib/proofing/activation
 import {
   getAgentAppointment,
   listAgentAppointments,
+  listScheduledAppointments,
   recordOutcome,
   reissueActivationCode,
   setAgentAvailability,
@@ -422,6 +423,29 @@ describe("the agent's session", () => {
     );
     const audit = await db().auditEvent.findFirstOrThrow({ where: { type: "ACTIVATION_CODE_REVOKED" } });
     expect(JSON.stringify(audit.detail)).toContain("matched DOB");
+  });
+});
+
+describe("the admins' schedule", () => {
+  it("lists every agent's appointments of the coming days, soonest first, with names only", async () => {
+    const [first, second] = [await agent(), await agent()];
+    const slot = (await listFreeSlots(clock.now()))[0]!.startsAt;
+    const later = new Date(slot.getTime() + 2 * DAY);
+    await book(await applicantAtCalendar(), later);
+    await book(await applicantAtCalendar(), slot);
+    await book(await applicantAtCalendar(), slot);
+
+    const schedule = await listScheduledAppointments(clock.now());
+    expect(schedule.map((a) => a.startsAt)).toEqual([slot, slot, later]);
+    const agents = new Set(schedule.slice(0, 2).map((a) => a.agentName));
+    expect(agents).toEqual(
+      new Set([`${first.firstName} ${first.lastName}`, `${second.firstName} ${second.lastName}`]),
+    );
+    expect(Object.keys(schedule[0]!).sort()).toEqual(
+      ["agentName", "applicantId", "applicantName", "endsAt", "id", "startsAt", "status"].sort(),
+    );
+    // Sixteen days on, today's appointments have left the schedule.
+    expect(await listScheduledAppointments(new Date(clock.now().getTime() + 16 * DAY))).toEqual([]);
   });
 });
 
