@@ -94,3 +94,41 @@ export function listOpenActivationCodesForUser(userId: string) {
     select: { credentialId: true, expiresAt: true },
   });
 }
+
+/** Records the user's request for a new code; false when one is already open for the credential. */
+export async function insertCodeRequest(
+  data: { credentialId: string; userId: string; agentId: string; createdAt: Date },
+  tx: Tx,
+): Promise<boolean> {
+  // ON CONFLICT DO NOTHING against the partial unique index: two clicks leave one open request.
+  const { count } = await tx.activationCodeRequest.createMany({ data: [data], skipDuplicates: true });
+  return count === 1;
+}
+
+export function findOpenCodeRequest(credentialId: string): Promise<{ createdAt: Date } | null> {
+  return db().activationCodeRequest.findFirst({
+    where: { credentialId, resolvedAt: null },
+    select: { createdAt: true },
+  });
+}
+
+/** The agent's open requests, oldest first, with the applicant's name. */
+export function listOpenCodeRequests(agentId: string) {
+  return db().activationCodeRequest.findMany({
+    where: { agentId, resolvedAt: null },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      credentialId: true,
+      createdAt: true,
+      credential: { select: { user: { select: { firstName: true, lastName: true } } } },
+    },
+  });
+}
+
+export async function resolveCodeRequests(credentialId: string, now: Date, tx: Tx): Promise<void> {
+  await tx.activationCodeRequest.updateMany({
+    where: { credentialId, resolvedAt: null },
+    data: { resolvedAt: now },
+  });
+}

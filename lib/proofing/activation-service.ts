@@ -8,9 +8,15 @@ import { consumeLimit, enforceLimit } from "@/lib/core/rate-limit";
 import { inTransaction, type Tx } from "@/lib/core/transaction";
 import { enqueueJob } from "@/lib/jobs/queue";
 import type { RequestInfo } from "@/lib/core/caller";
+import { getProfile } from "@/lib/accounts/service";
+import { env } from "@/lib/core/env";
+import { logger } from "@/lib/core/logger";
+import { sendEmail } from "@/lib/messaging/service";
 import * as codeRepo from "./activation-code-repository";
+import * as appointmentRepo from "./appointment-repository";
 import * as caseRepo from "./case-repository";
 import type { ActivationCodeInput } from "./schemas";
+import { codeRequestedMessage } from "./video-emails";
 import { ACTIVATION_CODE_LENGTH, VIDEO_POLICY } from "./video";
 
 // Step 4, "Activate Proofing Code": the code an agent issues after a passed live video session.
@@ -123,4 +129,55 @@ export async function activateWithCode(
 export async function listPendingActivationCodes(userId: string): Promise<Map<string, Date>> {
   const codes = await codeRepo.listOpenActivationCodesForUser(userId);
   return new Map(codes.map((c) => [c.credentialId, c.expiresAt]));
+}
+
+/**
+ * **Request a New Activation Code**: the user lost the code or it expired. The agent who passed their live video
+ * session is told (email, and their console's request list); they re-check the user's identity and re-issue.
+ * One open request per credential: asking again changes nothing. Returns when it was asked.
+ */
+export async function requestNewActivationCode(
+  userId: string,
+  credentialId: string,
+  request: RequestInfo,
+  now = new Date(),
+): Promise<Date> {
+  const credential = await caseRepo.findCredential(userId, credentialId);
+  if (!credential) throw new DomainError("proofing.not_found");
+  const latest = await caseRepo.findLatestCase(credential.id);
+  const agent = latest?.status === "PASSED" ? await appointmentRepo.findPassingAgent(latest.id) : null;
+  if (credential.status !== "PROOFING_REQUIRED" || !agent)
+    throw new DomainError("proofing.no_code_to_reissue");
+  const inserted = await inTransaction(async (tx) => {
+    if (!(await codeRepo.insertCodeRequest({ credentialId, userId, agentId: agent.id, createdAt: now }, tx)))
+      return false;
+    await auditSelf(
+      "ACTIVATION_CODE_REQUESTED",
+      "SUCCESS",
+      userId,
+      request,
+      { credentialId, agentId: agent.id },
+      tx,
+    );
+    return true;
+  });
+  if (inserted) {
+    const profile = await getProfile(userId);
+    await sendEmail(
+      codeRequestedMessage({
+        to: agent.email,
+        agentFirstName: agent.firstName,
+        applicantName: `${profile.firstName} ${profile.lastName}`,
+        consoleUrl: new URL("/admin/proofing", env().APP_URL).toString(),
+      }),
+    ).catch((error: unknown) =>
+      logger().error({ err: (error as Error).message }, "code request not delivered to the agent"),
+    );
+  }
+  return (await codeRepo.findOpenCodeRequest(credentialId))?.createdAt ?? now;
+}
+
+/** When the user asked for a new activation code that has not been issued yet, or null. */
+export async function openCodeRequest(credentialId: string): Promise<Date | null> {
+  return (await codeRepo.findOpenCodeRequest(credentialId))?.createdAt ?? null;
 }

@@ -81,6 +81,16 @@ export async function listAgentAppointments(
   return (await appointmentRepo.listAgentAppointments(agentId, since)).map(toAgentView);
 }
 
+/** The agent's open requests for a new activation code (from applicants they passed), oldest first. */
+export async function listCodeRequests(agentId: string) {
+  return (await codeRepo.listOpenCodeRequests(agentId)).map((r) => ({
+    id: r.id,
+    credentialId: r.credentialId,
+    requestedAt: r.createdAt,
+    applicantName: `${r.credential.user.firstName} ${r.credential.user.lastName}`,
+  }));
+}
+
 /** How far ahead the admins' schedule looks: as far as applicants can book. */
 export const SCHEDULE_DAYS = 14;
 
@@ -264,6 +274,7 @@ export async function reissueActivationCode(
   return inTransaction(async (tx) => {
     await caseRepo.lockCredential(credential.id, tx);
     const revoked = await codeRepo.revokeActivationCodes(credential.id, staffId, now, tx);
+    await codeRepo.resolveCodeRequests(credential.id, now, tx);
     const issued = await issueActivationCode(
       { caseId: latest.id, credentialId: credential.id, userId: latest.userId, issuedById: staffId },
       now,

@@ -108,6 +108,18 @@ export async function agentPassedCase(caseId: string, agentId: string): Promise<
   return (await db().appointment.count({ where: { caseId, agentId, status: "PASSED" } })) > 0;
 }
 
+/** The agent who passed the case's live video session (the latest pass), or null. */
+export async function findPassingAgent(
+  caseId: string,
+): Promise<{ id: string; email: string; firstName: string } | null> {
+  const passed = await db().appointment.findFirst({
+    where: { caseId, status: "PASSED" },
+    orderBy: { decidedAt: "desc" },
+    select: { agent: { select: { id: true, email: true, firstName: true } } },
+  });
+  return passed?.agent ?? null;
+}
+
 export function findBookedAppointment(caseId: string): Promise<AppointmentRow | null> {
   return db().appointment.findFirst({
     where: { caseId, status: "BOOKED" },

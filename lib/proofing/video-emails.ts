@@ -115,6 +115,20 @@ export function codeExpiryReminder(input: {
   return {
     to: input.to,
     subject: `Your proofing activation code expires in ${input.daysLeft} day${input.daysLeft === 1 ? "" : "s"}`,
-    text: `Hello ${input.firstName},\n\nThe activation code the proofing agent gave you expires on ${date}. Activate it before then from your MAG account: ${input.accountUrl}\n\nIf you lost the code, contact MAG Customer Support: after a short identity re-check, an agent can issue a new one.${SIGNATURE}`,
+    text: `Hello ${input.firstName},\n\nThe activation code the proofing agent gave you expires on ${date}. Activate it before then from your MAG account: ${input.accountUrl}\n\nIf you lost the code, ask for a new one on the Activate Proofing Code page: after a short identity re-check, the agent issues a new one.${SIGNATURE}`,
+  };
+}
+
+/** To the agent who passed the applicant: they ask for a new activation code (no code, no contact details). */
+export function codeRequestedMessage(input: {
+  to: string;
+  agentFirstName: string;
+  applicantName: string;
+  consoleUrl: string;
+}): EmailMessage {
+  return {
+    to: input.to,
+    subject: "An applicant asks for a new activation code",
+    text: `Hello ${input.agentFirstName},\n\n${input.applicantName}, whose live video proofing you passed, lost their activation code or let it expire and asks for a new one. Re-check their identity (call them on the number they gave for the session), then issue a new code from Proofing › Activation code requests: ${input.consoleUrl}${SIGNATURE}`,
   };
 }

@@ -262,6 +262,11 @@ export const ACTIONS: Record<string, ActionRule> = {
     object: "credential",
     fields: onCredential({ code: "ABCD-EFGH-JKLM" }),
   },
+  "app/(dashboard)/credentials/[id]/activate-code/actions.ts#requestNewCodeAction": {
+    access: "owner",
+    object: "credential",
+    fields: onCredential({}),
+  },
   [`${P}#selectCountryAction`]: proofingAction({ country: "US" }),
   [`${P}#chooseMethodAction`]: proofingAction({ method: "SELF_SERVICE" }),
   [`${P}#confirmNameAction`]: proofingAction(),

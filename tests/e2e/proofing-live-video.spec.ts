@@ -59,6 +59,26 @@ async function agentOpens({ loginElsewhere, sql }: AgentFixtures, applicant: str
   return page;
 }
 
+/** The code shown once on the agent's screen after Pass or Issue New Activation Code. */
+async function codeOnScreen(agent: Page): Promise<string> {
+  const message = await agent.getByText(/Activation code: /).textContent();
+  const code = /Activation code: ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})/.exec(message ?? "")?.[1];
+  expect(code, "the activation code on the agent's screen").toBeTruthy();
+  return code!;
+}
+
+/** On the appointment page: a photo ID, Yes to every question, Pass; returns the activation code shown. */
+async function passSession(agent: Page): Promise<string> {
+  await agent.getByRole("radio", { name: "One unexpired government-issued photo ID" }).check();
+  for (const group of await agent
+    .getByRole("group")
+    .filter({ has: agent.getByRole("radio", { name: "Yes" }) })
+    .all())
+    await group.getByRole("radio", { name: "Yes" }).check();
+  await agent.getByRole("button", { name: "Pass" }).click();
+  return codeOnScreen(agent);
+}
+
 test("books, the agent passes the session, the user activates with the code and registers a phone", async ({
   page,
   login,
@@ -77,16 +97,7 @@ test("books, the agent passes the session, the user activates with the code and 
 
   const agent = await agentOpens({ loginElsewhere, sql }, `${user.firstName} ${user.lastName}`);
   await expectAccessible(agent);
-  await agent.getByRole("radio", { name: "One unexpired government-issued photo ID" }).check();
-  for (const group of await agent
-    .getByRole("group")
-    .filter({ has: agent.getByRole("radio", { name: "Yes" }) })
-    .all())
-    await group.getByRole("radio", { name: "Yes" }).check();
-  await agent.getByRole("button", { name: "Pass" }).click();
-  const message = await agent.getByText(/Activation code: /).textContent();
-  const code = /Activation code: ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})/.exec(message ?? "")?.[1];
-  expect(code, "the activation code on the agent's screen").toBeTruthy();
+  const code = await passSession(agent);
 
   await page.goto("/dashboard");
   await page.getByRole("link", { name: "Activate" }).click();
@@ -94,7 +105,7 @@ test("books, the agent passes the session, the user activates with the code and 
   await page.getByLabel("Activation Code").fill("ZZZZ-ZZZZ-ZZZZ-ZZZZ");
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByText("This activation code is not valid.").first()).toBeVisible();
-  await page.getByLabel("Activation Code").fill(code!.toLowerCase());
+  await page.getByLabel("Activation Code").fill(code.toLowerCase());
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("button", { name: "Activate" }).click();
   await expect(page.getByRole("heading", { name: "Set up phone one-time passcode" })).toBeVisible();
@@ -154,4 +165,42 @@ test("a failed session emails the agent's instructions", async ({
   await page.getByRole("link", { name: WITH_PROOFING }).click();
   await page.getByRole("link", { name: "Start Identity Proofing" }).click();
   await expect(page.getByText("The proofing agent could not verify your identity.")).toBeVisible();
+});
+
+test("a lost activation code: the user asks for a new one, the agent who passed them re-issues it", async ({
+  page,
+  login,
+  loginElsewhere,
+  sql,
+  outbox,
+}) => {
+  const user = await bookAppointment(page, login);
+  const agent = await agentOpens({ loginElsewhere, sql }, `${user.firstName} ${user.lastName}`);
+  const lost = await passSession(agent);
+
+  await page.goto("/dashboard");
+  await page.getByRole("link", { name: "Activate" }).click();
+  await page.getByRole("button", { name: "Request a New Activation Code" }).click();
+  await expect(page.getByText(/You asked for a new activation code on/)).toBeVisible();
+  await outbox.latest("agent@example.com", (m) => /new activation code/.test(m.subject));
+
+  await agent.goto("/admin/proofing");
+  const requests = agent.getByRole("region", { name: "Activation code requests" });
+  const request = requests.getByRole("listitem").filter({ hasText: `${user.firstName} ${user.lastName}` });
+  await request
+    .getByLabel("Identity re-check (recorded in the audit log)")
+    .fill("Called the session number; DOB matched.");
+  await request.getByRole("button", { name: "Issue New Activation Code" }).click();
+  const fresh = await codeOnScreen(agent);
+  expect(fresh).not.toBe(lost);
+
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Request a New Activation Code" })).toBeVisible();
+  await page.getByLabel("Activation Code").fill(lost);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText("This activation code is not valid.").first()).toBeVisible();
+  await page.getByLabel("Activation Code").fill(fresh);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Activate" }).click();
+  await expect(page.getByRole("heading", { name: "Set up phone one-time passcode" })).toBeVisible();
 });

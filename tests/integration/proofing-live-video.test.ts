@@ -2,10 +2,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { JOB_HANDLERS, RECURRING_JOBS } from "@/lib/jobs/handlers";
 import { runDueJobs } from "@/lib/jobs/worker";
 import { revokeCredential } from "@/lib/admin/service";
-import { activateWithCode, checkActivationCode } from "@/lib/proofing/activation-service";
+import {
+  activateWithCode,
+  checkActivationCode,
+  openCodeRequest,
+  requestNewActivationCode,
+} from "@/lib/proofing/activation-service";
 import {
   getAgentAppointment,
   listAgentAppointments,
+  listCodeRequests,
   listScheduledAppointments,
   recordOutcome,
   reissueActivationCode,
@@ -465,6 +471,48 @@ describe("re-issuing a lost activation code", () => {
       applicant.user.id,
       { credentialId: applicant.credentialId, code: fresh.code },
       REQUEST,
+    );
+  });
+});
+
+describe("asking for a new activation code", () => {
+  it("reaches the agent who passed the user, once; their re-issue answers it", async () => {
+    const a = await agent();
+    const applicant = await applicantAtCalendar();
+    const { appointmentId } = await book(applicant, (await listFreeSlots(clock.now()))[0]!.startsAt);
+    const other = await agent("another.agent@example.test");
+    await passSession(a.id, appointmentId);
+    const { user, credentialId } = applicant;
+
+    const asked = await requestNewActivationCode(user.id, credentialId, REQUEST, clock.now());
+    // A second click changes nothing: one request, one email.
+    expect(await requestNewActivationCode(user.id, credentialId, REQUEST, clock.now())).toEqual(asked);
+    const emails = (await outboxFor(a.email)).filter((m) => m.subject?.includes("new activation code"));
+    expect(emails).toHaveLength(1);
+    expect(emails[0]!.body).toContain(`${user.firstName} ${user.lastName}`);
+    expect(await listCodeRequests(a.id)).toEqual([
+      expect.objectContaining({ credentialId, applicantName: `${user.firstName} ${user.lastName}` }),
+    ]);
+    expect(await listCodeRequests(other.id)).toEqual([]);
+    expect(await openCodeRequest(credentialId)).toEqual(asked);
+
+    const input = { credentialId, recheck: "Called back on the session number; matched DOB." };
+    const fresh = await reissueActivationCode(asStaff(a), input, REQUEST);
+    expect(await listCodeRequests(a.id)).toEqual([]);
+    expect(await openCodeRequest(credentialId)).toBeNull();
+    await activateWithCode(user.id, { credentialId, code: fresh.code }, REQUEST);
+  });
+
+  it("is refused for a credential without a passed live video session, and for someone else's", async () => {
+    const applicant = await applicantAtCalendar();
+    await expectDomainError(
+      requestNewActivationCode(applicant.user.id, applicant.credentialId, REQUEST),
+      "proofing.no_code_to_reissue",
+    );
+    const stranger = await createUser();
+    await expectDomainError(
+      requestNewActivationCode(stranger.id, applicant.credentialId, REQUEST),
+      "proofing.not_found",
     );
   });
 });

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/web/auth";
-import { getAgentAvailability, listAgentAppointments } from "@/lib/proofing/agent-service";
+import { getAgentAvailability, listAgentAppointments, listCodeRequests } from "@/lib/proofing/agent-service";
 import { AvailabilityForm } from "./availability-form";
+import { ReissueCodeForm } from "./reissue-form";
 
 export const metadata: Metadata = { title: "Proofing appointments" };
 
@@ -11,9 +12,10 @@ const hhmm = (minutes: number) =>
 
 export default async function AgentPage() {
   const session = await requireRole(["PROOFING_AGENT"]);
-  const [availability, appointments] = await Promise.all([
+  const [availability, appointments, codeRequests] = await Promise.all([
     getAgentAvailability(session.userId),
     listAgentAppointments(session.userId),
+    listCodeRequests(session.userId),
   ]);
   const timeZone = availability[0]?.timeZone ?? "America/New_York";
   const windows = Object.fromEntries(
@@ -40,6 +42,27 @@ export default async function AgentPage() {
           ))}
         </ul>
       </section>
+      {codeRequests.length > 0 ? (
+        <section aria-labelledby="code-requests-heading">
+          <h2 id="code-requests-heading" className="mb-2 text-xl font-semibold">
+            Activation code requests
+          </h2>
+          <p className="mb-3 text-sm text-slate-700">
+            Applicants you passed who lost their activation code or let it expire. Call them on the number
+            they gave for the session, re-check who they are, then issue a new code and read it to them.
+          </p>
+          <ul className="space-y-4">
+            {codeRequests.map((r) => (
+              <li key={r.id} className="text-sm">
+                <p className="mb-1 font-medium">
+                  {r.applicantName} · asked {r.requestedAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                </p>
+                <ReissueCodeForm credentialId={r.credentialId} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="availability-heading">
         <h2 id="availability-heading" className="mb-2 text-xl font-semibold">
           My availability
