@@ -14,6 +14,11 @@ export const ACCOUNT_ERRORS = {
     message: "Please verify your email address first. We have sent a new verification link to your email.",
     status: 403,
   },
+  "accounts.name_locked": {
+    message:
+      "Your name was verified in identity proofing, so it cannot be changed here. Contact MAG Customer Support with the reason (a marriage, a correction); they change it and you may need to verify your identity again.",
+    status: 409,
+  },
   "accounts.account_disabled": { message: "This account is disabled. Please contact support.", status: 403 },
   "accounts.username_taken": {
     message: "This User ID is already taken. Please choose another.",

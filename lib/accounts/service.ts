@@ -9,6 +9,7 @@ import { logger } from "@/lib/core/logger";
 import { checkLimits, consumeLimit, enforceLimit } from "@/lib/core/rate-limit";
 import { inTransaction, type Tx } from "@/lib/core/transaction";
 import type { AccountStatus, Role } from "@/lib/generated/prisma/client";
+import { isIdentityProofed } from "@/lib/credentials/service";
 import { sendEmail } from "@/lib/messaging/service";
 import type { EmailMessage } from "@/lib/messaging/messaging";
 import { sendCode, verifyCode } from "@/lib/otp/service";
@@ -498,6 +499,12 @@ export async function updateProfile(
   input: UpdateProfileInput,
   request: RequestInfo,
 ): Promise<void> {
+  const current = await getProfile(userId);
+  const renamed = current.firstName !== input.firstName || current.lastName !== input.lastName;
+  if (renamed && (await isIdentityProofed(userId))) {
+    const message = errorMessage("accounts.name_locked");
+    throw new DomainError("accounts.name_locked", { fieldErrors: { firstName: message, lastName: message } });
+  }
   await inTransaction(async (tx) => {
     await repo.updateProfileFields(userId, input, tx);
     await recordAudit(

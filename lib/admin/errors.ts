@@ -12,6 +12,10 @@ export const ADMIN_ERRORS = {
       "This user's identity was verified: check it again with a photo ID on video or a new live video proofing before resetting their phones.",
     status: 400,
   },
+  "admin.identity_unchanged": {
+    message: "Enter the new legal name, or tick that the date of birth changed.",
+    status: 400,
+  },
   "admin.nothing_to_lift": { message: "This account's phone OTP is not locked.", status: 400 },
   "admin.session_not_found": { message: "This session has already ended.", status: 404 },
   "admin.staff_account": {

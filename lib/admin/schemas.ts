@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PersonNameSchema } from "@/lib/accounts/schemas";
 import { StaffReasonFields } from "@/lib/audit/schemas";
 
 export const SearchUsersInputSchema = z.object({
@@ -42,6 +43,16 @@ export const ResetPhonesInputSchema = z.object({
   ...StaffReasonFields,
 });
 export type ResetPhonesInput = z.infer<typeof ResetPhonesInputSchema>;
+
+/** Support records a proofed person's change of legal name (or of their date of birth on record). */
+export const ChangeLegalIdentityInputSchema = z.object({
+  userId: UserIdSchema,
+  firstName: PersonNameSchema("first name"),
+  lastName: PersonNameSchema("last name"),
+  birthDateChanged: z.literal("on").optional(),
+  ...StaffReasonFields,
+});
+export type ChangeLegalIdentityInput = z.infer<typeof ChangeLegalIdentityInputSchema>;
 
 export const EndSessionInputSchema = z.object({
   userId: UserIdSchema,

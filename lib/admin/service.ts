@@ -1,7 +1,7 @@
 import "server-only";
 import { credentialName } from "@/lib/credentials/credentials";
 import type { CurrentSession, RequestInfo } from "@/lib/core/caller";
-import { changeAccountAccess } from "@/lib/accounts/service";
+import { changeAccountAccess, correctAccountName } from "@/lib/accounts/service";
 import { auditStaff } from "@/lib/audit/service";
 import { DomainError } from "@/lib/core/errors";
 import { inTransaction } from "@/lib/core/transaction";
@@ -23,9 +23,11 @@ import { STAFF_ROLES } from "./staff-access";
 import { credentialTimeline } from "./timeline";
 import { liftOtpLockout } from "@/lib/otp/service";
 import { grantProofingAttempt } from "@/lib/proofing/service";
+import { supersedeVerifications } from "@/lib/proofing/verification-service";
 import { stopProofingOfRevokedCredential } from "@/lib/proofing/video-service";
 import { resetAllPhones } from "@/lib/phones/service";
 import type {
+  ChangeLegalIdentityInput,
   ChangeRoleInput,
   EndSessionInput,
   ResetPhonesInput,
@@ -201,6 +203,29 @@ export async function resetUserPhones(actor: Actor, input: ResetPhonesInput, req
     const detail = { reason: input.reason, removed, identityCheck: input.identityCheck };
     await auditStaff("PHONES_RESET", actor.userId, user.id, request, detail, tx);
     return removed;
+  });
+}
+
+/**
+ * A person's legal name changed (a marriage, a correction), or their date of birth on record did: support
+ * records it with a reason. The account's name changes, and no earlier identity verification carries over
+ * (the next credential with proofing proofs again). Audited with the reason and what changed.
+ */
+export async function changeLegalIdentity(
+  actor: Actor,
+  input: ChangeLegalIdentityInput,
+  request: RequestInfo,
+) {
+  const user = await requireOtherUser(actor, input.userId, { stepUp: true });
+  const nameChanged = user.firstName !== input.firstName || user.lastName !== input.lastName;
+  const birthDateChanged = input.birthDateChanged === "on";
+  if (!nameChanged && !birthDateChanged) throw new DomainError("admin.identity_unchanged");
+  const now = new Date();
+  await inTransaction(async (tx) => {
+    if (nameChanged) await correctAccountName(user.id, input, tx);
+    const superseded = await supersedeVerifications(user.id, input.reason, now, tx);
+    const detail = { reason: input.reason, nameChanged, birthDateChanged, superseded };
+    await auditStaff("IDENTITY_CHANGED", actor.userId, user.id, request, detail, tx);
   });
 }
 

@@ -58,6 +58,16 @@ export async function findLatestProofing(userId: string, now: Date): Promise<Dat
   return rows[0]?.proofedAt ?? null;
 }
 
+/** Whether any credential of the user was ever proofed (their name was matched to an identity). */
+export async function hasProofedCredential(userId: string): Promise<boolean> {
+  const rows = await query<{ found: boolean }>(
+    "credentials-has-proofed",
+    `SELECT EXISTS (SELECT 1 FROM credentials WHERE "userId" = $1 AND "proofedAt" IS NOT NULL) AS found`,
+    [userId],
+  );
+  return rows[0]!.found;
+}
+
 /** The credential, locked until the transaction ends, so two changes of one credential apply in turn. */
 export async function lockCredential(id: string, tx: Tx): Promise<LockedCredential | null> {
   const rows = await tx.$queryRaw<(Omit<LockedCredential, "phoneCount"> & { phoneCount: bigint })[]>`

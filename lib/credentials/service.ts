@@ -89,6 +89,11 @@ export function ensureStaffCredential(userId: string, now: Date): Promise<string
   return repo.upsertStaffCredential(userId, staffState(now), now);
 }
 
+/** Whether the user's identity was ever proofed on one of their credentials (their name is then locked). */
+export function isIdentityProofed(userId: string): Promise<boolean> {
+  return repo.hasProofedCredential(userId);
+}
+
 /** When the user's identity was proofed on a credential active now (identity assurance level 2), or null. */
 export function latestProofing(userId: string, now = new Date()): Promise<Date | null> {
   return repo.findLatestProofing(userId, now);

@@ -20,6 +20,7 @@ import {
   type CredentialStatus,
 } from "@/lib/credentials/credentials";
 import { applyCredentialEvent, createCredential } from "@/lib/credentials/service";
+import { reuseVerification } from "@/lib/proofing/verification-service";
 import { KEY_REVEAL_WINDOW_MS } from "./licensing";
 import * as repo from "./repository";
 
@@ -169,6 +170,11 @@ export async function activateLicenseKey(
         tx,
       );
       activation = { credentialId: id, status, isUpgrade: false };
+    }
+    // The person's identity was verified in the last 3 years: no second proofing.
+    if (activation.status === "PROOFING_REQUIRED") {
+      const proofed = await reuseVerification(userId, activation.credentialId, request, now, tx);
+      if (proofed) activation.status = proofed;
     }
     await recordAudit(
       {

@@ -56,8 +56,8 @@ const CODE_SELECT = {
   revokedAt: true,
 } as const;
 
-export function findActivationCodeByHash(codeHash: string): Promise<ActivationCodeRow | null> {
-  return db().activationCode.findUnique({ where: { codeHash }, select: CODE_SELECT });
+export function findActivationCodeByHash(codeHash: string, tx?: Tx): Promise<ActivationCodeRow | null> {
+  return (tx ?? db()).activationCode.findUnique({ where: { codeHash }, select: CODE_SELECT });
 }
 
 export function findActivationCode(id: string): Promise<ActivationCodeRow | null> {

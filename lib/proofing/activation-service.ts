@@ -16,6 +16,7 @@ import * as codeRepo from "./activation-code-repository";
 import * as appointmentRepo from "./appointment-repository";
 import * as caseRepo from "./case-repository";
 import type { ActivationCodeInput } from "./schemas";
+import { recordVerification } from "./verification-service";
 import { codeRequestedMessage } from "./video-emails";
 import { ACTIVATION_CODE_LENGTH, VIDEO_POLICY } from "./video";
 
@@ -108,10 +109,14 @@ export async function activateWithCode(
 ): Promise<void> {
   await checkActivationCode(userId, input, request, now);
   const hash = codeHash(normalizeCrockford(input.code, ACTIVATION_CODE_LENGTH)!);
+  const { firstName, lastName } = await getProfile(userId);
   const used = await inTransaction(async (tx) => {
     await caseRepo.lockCredential(input.credentialId, tx);
     if (!(await codeRepo.useActivationCode(hash, userId, input.credentialId, now, tx))) return false;
     await markCredentialProofed(input.credentialId, now, tx);
+    const code = await codeRepo.findActivationCodeByHash(hash, tx);
+    if (code)
+      await recordVerification({ caseId: code.caseId, accountName: { firstName, lastName } }, now, tx);
     await auditSelf(
       "ACTIVATION_CODE_USED",
       "SUCCESS",

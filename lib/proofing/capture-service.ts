@@ -1,5 +1,6 @@
 import "server-only";
 import { markCredentialProofed } from "@/lib/credentials/service";
+import { recordVerification } from "./verification-service";
 import { recordAudit } from "@/lib/audit/service";
 import { keyedHash, randomToken } from "@/lib/core/crypto";
 import { env } from "@/lib/core/env";
@@ -230,7 +231,10 @@ export async function closeCase(
     const failureReason = verdict.passed ? undefined : verdict.reason;
     if (!(await caseRepo.decideCase(caseId, { status, failureReason, evidence }, now, tx)))
       throw new DomainError("proofing.decided");
-    if (verdict.passed) await markCredentialProofed(current.credentialId, now, tx);
+    if (verdict.passed) {
+      await markCredentialProofed(current.credentialId, now, tx);
+      await recordVerification({ caseId, evidenceSummary: evidence }, now, tx);
+    }
     await recordAudit(
       {
         type: verdict.passed ? "PROOFING_PASSED" : "PROOFING_FAILED",

@@ -109,6 +109,15 @@ export async function findLatestCase(credentialId: string, tx?: Tx): Promise<Pro
   return c ? toRow(c) : null;
 }
 
+/** What the case's decision rested on (its evidence summary), or undefined. */
+export async function findEvidenceSummary(
+  caseId: string,
+  tx: Tx,
+): Promise<Prisma.InputJsonValue | undefined> {
+  const c = await tx.proofingCase.findUnique({ where: { id: caseId }, select: { evidenceSummary: true } });
+  return (c?.evidenceSummary as Prisma.InputJsonValue | null) ?? undefined;
+}
+
 export async function findCaseById(caseId: string, tx?: Tx): Promise<ProofingCaseRow | null> {
   const c = await (tx ?? db()).proofingCase.findUnique({ where: { id: caseId }, select: CASE_SELECT });
   return c ? toRow(c) : null;

@@ -341,7 +341,12 @@ export const ACTIONS: Record<string, ActionRule> = {
   "app/admin/users/[id]/actions.ts#resetPhonesAction": {
     access: "roles",
     roles: SUPPORT,
-    fields: (ids) => ({ userId: ids.user, ...REASON }),
+    fields: (ids) => ({ userId: ids.user, identityCheck: "PHOTO_ID", ...REASON }),
+  },
+  "app/admin/users/[id]/actions.ts#changeLegalIdentityAction": {
+    access: "roles",
+    roles: SUPPORT,
+    fields: (ids) => ({ userId: ids.user, firstName: "Renamed", lastName: "Person", ...REASON }),
   },
   "app/admin/invoices/actions.ts#markInvoicePaidAction": {
     access: "roles",

@@ -501,6 +501,10 @@ describe("asking for a new activation code", () => {
     expect(await listCodeRequests(a.id)).toEqual([]);
     expect(await openCodeRequest(credentialId)).toBeNull();
     await activateWithCode(user.id, { credentialId, code: fresh.code }, REQUEST);
+    // The passed session is kept on the person, so their next credential with proofing reuses it.
+    expect(await db().identityVerification.findMany({ where: { userId: user.id } })).toEqual([
+      expect.objectContaining({ method: "LIVE_VIDEO", level: "IAL2" }),
+    ]);
   });
 
   it("is refused for a credential without a passed live video session, and for someone else's", async () => {

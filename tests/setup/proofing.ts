@@ -1,4 +1,5 @@
 import sharp from "sharp";
+import { startCapture, uploadPhotos } from "@/lib/proofing/capture-service";
 import { LOCAL_KBA_ANSWERS } from "@/lib/proofing/local-identity-verifier";
 import {
   agreeToProofingTerms,
@@ -68,4 +69,21 @@ export async function proofingLinkToken(mobile: string): Promise<string> {
   const token = sms?.body.match(/\/proof\/([A-Za-z0-9_-]+)/)?.[1];
   if (!token) throw new Error(`no proofing link texted to ${mobile}`);
   return token;
+}
+
+/**
+ * Self-service proofing passed all the way (identity, link, ID photos, selfie) for a credential waiting for it;
+ * `mobile`: a number no other proofing of this test used.
+ */
+export async function passSelfServiceProofing(
+  userId: string,
+  credentialId: string,
+  mobile: string,
+  ssn: string,
+) {
+  await walkToCapture(userId, credentialId, mobile, ssn);
+  const secret = await startCapture(await proofingLinkToken(mobile), REQUEST);
+  await uploadPhotos(secret, { ID_FRONT: await photo(), ID_BACK: await photo() }, REQUEST);
+  const { passed } = await uploadPhotos(secret, { SELFIE: await photo(1000, 1300) }, REQUEST);
+  if (!passed) throw new Error("expected the self-service proofing to pass");
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { COUNTRIES } from "@/lib/accounts/countries";
 import { getProfile } from "@/lib/accounts/service";
+import { isIdentityProofed } from "@/lib/credentials/service";
 import { requireUser } from "@/lib/web/auth";
 import { ProfileForm } from "./profile-form";
 
@@ -23,6 +24,7 @@ export default async function ProfilePage() {
       <ProfileForm
         initial={{ firstName: profile.firstName, lastName: profile.lastName, country: profile.country }}
         countries={COUNTRIES}
+        nameLocked={await isIdentityProofed(session.userId)}
       />
     </div>
   );

@@ -10,14 +10,38 @@ import { NameFields } from "@/components/forms/name-fields";
 
 type Values = { firstName: string; lastName: string; country: string };
 
-export function ProfileForm({ initial, countries }: { initial: Values; countries: readonly Country[] }) {
+/** `nameLocked`: the name was verified in identity proofing; only support changes it (with a reason). */
+export function ProfileForm({
+  initial,
+  countries,
+  nameLocked,
+}: {
+  initial: Values;
+  countries: readonly Country[];
+  nameLocked: boolean;
+}) {
   const [state, action] = useActionState(updateProfileAction, { status: "idle", values: initial });
   const v = { ...initial, ...state.values };
   const e = state.fieldErrors ?? {};
   return (
     <form action={action} noValidate className="max-w-md">
       <FormMessage state={state} />
-      <NameFields values={v} errors={e} />
+      {nameLocked ? (
+        <div className="mb-4 text-sm">
+          <p className="font-medium text-slate-800">Name</p>
+          <p>
+            {v.firstName} {v.lastName}
+          </p>
+          <p className="text-slate-700">
+            Verified in identity proofing. To change it (a marriage, a correction), contact MAG Customer
+            Support.
+          </p>
+          <input type="hidden" name="firstName" value={v.firstName} />
+          <input type="hidden" name="lastName" value={v.lastName} />
+        </div>
+      ) : (
+        <NameFields values={v} errors={e} />
+      )}
       <SelectField
         label="Country"
         name="country"

@@ -1,6 +1,7 @@
 "use server";
 
 import {
+  ChangeLegalIdentityInputSchema,
   ChangeRoleInputSchema,
   EndSessionInputSchema,
   ResetPhonesInputSchema,
@@ -13,6 +14,7 @@ import {
   endUserSession,
   liftUserOtpLockout,
   resetUserPhones,
+  changeLegalIdentity,
   grantAnotherProofingAttempt,
   revokeCredential,
   revokeSessions,
@@ -103,6 +105,18 @@ export const resetPhonesAction = staffAction(
     return {
       status: "success",
       message: `Removed ${removed} phone number${removed === 1 ? "" : "s"} and signed the user out. They register a phone again after signing in.`,
+    };
+  },
+);
+
+export const changeLegalIdentityAction = staffAction(
+  SUPPORT_ROLES,
+  ChangeLegalIdentityInputSchema,
+  async (input, { session, request }) => {
+    await changeLegalIdentity(session, input, request);
+    return {
+      status: "success",
+      message: "The change is recorded. Their next credential with proofing needs a new identity proofing.",
     };
   },
 );

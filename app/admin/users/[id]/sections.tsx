@@ -1,4 +1,4 @@
-import { SelectField } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { IDENTITY_CHECKS } from "@/lib/admin/schemas";
 import type { getActiveSessions, getCredentialTimelines, getUser } from "@/lib/admin/service";
 import type { phoneRiskEventsForUser, recentAuditForUser } from "@/lib/audit/service";
@@ -12,6 +12,7 @@ import { AwaitingPaymentOrder } from "../../invoices/invoice-forms";
 import { ReissueCodeForm } from "../../proofing/reissue-form";
 import { ReasonForm } from "../../reason-form";
 import {
+  changeLegalIdentityAction,
   changeRoleAction,
   endSessionAction,
   liftOtpLockoutAction,
@@ -89,6 +90,23 @@ export function AccountActions({ user, isAdmin }: { user: AdminUser; isAdmin: bo
           confirm={CHECKED}
           hidden={forUser}
         />
+        <ReasonForm
+          action={changeLegalIdentityAction}
+          label="Change Legal Name"
+          confirm="I saw proof of the change (a marriage certificate, a court order, a corrected ID)."
+          hidden={forUser}
+        >
+          <Field label="Legal first name" name="firstName" defaultValue={user.firstName} />
+          <Field label="Legal last name" name="lastName" defaultValue={user.lastName} />
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="birthDateChanged" />
+            The date of birth on record changed too
+          </label>
+          <p className="text-sm text-slate-700">
+            Their earlier identity verification stops carrying over: the next credential with proofing proofs
+            again.
+          </p>
+        </ReasonForm>
         {isAdmin ? (
           <ReasonForm
             action={changeRoleAction}

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { PageCard } from "@/components/layout/page-card";
 import { StepIndicator } from "@/components/layout/step-indicator";
 import { errorMessage, isErrorCode } from "@/lib/errors/catalog";
+import { Notice } from "@/components/ui/notice";
 import { isCardPaidThroughCheckout } from "@/lib/payments/service";
+import { currentVerification } from "@/lib/proofing/verification-service";
 import { CHECKOUT_STEPS, isCheckoutOpen } from "@/lib/store/store";
 import { loadCheckoutStep } from "../load-step";
 import { OrderSummary } from "../order-summary";
@@ -17,7 +19,8 @@ export default async function PaymentPage({
   params: Promise<{ orderId: string }>;
   searchParams: Promise<{ checkout?: string }>;
 }) {
-  const { order } = await loadCheckoutStep(params, "payment");
+  const { order, session } = await loadCheckoutStep(params, "payment");
+  const verified = order.product.includesProofing ? await currentVerification(session.userId) : null;
   const { checkout } = await searchParams;
   const failure =
     order.status === "PAYMENT_FAILED" && order.failureCode && isErrorCode(order.failureCode)
@@ -32,6 +35,13 @@ export default async function PaymentPage({
     <PageCard title="Web Store" wide>
       <StepIndicator steps={CHECKOUT_STEPS} current="payment" label="Purchase steps" />
       <OrderSummary order={order} />
+      {verified ? (
+        <Notice tone="info">
+          Your identity was verified on{" "}
+          {verified.verifiedAt.toLocaleDateString("en-US", { dateStyle: "long", timeZone: "UTC" })} — no new
+          proofing needed. This credential is proofed as soon as you activate its key.
+        </Notice>
+      ) : null}
       <p className="mb-4 text-sm text-slate-700">
         Select your Payment Method and input payment details, then select Submit.
       </p>
