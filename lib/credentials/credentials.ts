@@ -29,6 +29,13 @@ export type CredentialEvent =
 export type Transition =
   { ok: true; next: CredentialState; changed: boolean } | { ok: false; code: CredentialErrorCode };
 
+/**
+ * An expired credential keeps its phones (they still guard the MAG sign-in) for 90 days, so a late renewal keeps
+ * them; its owner is warned at 60 days, and at 90 they are released.
+ */
+export const PHONE_RELEASE_DAYS = 90;
+export const PHONE_RELEASE_NOTICE_DAYS = 60;
+
 /** Renew appears in the last 30 days of a credential's term. */
 export const RENEWAL_WINDOW_DAYS = 30;
 

@@ -1,11 +1,36 @@
 import "server-only";
 import { query } from "@/lib/core/sql";
 import type { Tx } from "@/lib/core/transaction";
+import { PHONE_RELEASE_DAYS, PHONE_RELEASE_NOTICE_DAYS } from "./credentials";
 
 // Expiry reminders: which are due, and claiming one for sending so that two workers never send it twice.
 
 /** The thresholds, in days before expiry. */
 export const REMINDER_DAYS = [30, 7, 1] as const;
+
+/**
+ * Queues the release warning (a row at -60 days) for each expired, unrevoked purchased credential that still has
+ * phones, between 60 and 90 days after its expiry. Existing rows stay as they are.
+ */
+export async function queueReleaseNotices(now: Date): Promise<number> {
+  const rows = await query<{ count: string }>(
+    "credential-reminders-queue-release",
+    `WITH due AS (
+       INSERT INTO credential_reminders ("credentialId", "expiresAt", "daysBefore", "sentAt", skipped)
+       SELECT c.id, c."expiresAt", $2::int, NULL, false
+       FROM credentials c
+       WHERE c.kind = 'PURCHASED' AND c.status <> 'REVOKED'
+         AND c."expiresAt" <= $1::timestamp - make_interval(days => $3::int)
+         AND c."expiresAt" > $1::timestamp - make_interval(days => $4::int)
+         AND EXISTS (SELECT 1 FROM phone_numbers p WHERE p."credentialId" = c.id)
+       ON CONFLICT DO NOTHING
+       RETURNING 1
+     )
+     SELECT count(*)::text AS count FROM due`,
+    [now, -PHONE_RELEASE_NOTICE_DAYS, PHONE_RELEASE_NOTICE_DAYS, PHONE_RELEASE_DAYS],
+  );
+  return Number(rows[0]!.count);
+}
 
 /**
  * Adds a row for each threshold a live purchased credential has reached. Only the nearest threshold is sent:
@@ -46,13 +71,15 @@ export type PendingReminder = {
   email: string;
   firstName: string;
   productName: string;
+  hasPhones: boolean;
 };
 
 /** Claims up to `take` unsent reminders for this transaction; rows another worker holds are skipped. */
 export function claimPendingReminders(take: number, tx: Tx): Promise<PendingReminder[]> {
   return tx.$queryRaw<PendingReminder[]>`
     SELECT r."credentialId", r."expiresAt", r."daysBefore", c."expiresAt" AS "currentExpiresAt", c.status::text,
-           u.email, u."firstName", coalesce(p.name, 'MAG') AS "productName"
+           u.email, u."firstName", coalesce(p.name, 'MAG') AS "productName",
+           EXISTS (SELECT 1 FROM phone_numbers ph WHERE ph."credentialId" = c.id) AS "hasPhones"
     FROM credential_reminders r
     JOIN credentials c ON c.id = r."credentialId"
     JOIN users u ON u.id = c."userId"

@@ -7,6 +7,7 @@ import { FAIL_INSTRUCTIONS_JOB } from "@/lib/proofing/agent-service";
 import { deliverPendingNotices, purgeExpiredImages } from "@/lib/proofing/capture-service";
 import { redactDecidedSessions } from "@/lib/proofing/provider-retention";
 import { sendExpiryReminders } from "@/lib/credentials/reminders";
+import { releaseLapsedPhones } from "@/lib/phones/service";
 import {
   sendAppointmentCancelled,
   sendAppointmentConfirmation,
@@ -48,6 +49,14 @@ export const RECURRING_JOBS: RecurringJob[] = [
     everyMs: 60 * 60_000,
     handler: async (_payload, now) => {
       await sendExpiryReminders(now);
+    },
+  },
+  {
+    // Releases the phones of credentials expired 90 days ago and not renewed (warned at 60 days).
+    kind: "upkeep.phone_release",
+    everyMs: 60 * 60_000,
+    handler: async (_payload, now) => {
+      await releaseLapsedPhones(now);
     },
   },
   {

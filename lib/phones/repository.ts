@@ -241,3 +241,34 @@ export function findPhoneDisplay(userId: string, phoneId: string) {
     select: { country: true, lastDigits: true },
   });
 }
+
+/** Credentials past `before` (expired, not revoked, not renewed) that still have phones, oldest first. */
+export async function listLapsedCredentialsWithPhones(before: Date, take: number): Promise<string[]> {
+  const rows = await query<{ id: string }>(
+    "phones-lapsed-credentials",
+    `SELECT c.id FROM credentials c
+     WHERE c.kind = 'PURCHASED' AND c.status <> 'REVOKED' AND c."expiresAt" <= $1
+       AND EXISTS (SELECT 1 FROM phone_numbers p WHERE p."credentialId" = c.id)
+     ORDER BY c."expiresAt" LIMIT $2`,
+    [before, take],
+  );
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Deletes the phones of a credential still lapsed at `before`, holding its row (a renewal committing meanwhile
+ * wins, and a second worker finds nothing). Returns the owner and how many went, or null.
+ */
+export async function deleteLapsedPhones(
+  credentialId: string,
+  before: Date,
+  tx: Tx,
+): Promise<{ userId: string; removed: number } | null> {
+  const locked = await tx.$queryRaw<{ userId: string }[]>`
+    SELECT "userId" FROM credentials
+    WHERE id = ${credentialId}::uuid AND status <> 'REVOKED' AND "expiresAt" <= ${before}
+    FOR UPDATE`;
+  if (!locked[0]) return null;
+  const { count } = await tx.phoneNumber.deleteMany({ where: { credentialId } });
+  return count > 0 ? { userId: locked[0].userId, removed: count } : null;
+}

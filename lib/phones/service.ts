@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/service";
 import { logger } from "@/lib/core/logger";
 import { sendEmail, sendSms } from "@/lib/messaging/service";
 import { decrypt, encrypt } from "@/lib/core/crypto";
+import { PHONE_RELEASE_DAYS } from "@/lib/credentials/credentials";
 import { applyCredentialEvent, requirePhonesOfUser } from "@/lib/credentials/service";
 import { DomainError } from "@/lib/core/errors";
 import { errorMessage } from "@/lib/errors/catalog";
@@ -466,6 +467,46 @@ export async function replaceLostPhones(
   });
   await notifyPhoneChange(userId, "added", phoneId);
   return { channel: verified.channel };
+}
+
+/**
+ * Releases the phones of credentials that expired 90 days ago or more and were not renewed (warned at 60 days):
+ * each in its own transaction holding the credential, audited, the owner emailed. A renewal keeps them; so does a
+ * second worker running at the same moment (it finds nothing). Returns how many credentials lost their phones.
+ */
+export async function releaseLapsedPhones(now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - PHONE_RELEASE_DAYS * 86_400_000);
+  let released = 0;
+  for (const credentialId of await repo.listLapsedCredentialsWithPhones(before, 100)) {
+    const outcome = await inTransaction(async (tx) => {
+      const deleted = await repo.deleteLapsedPhones(credentialId, before, tx);
+      if (!deleted) return null;
+      await applyCredentialEvent(credentialId, { type: "REQUIRE_PHONES" }, tx);
+      await recordAudit(
+        {
+          type: "PHONES_RELEASED",
+          result: "SUCCESS",
+          subjectUserId: deleted.userId,
+          detail: { credentialId, removed: deleted.removed },
+        },
+        tx,
+      );
+      return deleted;
+    });
+    if (!outcome) continue;
+    released += 1;
+    const user = await repo.findUserContact(outcome.userId);
+    if (user) {
+      await sendEmail({
+        to: user.email,
+        subject: "The phones of your expired MAG credential were released",
+        text: `Hello ${user.firstName},\n\nYour credential expired more than ${PHONE_RELEASE_DAYS} days ago and was not renewed, so its ${outcome.removed === 1 ? "phone number was" : `${outcome.removed} phone numbers were`} released: they no longer receive one-time passcodes for it. If you renew it or buy a new credential, register your phones again.\n\n— Managed Access Gateway (MAG)`,
+      }).catch((error: unknown) =>
+        logger().warn({ err: (error as Error).message }, "phone release notice not delivered"),
+      );
+    }
+  }
+  return released;
 }
 
 /**

@@ -1,6 +1,10 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { sendExpiryReminders } from "@/lib/credentials/reminders";
-import { createActivatedCredential } from "../factories/credential";
+import { releaseLapsedPhones, requiresPhoneOtp } from "@/lib/phones/service";
+import { createCatalog } from "../factories/catalog";
+import { createActivatedCredential, createActiveCredential } from "../factories/credential";
+import { useTestClock } from "../setup/clock";
+import { buyWithCard } from "../setup/purchase";
 import { db, resetDb } from "../setup/db";
 import { outboxFor } from "../setup/outbox";
 
@@ -82,5 +86,54 @@ describe("expiry reminders", () => {
     await db().credential.update({ where: { id: revoked.credentialId }, data: { status: "REVOKED" } });
     expect(await sendExpiryReminders(revoked.daysBefore(7))).toBe(0);
     expect(await reminders(revoked.user.email)).toHaveLength(0);
+  });
+});
+
+describe("an expired credential's phones", () => {
+  async function expiredWithPhones() {
+    const { user, credentialId } = await createActiveCredential({ phones: 2 });
+    const { expiresAt } = await db().credential.findUniqueOrThrow({ where: { id: credentialId } });
+    const daysAfter = (days: number) => new Date(expiresAt.getTime() + days * DAY);
+    return { user, credentialId, daysAfter };
+  }
+  const releaseNotices = async (email: string) =>
+    (await outboxFor(email)).filter((m) => m.subject?.includes("will be released"));
+
+  it("are kept for 90 days (a warning at 60), then released once, audited, and the owner told", async () => {
+    const { user, credentialId, daysAfter } = await expiredWithPhones();
+
+    expect(await sendExpiryReminders(daysAfter(59))).toBe(0);
+    expect(await releaseLapsedPhones(daysAfter(89))).toBe(0);
+    expect(await requiresPhoneOtp(user.id)).toBe(true);
+    expect(await sendExpiryReminders(daysAfter(60))).toBe(1);
+    expect(await sendExpiryReminders(daysAfter(61))).toBe(0);
+    const [notice] = await releaseNotices(user.email);
+    expect(notice!.body).toContain(`/store?renew=${credentialId}`);
+
+    const counts = await Promise.all([1, 2, 3].map(() => releaseLapsedPhones(daysAfter(90))));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(await db().phoneNumber.count({ where: { credentialId } })).toBe(0);
+    expect(await requiresPhoneOtp(user.id)).toBe(false);
+    expect((await db().credential.findUniqueOrThrow({ where: { id: credentialId } })).status).toBe(
+      "PHONE_REGISTRATION_REQUIRED",
+    );
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { type: "PHONES_RELEASED" } });
+    expect(audit).toMatchObject({ subjectUserId: user.id, detail: { credentialId, removed: 2 } });
+    expect((await outboxFor(user.email)).filter((m) => m.subject?.includes("were released"))).toHaveLength(1);
+  });
+
+  it("stay when the credential is renewed within the 90 days", async () => {
+    const { user, credentialId, daysAfter } = await expiredWithPhones();
+    const catalog = await createCatalog();
+    useTestClock(daysAfter(70));
+    try {
+      await buyWithCard(user, catalog.withoutProofing, { renew: credentialId, now: daysAfter(70) });
+    } finally {
+      vi.useRealTimers();
+    }
+
+    expect(await releaseLapsedPhones(daysAfter(91))).toBe(0);
+    expect(await db().phoneNumber.count({ where: { credentialId } })).toBe(2);
+    expect(await releaseNotices(user.email)).toHaveLength(0);
   });
 });
