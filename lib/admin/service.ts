@@ -1,11 +1,11 @@
 import "server-only";
-import { credentialName } from "@/lib/credentials/credentials";
 import type { CurrentSession, RequestInfo } from "@/lib/core/caller";
 import { changeAccountAccess, correctAccountName } from "@/lib/accounts/service";
 import { auditStaff } from "@/lib/audit/service";
 import { DomainError } from "@/lib/core/errors";
 import { inTransaction } from "@/lib/core/transaction";
 import {
+  credentialTimelines,
   ensureStaffCredential,
   latestProofing,
   revokeCredential as revokeUserCredential,
@@ -20,7 +20,6 @@ import {
 } from "@/lib/sessions/service";
 import * as repo from "./repository";
 import { STAFF_ROLES } from "./staff-access";
-import { credentialTimeline } from "./timeline";
 import { liftOtpLockout } from "@/lib/otp/service";
 import { grantProofingAttempt } from "@/lib/proofing/service";
 import { supersedeVerifications } from "@/lib/proofing/verification-service";
@@ -239,16 +238,11 @@ export async function getCredentialTimelines(
   request: RequestInfo,
   now = new Date(),
 ) {
-  const histories = await repo.findCredentialHistories(userId);
-  const cases = histories.reduce((n, h) => n + h.proofingCases.length, 0);
+  const timelines = await credentialTimelines(userId, "staff", { now });
+  const cases = timelines.reduce((n, t) => n + t.proofingCases, 0);
   if (cases > 0) {
     const detail = { view: "support user page", cases };
     await auditStaff("IDENTITY_EVIDENCE_VIEWED", actor.userId, userId, request, detail);
   }
-  return histories.map((h) => ({
-    id: h.id,
-    productName: credentialName(h.product),
-    status: h.status,
-    events: credentialTimeline(h, now),
-  }));
+  return timelines;
 }

@@ -73,6 +73,11 @@ export function recentAuditForUser(userId: string, take = 20) {
 
 export { AUDIT_TYPES };
 
+/** A user's events of the given types, newest first, with their details (a credential's timeline reads them). */
+export function userEventsOfTypes(userId: string, types: AuditEventInput["type"][], take = 500) {
+  return listUserEventsOfTypes(userId, types, take);
+}
+
 const RISK_REASONS: Record<string, string> = {
   "phones.line_voip": "internet (VoIP) line, not registered",
   "phones.line_toll_free": "toll-free line, not registered",

@@ -1,14 +1,18 @@
 import "server-only";
 import { DomainError } from "@/lib/core/errors";
 import type { Tx } from "@/lib/core/transaction";
+import { userEventsOfTypes } from "@/lib/audit/service";
 import {
   activatedState,
+  credentialName,
   staffState,
   transition,
   type CredentialEvent,
   type CredentialStatus,
 } from "./credentials";
+import * as historyRepo from "./history-repository";
 import * as repo from "./repository";
+import { credentialTimeline, type Audience, type CredentialChange } from "./timeline";
 
 // Every change of a credential, inside the caller's transaction: lock the row, let the state machine decide,
 // save what it decided.
@@ -97,4 +101,58 @@ export function isIdentityProofed(userId: string): Promise<boolean> {
 /** When the user's identity was proofed on a credential active now (identity assurance level 2), or null. */
 export function latestProofing(userId: string, now = new Date()): Promise<Date | null> {
   return repo.findLatestProofing(userId, now);
+}
+
+const CHANGE_TYPES = [
+  "PHONE_ADDED",
+  "PHONE_REMOVED",
+  "PHONES_RESET",
+  "PHONES_RELEASED",
+  "PHONES_RECOVERED",
+  "CREDENTIAL_RENEWED",
+] as const;
+
+type ChangeRow = { type: string; createdAt: Date; detail: unknown };
+
+/** The audit rows of a user as changes of one credential (account-wide phone resets apply to each). */
+function changesOf(credentialId: string, rows: ChangeRow[]): CredentialChange[] {
+  const changes: CredentialChange[] = [];
+  for (const row of rows) {
+    const d = (row.detail ?? {}) as Record<string, string | undefined>;
+    const at = row.createdAt;
+    const mine = d.credentialId === credentialId;
+    if (row.type === "PHONE_ADDED" && mine)
+      changes.push({ kind: "phone_added", at, phoneId: d.phoneId, label: d.label, channel: d.channel });
+    else if (row.type === "PHONE_REMOVED" && mine)
+      changes.push({ kind: "phone_removed", at, label: d.label });
+    else if (row.type === "PHONES_RESET") changes.push({ kind: "phones_reset", at });
+    else if (row.type === "PHONES_RECOVERED") changes.push({ kind: "phones_recovered", at });
+    else if (row.type === "PHONES_RELEASED" && mine) changes.push({ kind: "phones_released", at });
+    else if (row.type === "CREDENTIAL_RENEWED" && mine && d.expiresAt)
+      changes.push({ kind: "renewed", at, expiresAt: d.expiresAt });
+  }
+  return changes;
+}
+
+/**
+ * Each credential of the user (or the one named) with its timeline: support sees every entry, the user all but
+ * the staff-only ones (proofing evidence). One function for both, so the two never tell different stories.
+ */
+export async function credentialTimelines(
+  userId: string,
+  audience: Audience,
+  options: { credentialId?: string; now?: Date } = {},
+) {
+  const now = options.now ?? new Date();
+  const [histories, rows] = await Promise.all([
+    historyRepo.findCredentialHistories(userId, options.credentialId),
+    userEventsOfTypes(userId, [...CHANGE_TYPES]),
+  ]);
+  return histories.map((h) => ({
+    id: h.id,
+    productName: credentialName(h.product),
+    status: h.status,
+    proofingCases: h.proofingCases.length,
+    events: credentialTimeline({ ...h, changes: changesOf(h.id, rows) }, now, audience),
+  }));
 }

@@ -75,8 +75,9 @@ export async function nextInteractionStep(
   const loginHint = typeof hint === "string" && hint.length <= 254 ? { loginHint: hint } : {};
   if (interaction.prompt.name === "select_account") {
     if (!session) return { kind: "sign-in", next: here, reauth: false, ...loginHint };
-    // Signed in during this request: that was the choice of account.
-    if (session.passwordAt.getTime() / 1000 >= interaction.iat)
+    // Signed in during this request: that was the choice of account. The request's start is known to the
+    // second only, so a session from that same second counts as older (asked once more, never skipped).
+    if (session.passwordAt.getTime() >= (interaction.iat + 1) * 1000)
       return finish(interaction, { select_account: {} });
     const client = await provider.Client.find(String(interaction.params.client_id));
     return {

@@ -238,7 +238,7 @@ export async function consumeRiskApproval(phoneId: string, now: Date): Promise<b
 export function findPhoneDisplay(userId: string, phoneId: string) {
   return db().phoneNumber.findFirst({
     where: { id: phoneId, userId },
-    select: { country: true, lastDigits: true },
+    select: { country: true, lastDigits: true, credentialId: true },
   });
 }
 

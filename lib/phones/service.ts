@@ -154,7 +154,12 @@ export async function confirmPhone(
         actorId: session.userId,
         subjectUserId: session.userId,
         ...request,
-        detail: { credentialId: credential.id, phoneId: added.id },
+        detail: {
+          credentialId: credential.id,
+          phoneId: added.id,
+          label: maskPhone(countryOf(verified.e164), verified.e164.slice(-2)),
+          channel: verified.channel,
+        },
       },
       tx,
     );
@@ -311,9 +316,14 @@ export async function removePhone(
   now = new Date(),
 ) {
   await requireOwnPhoneAndFreshOtp(session, input.phoneId, now);
+  // Named in the audit row, so the credential's timeline can still say which phone went.
+  const shown = await repo.findPhoneDisplay(session.userId, input.phoneId);
   const outcome = await inTransaction(async (tx) => {
     const result = await repo.deletePhoneLocked(session.userId, input.phoneId, tx);
     if (result === "removed") {
+      const named = shown
+        ? { credentialId: shown.credentialId, label: maskPhone(shown.country, shown.lastDigits) }
+        : {};
       await recordAudit(
         {
           type: "PHONE_REMOVED",
@@ -321,7 +331,7 @@ export async function removePhone(
           actorId: session.userId,
           subjectUserId: session.userId,
           ...request,
-          detail: { phoneId: input.phoneId },
+          detail: { phoneId: input.phoneId, ...named },
         },
         tx,
       );

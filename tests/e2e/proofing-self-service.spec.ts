@@ -92,6 +92,12 @@ test("verified path: desktop and phone; bad photos and a reused link are refused
   await phone.close();
 
   await expectProofed(page, outbox, user.email);
+  // The user's own timeline tells the same story as support's, without the SSN.
+  await page.goto(page.url().replace(/\/phones.*$/, ""));
+  const timeline = page.getByRole("list", { name: "Timeline" });
+  await expect(timeline.getByText(/Purchased \(order MAG-\d{6}, \$/)).toBeVisible();
+  await expect(timeline.getByText("Identity proofing passed (self-service)")).toBeVisible();
+  await expect(page.getByText(/SSN ending/)).toHaveCount(0);
 
   // Support sees the outcome and the SSN's last four digits, never the SSN, the key or a photo; the view
   // is audited.
@@ -101,7 +107,8 @@ test("verified path: desktop and phone; bad photos and a reused link are refused
   const support = await loginElsewhere(await createUser({ role: "SUPPORT" }));
   await support.goto(`/admin?q=${encodeURIComponent(user.email)}`);
   await support.getByRole("link", { name: `${user.firstName} ${user.lastName}` }).click();
-  await expect(support.getByText("Proofing passed: self-service, SSN ending 6789")).toBeVisible();
+  await expect(support.getByText("Identity proofing passed (self-service)")).toBeVisible();
+  await expect(support.getByText("Proofing evidence: SSN ending 6789")).toBeVisible();
   const html = await support.content();
   for (const secret of [ssn.replace(/-/g, ""), ssn, key, key.replace(/-/g, "")]) {
     expect(html).not.toContain(secret);

@@ -5,12 +5,25 @@ import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { requireUser } from "@/lib/web/auth";
 import { CREDENTIAL_STATUS_LABELS } from "@/lib/credentials/credentials";
+import { nextStep, type NextStep } from "@/lib/credentials/next-step";
 import { listCredentials } from "@/lib/licensing/service";
 import { listPendingActivationCodes } from "@/lib/proofing/activation-service";
 import { formatInZone } from "@/lib/proofing/video";
 import { listMyAppointments } from "@/lib/proofing/video-service";
 
 export const metadata: Metadata = { title: "Dashboard" };
+
+function NextStepLine({ step }: { step: NextStep | null }) {
+  if (!step) return null;
+  return (
+    <p className="text-sm">
+      Next:{" "}
+      <Link href={step.href} className="text-brand-700 font-medium underline">
+        {step.text}
+      </Link>
+    </p>
+  );
+}
 
 export default async function DashboardPage({
   searchParams,
@@ -19,6 +32,16 @@ export default async function DashboardPage({
 }) {
   const session = await requireUser();
   const { recovered } = await searchParams;
+  const stepOf = (c: (typeof credentials)[number]) => {
+    const booked = appointments.find((a) => a.credentialId === c.id);
+    return nextStep({
+      id: c.id,
+      status: c.status,
+      expiresInDays: c.expiresInDays,
+      hasPendingCode: pendingCodes.has(c.id),
+      appointment: booked ? { startsAt: booked.startsAt, timeZone: booked.timeZone } : undefined,
+    });
+  };
   const [credentials, appointments, pendingCodes] = await Promise.all([
     listCredentials(session.userId),
     listMyAppointments(session.userId),
@@ -73,6 +96,7 @@ export default async function DashboardPage({
                     {CREDENTIAL_STATUS_LABELS[c.status]} · {c.status === "EXPIRED" ? "Expired" : "Expires"}{" "}
                     {c.expiresAt.toISOString().slice(0, 10)}
                   </p>
+                  <NextStepLine step={stepOf(c)} />
                   {appointments
                     .filter((a) => a.credentialId === c.id)
                     .map((a) => (

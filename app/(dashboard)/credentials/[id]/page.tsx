@@ -6,6 +6,7 @@ import { Notice } from "@/components/ui/notice";
 import { loadOwned } from "@/lib/web/access";
 import { requireUser } from "@/lib/web/auth";
 import { CREDENTIAL_STATUS_LABELS } from "@/lib/credentials/credentials";
+import { credentialTimelines } from "@/lib/credentials/service";
 import { listCredentials } from "@/lib/licensing/service";
 import { pendingActivationCode } from "@/lib/proofing/activation-service";
 
@@ -36,6 +37,7 @@ export default async function CredentialPage({
   );
   const { activated } = await searchParams;
   const pendingCode = await pendingActivationCode(session.userId, credential.id);
+  const [timeline] = await credentialTimelines(session.userId, "user", { credentialId: credential.id });
   return (
     <PageCard title={credential.productName} wide>
       {activated ? <Notice tone="success">Your license key is activated.</Notice> : null}
@@ -92,6 +94,24 @@ export default async function CredentialPage({
           <ButtonLink href={`/credentials/${credential.id}/phones`}>
             Set up phone one-time passcode
           </ButtonLink>
+        </section>
+      ) : null}
+      {timeline ? (
+        <section aria-labelledby="timeline-heading" className="mt-8">
+          <h2 id="timeline-heading" className="mb-2 text-xl font-semibold">
+            Timeline
+          </h2>
+          <ol aria-label="Timeline" className="space-y-2 border-l-2 border-slate-300 pl-4 text-sm">
+            {timeline.events.map((e, i) => (
+              <li key={i} className={e.upcoming ? "text-slate-500" : undefined}>
+                <time dateTime={e.at.toISOString()} className="mr-2 font-mono">
+                  {e.at.toISOString().slice(0, 10)}
+                </time>
+                {e.label}
+              </li>
+            ))}
+          </ol>
+          <p className="mt-2 text-xs text-slate-600">Dates are UTC.</p>
         </section>
       ) : null}
       <p className="mt-6 text-sm">
