@@ -47,6 +47,24 @@ async function finish(
   return { kind: "redirect", to: interaction.returnTo };
 }
 
+const chosenAccount = (interaction: LoadedInteraction) => Boolean(interaction.result?.select_account);
+
+/**
+ * Keeps the account choice on the interaction without resuming it yet: the sign-in that follows comes back here,
+ * and the provider then hears the choice with the login.
+ */
+async function recordAccountChoice(interaction: LoadedInteraction): Promise<void> {
+  interaction.result = { ...interaction.result, select_account: {} };
+  await interaction.save(Math.max(1, interaction.exp - epochNow()));
+}
+
+/** Use another account (prompt=select_account): the next sign-in on this browser is the account chosen. */
+export async function chooseAnotherAccount(uid: string): Promise<void> {
+  const { interaction } = await loadInteraction(uid);
+  if (interaction.prompt.name !== "select_account") throw new DomainError("oidc.interaction_expired");
+  await recordAccountChoice(interaction);
+}
+
 /**
  * The provider's session belongs to someone who has since signed out of MAG on this browser: it ends here,
  * before the new user's sign-in is recorded (the provider would otherwise show its logout page, which would
@@ -74,11 +92,13 @@ export async function nextInteractionStep(
   const hint = interaction.params.login_hint;
   const loginHint = typeof hint === "string" && hint.length <= 254 ? { loginHint: hint } : {};
   if (interaction.prompt.name === "select_account") {
-    if (!session) return { kind: "sign-in", next: here, reauth: false, ...loginHint };
-    // Signed in during this request: that was the choice of account. The request's start is known to the
-    // second only, so a session from that same second counts as older (asked once more, never skipped).
-    if (session.passwordAt.getTime() >= (interaction.iat + 1) * 1000)
-      return finish(interaction, { select_account: {} });
+    // The account was chosen in this request (signed in from here, or Use another account): done.
+    if (session && chosenAccount(interaction)) return finish(interaction, { select_account: {} });
+    if (!session) {
+      // Whoever signs in from here is the choice of account.
+      await recordAccountChoice(interaction);
+      return { kind: "sign-in", next: here, reauth: false, ...loginHint };
+    }
     const client = await provider.Client.find(String(interaction.params.client_id));
     return {
       kind: "select-account",

@@ -1,6 +1,7 @@
 import * as client from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  chooseAnotherAccount,
   continueAsSignedInUser,
   declineWithoutCredential,
   decideConsent,
@@ -296,8 +297,16 @@ describe("signing in to a partner through the portal's pages", () => {
     // Not signed in yet: the sign-in page first, and that sign-in is the choice.
     const fresh = await start(partner, { prompt: "select_account" });
     expect(await nextInteractionStep(fresh.uid, null)).toMatchObject({ kind: "sign-in" });
-    const signedInNow = await sessionOf(await createSignedInSession(u.user.id, new Date(Date.now() + 1000)));
+    const signedInNow = await sessionOf(await createSignedInSession(u.user.id, new Date()));
     expect(await nextInteractionStep(fresh.uid, signedInNow)).toMatchObject({ kind: "redirect" });
+
+    // A session opened just before the request, in the same second, is no choice: the page is shown.
+    const justBefore = await sessionOf(await createSignedInSession(u.user.id, new Date()));
+    const quick = await start(partner, { prompt: "select_account" });
+    expect(await nextInteractionStep(quick.uid, justBefore)).toMatchObject({ kind: "select-account" });
+    // Use another account: whoever signs in next on this browser is the choice.
+    await chooseAnotherAccount(quick.uid);
+    expect(await nextInteractionStep(quick.uid, justBefore)).toMatchObject({ kind: "redirect" });
   });
 
   it("an unknown or expired request is refused", async () => {

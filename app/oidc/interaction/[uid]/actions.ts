@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import {
+  chooseAnotherAccount,
   continueAsSignedInUser,
   declineWithoutCredential,
   decideConsent,
@@ -65,6 +66,7 @@ export const continueAsAction = userAction(InteractionInputSchema, async (input)
 /** prompt=select_account: Use another account (signs out of MAG here, then the sign-in page). */
 export const useAnotherAccountAction = userAction(InteractionInputSchema, async (input, { session }) => {
   if (!(await isThisBrowsersInteraction(input.uid))) return EXPIRED;
+  await chooseAnotherAccount(input.uid);
   await endSession(session, await requestInfo());
   await signOut({ redirectTo: `/sign-in?next=/oidc/interaction/${input.uid}` });
   return EXPIRED;
