@@ -24,7 +24,12 @@ export type CredentialEvent =
   | { type: "REQUIRE_PHONES" }
   | { type: "REVOKE" }
   /** Another term was paid for: the new expiry (a credential revoked meanwhile stays revoked). */
-  | { type: "RENEW"; expiresAt: Date };
+  | { type: "RENEW"; expiresAt: Date }
+  /**
+   * At renewal: a proofed credential whose identity verification (its own, or the person's newer one) is older
+   * than `validYears` needs proofing again; its phones stay.
+   */
+  | { type: "RECHECK_PROOFING"; now: Date; validYears: number; personVerifiedAt: Date | null };
 
 export type Transition =
   { ok: true; next: CredentialState; changed: boolean } | { ok: false; code: CredentialErrorCode };
@@ -86,7 +91,7 @@ export function transition(state: CredentialState, event: CredentialEvent): Tran
     // A paid renewal still moves the expiry (support refunds it); removing phones changes nothing; nothing
     // else may touch a revoked credential.
     if (event.type === "RENEW") return changed(state, { expiresAt: event.expiresAt });
-    if (event.type === "REQUIRE_PHONES") return unchanged(state);
+    if (event.type === "REQUIRE_PHONES" || event.type === "RECHECK_PROOFING") return unchanged(state);
     return {
       ok: false,
       code: event.type === "REVOKE" ? "credentials.already_revoked" : "credentials.revoked",
@@ -117,6 +122,14 @@ export function transition(state: CredentialState, event: CredentialEvent): Tran
       return changed(state, { status: "REVOKED" });
     case "RENEW":
       return changed(state, { expiresAt: event.expiresAt });
+    case "RECHECK_PROOFING": {
+      if (!state.proofingRequired || !state.proofedAt) return unchanged(state);
+      const person = event.personVerifiedAt;
+      const latest = person && person > state.proofedAt ? person : state.proofedAt;
+      return event.now < addMonths(latest, event.validYears * 12)
+        ? unchanged(state)
+        : changed(state, { status: "PROOFING_REQUIRED", proofedAt: null });
+    }
   }
 }
 

@@ -20,7 +20,7 @@ import {
   type CredentialStatus,
 } from "@/lib/credentials/credentials";
 import { applyCredentialEvent, createCredential } from "@/lib/credentials/service";
-import { reuseVerification } from "@/lib/proofing/verification-service";
+import { recheckProofingAtRenewal, reuseVerification } from "@/lib/proofing/verification-service";
 import { KEY_REVEAL_WINDOW_MS } from "./licensing";
 import * as repo from "./repository";
 
@@ -248,6 +248,8 @@ export async function renewCredential(
     (row) => ({ type: "RENEW", expiresAt: renewedExpiry(row.expiresAt, termMonths, now) }),
     tx,
   );
+  // Renewing reuses the proofing while it is valid (3 years); after that, the credential proofs again.
+  await recheckProofingAtRenewal(userId, credentialId, now, tx);
   await recordAudit(
     {
       type: "CREDENTIAL_RENEWED",

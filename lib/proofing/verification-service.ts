@@ -113,3 +113,21 @@ export async function reuseVerification(
 export function supersedeVerifications(userId: string, reason: string, now: Date, tx: Tx): Promise<number> {
   return repo.supersedeVerifications(userId, reason, now, tx);
 }
+
+/**
+ * At renewal: a credential proofed more than 3 years ago, whose person has no newer verification, needs proofing
+ * again (its phones stay; the credential page offers the proofing methods). Inside the renewal's transaction.
+ */
+export async function recheckProofingAtRenewal(userId: string, credentialId: string, now: Date, tx: Tx) {
+  const person = await currentVerification(userId, now, tx);
+  return applyCredentialEvent(
+    credentialId,
+    {
+      type: "RECHECK_PROOFING",
+      now,
+      validYears: IDENTITY_VERIFICATION_POLICY.validYears,
+      personVerifiedAt: person?.verifiedAt ?? null,
+    },
+    tx,
+  );
+}

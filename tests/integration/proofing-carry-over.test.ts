@@ -116,6 +116,32 @@ describe("proofing that carries over", () => {
   });
 });
 
+describe("renewing a proofed credential", () => {
+  async function renewAt(user: { id: string; email: string }, credentialId: string, at: string) {
+    vi.setSystemTime(new Date(at));
+    const catalog = await createCatalog();
+    await buyWithCard(user, catalog.withProofing, { renew: credentialId, now: clock.now() });
+    return db().credential.findUniqueOrThrow({ where: { id: credentialId } });
+  }
+
+  it("keeps its proofing within 3 years, and proofs again after (its phones stay)", async () => {
+    const { user, credentialId } = await proofedUser("623456789");
+    const kept = await renewAt(user, credentialId, "2027-11-20T12:00:00.000Z");
+    expect(kept).toMatchObject({
+      status: "PHONE_REGISTRATION_REQUIRED",
+      proofedAt: new Date("2026-12-01T12:00:00.000Z"),
+    });
+
+    // Two more terms on, the next renewal falls more than 3 years after the proofing.
+    await db().credential.update({
+      where: { id: credentialId },
+      data: { expiresAt: new Date("2029-12-15T12:00:00.000Z") },
+    });
+    const lapsed = await renewAt(user, credentialId, "2029-12-05T12:00:00.000Z");
+    expect(lapsed).toMatchObject({ status: "PROOFING_REQUIRED", proofedAt: null });
+  });
+});
+
 describe("the name of a proofed person", () => {
   it("cannot be edited on the profile; support changes it with a reason, which voids the verification", async () => {
     const { user } = await proofedUser("523456789");

@@ -123,6 +123,22 @@ describe("credential transitions", () => {
       state("REVOKED", { expiresAt: later }),
     );
   });
+
+  it("RECHECK_PROOFING: a proofing older than 3 years (and no newer one of the person) is needed again", () => {
+    const proofed = state("ACTIVE", { proofingRequired: true, proofedAt: new Date("2023-11-30T12:00:00Z") });
+    const recheck = (personVerifiedAt: Date | null, now = NOW) =>
+      next(proofed, { type: "RECHECK_PROOFING", now, validYears: 3, personVerifiedAt });
+    expect(recheck(null).next).toMatchObject({ status: "PROOFING_REQUIRED", proofedAt: null });
+    expect(recheck(null, new Date("2026-11-30T11:59:00Z")).changed).toBe(false);
+    expect(recheck(new Date("2025-06-01T00:00:00Z")).changed).toBe(false);
+    // Nothing to recheck on a credential sold without proofing, or a revoked one.
+    const plain = state("ACTIVE", { proofedAt: null });
+    const event = { type: "RECHECK_PROOFING", now: NOW, validYears: 3, personVerifiedAt: null } as const;
+    expect(next(plain, event).changed).toBe(false);
+    expect(next(state("REVOKED", { proofingRequired: true, proofedAt: new Date(0) }), event).changed).toBe(
+      false,
+    );
+  });
 });
 
 describe("expiry and renewal", () => {
