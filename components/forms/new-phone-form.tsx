@@ -1,10 +1,12 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
 import { FormMessage } from "@/components/forms/form-message";
 import { IDLE_STATE } from "@/components/forms/idle-state";
 import { SendCodeButtons, VerificationFields } from "@/components/forms/phone-code-fields";
 import { Field, SelectField } from "@/components/ui/field";
+import { RecoveryCodeList } from "./recovery-code-list";
 import type { FormState } from "@/lib/web/action";
 
 type FormAction = (state: FormState, data: FormData) => Promise<FormState>;
@@ -26,6 +28,21 @@ export function NewPhoneForm({
 }) {
   const [sent, send] = useActionState(sendAction, IDLE_STATE);
   const [confirmed, confirm] = useActionState(confirmAction, IDLE_STATE);
+  // The first phone's recovery codes, shown once before the user moves on.
+  if (confirmed.status === "success" && confirmed.shownOnce?.length) {
+    return (
+      <div className="space-y-4">
+        <FormMessage state={confirmed} />
+        <RecoveryCodeList codes={confirmed.shownOnce} />
+        <Link
+          href={confirmed.values?.next ?? "/dashboard"}
+          className="text-brand-700 inline-block font-semibold underline"
+        >
+          I saved my recovery codes — Continue
+        </Link>
+      </div>
+    );
+  }
   const hiddenInputs = Object.entries(hidden).map(([name, value]) => (
     <input key={name} type="hidden" name={name} value={value} />
   ));

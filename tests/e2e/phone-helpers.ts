@@ -35,5 +35,20 @@ export async function registerPhone(page: Page, phone: Phone, latestCode: (e164:
   await requestPhoneCode(page, phone, "Send Text");
   await page.getByLabel("Verification").fill(await latestCode(phone.e164));
   await page.getByRole("button", { name: "Next" }).click();
-  await expect(page.getByText("Your phone number is registered.")).toBeVisible();
+  await afterPhoneRegistered(page);
+}
+
+/**
+ * Just after a phone was confirmed: the account's first phone comes with its recovery codes, shown once, which
+ * the user acknowledges; then (for any phone) the phones page says it is registered.
+ */
+export async function afterPhoneRegistered(page: Page) {
+  await expect(page.getByText("Your phone number is registered.").first()).toBeVisible();
+  const saved = page.getByRole("link", { name: "I saved my recovery codes — Continue" });
+  if (await saved.isVisible()) {
+    await expect(page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
+    await expect(page.getByRole("link", { name: "Download" })).toBeVisible();
+    await saved.click();
+  }
+  await expect(page).toHaveURL(/\/phones\?added=1$/);
 }

@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { BASE_URL } from "./settings";
 import { createActivatedCredential, createActiveCredential } from "../factories/credential";
 import { expect, test } from "./fixtures";
-import { confirmItsYou, phoneNumbers, requestPhoneCode } from "./phone-helpers";
+import { afterPhoneRegistered, confirmItsYou, phoneNumbers, requestPhoneCode } from "./phone-helpers";
 import { WITHOUT_PROOFING } from "./store-helpers";
 
 async function logInWithPassword(page: Page, email: string, password: string) {
@@ -42,7 +42,9 @@ test("registers two phones by text and voice, then signs in with each; a stale O
   await expect(page.getByRole("timer")).toHaveText(/^[45]:\d\d$/);
   await page.getByLabel("Verification").fill(await latestCode(first!.e164));
   await page.getByRole("button", { name: "Next" }).click();
-  await expect(page.getByText("Your phone number is registered.")).toBeVisible();
+  // The first phone comes with 10 recovery codes, shown once.
+  await expect(page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
+  await afterPhoneRegistered(page);
   await expect(page.getByText("We highly recommend registering at least two phone numbers")).toBeVisible();
 
   // Registering proves that phone only: the second one needs a code on the first (Confirm it's you).
@@ -53,7 +55,8 @@ test("registers two phones by text and voice, then signs in with each; a stale O
   await requestPhoneCode(page, second!, "Send Voice");
   await page.getByLabel("Verification").fill(await latestCode(second!.e164));
   await page.getByRole("button", { name: "Next" }).click();
-  await expect(page.getByText("Your phone number is registered.")).toBeVisible();
+  await afterPhoneRegistered(page);
+  await expect(page.getByRole("list", { name: "Recovery codes" })).toHaveCount(0);
   await expect(page.getByText(/US ••• ••• ••\d\d/)).toHaveCount(2);
 
   await page.goto("/dashboard");

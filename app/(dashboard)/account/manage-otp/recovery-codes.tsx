@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { FormMessage } from "@/components/forms/form-message";
 import { IDLE_STATE } from "@/components/forms/idle-state";
+import { RecoveryCodeList } from "@/components/forms/recovery-code-list";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { generateRecoveryCodesAction } from "./actions";
 
@@ -14,31 +15,10 @@ export function RecoveryCodesForm({ hasCodes }: { hasCodes: boolean }) {
   const [state, action] = useActionState(generateRecoveryCodesAction, IDLE_STATE);
   const codes = state.status === "success" ? (state.shownOnce ?? []) : [];
   if (codes.length > 0) {
-    const text = `MAG recovery codes (each works once)\n\n${codes.join("\n")}\n`;
     return (
       <div className="space-y-3">
         <FormMessage state={state} />
-        <ol aria-label="Recovery codes" className="grid max-w-md grid-cols-2 gap-2 font-mono">
-          {codes.map((c) => (
-            <li key={c}>{c}</li>
-          ))}
-        </ol>
-        <div className="flex gap-4 print:hidden">
-          <a
-            href={`data:text/plain;charset=utf-8,${encodeURIComponent(text)}`}
-            download="mag-recovery-codes.txt"
-            className="text-brand-700 font-semibold underline"
-          >
-            Download
-          </a>
-          <button
-            type="button"
-            onClick={() => window.print()}
-            className="text-brand-700 font-semibold underline"
-          >
-            Print
-          </button>
-        </div>
+        <RecoveryCodeList codes={codes} />
       </div>
     );
   }
