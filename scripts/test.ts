@@ -73,10 +73,11 @@ const stages = {
 } satisfies Record<string, Stage>;
 
 // Each stage starts as soon as the stages it needs have passed, so both cores stay busy and the critical path
-// (typecheck → build → e2e) starts at once. Typecheck reads .next/types, which the build rewrites: the build
-// waits for it. The browser tests wait for the integration tier too: beside it, on two cores, they would time out.
+// (build → e2e) starts at once. Typecheck reads .next/types, which the build writes: it runs after the build
+// (checking the routes' generated types too), beside the browser tests. Those wait for the integration tier
+// as well: beside it, on two cores, they would time out.
 const after: Partial<Record<keyof typeof stages, (keyof typeof stages)[]>> = {
-  build: ["typecheck"],
+  typecheck: ["build"],
   integration: ["unit"],
   e2e: ["build", "integration"],
 };
