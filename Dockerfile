@@ -26,6 +26,7 @@ ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOST=0.0.0.0 PORT=3000
 COPY --from=deps --chown=root:root /app/node_modules ./node_modules
 COPY --from=build --chown=root:root /app/.next ./.next
 COPY --from=build --chown=root:root /app/dist ./dist
+COPY --from=build --chown=root:root /app/public ./public
 COPY --chown=root:root package.json package-lock.json prisma.config.ts ./
 COPY --chown=root:root prisma ./prisma
 # The code is root's and read-only to the process; the process runs as the unprivileged node user.

@@ -1,12 +1,20 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Managed Access Gateway", template: "%s · Managed Access Gateway" },
   description: "Buy, activate and manage your phone one-time password (OTP) credentials.",
+  icons: {
+    icon: [
+      { url: "/favicon.svg", type: "image/svg+xml" },
+      { url: "/icon-192.png", sizes: "192x192", type: "image/png" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
@@ -25,6 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main id="main" className="mx-auto max-w-5xl px-4 py-8">
           {children}
         </main>
+        <SiteFooter />
       </body>
     </html>
   );

@@ -180,6 +180,8 @@ async function main() {
     await expectStatus(`${base}/api/ready`, 200, (body) => statusOf(body) === "ready");
     await expectStatus(`${base}/sign-in`, 200, (body) => body.includes("Log in to your MAG account"));
     await expectStatus(`${base}/oidc/.well-known/openid-configuration`, 200);
+    // The public folder ships with the build: robots.txt keeps accounts and consoles out of search engines.
+    await expectStatus(`${base}/robots.txt`, 200, (body) => body.includes("Disallow: /admin"));
 
     const worker = startScript(dir, "worker", env, /job worker running/);
     processes.push(worker.child);

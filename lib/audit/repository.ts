@@ -82,7 +82,7 @@ export function listUserEventsOfTypes(userId: string, types: AuditType[], take: 
     where: { subjectUserId: userId, type: { in: types } },
     orderBy: { id: "desc" },
     take,
-    select: { id: true, type: true, detail: true, createdAt: true },
+    select: { id: true, type: true, result: true, actorId: true, ip: true, detail: true, createdAt: true },
   });
 }
 

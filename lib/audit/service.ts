@@ -135,6 +135,38 @@ export async function codeSendsForUser(userId: string, take = 10) {
   });
 }
 
+/** What the user reads on My Account › Security for each kind of event, by result. */
+const SECURITY_EVENTS: Partial<Record<AuditEventInput["type"], Partial<Record<string, string>>>> = {
+  SIGN_IN: { SUCCESS: "Signed in", FAILURE: "Sign-in refused (wrong password or locked)" },
+  OTP_FAILED: { FAILURE: "Wrong phone code entered" },
+  OTP_LOCKED: { FAILURE: "Phone codes locked after too many wrong ones", DENIED: "Phone codes locked" },
+  PASSWORD_CHANGED: { SUCCESS: "Password changed" },
+  PHONE_ADDED: { SUCCESS: "Phone added" },
+  PHONE_REMOVED: { SUCCESS: "Phone removed" },
+  PHONE_DEFAULT_CHANGED: { SUCCESS: "Default phone changed" },
+  PHONES_RESET: { SUCCESS: "Phones reset by MAG Customer Support" },
+  PHONES_RECOVERED: { SUCCESS: "Phones replaced after a recovery code" },
+  RECOVERY_CODES_GENERATED: { SUCCESS: "New recovery codes made" },
+  RECOVERY_CODE_USED: { SUCCESS: "Recovery code used to sign in", FAILURE: "Wrong recovery code entered" },
+  SESSION_ENDED: { SUCCESS: "A session was signed out" },
+  SESSIONS_REVOKED: { SUCCESS: "Signed out everywhere else" },
+};
+
+/**
+ * The user's own recent security events, newest first, in words (My Account › Security): sign-ins, wrong codes,
+ * password and phone changes, recovery codes. The user's own account only; no detail beyond the address.
+ */
+export async function securityEventsForUser(userId: string, take = 20) {
+  const types = Object.keys(SECURITY_EVENTS) as AuditEventInput["type"][];
+  const rows = await listUserEventsOfTypes(userId, types, take);
+  return rows.flatMap((r) => {
+    const label = SECURITY_EVENTS[r.type]?.[r.result];
+    if (!label) return [];
+    const bySupport = r.actorId !== null && r.actorId !== userId;
+    return [{ id: r.id.toString(), at: r.createdAt, label, ip: r.ip, bySupport }];
+  });
+}
+
 const VIEWER_LIMIT = 500;
 
 /**

@@ -54,6 +54,8 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default("MAG Portal <no-reply@mag.localhost>"),
   /** Where users report trouble, such as identity proofing they did not do. */
   SUPPORT_EMAIL: z.string().default("support@mag.localhost"),
+  /** When MAG Customer Support answers, as the Help page and footer say it. */
+  SUPPORT_HOURS: z.string().default("Monday to Friday, 8:00 to 20:00 US Eastern time"),
   TWILIO_ACCOUNT_SID: optionalString,
   TWILIO_AUTH_TOKEN: optionalString,
   TWILIO_FROM_NUMBER: optionalString,

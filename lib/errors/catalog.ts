@@ -15,6 +15,7 @@ import { PAYMENT_ERRORS } from "@/lib/payments/errors";
 import { PHONE_ERRORS } from "@/lib/phones/errors";
 import { PROOFING_ERRORS } from "@/lib/proofing/errors";
 import { RECOVERY_ERRORS } from "@/lib/recovery/errors";
+import { SESSION_ERRORS } from "@/lib/sessions/errors";
 import { STORE_ERRORS } from "@/lib/store/errors";
 
 // The one error catalog: every code with its message and HTTP status. `satisfies` fails the typecheck when a
@@ -32,6 +33,7 @@ export const ERROR_CATALOG = {
   ...OIDC_ERRORS,
   ...PROOFING_ERRORS,
   ...RECOVERY_ERRORS,
+  ...SESSION_ERRORS,
 } as const satisfies Record<ErrorCode, ErrorEntry>;
 
 export function isErrorCode(code: string): code is ErrorCode {

@@ -150,6 +150,15 @@ export function listActiveSessions(userId: string, now: Date): Promise<ActiveSes
   });
 }
 
+/** Ends every session of the user but `keepId` (Sign out everywhere else). Returns how many ended. */
+export async function revokeOtherSessions(userId: string, keepId: string, now: Date): Promise<number> {
+  const { count } = await db().session.updateMany({
+    where: { userId, id: { not: keepId }, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  return count;
+}
+
 export async function revokeUserSessions(userId: string, now: Date, tx?: Tx): Promise<number> {
   const { count } = await (tx ?? db()).session.updateMany({
     where: { userId, revokedAt: null },

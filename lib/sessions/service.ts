@@ -10,6 +10,7 @@ import type { Tx } from "@/lib/core/transaction";
 import type { AuthLevel } from "@/lib/generated/prisma/client";
 import * as repo from "./repository";
 import { sessionEndReason, shouldTouch, TICKET_TTL_MS } from "./sessions";
+import { describeUserAgent } from "./user-agent";
 
 const TICKET_PURPOSE = "session-ticket";
 
@@ -102,6 +103,63 @@ export async function endAllSessions(userId: string, now: Date, tx?: Tx): Promis
 /** Ends one session of `userId` (support's "End Session"); false when it is not theirs or already ended. */
 export function endSessionOf(userId: string, sessionId: string, now: Date, tx?: Tx): Promise<boolean> {
   return repo.revokeSessionOf(userId, sessionId, now, tx);
+}
+
+/** My Account › Security: the user's signed-in browsers, this one first, each as a person recognises it. */
+export async function listMySessions(
+  session: Pick<CurrentSession, "userId" | "sessionId">,
+  now = new Date(),
+) {
+  const rows = await repo.listActiveSessions(session.userId, now);
+  return rows
+    .map((s) => ({
+      id: s.id,
+      current: s.id === session.sessionId,
+      device: describeUserAgent(s.userAgent),
+      ip: s.ip,
+      signedInAt: s.createdAt,
+      lastSeenAt: s.lastSeenAt,
+      method: s.authLevel === "PASSWORD_OTP" ? "Password and phone OTP" : "Password",
+    }))
+    .sort((a, b) => Number(b.current) - Number(a.current));
+}
+
+/** Sign out one of the user's other browsers; refused (sessions.not_found) when it ended or is not theirs. */
+export async function signOutMySession(
+  session: Pick<CurrentSession, "userId" | "sessionId">,
+  sessionId: string,
+  request: RequestInfo,
+  now = new Date(),
+): Promise<void> {
+  if (sessionId === session.sessionId) throw new DomainError("sessions.use_sign_out");
+  if (!(await repo.revokeSessionOf(session.userId, sessionId, now)))
+    throw new DomainError("sessions.not_found");
+  await recordAudit({
+    type: "SESSION_ENDED",
+    result: "SUCCESS",
+    actorId: session.userId,
+    subjectUserId: session.userId,
+    ...request,
+    detail: { sessionId },
+  });
+}
+
+/** Sign out everywhere else: every session of the user but this one ends. Returns how many. */
+export async function signOutEverywhereElse(
+  session: Pick<CurrentSession, "userId" | "sessionId">,
+  request: RequestInfo,
+  now = new Date(),
+): Promise<number> {
+  const count = await repo.revokeOtherSessions(session.userId, session.sessionId, now);
+  await recordAudit({
+    type: "SESSIONS_REVOKED",
+    result: "SUCCESS",
+    actorId: session.userId,
+    subjectUserId: session.userId,
+    ...request,
+    detail: { count },
+  });
+  return count;
 }
 
 export function listActiveSessions(userId: string, now: Date) {

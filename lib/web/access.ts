@@ -7,7 +7,8 @@ import { DomainError, type ErrorCode } from "@/lib/core/errors";
 import { requestInfo } from "./request";
 
 /** The kinds of object a URL or form names by id. */
-export type ObjectKind = "credential" | "order" | "phone" | "appointment" | "user" | "proofing case";
+export type ObjectKind =
+  "credential" | "order" | "phone" | "appointment" | "user" | "proofing case" | "session";
 
 /** Errors that mean "no such object for you", with the object's kind and the form field that named it. */
 const OBJECT_REFUSALS: Partial<Record<ErrorCode, [ObjectKind, string]>> = {
@@ -17,6 +18,7 @@ const OBJECT_REFUSALS: Partial<Record<ErrorCode, [ObjectKind, string]>> = {
   "proofing.appointment_not_found": ["appointment", "appointmentId"],
   "store.order_not_found": ["order", "orderId"],
   "admin.user_not_found": ["user", "userId"],
+  "sessions.not_found": ["session", "sessionId"],
 };
 
 /** The refused object named by `input`, when `code` is an object refusal. */

@@ -109,7 +109,12 @@ async function createOwner(db: pg.Client): Promise<OwnerIds & { agent: string }>
        'http://127.0.0.1/meetings/x', now()) RETURNING id`,
     [randomUUID(), proofingCase, user, agent],
   );
-  return { user, agent, credential, order, phone, appointment };
+  const session = await one(
+    `INSERT INTO sessions (id, "userId", "claimedAt", "authLevel", "passwordAt", "expiresAt")
+     VALUES ($1, $2, now(), 'PASSWORD', now(), now() + interval '1 day') RETURNING id`,
+    [randomUUID(), user],
+  );
+  return { user, agent, credential, order, phone, appointment, session };
 }
 
 /** What the owner's objects look like; no refused call may change any of it. */
@@ -119,9 +124,10 @@ async function ownerState(db: pg.Client, ids: OwnerIds) {
        (SELECT count(*) FROM phone_numbers p WHERE p.id = $3 AND p."isDefault") AS phones,
        (SELECT count(*) FROM proofing_cases k WHERE k."credentialId" = $2) AS cases,
        (SELECT status FROM appointments a WHERE a.id = $5) AS appointment,
-       (SELECT count(*) FROM one_time_codes t WHERE t."userId" = $1) AS codes
+       (SELECT count(*) FROM one_time_codes t WHERE t."userId" = $1) AS codes,
+       (SELECT "revokedAt" FROM sessions s WHERE s.id = $6) AS "sessionEnded"
      FROM users u, credentials c, orders o WHERE u.id = $1 AND c.id = $2 AND o.id = $4`,
-    [ids.user, ids.credential, ids.phone, ids.order, ids.appointment],
+    [ids.user, ids.credential, ids.phone, ids.order, ids.appointment, ids.session],
   );
   return rows[0] as Record<string, unknown>;
 }

@@ -12,6 +12,8 @@ export type OwnerIds = {
   order: string;
   phone: string;
   appointment: string;
+  /** One of the owner's signed-in sessions (My Account › Security names it to sign it out). */
+  session: string;
 };
 
 export type Rule =
@@ -92,6 +94,7 @@ export const ROUTES: Record<string, PageRule> = {
   "/dashboard": { access: "signed-in" },
   "/account": { access: "signed-in" },
   "/account/password": { access: "signed-in" },
+  "/account/security": { access: "signed-in" },
   "/account/manage-otp": { access: "signed-in" },
   "/verify": { access: "signed-in" },
   "/account/connected-applications": { access: "signed-in" },
@@ -199,6 +202,12 @@ export const ACTIONS: Record<string, ActionRule> = {
   "app/proof/actions.ts#startCaptureAction": { access: "public", why: "texted proofing link token" },
   "app/(dashboard)/account/actions.ts#updateProfileAction": { access: "signed-in" },
   "app/(dashboard)/account/actions.ts#changePasswordAction": { access: "signed-in" },
+  "app/(dashboard)/account/security/actions.ts#signOutSessionAction": {
+    access: "owner",
+    object: "session",
+    fields: (ids) => ({ sessionId: ids.session }),
+  },
+  "app/(dashboard)/account/security/actions.ts#signOutEverywhereElseAction": { access: "signed-in" },
   "app/oidc/interaction/[uid]/actions.ts#allowAction": { access: "signed-in" },
   "app/oidc/interaction/[uid]/actions.ts#denyAction": { access: "signed-in" },
   "app/oidc/interaction/[uid]/actions.ts#getCredentialAction": { access: "signed-in" },

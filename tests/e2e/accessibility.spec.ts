@@ -19,6 +19,7 @@ const ACCOUNT_PAGES = [
   "/verify",
   "/account/orders",
   "/account/connected-applications",
+  "/account/security",
 ];
 const STAFF_PAGES = [
   "/admin",
@@ -59,7 +60,7 @@ for (const group of GROUPS) {
 test("the pages fit a phone-sized screen without sideways scrolling", async ({ page, login }) => {
   await page.setViewportSize({ width: 375, height: 740 });
   await login(await createUser());
-  for (const path of ["/dashboard", "/account", "/sign-up"]) {
+  for (const path of ["/dashboard", "/account", "/account/security", "/sign-up"]) {
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);

@@ -90,6 +90,7 @@ test("every phone lost: I can't use my phones, a recovery code, a new phone, and
 
   // Signed out and back in: the new phone is the one offered; the lost ones are gone.
   await page.getByRole("button", { name: "Sign Out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
   await passwordStep();
   const offered = page.getByRole("radio");
   await expect(offered).toHaveCount(1);

@@ -7,6 +7,7 @@ const TABS = [
   { href: "/account/orders", label: "Orders" },
   { href: "/account/connected-applications", label: "Connected Applications" },
   { href: "/account/password", label: "Password" },
+  { href: "/account/security", label: "Security" },
 ];
 
 export default function AccountLayout({ children }: { children: ReactNode }) {
