@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { currentRequest } from "@/lib/core/request-context";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -22,6 +23,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   await connection();
   return (
     <html lang="en">
+      <head>
+        {/* Read by the error pages, so a user can quote it to support and support can find the log lines. */}
+        <meta name="request-id" content={currentRequest()?.requestId ?? ""} />
+      </head>
       <body className="min-h-screen bg-slate-100 font-sans text-slate-900 antialiased">
         <a
           href="#main"

@@ -45,10 +45,15 @@ export function PhoneChoiceFieldset({
 export function SendCodeButtons({ isResend }: { isResend: boolean }) {
   return (
     <div className="flex flex-wrap gap-3">
-      <SubmitButton name="channel" value="SMS" variant={isResend ? "secondary" : "primary"}>
+      <SubmitButton
+        name="channel"
+        value="SMS"
+        variant={isResend ? "secondary" : "primary"}
+        pendingText="Sending…"
+      >
         Send Text
       </SubmitButton>
-      <SubmitButton name="channel" value="VOICE" variant="secondary">
+      <SubmitButton name="channel" value="VOICE" variant="secondary" pendingText="Calling…">
         Send Voice
       </SubmitButton>
     </div>

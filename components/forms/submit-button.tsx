@@ -9,13 +9,18 @@ export function SubmitButton({
   variant,
   name,
   value,
+  pendingText,
 }: {
   children: string;
   variant?: "primary" | "secondary" | "danger";
   name?: string;
   value?: string;
+  /** Shown while this button's submission runs ("Sending…"). */
+  pendingText?: string;
 }) {
-  const { pending } = useFormStatus();
+  const { pending, data } = useFormStatus();
+  // Of two submit buttons in one form, only the one pressed says it is working.
+  const pressed = pending && (!name || data?.get(name) === value);
   return (
     <Button
       type="submit"
@@ -25,7 +30,7 @@ export function SubmitButton({
       name={name}
       value={value}
     >
-      {children}
+      {pressed && pendingText ? pendingText : children}
     </Button>
   );
 }

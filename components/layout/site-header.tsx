@@ -1,3 +1,4 @@
+import Image from "next/image";
 import Link from "next/link";
 import { currentSession, STAFF_ROLES } from "@/lib/web/auth";
 import { signOutAction } from "./sign-out-action";
@@ -11,7 +12,11 @@ export async function SiteHeader() {
   return (
     <header className="bg-brand-900 text-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
-        <Link href={session ? "/dashboard" : "/sign-in"} className="text-lg font-bold">
+        <Link
+          href={session ? "/dashboard" : "/sign-in"}
+          className="flex items-center gap-2 text-lg font-bold"
+        >
+          <Image src="/logo.svg" alt="" width={28} height={28} unoptimized />
           Managed Access Gateway
         </Link>
         <nav aria-label="Main">

@@ -27,7 +27,7 @@ export function appointmentConfirmation(
   return {
     to: a.contactEmail,
     subject: "Your live video proofing appointment is confirmed",
-    text: `Hello ${a.firstName},\n\nYour live video proofing appointment is on ${when}. The calendar invite is attached.\n\nShortly before the appointment (15 minutes), we email you the link to the meeting. Bring the identity documents you listed:\n${documents(a)}\n\nThere is limited time for troubleshooting during the appointment. If you cannot attend, reschedule or cancel from your MAG account: ${accountUrl}\nFailure to appear will require you to reschedule from your MAG account.${SIGNATURE}`,
+    text: `Hello ${a.firstName},\n\nYour live video proofing appointment is on ${when}. The calendar invite is attached.\n\nShortly before the appointment (15 minutes), we email you the link to the meeting. Bring the identity documents you listed:\n${documents(a)}\n\nHow to prepare (accepted documents, what the agent will ask, your camera): ${new URL("/help/identity-proofing", accountUrl).toString()}\n\nThere is limited time for troubleshooting during the appointment. If you cannot attend, reschedule or cancel from your MAG account: ${accountUrl}\nFailure to appear will require you to reschedule from your MAG account.${SIGNATURE}`,
     attachments: [
       {
         filename: "proofing-appointment.ics",

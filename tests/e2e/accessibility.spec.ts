@@ -8,6 +8,10 @@ const PUBLIC_PAGES = [
   "/reset-password?token=x",
   "/verify-email?token=x",
   "/dev/outbox",
+  "/help",
+  "/help/identity-proofing",
+  "/privacy",
+  "/accessibility",
 ];
 const ACCOUNT_PAGES = [
   "/dashboard",
@@ -60,7 +64,7 @@ for (const group of GROUPS) {
 test("the pages fit a phone-sized screen without sideways scrolling", async ({ page, login }) => {
   await page.setViewportSize({ width: 375, height: 740 });
   await login(await createUser());
-  for (const path of ["/dashboard", "/account", "/account/security", "/sign-up"]) {
+  for (const path of ["/dashboard", "/account", "/account/security", "/sign-up", "/help/identity-proofing"]) {
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);

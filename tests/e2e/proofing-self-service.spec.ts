@@ -113,7 +113,7 @@ test("verified path: desktop and phone; bad photos and a reused link are refused
   for (const secret of [ssn.replace(/-/g, ""), ssn, key, key.replace(/-/g, "")]) {
     expect(html).not.toContain(secret);
   }
-  expect(await support.locator("img").count()).toBe(0);
+  expect(await support.locator("main img").count()).toBe(0);
   const views = await sql(
     `SELECT 1 FROM audit_events e JOIN users u ON u.id = e."subjectUserId"
      WHERE e.type = 'IDENTITY_EVIDENCE_VIEWED' AND u.email = $1`,

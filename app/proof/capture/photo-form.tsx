@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Notice } from "@/components/ui/notice";
+import { UploadButton } from "./upload-button";
 import { errorMessage, isErrorCode } from "@/lib/errors/catalog";
 
 export type PhotoInput = { name: string; label: string; camera: "environment" | "user"; done: boolean };
@@ -46,12 +47,7 @@ export function PhotoForm({
           />
         </div>
       ))}
-      <button
-        type="submit"
-        className="bg-brand-700 hover:bg-brand-900 mb-4 inline-flex w-full items-center justify-center rounded-md px-4 py-3 font-semibold text-white"
-      >
-        {submitLabel}
-      </button>
+      <UploadButton label={submitLabel} />
       <p className="text-sm">
         {picker ? (
           <Link href={`/proof/capture/${step}`} className="text-brand-700 underline">

@@ -24,6 +24,13 @@ export default async function AppointmentPage({
   const { booked } = await searchParams;
   return (
     <ProofingShell step="method" credentialId={view.credentialId}>
+      <p className="mb-4 text-sm text-slate-700">
+        Before your appointment, review the{" "}
+        <Link href="/help/identity-proofing" className="text-brand-700 underline">
+          Identity Proofing Resource
+        </Link>
+        .
+      </p>
       {booked ? (
         <Notice tone="success">
           Your appointment is booked. We emailed you a confirmation with a calendar invite.

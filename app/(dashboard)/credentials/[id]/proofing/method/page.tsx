@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { ActionButtonForm } from "@/components/forms/action-button-form";
 import { Notice } from "@/components/ui/notice";
@@ -18,6 +19,13 @@ export default async function MethodPage({ params }: { params: Promise<{ id: str
     <ProofingShell step="method" credentialId={view.credentialId} backStep="country">
       <h2 className="mb-2 text-xl font-semibold">Select identity proofing method</h2>
       <p className="mb-4 text-sm text-slate-700">Proofing country: {countryName(country)}</p>
+      <p className="mb-4 text-sm text-slate-700">
+        What each method needs:{" "}
+        <Link href="/help/identity-proofing" className="text-brand-700 underline">
+          Identity Proofing Resource
+        </Link>
+        .
+      </p>
       {!selfService && SELF_SERVICE_COUNTRIES.has(country) ? (
         <Notice tone="info">
           Self-service proofing did not succeed twice on this credential. Your license key is still valid:
