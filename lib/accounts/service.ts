@@ -1,6 +1,6 @@
 import "server-only";
 import type { RequestInfo } from "@/lib/core/caller";
-import { auditInSameStatement, recordAudit, auditSelf } from "@/lib/audit/service";
+import { recordAudit, auditSelf } from "@/lib/audit/service";
 import { keyedHash, randomToken } from "@/lib/core/crypto";
 import { env } from "@/lib/core/env";
 import { DomainError } from "@/lib/core/errors";
@@ -24,7 +24,7 @@ import {
 } from "@/lib/phones/service";
 import type { SendSignInCodeInput } from "@/lib/phones/schemas";
 import {
-  completeLoginChallengeWithSession,
+  finishLoginChallenge,
   endAllSessions,
   readLoginChallenge,
   startLoginChallenge,
@@ -384,18 +384,7 @@ export async function completeSignInWithCode(
     request,
     now,
   });
-  const opened = await completeLoginChallengeWithSession(challenge, channel, request, now, (sessionId) =>
-    auditInSameStatement({
-      type: "SIGN_IN",
-      result: "SUCCESS",
-      actorId: challenge.userId,
-      subjectUserId: challenge.userId,
-      ...request,
-      detail: { sessionId, method: "password+phone_otp" },
-    }),
-  );
-  if (!opened) throw new DomainError("otp.challenge_expired");
-  return { ticket: opened.ticket, deviceToken: issueDeviceToken(challenge.userId, now) };
+  return finishLoginChallenge(challenge, channel, "password+phone_otp", request, now);
 }
 
 /** Emails a reset link when the account exists; the caller always sees the same answer. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/service";
 import { countryName } from "@/lib/accounts/countries";
+import { decrypt } from "@/lib/core/crypto";
 import { DomainError } from "@/lib/core/errors";
 import { inTransaction, type Tx } from "@/lib/core/transaction";
 import { enqueueJob } from "@/lib/jobs/queue";
@@ -133,25 +134,26 @@ async function ownAppointment(
 
 /**
  * One of the agent's own appointments. The applicant's name, country and declared documents are identity
- * evidence: with `request`, the view is audited (IDENTITY_EVIDENCE_VIEWED).
+ * evidence: with `request`, the view is audited (IDENTITY_EVIDENCE_VIEWED), and then it also says how to reach
+ * the applicant (the full phone number and email address they gave), since the agent calls them when needed.
  */
 export async function getAgentAppointment(
   agentId: string,
   appointmentId: string,
   request?: RequestInfo,
-): Promise<AgentAppointmentView> {
+): Promise<AgentAppointmentView & { contact?: { phone: string; email: string } }> {
   const appointment = await ownAppointment(agentId, appointmentId);
-  if (request) {
-    await recordAudit({
-      type: "IDENTITY_EVIDENCE_VIEWED",
-      result: "SUCCESS",
-      actorId: agentId,
-      subjectUserId: appointment.userId,
-      ...request,
-      detail: { view: "agent appointment page", appointmentId },
-    });
-  }
-  return toAgentView(appointment);
+  if (!request) return toAgentView(appointment);
+  await recordAudit({
+    type: "IDENTITY_EVIDENCE_VIEWED",
+    result: "SUCCESS",
+    actorId: agentId,
+    subjectUserId: appointment.userId,
+    ...request,
+    detail: { view: "agent appointment page", appointmentId, contact: true },
+  });
+  const contact = { phone: decrypt(appointment.contactPhoneEncrypted), email: appointment.contactEmail };
+  return { ...toAgentView(appointment), contact };
 }
 
 export type Outcome = { outcome: "PASS"; code: string; expiresAt: Date } | { outcome: "FAIL" | "NO_SHOW" };

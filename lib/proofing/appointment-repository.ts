@@ -87,6 +87,7 @@ const APPOINTMENT_SELECT = {
   status: true,
   userTimeZone: true,
   contactEmail: true,
+  contactPhoneEncrypted: true,
   contactPhoneLastDigits: true,
   documents: true,
   meetingUrl: true,

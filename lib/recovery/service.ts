@@ -1,5 +1,5 @@
 import "server-only";
-import { auditInSameStatement, recordAudit } from "@/lib/audit/service";
+import { recordAudit } from "@/lib/audit/service";
 import type { CurrentSession, RequestInfo } from "@/lib/core/caller";
 import { keyedHash } from "@/lib/core/crypto";
 import { DomainError } from "@/lib/core/errors";
@@ -18,9 +18,8 @@ import {
   sendReplacementPhoneCode,
   textEveryPhone,
 } from "@/lib/phones/service";
-import { issueDeviceToken } from "@/lib/sessions/known-device";
 import {
-  completeLoginChallengeWithSession,
+  finishLoginChallenge,
   readLoginChallenge,
   recoverLoginChallenge,
   requireStepUp,
@@ -170,17 +169,6 @@ export async function completeRecoveryWithPhone(
 ): Promise<{ ticket: string; deviceToken: string }> {
   const challenge = await requireChallenge(challengeToken, true, now);
   const { channel } = await replaceLostPhones(challenge.userId, challenge.id, code, request, now);
-  const opened = await completeLoginChallengeWithSession(challenge, channel, request, now, (sessionId) =>
-    auditInSameStatement({
-      type: "SIGN_IN",
-      result: "SUCCESS",
-      actorId: challenge.userId,
-      subjectUserId: challenge.userId,
-      ...request,
-      detail: { sessionId, method: "password+recovery_code+new_phone" },
-    }),
-  );
-  // The phones were replaced; only the session was lost (the sign-in expired): signing in again works.
-  if (!opened) throw new DomainError("otp.challenge_expired");
-  return { ticket: opened.ticket, deviceToken: issueDeviceToken(challenge.userId, now) };
+  // Were the sign-in lost now (expired), the phones stay replaced and signing in again works.
+  return finishLoginChallenge(challenge, channel, "password+recovery_code+new_phone", request, now);
 }

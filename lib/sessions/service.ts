@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { recordAudit, type AuditWrite } from "@/lib/audit/service";
+import { auditInSameStatement, recordAudit, type AuditWrite } from "@/lib/audit/service";
 import { hashesEqual, keyedHash, randomToken } from "@/lib/core/crypto";
 import { env } from "@/lib/core/env";
 import { DomainError } from "@/lib/core/errors";
@@ -8,6 +8,7 @@ import { FRESH_OTP_WINDOW_MS } from "@/lib/otp/policy";
 import type { CurrentSession, RequestInfo } from "@/lib/core/caller";
 import type { Tx } from "@/lib/core/transaction";
 import type { AuthLevel } from "@/lib/generated/prisma/client";
+import { issueDeviceToken } from "./known-device";
 import * as repo from "./repository";
 import { sessionEndReason, shouldTouch, TICKET_TTL_MS } from "./sessions";
 import { describeUserAgent } from "./user-agent";
@@ -292,4 +293,30 @@ export async function completeLoginChallengeWithSession(
     auditFor(sessionId),
   );
   return opened ? { ticket, sessionId } : null;
+}
+
+/**
+ * The pending sign-in's second step succeeded (a phone code, or a recovery code and a new phone): it completes
+ * with a full session, audited as SIGN_IN with `method`, in one statement. Returns the session's ticket and the
+ * browser's device token; refused (otp.challenge_expired) when it was completed or expired meanwhile.
+ */
+export async function finishLoginChallenge(
+  challenge: LoginChallenge,
+  otpChannel: "SMS" | "VOICE",
+  method: string,
+  request: RequestInfo,
+  now: Date,
+): Promise<{ ticket: string; deviceToken: string }> {
+  const opened = await completeLoginChallengeWithSession(challenge, otpChannel, request, now, (sessionId) =>
+    auditInSameStatement({
+      type: "SIGN_IN",
+      result: "SUCCESS",
+      actorId: challenge.userId,
+      subjectUserId: challenge.userId,
+      ...request,
+      detail: { sessionId, method },
+    }),
+  );
+  if (!opened) throw new DomainError("otp.challenge_expired");
+  return { ticket: opened.ticket, deviceToken: issueDeviceToken(challenge.userId, now) };
 }

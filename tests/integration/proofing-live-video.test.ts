@@ -238,6 +238,15 @@ describe("the agent's session", () => {
     const other = await agent();
     expect(await listAgentAppointments(mine.id, clock.now())).toHaveLength(1);
     expect(await listAgentAppointments(other.id, clock.now())).toHaveLength(0);
+    // Opened on their page (audited), it says how to reach the applicant; listed, it does not.
+    const opened = await getAgentAppointment(mine.id, appointmentId, REQUEST);
+    expect(opened.contact).toEqual({
+      phone: "+442079460958",
+      email: expect.stringContaining("@") as unknown,
+    });
+    expect((await getAgentAppointment(mine.id, appointmentId)).contact).toBeUndefined();
+    const viewed = await db().auditEvent.findFirstOrThrow({ where: { type: "IDENTITY_EVIDENCE_VIEWED" } });
+    expect(viewed.detail).toMatchObject({ appointmentId, contact: true });
     await expectDomainError(getAgentAppointment(other.id, appointmentId), "proofing.appointment_not_found");
     await expectDomainError(
       recordOutcome(

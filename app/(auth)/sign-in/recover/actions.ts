@@ -9,9 +9,8 @@ import {
   signInWithRecoveryCode,
 } from "@/lib/recovery/service";
 import { publicAction } from "@/lib/web/action";
-import { signIn } from "@/lib/web/auth";
-import { setDeviceCookie } from "@/lib/web/device-cookie";
-import { clearLoginChallengeCookie, readLoginChallengeCookie } from "../login-challenge-cookie";
+import { finishSignIn } from "../finish-sign-in";
+import { readLoginChallengeCookie } from "../login-challenge-cookie";
 
 const withNext = (path: string, next: string | undefined) =>
   next ? `${path}?next=${encodeURIComponent(next)}` : path;
@@ -46,14 +45,7 @@ export const sendRecoveryPhoneCodeAction = publicAction(
 export const confirmRecoveryPhoneAction = publicAction(
   RecoveryPhoneCodeInputSchema,
   async (input, { request }) => {
-    const { ticket, deviceToken } = await completeRecoveryWithPhone(
-      await readLoginChallengeCookie(),
-      input.code,
-      request,
-    );
-    await clearLoginChallengeCookie();
-    await signIn("credentials", { ticket, redirect: false });
-    await setDeviceCookie(deviceToken);
-    redirect(input.next ?? "/dashboard?recovered=1");
+    const opened = await completeRecoveryWithPhone(await readLoginChallengeCookie(), input.code, request);
+    await finishSignIn(opened, input.next ?? "/dashboard?recovered=1");
   },
 );

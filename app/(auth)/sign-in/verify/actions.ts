@@ -1,12 +1,10 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { completeSignInWithCode, sendSignInCode } from "@/lib/accounts/service";
 import { publicAction } from "@/lib/web/action";
-import { signIn } from "@/lib/web/auth";
-import { setDeviceCookie } from "@/lib/web/device-cookie";
 import { SendSignInCodeInputSchema, VerifySignInCodeInputSchema } from "@/lib/phones/schemas";
-import { clearLoginChallengeCookie, readLoginChallengeCookie } from "../login-challenge-cookie";
+import { finishSignIn } from "../finish-sign-in";
+import { readLoginChallengeCookie } from "../login-challenge-cookie";
 
 export const sendSignInCodeAction = publicAction(SendSignInCodeInputSchema, async (input, { request }) => {
   const { expiresAt } = await sendSignInCode(await readLoginChallengeCookie(), input, request);
@@ -21,14 +19,7 @@ export const sendSignInCodeAction = publicAction(SendSignInCodeInputSchema, asyn
 export const verifySignInCodeAction = publicAction(
   VerifySignInCodeInputSchema,
   async (input, { request }) => {
-    const { ticket, deviceToken } = await completeSignInWithCode(
-      await readLoginChallengeCookie(),
-      input.code,
-      request,
-    );
-    await clearLoginChallengeCookie();
-    await signIn("credentials", { ticket, redirect: false });
-    await setDeviceCookie(deviceToken);
-    redirect(input.next ?? "/dashboard");
+    const opened = await completeSignInWithCode(await readLoginChallengeCookie(), input.code, request);
+    await finishSignIn(opened, input.next ?? "/dashboard");
   },
 );

@@ -34,7 +34,28 @@ export default async function AgentAppointmentPage({ params }: { params: Promise
         <dt className="font-medium">Declared documents</dt>
         <dd>{appointment.documents.join(", ")}</dd>
         <dt className="font-medium">Phone</dt>
-        <dd>ending in {appointment.contactPhoneLastDigits}</dd>
+        <dd>
+          {appointment.contact ? (
+            <a
+              href={`tel:${appointment.contact.phone.replace(/[^\d+]/g, "")}`}
+              className="text-brand-700 underline"
+            >
+              {appointment.contact.phone}
+            </a>
+          ) : (
+            `ending in ${appointment.contactPhoneLastDigits}`
+          )}
+        </dd>
+        {appointment.contact ? (
+          <>
+            <dt className="font-medium">Email</dt>
+            <dd>
+              <a href={`mailto:${appointment.contact.email}`} className="text-brand-700 underline">
+                {appointment.contact.email}
+              </a>
+            </dd>
+          </>
+        ) : null}
         <dt className="font-medium">Meeting</dt>
         <dd>
           <a href={appointment.meetingUrl} className="text-brand-700 underline">
