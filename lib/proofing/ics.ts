@@ -12,15 +12,28 @@ function text(value: string): string {
   return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
 }
 
-/** Lines longer than 75 octets are folded with CRLF + space (§3.1). */
+/**
+ * Lines longer than 75 octets are folded with CRLF + space (§3.1): counted in UTF-8 bytes, never splitting a
+ * character, so a name with accents or an emoji stays intact.
+ */
 function fold(line: string): string {
   const parts: string[] = [];
-  let rest = line;
-  while (rest.length > 74) {
-    parts.push(rest.slice(0, 74));
-    rest = rest.slice(74);
+  let current = "";
+  let bytes = 0;
+  // The first line holds 75 octets; each continuation line starts with a space, so it holds 74 more.
+  let limit = 75;
+  for (const char of line) {
+    const size = Buffer.byteLength(char, "utf8");
+    if (bytes + size > limit) {
+      parts.push(current);
+      current = "";
+      bytes = 0;
+      limit = 74;
+    }
+    current += char;
+    bytes += size;
   }
-  parts.push(rest);
+  parts.push(current);
   return parts.join("\r\n ");
 }
 
@@ -35,6 +48,8 @@ export function appointmentInvite(input: {
   attendeeEmail: string;
   now: Date;
   method?: "REQUEST" | "CANCEL";
+  /** Raised by every update of the same UID, so calendars replace (or, with CANCEL, remove) their entry. */
+  sequence?: number;
 }): string {
   const method = input.method ?? "REQUEST";
   const lines = [
@@ -44,6 +59,7 @@ export function appointmentInvite(input: {
     `METHOD:${method}`,
     "BEGIN:VEVENT",
     `UID:${input.uid}`,
+    `SEQUENCE:${input.sequence ?? 0}`,
     `DTSTAMP:${stamp(input.now)}`,
     `DTSTART:${stamp(input.startsAt)}`,
     `DTEND:${stamp(input.endsAt)}`,

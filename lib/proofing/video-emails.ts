@@ -17,33 +17,46 @@ const SIGNATURE = "\n\n— Managed Access Gateway (MAG)";
 const documents = (a: Appointment) =>
   a.documents.map((d) => `- ${IDENTITY_DOCUMENTS[d as IdentityDocument] ?? d}`).join("\n");
 
+/** The appointment's calendar entry: one UID per appointment; a cancel removes it from the calendar. */
+function inviteAttachment(a: Appointment, organizer: string, now: Date, cancel: boolean, filename?: string) {
+  const method = cancel ? "CANCEL" : "REQUEST";
+  return {
+    filename: filename ?? "proofing-appointment.ics",
+    contentType: `text/calendar; method=${method}; charset=UTF-8`,
+    content: appointmentInvite({
+      uid: `${a.id}@mag-portal`,
+      startsAt: a.startsAt,
+      endsAt: a.endsAt,
+      summary: "MAG live video identity proofing",
+      description: `Meet a MAG proofing agent. Join: ${a.meetingUrl}`,
+      url: a.meetingUrl,
+      organizerEmail: organizer,
+      attendeeEmail: a.contactEmail,
+      now,
+      method,
+      sequence: cancel ? 1 : 0,
+    }),
+  };
+}
+
 export function appointmentConfirmation(
   a: Appointment,
   organizer: string,
   accountUrl: string,
   now: Date,
+  replaced: Appointment[] = [],
 ): EmailMessage {
   const when = formatInZone(a.startsAt, a.userTimeZone);
+  const moved = replaced.length
+    ? ` It replaces your appointment on ${replaced.map((r) => formatInZone(r.startsAt, r.userTimeZone)).join(" and ")}, which leaves your calendar.`
+    : "";
   return {
     to: a.contactEmail,
     subject: "Your live video proofing appointment is confirmed",
-    text: `Hello ${a.firstName},\n\nYour live video proofing appointment is on ${when}. The calendar invite is attached.\n\nShortly before the appointment (15 minutes), we email you the link to the meeting. Bring the identity documents you listed:\n${documents(a)}\n\nHow to prepare (accepted documents, what the agent will ask, your camera): ${new URL("/help/identity-proofing", accountUrl).toString()}\n\nThere is limited time for troubleshooting during the appointment. If you cannot attend, reschedule or cancel from your MAG account: ${accountUrl}\nFailure to appear will require you to reschedule from your MAG account.${SIGNATURE}`,
+    text: `Hello ${a.firstName},\n\nYour live video proofing appointment is on ${when}. The calendar invite is attached.${moved}\n\nShortly before the appointment (15 minutes), we email you the link to the meeting. Bring the identity documents you listed:\n${documents(a)}\n\nHow to prepare (accepted documents, what the agent will ask, your camera): ${new URL("/help/identity-proofing", accountUrl).toString()}\n\nThere is limited time for troubleshooting during the appointment. If you cannot attend, reschedule or cancel from your MAG account: ${accountUrl}\nFailure to appear will require you to reschedule from your MAG account.${SIGNATURE}`,
     attachments: [
-      {
-        filename: "proofing-appointment.ics",
-        contentType: "text/calendar; method=REQUEST; charset=UTF-8",
-        content: appointmentInvite({
-          uid: `${a.id}@mag-portal`,
-          startsAt: a.startsAt,
-          endsAt: a.endsAt,
-          summary: "MAG live video identity proofing",
-          description: `Meet a MAG proofing agent. Join: ${a.meetingUrl}`,
-          url: a.meetingUrl,
-          organizerEmail: organizer,
-          attendeeEmail: a.contactEmail,
-          now,
-        }),
-      },
+      inviteAttachment(a, organizer, now, false),
+      ...replaced.map((r) => inviteAttachment(r, organizer, now, true, "proofing-appointment-cancelled.ics")),
     ],
   };
 }
@@ -64,17 +77,22 @@ export function meetingLinkMessage(a: Appointment): EmailMessage {
   };
 }
 
+/** Cancelled, missed or voided: the email says why and carries the calendar's CANCEL for the same entry. */
 export function appointmentCancelled(
   a: Appointment,
   reason: "cancelled" | "no_show" | "credential_revoked",
   accountUrl: string,
+  organizer: string,
+  now: Date,
 ): EmailMessage {
   const when = formatInZone(a.startsAt, a.userTimeZone);
+  const attachments = [inviteAttachment(a, organizer, now, true)];
   if (reason === "credential_revoked") {
     return {
       to: a.contactEmail,
       subject: "Your proofing appointment is cancelled",
       text: `Hello ${a.firstName},\n\nYour live video proofing appointment (${when}) was cancelled because MAG support revoked the credential it was for. If you did not expect this, contact MAG support from your account: ${accountUrl}${SIGNATURE}`,
+      attachments,
     };
   }
   const what =
@@ -88,6 +106,7 @@ export function appointmentCancelled(
         ? "You missed your proofing appointment"
         : "Your proofing appointment is cancelled",
     text: `Hello ${a.firstName},\n\n${what} (${when}). To complete identity proofing, schedule a new appointment from your MAG account: ${accountUrl}${SIGNATURE}`,
+    attachments,
   };
 }
 

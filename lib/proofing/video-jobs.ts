@@ -35,7 +35,14 @@ async function appointmentFor(payload: Payload) {
 export async function sendAppointmentConfirmation(payload: Payload, now: Date): Promise<void> {
   const a = await appointmentFor(payload);
   if (a?.row.status !== "BOOKED") return;
-  await sendEmail(appointmentConfirmation(a.mail, env().SUPPORT_EMAIL, dashboardUrl(), now));
+  // A reschedule: the appointments it replaced leave the user's calendar with this same email.
+  const ids = (payload as { replaces?: unknown } | null)?.replaces;
+  const replaced = [];
+  for (const id of Array.isArray(ids) ? ids : []) {
+    const old = typeof id === "string" ? await appointmentFor({ appointmentId: id }) : null;
+    if (old) replaced.push(old.mail);
+  }
+  await sendEmail(appointmentConfirmation(a.mail, env().SUPPORT_EMAIL, dashboardUrl(), now, replaced));
 }
 
 export async function sendAppointmentReminder(payload: Payload): Promise<void> {
@@ -48,11 +55,11 @@ export async function sendMeetingLink(payload: Payload): Promise<void> {
   if (a?.row.status === "BOOKED") await sendEmail(meetingLinkMessage(a.mail));
 }
 
-export async function sendAppointmentCancelled(payload: Payload): Promise<void> {
+export async function sendAppointmentCancelled(payload: Payload, now: Date): Promise<void> {
   const a = await appointmentFor(payload);
   const given = field(payload, "reason");
   const reason = given === "no_show" || given === "credential_revoked" ? given : "cancelled";
-  if (a) await sendEmail(appointmentCancelled(a.mail, reason, dashboardUrl()));
+  if (a) await sendEmail(appointmentCancelled(a.mail, reason, dashboardUrl(), env().SUPPORT_EMAIL, now));
 }
 
 export async function sendFailInstructions(payload: Payload): Promise<void> {

@@ -109,9 +109,16 @@ function createMeeting(
 }
 
 /** The confirmation now, the reminder and the meeting link before the start (each at most once, as jobs). */
-async function queueAppointmentEmails(appointmentId: string, startsAt: Date, now: Date, tx: Tx) {
+/** `replaces`: the appointments a reschedule cancelled, whose calendar entries the confirmation removes. */
+async function queueAppointmentEmails(
+  appointmentId: string,
+  startsAt: Date,
+  now: Date,
+  tx: Tx,
+  replaces: string[] = [],
+) {
   const payload = { appointmentId };
-  await enqueueJob(APPOINTMENT_JOBS.confirmation, payload, { runAt: now }, tx);
+  await enqueueJob(APPOINTMENT_JOBS.confirmation, { appointmentId, replaces }, { runAt: now }, tx);
   const reminderAt = new Date(startsAt.getTime() - VIDEO_POLICY.reminderBeforeMinutes * MINUTE);
   if (reminderAt > now) await enqueueJob(APPOINTMENT_JOBS.reminder, payload, { runAt: reminderAt }, tx);
   const linkAt = new Date(startsAt.getTime() - VIDEO_POLICY.meetingLinkBeforeMinutes * MINUTE);
@@ -168,7 +175,7 @@ export async function bookAppointment(
     }
     if (!agentId) throw slotTaken();
     await saveStep(current.id, "details", { slotStartsAt: null }, tx);
-    await queueAppointmentEmails(id, startsAt, now, tx);
+    await queueAppointmentEmails(id, startsAt, now, tx, replaced);
     const detail = {
       caseId: current.id,
       appointmentId: id,

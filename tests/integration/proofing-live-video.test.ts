@@ -193,7 +193,9 @@ describe("booking", () => {
     const applicant = await applicantAtCalendar();
     const [one, , two] = await listFreeSlots(clock.now());
     await book(applicant, one!.startsAt);
+    await runJobs();
     await book(applicant, two!.startsAt);
+    await runJobs();
     const appointments = await db().appointment.findMany({ orderBy: { createdAt: "asc" } });
     expect(appointments.map((a) => a.status)).toEqual(["CANCELLED", "BOOKED"]);
     expect(
@@ -207,7 +209,20 @@ describe("booking", () => {
       redirectTo: "slot",
     });
     await runJobs();
-    expect((await outboxFor(applicant.user.email)).some((m) => m.subject?.includes("cancelled"))).toBe(true);
+    // The first booking's confirmation added a calendar entry (its UID, SEQUENCE 0); the new booking's
+    // confirmation removes it (the same UID, METHOD:CANCEL, SEQUENCE 1), and the cancellation the second's.
+    const invites = (await outboxFor(applicant.user.email))
+      .flatMap((m) => m.attachments)
+      .map((x) => x.content);
+    const entry = (id: string, method: string, sequence: number) =>
+      invites.some(
+        (c) =>
+          c.includes(`UID:${id}@mag-portal`) &&
+          c.includes(`METHOD:${method}`) &&
+          c.includes(`SEQUENCE:${sequence}`),
+      );
+    expect(entry(appointments[0]!.id, "REQUEST", 0)).toBe(true);
+    for (const a of appointments) expect(entry(a.id, "CANCEL", 1)).toBe(true);
   });
 
   it("choosing another country cancels the booking and tells the applicant", async () => {

@@ -77,5 +77,30 @@ describe("the calendar invite", () => {
     expect(ics).toContain("DTEND:20261203T143000Z\r\n");
     expect(ics).toContain("SUMMARY:Proofing\\; with agent\\, MAG\r\n");
     expect(ics.split("\r\n").every((line) => line.length <= 75)).toBe(true);
+    expect(ics).toContain("SEQUENCE:0\r\n");
+  });
+
+  it("folds long lines at 75 octets without splitting a character, and a cancel removes the same entry", () => {
+    const ics = appointmentInvite({
+      uid: "abc@mag-portal",
+      startsAt: new Date("2026-12-03T14:00:00Z"),
+      endsAt: new Date("2026-12-03T14:30:00Z"),
+      summary: "Vérification d’identité — ".repeat(8),
+      description: "Rendez-vous avec un agent 🙂 ".repeat(6),
+      url: "https://example.test/meetings/abc",
+      organizerEmail: "support@example.test",
+      attendeeEmail: "erin@example.test",
+      now: new Date("2026-12-01T09:00:00Z"),
+      method: "CANCEL",
+      sequence: 1,
+    });
+    const lines = ics.split("\r\n");
+    expect(lines.every((line) => Buffer.byteLength(line, "utf8") <= 75)).toBe(true);
+    expect(lines.join("").includes("\uFFFD")).toBe(false);
+    // Unfolded (CRLF + space removed), the text is whole again.
+    expect(ics.replace(/\r\n /g, "")).toContain(`SUMMARY:${"Vérification d’identité — ".repeat(8)}`);
+    expect(ics).toContain("METHOD:CANCEL\r\n");
+    expect(ics).toContain("SEQUENCE:1\r\n");
+    expect(ics).toContain("STATUS:CANCELLED\r\n");
   });
 });
