@@ -18,6 +18,14 @@ async function bookAppointment(page: Page, login: Fixtures["login"]) {
   await expect(page.getByRole("button", { name: "PROCEED WITH MOBILE PHONE" })).toHaveCount(0);
   await page.getByRole("button", { name: "PROCEED WITH LIVE VIDEO PROOFING" }).click();
   await expect(page.getByRole("heading", { name: "Live Video Proofing" })).toBeVisible();
+  // The live video path has its own steps, not the self-service ones.
+  const steps = page.getByRole("navigation", { name: "Proofing steps" });
+  await expect(steps.getByRole("listitem")).toHaveText(
+    ["Country", "Method", "Review", "Appointment", "Confirm", "Meeting", "Code"].map(
+      (s, i) => new RegExp(`^${i + 1}${s}`),
+    ),
+  );
+  await expect(steps.locator('[aria-current="step"]')).toContainText("Review");
   await page.getByRole("button", { name: "Next" }).click();
   await page.getByRole("radio", { name: "Verify my identity by meeting with an agent later" }).check();
   await page.getByRole("button", { name: "Schedule an Appointment" }).click();
@@ -28,6 +36,7 @@ async function bookAppointment(page: Page, login: Fixtures["login"]) {
   await page.getByRole("radio").first().check();
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("heading", { name: "Confirm your appointment" })).toBeVisible();
+  await expect(steps.locator('[aria-current="step"]')).toContainText("Confirm");
   await page.getByRole("button", { name: "Confirm" }).click();
   await expect(page.getByText("Select the identity documents you will present.")).toBeVisible();
   await page.getByLabel("Phone Number").fill("+44 20 7946 0958");

@@ -13,13 +13,29 @@ const STEPS = [
   { id: "result", label: "Result" },
 ] as const;
 
+/** Live video proofing's own path (user guide, "To complete the Live Video Proofing"). */
+const VIDEO_STEPS = [
+  { id: "country", label: "Country" },
+  { id: "method", label: "Method" },
+  { id: "review", label: "Review" },
+  { id: "appointment", label: "Appointment" },
+  { id: "confirm", label: "Confirm" },
+  { id: "meeting", label: "Meeting" },
+  { id: "code", label: "Code" },
+] as const;
+
+const VIDEO_ONLY = new Set(["review", "appointment", "confirm", "meeting", "code"]);
+
 const INDICATOR_STEP: Record<string, string> = {
   instructions: "name",
   mobile: "identity",
   kba: "identity",
 };
 
-/** The proofing application's frame: title, step indicator, and a way back to the credential. */
+/**
+ * The proofing application's frame: title, step indicator (the self-service steps, or live video's once on its
+ * path), and a way back to the credential.
+ */
 export function ProofingShell({
   step,
   credentialId,
@@ -33,7 +49,11 @@ export function ProofingShell({
 }) {
   return (
     <PageCard title="Identity Proofing" wide>
-      <StepIndicator steps={STEPS} current={INDICATOR_STEP[step] ?? step} label="Proofing steps" />
+      <StepIndicator
+        steps={VIDEO_ONLY.has(step) ? VIDEO_STEPS : STEPS}
+        current={INDICATOR_STEP[step] ?? step}
+        label="Proofing steps"
+      />
       {children}
       <p className="mt-6 flex gap-6 text-sm">
         {backStep ? (

@@ -23,7 +23,7 @@ export default async function AppointmentPage({
   const appointment = (await getMyAppointment(session.userId, view.credentialId))!;
   const { booked } = await searchParams;
   return (
-    <ProofingShell step="method" credentialId={view.credentialId}>
+    <ProofingShell step="meeting" credentialId={view.credentialId}>
       <p className="mb-4 text-sm text-slate-700">
         Before your appointment, review the{" "}
         <Link href="/help/identity-proofing" className="text-brand-700 underline">

@@ -17,7 +17,7 @@ export default async function DetailsPage({
   const { tz } = await searchParams;
   const timeZone = tz && isTimeZone(tz) ? tz : "UTC";
   return (
-    <ProofingShell step="method" credentialId={view.credentialId} backStep="slot">
+    <ProofingShell step="confirm" credentialId={view.credentialId} backStep="slot">
       <h2 className="mb-2 text-xl font-semibold">Confirm your appointment</h2>
       <p className="mb-4 text-sm text-slate-700">
         Appointment: <strong>{formatInZone(view.slotStartsAt!, timeZone)}</strong>. Enter the required fields,

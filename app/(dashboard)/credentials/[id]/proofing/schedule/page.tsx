@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Schedule an Appointment" };
 export default async function SchedulePage({ params }: { params: Promise<{ id: string }> }) {
   const view = await loadProofingStep(params, "schedule");
   return (
-    <ProofingShell step="method" credentialId={view.credentialId} backStep="service">
+    <ProofingShell step="appointment" credentialId={view.credentialId} backStep="service">
       <h2 className="mb-2 text-xl font-semibold">Schedule an Appointment</h2>
       <ul className="mb-6 list-disc space-y-1 pl-5 text-sm text-slate-800">
         <li>

@@ -53,7 +53,7 @@ export default async function SlotPage({
   }
   const zones = COMMON_ZONES.includes(timeZone) ? COMMON_ZONES : [timeZone, ...COMMON_ZONES];
   return (
-    <ProofingShell step="method" credentialId={view.credentialId} backStep="schedule">
+    <ProofingShell step="appointment" credentialId={view.credentialId} backStep="schedule">
       <Suspense>
         <TimeZoneSync />
       </Suspense>

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Live Video Proofing" };
 export default async function VideoReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const view = await loadProofingStep(params, "video");
   return (
-    <ProofingShell step="method" credentialId={view.credentialId} backStep="method">
+    <ProofingShell step="review" credentialId={view.credentialId} backStep="method">
       <h2 className="mb-2 text-xl font-semibold">Live Video Proofing</h2>
       <p className="mb-4 text-sm text-slate-700">
         Review the information below. Verify your name and your desired proofing country, then click Next.
