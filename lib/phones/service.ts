@@ -29,6 +29,29 @@ type Session = Pick<CurrentSession, "userId" | "sessionId" | "otpAt" | "password
 /** Adding a phone to an account that has one needs a password at most this old (else: sign in again). */
 const PHONE_CHANGE_PASSWORD_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 
+/** A typed number checked for its country and channel; refused with the problem on the field it concerns. */
+function parseNewPhone(input: { country: string; phone: string; channel: "SMS" | "VOICE" }) {
+  const parsed = checkPhone(input.country, input.phone, input.channel);
+  if ("problem" in parsed) {
+    throw new DomainError(parsed.problem, {
+      fieldErrors: { [fieldOf(parsed.problem)]: errorMessage(parsed.problem) },
+    });
+  }
+  return parsed;
+}
+
+/** A confirmed number as its row stores it: sealed, fingerprinted, and only its last two digits readable. */
+function phoneRow(userId: string, credentialId: string, e164: string) {
+  return {
+    userId,
+    credentialId,
+    e164Encrypted: encrypt(e164),
+    e164Fingerprint: phoneFingerprint(e164),
+    country: countryOf(e164),
+    lastDigits: e164.slice(-2),
+  };
+}
+
 function masked(p: repo.PhoneView): MaskedPhone {
   return { id: p.id, label: maskPhone(p.country, p.lastDigits), isDefault: p.isDefault };
 }
@@ -83,12 +106,7 @@ export async function startPhoneRegistration(
   const { credential, phones, needsFreshOtp } = await requireCredential(session, input.credentialId, now);
   if (needsFreshOtp) throw new DomainError("phones.fresh_otp_required");
   if (phones.length >= MAX_PHONES_PER_CREDENTIAL) throw new DomainError("phones.limit_reached");
-  const parsed = checkPhone(input.country, input.phone, input.channel);
-  if ("problem" in parsed) {
-    throw new DomainError(parsed.problem, {
-      fieldErrors: { [fieldOf(parsed.problem)]: errorMessage(parsed.problem) },
-    });
-  }
+  const parsed = parseNewPhone(input);
   if (await repo.hasPhone(credential.id, phoneFingerprint(parsed.e164))) {
     throw new DomainError("phones.already_registered", {
       fieldErrors: { phone: errorMessage("phones.already_registered") },
@@ -131,14 +149,7 @@ export async function confirmPhone(
   });
   const result = await inTransaction(async (tx) => {
     const added = await repo.insertPhoneLocked(
-      {
-        userId: session.userId,
-        credentialId: credential.id,
-        e164Encrypted: encrypt(verified.e164),
-        e164Fingerprint: phoneFingerprint(verified.e164),
-        country: countryOf(verified.e164),
-        lastDigits: verified.e164.slice(-2),
-      },
+      phoneRow(session.userId, credential.id, verified.e164),
       MAX_PHONES_PER_CREDENTIAL,
       now,
       tx,
@@ -403,12 +414,7 @@ export async function sendReplacementPhoneCode(
   request: RequestInfo,
   now = new Date(),
 ): Promise<{ expiresAt: Date; label: string }> {
-  const parsed = checkPhone(input.country, input.phone, input.channel);
-  if ("problem" in parsed) {
-    throw new DomainError(parsed.problem, {
-      fieldErrors: { [fieldOf(parsed.problem)]: errorMessage(parsed.problem) },
-    });
-  }
+  const parsed = parseNewPhone(input);
   const { expiresAt } = await sendCode({
     userId,
     purpose: "PHONE_CONFIRM",
@@ -448,14 +454,7 @@ export async function replaceLostPhones(
     const removed = await repo.deleteAllPhones(userId, tx);
     await requirePhonesOfUser(userId, tx);
     const added = await repo.insertPhoneLocked(
-      {
-        userId,
-        credentialId: credential.id,
-        e164Encrypted: encrypt(verified.e164),
-        e164Fingerprint: phoneFingerprint(verified.e164),
-        country: countryOf(verified.e164),
-        lastDigits: verified.e164.slice(-2),
-      },
+      phoneRow(userId, credential.id, verified.e164),
       MAX_PHONES_PER_CREDENTIAL,
       now,
       tx,

@@ -9,6 +9,7 @@ import {
   signInWithRecoveryCode,
 } from "@/lib/recovery/service";
 import { publicAction } from "@/lib/web/action";
+import { newPhoneCodeSent } from "@/lib/web/phone-code-sent";
 import { finishSignIn } from "../finish-sign-in";
 import { readLoginChallengeCookie } from "../login-challenge-cookie";
 
@@ -23,22 +24,10 @@ export const recoveryCodeSignInAction = publicAction(RecoveryCodeInputSchema, as
 export const sendRecoveryPhoneCodeAction = publicAction(
   RecoveryPhoneInputSchema,
   async (input, { request }) => {
-    const { expiresAt, label } = await sendRecoveryPhoneCode(
-      await readLoginChallengeCookie(),
+    return newPhoneCodeSent(
       input,
-      request,
+      await sendRecoveryPhoneCode(await readLoginChallengeCookie(), input, request),
     );
-    return {
-      status: "success",
-      message:
-        input.channel === "SMS" ? `We texted a code to ${label}.` : `We are calling ${label} with a code.`,
-      values: {
-        country: input.country,
-        phone: input.phone,
-        phoneConfirm: input.phoneConfirm,
-        expiresAt: expiresAt.toISOString(),
-      },
-    };
   },
 );
 

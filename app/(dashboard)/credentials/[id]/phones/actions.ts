@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { userAction } from "@/lib/web/action";
+import { newPhoneCodeSent } from "@/lib/web/phone-code-sent";
 import { ConfirmPhoneInputSchema, StartPhoneRegistrationInputSchema } from "@/lib/phones/schemas";
 import { confirmPhone, startPhoneRegistration } from "@/lib/phones/service";
 import { generateRecoveryCodes, unusedRecoveryCodes } from "@/lib/recovery/service";
@@ -9,18 +10,7 @@ import { generateRecoveryCodes, unusedRecoveryCodes } from "@/lib/recovery/servi
 export const sendPhoneCodeAction = userAction(
   StartPhoneRegistrationInputSchema,
   async (input, { session, request }) => {
-    const { expiresAt, label } = await startPhoneRegistration(session, input, request);
-    return {
-      status: "success",
-      message:
-        input.channel === "SMS" ? `We texted a code to ${label}.` : `We are calling ${label} with a code.`,
-      values: {
-        country: input.country,
-        phone: input.phone,
-        phoneConfirm: input.phoneConfirm,
-        expiresAt: expiresAt.toISOString(),
-      },
-    };
+    return newPhoneCodeSent(input, await startPhoneRegistration(session, input, request));
   },
 );
 
