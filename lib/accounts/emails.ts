@@ -1,3 +1,4 @@
+import { formatDateTime } from "@/lib/core/time-zone";
 import type { EmailMessage } from "@/lib/messaging/messaging";
 
 const SIGNATURE = "\n\n— Managed Access Gateway (MAG)\nIf you did not expect this email, you can ignore it.";
@@ -40,10 +41,26 @@ export function phoneApprovalMessage(
   };
 }
 
-export function passwordChangedMessage(to: string, firstName: string, when: Date): EmailMessage {
+export function passwordChangedMessage(
+  to: string,
+  firstName: string,
+  when: { at: Date; timeZone: string | null },
+): EmailMessage {
   return {
     to,
     subject: "Your password was changed",
-    text: `Hello ${firstName},\n\nThe password of your MAG account was changed on ${when.toUTCString()}. All your sessions were signed out.\n\nIf this was not you, reset your password at once and contact support.${SIGNATURE}`,
+    text: `Hello ${firstName},\n\nThe password of your MAG account was changed on ${formatDateTime(when.at, when.timeZone)}. All your sessions were signed out.\n\nIf this was not you, reset your password at once and contact support.${SIGNATURE}`,
+  };
+}
+
+export function newDeviceMessage(
+  to: string,
+  firstName: string,
+  sign: { device: string; ip: string; at: Date; timeZone: string | null; link: string },
+): EmailMessage {
+  return {
+    to,
+    subject: "New sign-in to your MAG account",
+    text: `Hello ${firstName},\n\nYour MAG account was signed in to from a browser that has not signed in before:\n\n${sign.device}, from ${sign.ip}, on ${formatDateTime(sign.at, sign.timeZone)}.\n\nIf this was you, there is nothing to do.\n\nIf this wasn't you, open this link and choose This wasn't me: it signs that browser out and lets you choose a new password.\n\n${sign.link}\n\nThe link works once, for 7 days.\n\n— Managed Access Gateway (MAG)`,
   };
 }

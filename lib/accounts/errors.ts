@@ -28,6 +28,25 @@ export const ACCOUNT_ERRORS = {
     message: "This link is invalid or has expired. Please request a new one.",
     status: 400,
   },
+  "accounts.email_unchanged": { message: "This is already your email address.", status: 400 },
+  "accounts.email_in_use": {
+    message:
+      "This email address now belongs to another MAG account, so it cannot be used. Contact MAG Customer Support if you need help.",
+    status: 409,
+  },
+  "accounts.account_closed": {
+    message: "This account is closed. Sign in on the MAG website within 30 days of closing to reopen it.",
+    status: 403,
+  },
+  "accounts.staff_cannot_close": {
+    message: "Staff accounts cannot be closed here. Ask an administrator to remove your staff role first.",
+    status: 403,
+  },
+  "accounts.reopen_expired": {
+    message:
+      "This offer has expired, or the account can no longer be reopened. Sign in again to see your options.",
+    status: 400,
+  },
   "accounts.current_password_incorrect": { message: "Your current password is incorrect.", status: 400 },
   "accounts.too_many_requests": {
     message: "Too many requests. Please wait before trying again.",

@@ -7,7 +7,7 @@ export type AccountForSignIn = {
   id: string;
   email: string;
   passwordHash: string;
-  status: "ACTIVE" | "DISABLED";
+  status: AccountStatus;
   emailVerifiedAt: Date | null;
 };
 
@@ -43,9 +43,12 @@ export type Profile = {
   lastName: string;
   country: string;
   role: Role;
-  status: "ACTIVE" | "DISABLED";
+  status: AccountStatus;
   emailVerifiedAt: Date | null;
   createdAt: Date;
+  /** IANA zone the user reads dates in; null until the browser tells it. */
+  timeZone: string | null;
+  closedAt: Date | null;
 };
 
 const PROFILE_SELECT = {
@@ -59,6 +62,8 @@ const PROFILE_SELECT = {
   status: true,
   emailVerifiedAt: true,
   createdAt: true,
+  timeZone: true,
+  closedAt: true,
 } as const;
 
 export function findProfile(id: string): Promise<Profile | null> {
@@ -92,7 +97,7 @@ export async function insertAccount(
 
 export async function updateProfileFields(
   id: string,
-  data: { firstName: string; lastName: string; country: string },
+  data: { firstName: string; lastName: string; country: string; timeZone?: string },
   tx?: Tx,
 ): Promise<void> {
   await (tx ?? db()).user.update({ where: { id }, data, select: { id: true } });
@@ -115,15 +120,105 @@ export async function updatePasswordHash(id: string, passwordHash: string, now: 
   });
 }
 
+/** The zone the browser reported, kept only while the profile has none (the user's own choice wins). */
+export async function setDetectedTimeZone(id: string, timeZone: string): Promise<void> {
+  await db().user.updateMany({ where: { id, timeZone: null }, data: { timeZone } });
+}
+
+/** Closes an active account (false when it was not active); its personal data waits 30 days for erasure. */
+export async function markClosed(id: string, now: Date, tx: Tx): Promise<boolean> {
+  const { count } = await tx.user.updateMany({
+    where: { id, status: "ACTIVE" },
+    data: { status: "CLOSED", closedAt: now },
+  });
+  return count === 1;
+}
+
+/** Reopens a closed account not yet erased; false otherwise. */
+export async function markReopened(id: string, tx: Tx): Promise<boolean> {
+  const { count } = await tx.user.updateMany({
+    where: { id, status: "CLOSED", erasedAt: null },
+    data: { status: "ACTIVE", closedAt: null },
+  });
+  return count === 1;
+}
+
+/** A closed account's erasure: the profile names no one (the id stays: orders and audit rows name it). */
+export async function eraseProfile(id: string, now: Date, tx: Tx): Promise<void> {
+  await tx.user.update({
+    where: { id },
+    data: {
+      email: `erased-${id}@erased.invalid`,
+      username: `erased-${id}`,
+      firstName: "Erased",
+      lastName: "Account",
+      country: "ZZ",
+      passwordHash: "!",
+      timeZone: null,
+      erasedAt: now,
+    },
+    select: { id: true },
+  });
+}
+
+/** Moves the account to `email` (verified now); false when another account has that address. */
+export async function setEmail(id: string, email: string, now: Date, tx: Tx): Promise<boolean> {
+  try {
+    await tx.user.update({ where: { id }, data: { email, emailVerifiedAt: now }, select: { id: true } });
+    return true;
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;
+    throw error;
+  }
+}
+
 export async function markEmailVerified(id: string, now: Date, tx: Tx): Promise<void> {
   await tx.user.updateMany({ where: { id, emailVerifiedAt: null }, data: { emailVerifiedAt: now } });
 }
 
-export async function insertEmailToken(
-  data: { userId: string; purpose: EmailTokenPurpose; tokenHash: string; expiresAt: Date },
-  tx?: Tx,
-): Promise<void> {
+export type NewEmailToken = {
+  userId: string;
+  purpose: EmailTokenPurpose;
+  tokenHash: string;
+  expiresAt: Date;
+  /** REPORT_SIGN_IN: the session the link ends. */
+  sessionId?: string;
+  /** CHANGE_EMAIL / UNDO_EMAIL_CHANGE: the address moved to and the one left. */
+  newEmail?: string;
+  oldEmail?: string;
+};
+
+export async function insertEmailToken(data: NewEmailToken, tx?: Tx): Promise<void> {
   await (tx ?? db()).emailToken.create({ data, select: { id: true } });
+}
+
+export type SpentEmailToken = {
+  userId: string;
+  sessionId: string | null;
+  newEmail: string | null;
+  oldEmail: string | null;
+  createdAt: Date;
+};
+
+/** Spends a link token atomically; returns it when it was live and unused. */
+export async function spendEmailToken(
+  tokenHash: string,
+  purpose: EmailTokenPurpose,
+  now: Date,
+  tx: Tx,
+): Promise<SpentEmailToken | null> {
+  const token = await tx.emailToken.findUnique({
+    where: { tokenHash },
+    select: { id: true, userId: true, sessionId: true, newEmail: true, oldEmail: true, createdAt: true },
+  });
+  if (!token) return null;
+  const { count } = await tx.emailToken.updateMany({
+    where: { id: token.id, purpose, consumedAt: null, expiresAt: { gt: now } },
+    data: { consumedAt: now },
+  });
+  if (count !== 1) return null;
+  const { id: _id, ...spent } = token;
+  return spent;
 }
 
 /** Spends a link token atomically; returns its user when it was live and unused. */
@@ -133,13 +228,7 @@ export async function consumeEmailToken(
   now: Date,
   tx: Tx,
 ): Promise<string | null> {
-  const token = await tx.emailToken.findUnique({ where: { tokenHash }, select: { id: true, userId: true } });
-  if (!token) return null;
-  const { count } = await tx.emailToken.updateMany({
-    where: { id: token.id, purpose, consumedAt: null, expiresAt: { gt: now } },
-    data: { consumedAt: now },
-  });
-  return count === 1 ? token.userId : null;
+  return (await spendEmailToken(tokenHash, purpose, now, tx))?.userId ?? null;
 }
 
 /** A new link replaces older unused ones of the same purpose. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ReturnPathSchema } from "@/lib/core/return-path";
 import { requiredText } from "@/lib/core/text-fields";
+import { canonicalTimeZone, isTimeZone } from "@/lib/core/time-zone";
 import { PASSWORD_MAX_LENGTH } from "./accounts";
 import { isKnownCountry } from "./countries";
 
@@ -72,10 +73,18 @@ export const ResetPasswordInputSchema = z
   });
 export type ResetPasswordInput = z.infer<typeof ResetPasswordInputSchema>;
 
+export const TimeZoneSchema = z
+  .string()
+  .trim()
+  .refine(isTimeZone, "Choose a time zone from the list.")
+  .transform((zone) => canonicalTimeZone(zone)!);
+
 export const UpdateProfileInputSchema = z.object({
   firstName: PersonNameSchema("first name"),
   lastName: PersonNameSchema("last name"),
   country: CountrySchema,
+  /** Absent: the zone stays as it is. */
+  timeZone: TimeZoneSchema.optional(),
 });
 export type UpdateProfileInput = z.infer<typeof UpdateProfileInputSchema>;
 
@@ -93,6 +102,24 @@ export const ChangePasswordInputSchema = z
     message: "The passwords do not match.",
   });
 export type ChangePasswordInput = z.infer<typeof ChangePasswordInputSchema>;
+
+export const ChangeEmailInputSchema = z.object({
+  email: EmailSchema,
+  currentPassword: z
+    .string()
+    .min(1, "Enter your current password.")
+    .max(PASSWORD_MAX_LENGTH + 1),
+});
+export type ChangeEmailInput = z.infer<typeof ChangeEmailInputSchema>;
+
+export const CloseAccountInputSchema = z.object({
+  currentPassword: z
+    .string()
+    .min(1, "Enter your current password.")
+    .max(PASSWORD_MAX_LENGTH + 1),
+  understood: z.literal("on", "Tick the box to confirm you understand what closing does."),
+});
+export type CloseAccountInput = z.infer<typeof CloseAccountInputSchema>;
 
 /** A token from an emailed link, carried in a hidden field. */
 export const LinkTokenInputSchema = z.object({

@@ -3,15 +3,14 @@ import type { RequestInfo } from "@/lib/core/caller";
 import { recordAudit, auditSelf } from "@/lib/audit/service";
 import { keyedHash, randomToken } from "@/lib/core/crypto";
 import { env } from "@/lib/core/env";
+import { canonicalTimeZone } from "@/lib/core/time-zone";
 import { DomainError } from "@/lib/core/errors";
 import { errorMessage } from "@/lib/errors/catalog";
-import { logger } from "@/lib/core/logger";
 import { checkLimits, consumeLimit, enforceLimit } from "@/lib/core/rate-limit";
 import { inTransaction, type Tx } from "@/lib/core/transaction";
 import type { AccountStatus, Role } from "@/lib/generated/prisma/client";
 import { isIdentityProofed } from "@/lib/credentials/service";
-import { sendEmail } from "@/lib/messaging/service";
-import type { EmailMessage } from "@/lib/messaging/messaging";
+import { sendEmail, sendEmailInBackground } from "@/lib/messaging/service";
 import { sendCode, verifyCode } from "@/lib/otp/service";
 import {
   consumePhoneRiskApproval,
@@ -29,18 +28,16 @@ import {
   readLoginChallenge,
   startLoginChallenge,
   startSession,
+  type OpenedSession,
 } from "@/lib/sessions/service";
-import {
-  EMAIL_VERIFY_TTL_MS,
-  isEmailLogin,
-  normalizeLogin,
-  passwordProblem,
-  PASSWORD_RESET_TTL_MS,
-} from "./accounts";
+import { EMAIL_VERIFY_TTL_MS, isEmailLogin, normalizeLogin, passwordProblem } from "./accounts";
 import { issueDeviceToken, knownDeviceAccount } from "@/lib/sessions/known-device";
 import * as emails from "./emails";
 import { hashPassword, verifyPassword } from "./password";
+import { issueReopenOffer } from "./closing";
+import { confirmCurrentPassword } from "./current-password";
 import * as repo from "./repository";
+import { issueResetToken, resetTokenHash } from "./reset-link";
 import type {
   ChangePasswordInput,
   RequestPasswordResetInput,
@@ -53,17 +50,9 @@ import type {
 export type { Profile } from "./repository";
 
 const VERIFY_PURPOSE = "email-verify";
-const RESET_PURPOSE = "password-reset";
 
 function link(path: string, token: string): string {
   return new URL(`${path}?token=${encodeURIComponent(token)}`, env().APP_URL).toString();
-}
-
-/** Sends without making the caller wait, so response time does not tell whether an account exists. */
-function sendInBackground(message: EmailMessage) {
-  void sendEmail(message).catch((error: unknown) =>
-    logger().error({ err: (error as Error).message, subject: message.subject }, "email delivery failed"),
-  );
 }
 
 function refuseWeakPassword(password: string, personal: string[], field = "password") {
@@ -136,7 +125,7 @@ export async function signUp(input: SignUpInput, request: RequestInfo, now = new
         fieldErrors: { username: "This User ID is already taken." },
       });
     }
-    sendInBackground(
+    sendEmailInBackground(
       emails.alreadyRegisteredMessage(
         input.email,
         new URL("/sign-in", env().APP_URL).toString(),
@@ -145,7 +134,9 @@ export async function signUp(input: SignUpInput, request: RequestInfo, now = new
     );
     return;
   }
-  sendInBackground(emails.verifyEmailMessage(input.email, input.firstName, link("/verify-email", token)));
+  sendEmailInBackground(
+    emails.verifyEmailMessage(input.email, input.firstName, link("/verify-email", token)),
+  );
 }
 
 /** Spends a verification link. Throws `accounts.link_invalid` for an unknown, used or expired one. */
@@ -165,9 +156,11 @@ export async function verifyEmail(token: string, request: RequestInfo, now = new
 
 export type PasswordSignIn =
   /** No phone OTP needed: the single-use ticket for next-auth, and the browser's new known-device token. */
-  | { kind: "session"; ticket: string; deviceToken: string }
+  | ({ kind: "session" } & OpenedSession)
   /** The user has an active credential: the signed token of the pending sign-in and its phones, for the OTP step. */
-  | { kind: "otp_required"; challengeToken: string; phones: MaskedPhone[] };
+  | { kind: "otp_required"; challengeToken: string; phones: MaskedPhone[] }
+  /** The owner closed the account less than 30 days ago: the token of the offer to reopen it (lib/accounts/closing.ts). */
+  | { kind: "closed"; reopenToken: string };
 
 /**
  * Checks a password sign-in. Users with an active phone OTP credential get a pending sign-in that the
@@ -211,6 +204,10 @@ export async function signInWithPassword(
       "accounts.invalid_credentials",
     );
   }
+  if (account.status === "CLOSED") {
+    await auditSelf("SIGN_IN", "FAILURE", account.id, request, { reason: "closed" });
+    return { kind: "closed", reopenToken: issueReopenOffer(account.id, now) };
+  }
   if (account.status !== "ACTIVE")
     throw await refuseSignIn(request, "disabled", account.id, "accounts.account_disabled");
   if (!account.emailVerifiedAt) {
@@ -223,11 +220,7 @@ export async function signInWithPassword(
     const challengeToken = await startLoginChallenge(account.id, request, now);
     return { kind: "otp_required", challengeToken, phones: await listSignInPhones(account.id) };
   }
-  return {
-    kind: "session",
-    ticket: await openPasswordSession(account.id, request, now),
-    deviceToken: issueDeviceToken(account.id, now),
-  };
+  return { kind: "session", ...(await openPasswordSession(account.id, request, now)) };
 }
 
 /**
@@ -256,11 +249,11 @@ async function refuseSignIn(
   return new DomainError(code, retry ? { retryAfterSeconds: retry } : {});
 }
 
-/** A password-only session (no active phone OTP credential), audited; returns the next-auth ticket. */
-async function openPasswordSession(userId: string, request: RequestInfo, now: Date): Promise<string> {
+/** A password-only session (no active phone OTP credential), audited. */
+async function openPasswordSession(userId: string, request: RequestInfo, now: Date): Promise<OpenedSession> {
   const { ticket, sessionId } = await startSession({ userId, authLevel: "PASSWORD", now, request });
   await auditSelf("SIGN_IN", "SUCCESS", userId, request, { sessionId, method: "password" });
-  return ticket;
+  return { ticket, deviceToken: issueDeviceToken(userId, now), userId, sessionId };
 }
 
 async function requireChallenge(challengeToken: string | undefined, now: Date) {
@@ -331,7 +324,7 @@ async function emailPhoneApproval(userId: string, phoneId: string, now: Date): P
     expiresAt: new Date(now.getTime() + PHONE_APPROVAL_TTL_MS),
     createdAt: now,
   });
-  sendInBackground(
+  sendEmailInBackground(
     emails.phoneApprovalMessage(
       profile.email,
       profile.firstName,
@@ -374,7 +367,7 @@ export async function completeSignInWithCode(
   code: string,
   request: RequestInfo,
   now = new Date(),
-): Promise<{ ticket: string; deviceToken: string }> {
+): Promise<OpenedSession> {
   const challenge = await requireChallenge(challengeToken, now);
   const { channel } = await verifyCode({
     userId: challenge.userId,
@@ -401,24 +394,15 @@ export async function requestPasswordReset(
   if (!account || account.status !== "ACTIVE") return;
   if (!(await consumeLimit("email_link.account", account.id)).allowed) return;
   const profile = await repo.findProfile(account.id);
-  const token = randomToken();
-  await inTransaction(async (tx) => {
-    await repo.expireEmailTokens(account.id, "RESET_PASSWORD", now, tx);
-    await repo.insertEmailToken(
-      {
-        userId: account.id,
-        purpose: "RESET_PASSWORD",
-        tokenHash: keyedHash(RESET_PURPOSE, token),
-        expiresAt: new Date(now.getTime() + PASSWORD_RESET_TTL_MS),
-      },
-      tx,
-    );
+  const token = await inTransaction(async (tx) => {
+    const issued = await issueResetToken(account.id, now, tx);
     await recordAudit(
       { type: "PASSWORD_RESET_REQUESTED", result: "SUCCESS", subjectUserId: account.id, ...request },
       tx,
     );
+    return issued;
   });
-  sendInBackground(
+  sendEmailInBackground(
     emails.resetPasswordMessage(account.email, profile?.firstName ?? "", link("/reset-password", token)),
   );
 }
@@ -429,7 +413,7 @@ export async function resetPassword(
   request: RequestInfo,
   now = new Date(),
 ): Promise<void> {
-  const tokenHash = keyedHash(RESET_PURPOSE, input.token);
+  const tokenHash = resetTokenHash(input.token);
   const passwordHash = await hashPassword(input.password);
   const userId = await inTransaction(async (tx) => {
     const id = await repo.consumeEmailToken(tokenHash, "RESET_PASSWORD", now, tx);
@@ -483,6 +467,17 @@ export function changeAccountAccess(
   return repo.updateAccount(userId, change, tx);
 }
 
+/** The browser's time zone, reported on the first signed-in page; ignored once the profile has one. */
+export async function rememberDetectedTimeZone(userId: string, timeZone: string): Promise<void> {
+  const canonical = canonicalTimeZone(timeZone);
+  if (canonical) await repo.setDetectedTimeZone(userId, canonical);
+}
+
+/** The zone the user reads dates in; null (UTC) until their browser told it. */
+export async function userTimeZone(userId: string): Promise<string | null> {
+  return (await repo.findProfile(userId))?.timeZone ?? null;
+}
+
 export async function updateProfile(
   userId: string,
   input: UpdateProfileInput,
@@ -515,20 +510,7 @@ export async function changePassword(
   now = new Date(),
 ): Promise<void> {
   const profile = await getProfile(session.userId);
-  await enforceLimit("sign_in.account_ip", `${session.userId}|${request.ip ?? "unknown"}`);
-  const account = await repo.findAccountById(session.userId);
-  if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
-    await recordAudit({
-      type: "PASSWORD_CHANGED",
-      result: "FAILURE",
-      actorId: session.userId,
-      subjectUserId: session.userId,
-      ...request,
-    });
-    throw new DomainError("accounts.current_password_incorrect", {
-      fieldErrors: { currentPassword: "Your current password is incorrect." },
-    });
-  }
+  await confirmCurrentPassword(session.userId, input.currentPassword, request, "PASSWORD_CHANGED");
   refuseWeakPassword(input.password, [
     profile.email.split("@")[0]!,
     profile.username,
@@ -550,5 +532,7 @@ export async function changePassword(
       tx,
     );
   });
-  sendInBackground(emails.passwordChangedMessage(profile.email, profile.firstName, now));
+  sendEmailInBackground(
+    emails.passwordChangedMessage(profile.email, profile.firstName, { at: now, timeZone: profile.timeZone }),
+  );
 }

@@ -3,6 +3,11 @@ import type { ErrorEntry, ErrorTable } from "@/lib/core/errors";
 // This module's error codes, each with the message users see and the HTTP status of a JSON answer.
 export const ADMIN_ERRORS = {
   "admin.user_not_found": { message: "No such user.", status: 404 },
+  "admin.account_closed": {
+    message:
+      "Its owner closed this account: only they can reopen it, by signing in within 30 days of closing it.",
+    status: 409,
+  },
   "admin.cannot_change_self": {
     message: "Staff cannot act on their own account; ask another staff member.",
     status: 400,

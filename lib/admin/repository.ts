@@ -12,6 +12,9 @@ export type UserSummary = {
   status: AccountStatus;
   emailVerifiedAt: Date | null;
   createdAt: Date;
+  /** The user's own zone (null: not known yet); staff pages say times in UTC with it beside. */
+  timeZone: string | null;
+  closedAt: Date | null;
 };
 
 const SUMMARY = {
@@ -24,6 +27,8 @@ const SUMMARY = {
   status: true,
   emailVerifiedAt: true,
   createdAt: true,
+  timeZone: true,
+  closedAt: true,
 } as const;
 
 /** Case-insensitive match on first name, last name, "first last", email or user ID. */

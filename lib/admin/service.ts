@@ -72,6 +72,8 @@ async function requireOtherUser(actor: Actor, userId: string, options: { stepUp?
 export async function setAccountStatus(actor: Actor, input: SetAccountStatusInput, request: RequestInfo) {
   const user = await requireOtherUser(actor, input.userId, { stepUp: true });
   if (user.status === input.status) return;
+  // Only its owner reopens a closed account (by signing in within 30 days).
+  if (user.status === "CLOSED") throw new DomainError("admin.account_closed");
   const now = new Date();
   await inTransaction(async (tx) => {
     await changeAccountAccess(user.id, { status: input.status }, tx);

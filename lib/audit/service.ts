@@ -150,6 +150,12 @@ const SECURITY_EVENTS: Partial<Record<AuditEventInput["type"], Partial<Record<st
   RECOVERY_CODE_USED: { SUCCESS: "Recovery code used to sign in", FAILURE: "Wrong recovery code entered" },
   SESSION_ENDED: { SUCCESS: "A session was signed out" },
   SESSIONS_REVOKED: { SUCCESS: "Signed out everywhere else" },
+  SIGN_IN_REPORTED: { SUCCESS: "A sign-in reported as not you (that browser was signed out)" },
+  EMAIL_CHANGE_REQUESTED: { SUCCESS: "Email address change asked for", FAILURE: "Email address change refused" },
+  EMAIL_CHANGED: { SUCCESS: "Email address changed" },
+  EMAIL_CHANGE_UNDONE: { SUCCESS: "Email address change undone" },
+  DATA_EXPORTED: { SUCCESS: "Your data was downloaded" },
+  ACCOUNT_REOPENED: { SUCCESS: "Account reopened" },
 };
 
 /**

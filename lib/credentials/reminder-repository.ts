@@ -70,6 +70,8 @@ export type PendingReminder = {
   status: string;
   email: string;
   firstName: string;
+  /** The user's time zone (null: UTC), which the email's dates are written in. */
+  timeZone: string | null;
   productName: string;
   hasPhones: boolean;
 };
@@ -78,7 +80,7 @@ export type PendingReminder = {
 export function claimPendingReminders(take: number, tx: Tx): Promise<PendingReminder[]> {
   return tx.$queryRaw<PendingReminder[]>`
     SELECT r."credentialId", r."expiresAt", r."daysBefore", c."expiresAt" AS "currentExpiresAt", c.status::text,
-           u.email, u."firstName", coalesce(p.name, 'MAG') AS "productName",
+           u.email, u."firstName", u."timeZone", coalesce(p.name, 'MAG') AS "productName",
            EXISTS (SELECT 1 FROM phone_numbers ph WHERE ph."credentialId" = c.id) AS "hasPhones"
     FROM credential_reminders r
     JOIN credentials c ON c.id = r."credentialId"

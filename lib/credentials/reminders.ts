@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/core/env";
+import { formatDate, zoneName } from "@/lib/core/time-zone";
 import { inTransaction } from "@/lib/core/transaction";
 import { sendEmail } from "@/lib/messaging/service";
 import { PHONE_RELEASE_DAYS } from "./credentials";
@@ -12,20 +13,20 @@ import {
   type PendingReminder,
 } from "./reminder-repository";
 
-/** The day a credential expires, as the emails and the dashboard say it. */
-export function expiryDay(expiresAt: Date): string {
-  return `${expiresAt.toISOString().slice(0, 10)} (UTC)`;
+/** The day a credential expires, as the emails and the dashboard say it: in the user's zone, named. */
+export function expiryDay(expiresAt: Date, timeZone: string | null): string {
+  return `${formatDate(expiresAt, timeZone)} (${zoneName(timeZone)})`;
 }
 
 const DAY = 86_400_000;
 
 /** Sixty days after expiry: the phones go at ninety unless the credential is renewed. */
 function releaseNoticeMessage(r: PendingReminder, renew: string): EmailMessage {
-  const releaseDay = expiryDay(new Date(r.expiresAt.getTime() + PHONE_RELEASE_DAYS * DAY));
+  const releaseDay = expiryDay(new Date(r.expiresAt.getTime() + PHONE_RELEASE_DAYS * DAY), r.timeZone);
   return {
     to: r.email,
     subject: "Your expired MAG credential's phones will be released",
-    text: `Hello ${r.firstName},\n\nYour credential ${r.productName} expired on ${expiryDay(r.expiresAt)}. Its phone numbers will be released on ${releaseDay}: they will no longer receive your one-time passcodes, and a renewed or new credential will need its phones registered again.\n\nRenew before then to keep its phones and its identity proofing:\n${renew}\n\n— Managed Access Gateway (MAG)`,
+    text: `Hello ${r.firstName},\n\nYour credential ${r.productName} expired on ${expiryDay(r.expiresAt, r.timeZone)}. Its phone numbers will be released on ${releaseDay}: they will no longer receive your one-time passcodes, and a renewed or new credential will need its phones registered again.\n\nRenew before then to keep its phones and its identity proofing:\n${renew}\n\n— Managed Access Gateway (MAG)`,
   };
 }
 
@@ -37,7 +38,7 @@ function reminderMessage(r: PendingReminder, now: Date): EmailMessage {
   return {
     to: r.email,
     subject: `Your MAG credential expires ${when}`,
-    text: `Hello ${r.firstName},\n\nYour credential ${r.productName} expires on ${expiryDay(r.expiresAt)}.\n\nRenew it to keep it for another year, with its phones and its identity proofing:\n${renew}\n\nAfter it expires, its phones still protect your MAG sign-in, but partner applications no longer accept it as a second factor.\n\n— Managed Access Gateway (MAG)`,
+    text: `Hello ${r.firstName},\n\nYour credential ${r.productName} expires on ${expiryDay(r.expiresAt, r.timeZone)}.\n\nRenew it to keep it for another year, with its phones and its identity proofing:\n${renew}\n\nAfter it expires, its phones still protect your MAG sign-in, but partner applications no longer accept it as a second factor.\n\n— Managed Access Gateway (MAG)`,
   };
 }
 

@@ -78,6 +78,15 @@ export async function revokeCredential(userId: string, credentialId: string, tx:
   return true;
 }
 
+/** The account closed: every credential of the user that is not yet revoked is. Returns how many. */
+export async function revokeCredentialsOfUser(userId: string, tx: Tx): Promise<number> {
+  let revoked = 0;
+  for (const id of await repo.listCredentialIdsOfUser(userId, tx)) {
+    if (await revokeCredential(userId, id, tx)) revoked += 1;
+  }
+  return revoked;
+}
+
 /** Every phone of the user was removed: each active credential waits for a new first phone. */
 export async function requirePhonesOfUser(userId: string, tx: Tx): Promise<void> {
   for (const id of await repo.listCredentialIdsOfUser(userId, tx)) {

@@ -17,6 +17,7 @@ import {
   sendMeetingLink,
 } from "@/lib/proofing/video-jobs";
 import { APPOINTMENT_JOBS } from "@/lib/proofing/video-service";
+import { eraseClosedAccounts } from "@/lib/privacy/erasure";
 import { runRetention } from "@/lib/retention/service";
 import type { JobHandler, RecurringJob } from "./worker";
 
@@ -75,6 +76,14 @@ export const RECURRING_JOBS: RecurringJob[] = [
     handler: async (_payload, now) => {
       await rotateSigningKeys(now);
       await deleteExpiredPayloads(now);
+    },
+  },
+  {
+    // Accounts closed 30 days ago and not reopened: their personal data is erased (lib/privacy/erasure.ts).
+    kind: "upkeep.account_erasure",
+    everyMs: 60 * 60_000,
+    handler: async (_payload, now) => {
+      await eraseClosedAccounts(now);
     },
   },
   {

@@ -70,6 +70,16 @@ export async function sendEmail(message: EmailMessage): Promise<void> {
   logger().info({ channel: "email", subject: message.subject }, "message sent");
 }
 
+/**
+ * Sends an email without making the caller wait (nor telling it whether an account exists by the time taken);
+ * a failure is logged, never thrown.
+ */
+export function sendEmailInBackground(message: EmailMessage): void {
+  void sendEmail(message).catch((error: unknown) =>
+    logger().error({ err: (error as Error).message, subject: message.subject }, "email delivery failed"),
+  );
+}
+
 /** Sends a text; returns the provider's id for it, which its delivery reports name (null locally). */
 export async function sendSms(message: SmsMessage): Promise<SentMessage> {
   const sent = await phone().sendSms(message);

@@ -35,3 +35,10 @@ export async function revokeConnection(userId: string, grantId: string, request:
     detail: { clientId: grant.clientId },
   });
 }
+
+/** The account closed: every partner's grants, tokens (refresh tokens too) and sign-in sessions end. */
+export async function revokeAllConnections(userId: string): Promise<number> {
+  const grants = await payloads.listGrantsOf(userId);
+  await payloads.revokeEverythingOf(userId);
+  return grants.length;
+}

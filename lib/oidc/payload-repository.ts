@@ -121,6 +121,16 @@ export async function revokeGrant(grantId: string): Promise<void> {
   await query("oidc-revoke-grant", `DELETE FROM oidc_payloads WHERE "grantId" = $1`, [grantId]);
 }
 
+/** Deletes every grant of a user with what was issued under it, and their provider sessions. */
+export async function revokeEverythingOf(accountId: string): Promise<void> {
+  await query(
+    "oidc-revoke-account",
+    `DELETE FROM oidc_payloads WHERE payload->>'accountId' = $1
+       OR "grantId" IN (SELECT payload->>'jti' FROM oidc_payloads WHERE model = 'Grant' AND payload->>'accountId' = $1)`,
+    [accountId],
+  );
+}
+
 /** Removes what has expired (a job): the table holds live payloads only. */
 export async function deleteExpiredPayloads(now: Date): Promise<number> {
   const rows = await query<{ n: number }>(

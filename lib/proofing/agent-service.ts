@@ -103,6 +103,8 @@ export type ScheduledAppointment = {
   agentName: string;
   applicantName: string;
   applicantId: string;
+  /** The zone the applicant booked in, for their local time beside UTC. */
+  applicantTimeZone: string;
 };
 
 /**
@@ -120,6 +122,7 @@ export async function listScheduledAppointments(now = new Date()): Promise<Sched
     agentName: `${a.agent.firstName} ${a.agent.lastName}`,
     applicantName: `${a.user.firstName} ${a.user.lastName}`,
     applicantId: a.userId,
+    applicantTimeZone: a.userTimeZone,
   }));
 }
 

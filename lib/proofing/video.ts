@@ -110,15 +110,7 @@ export function freeSlots(
     .map(([start, agents]) => ({ startsAt: new Date(start), agentIds: [...agents].sort() }));
 }
 
-/** Whether `tz` is an IANA time zone this runtime knows. */
-export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isTimeZone } from "@/lib/core/time-zone";
 
 /** "Tuesday, December 1, 2026, 10:30 AM EST": an appointment time as the user reads it. */
 export function formatInZone(at: Date, timeZone: string): string {

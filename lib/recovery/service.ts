@@ -8,8 +8,7 @@ import { inTransaction, type Tx } from "@/lib/core/transaction";
 import { getProfile } from "@/lib/accounts/service";
 import { latestProofing } from "@/lib/credentials/service";
 import { env } from "@/lib/core/env";
-import { logger } from "@/lib/core/logger";
-import { sendEmail } from "@/lib/messaging/service";
+import { sendEmailInBackground } from "@/lib/messaging/service";
 import type { RecoveryPhoneInput } from "@/lib/phones/schemas";
 import {
   lostPhones,
@@ -23,6 +22,7 @@ import {
   readLoginChallenge,
   recoverLoginChallenge,
   requireStepUp,
+  type OpenedSession,
 } from "@/lib/sessions/service";
 import { recoveryUsedMessage, RECOVERY_USED_TEXT } from "./emails";
 import { newRecoveryCode, normalizeRecoveryCode, RECOVERY_POLICY } from "./recovery";
@@ -140,8 +140,9 @@ export async function signInWithRecoveryCode(
     return codesLeft;
   });
   const profile = await getProfile(challenge.userId);
-  void sendEmail(recoveryUsedMessage(profile.email, profile.firstName, now, left, env().SUPPORT_EMAIL)).catch(
-    (error: unknown) => logger().error({ err: (error as Error).message }, "recovery notice not delivered"),
+  const when = { at: now, timeZone: profile.timeZone };
+  sendEmailInBackground(
+    recoveryUsedMessage(profile.email, profile.firstName, when, left, env().SUPPORT_EMAIL),
   );
   await textEveryPhone(challenge.userId, RECOVERY_USED_TEXT);
 }
@@ -166,7 +167,7 @@ export async function completeRecoveryWithPhone(
   code: string,
   request: RequestInfo,
   now = new Date(),
-): Promise<{ ticket: string; deviceToken: string }> {
+): Promise<OpenedSession> {
   const challenge = await requireChallenge(challengeToken, true, now);
   const { channel } = await replaceLostPhones(challenge.userId, challenge.id, code, request, now);
   // Were the sign-in lost now (expired), the phones stay replaced and signing in again works.

@@ -301,3 +301,12 @@ export async function completeLoginChallengeWithSession(
   );
   return rows.length === 1;
 }
+
+/** Whether the user has any session row but `exceptId` (ended ones too). */
+export async function hasOtherSession(userId: string, exceptId: string): Promise<boolean> {
+  const row = await db().session.findFirst({
+    where: { userId, id: { not: exceptId } },
+    select: { id: true },
+  });
+  return row !== null;
+}

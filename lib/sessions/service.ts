@@ -163,6 +163,11 @@ export async function signOutEverywhereElse(
   return count;
 }
 
+/** Whether the user signed in before the session `sessionId` (the first sign-in of an account is not news). */
+export function signedInBefore(userId: string, sessionId: string): Promise<boolean> {
+  return repo.hasOtherSession(userId, sessionId);
+}
+
 export function listActiveSessions(userId: string, now: Date) {
   return repo.listActiveSessions(userId, now);
 }
@@ -213,6 +218,9 @@ export function requireStepUp(session: Pick<CurrentSession, "otpAt">, now: Date)
 const CHALLENGE_PURPOSE = "login-challenge";
 /** A password-checked sign-in waits this long for its phone code (Better Auth pending-2FA cookie: 10 min). */
 const LOGIN_CHALLENGE_TTL_MS = 10 * 60 * 1000;
+
+/** A sign-in that opened a session: next-auth's single-use ticket and the browser's new known-device token. */
+export type OpenedSession = { ticket: string; deviceToken: string; userId: string; sessionId: string };
 
 /** `recovered`: a recovery code was spent on it, and it may only register a phone that replaces the lost ones. */
 export type LoginChallenge = { id: string; userId: string; passwordAt: Date; recovered: boolean };
@@ -306,7 +314,7 @@ export async function finishLoginChallenge(
   method: string,
   request: RequestInfo,
   now: Date,
-): Promise<{ ticket: string; deviceToken: string }> {
+): Promise<OpenedSession> {
   const opened = await completeLoginChallengeWithSession(challenge, otpChannel, request, now, (sessionId) =>
     auditInSameStatement({
       type: "SIGN_IN",
@@ -318,5 +326,10 @@ export async function finishLoginChallenge(
     }),
   );
   if (!opened) throw new DomainError("otp.challenge_expired");
-  return { ticket: opened.ticket, deviceToken: issueDeviceToken(challenge.userId, now) };
+  return {
+    ticket: opened.ticket,
+    deviceToken: issueDeviceToken(challenge.userId, now),
+    userId: challenge.userId,
+    sessionId: opened.sessionId,
+  };
 }

@@ -7,6 +7,9 @@ const PUBLIC_PAGES = [
   "/forgot-password",
   "/reset-password?token=x",
   "/verify-email?token=x",
+  "/this-wasnt-me?token=x",
+  "/confirm-email?token=x",
+  "/undo-email-change?token=x",
   "/dev/outbox",
   "/help",
   "/help/identity-proofing",
@@ -24,6 +27,9 @@ const ACCOUNT_PAGES = [
   "/account/orders",
   "/account/connected-applications",
   "/account/security",
+  "/account/data",
+  "/account/email",
+  "/account/close",
 ];
 const STAFF_PAGES = [
   "/admin",
@@ -64,7 +70,16 @@ for (const group of GROUPS) {
 test("the pages fit a phone-sized screen without sideways scrolling", async ({ page, login }) => {
   await page.setViewportSize({ width: 375, height: 740 });
   await login(await createUser());
-  for (const path of ["/dashboard", "/account", "/account/security", "/sign-up", "/help/identity-proofing"]) {
+  for (const path of [
+    "/dashboard",
+    "/account",
+    "/account/security",
+    "/account/data",
+    "/account/email",
+    "/account/close",
+    "/sign-up",
+    "/help/identity-proofing",
+  ]) {
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);

@@ -82,14 +82,14 @@ async function payWith(page: Page, card: string) {
 async function expectKeyAfterWebhook(
   page: Page,
   email: string,
-  outbox: { latest: (to: string) => Promise<unknown> },
+  outbox: { latest: (to: string, match: (m: { subject: string }) => boolean) => Promise<unknown> },
 ) {
   await expect(page.getByText("Payment received, your license key is on its way.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Thank you for your purchase" })).toBeVisible({
     timeout: 20_000,
   });
   await expect(page.getByLabel("License Key")).toHaveText(LICENSE_KEY);
-  await outbox.latest(email);
+  await outbox.latest(email, (m) => /Your license key/.test(m.subject));
 }
 
 test("pays on Stripe's page: back on the confirmation page the key appears when Stripe's webhook arrives", async ({

@@ -472,7 +472,16 @@ describe("the admins' schedule", () => {
       new Set([`${first.firstName} ${first.lastName}`, `${second.firstName} ${second.lastName}`]),
     );
     expect(Object.keys(schedule[0]!).sort()).toEqual(
-      ["agentName", "applicantId", "applicantName", "endsAt", "id", "startsAt", "status"].sort(),
+      [
+        "agentName",
+        "applicantId",
+        "applicantName",
+        "applicantTimeZone",
+        "endsAt",
+        "id",
+        "startsAt",
+        "status",
+      ].sort(),
     );
     // Sixteen days on, today's appointments have left the schedule.
     expect(await listScheduledAppointments(new Date(clock.now().getTime() + 16 * DAY))).toEqual([]);

@@ -4,9 +4,10 @@ import { redirect } from "next/navigation";
 import { SignInInputSchema } from "@/lib/accounts/schemas";
 import { signInWithPassword } from "@/lib/accounts/service";
 import { publicAction } from "@/lib/web/action";
-import { signIn } from "@/lib/web/auth";
-import { readDeviceCookie, setDeviceCookie } from "@/lib/web/device-cookie";
+import { readDeviceCookie } from "@/lib/web/device-cookie";
+import { finishSignIn } from "./finish-sign-in";
 import { setLoginChallengeCookie } from "./login-challenge-cookie";
+import { setReopenCookie } from "./reopen/reopen-cookie";
 
 export const signInAction = publicAction(SignInInputSchema, async (input, { request }) => {
   const result = await signInWithPassword(input, request, new Date(), await readDeviceCookie());
@@ -14,7 +15,9 @@ export const signInAction = publicAction(SignInInputSchema, async (input, { requ
     await setLoginChallengeCookie(result.challengeToken);
     redirect(input.next ? `/sign-in/verify?next=${encodeURIComponent(input.next)}` : "/sign-in/verify");
   }
-  await signIn("credentials", { ticket: result.ticket, redirect: false });
-  await setDeviceCookie(result.deviceToken);
-  redirect(input.next ?? "/dashboard");
+  if (result.kind === "closed") {
+    await setReopenCookie(result.reopenToken);
+    redirect("/sign-in/reopen");
+  }
+  await finishSignIn(result, request, input.next ?? "/dashboard");
 });

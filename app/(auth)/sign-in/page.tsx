@@ -14,6 +14,9 @@ const NOTICES: Record<string, string> = {
   passwordReset: "Your password was changed. Please log in with your new password.",
   passwordChanged: "Your password was changed and all your sessions were signed out. Please log in again.",
   expired: "Your sign-in took too long. Please log in again.",
+  reopened: "Your account is open again. Please log in.",
+  closed:
+    "Your account is closed and you are signed out. Its personal data will be erased in 30 days; until then, logging in offers to reopen it.",
 };
 
 export default async function SignInPage({

@@ -8,6 +8,7 @@ const TABS = [
   { href: "/account/connected-applications", label: "Connected Applications" },
   { href: "/account/password", label: "Password" },
   { href: "/account/security", label: "Security" },
+  { href: "/account/data", label: "Your Data" },
 ];
 
 export default function AccountLayout({ children }: { children: ReactNode }) {

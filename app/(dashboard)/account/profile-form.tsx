@@ -8,16 +8,18 @@ import type { Country } from "@/lib/accounts/countries";
 import { updateProfileAction } from "./actions";
 import { NameFields } from "@/components/forms/name-fields";
 
-type Values = { firstName: string; lastName: string; country: string };
+type Values = { firstName: string; lastName: string; country: string; timeZone: string };
 
 /** `nameLocked`: the name was verified in identity proofing; only support changes it (with a reason). */
 export function ProfileForm({
   initial,
   countries,
+  timeZones,
   nameLocked,
 }: {
   initial: Values;
   countries: readonly Country[];
+  timeZones: readonly string[];
   nameLocked: boolean;
 }) {
   const [state, action] = useActionState(updateProfileAction, { status: "idle", values: initial });
@@ -50,6 +52,15 @@ export function ProfileForm({
         defaultValue={v.country}
         key={v.country}
         error={e.country}
+      />
+      <SelectField
+        label="Time Zone"
+        name="timeZone"
+        required
+        options={timeZones.map((z) => ({ value: z, label: z.replaceAll("_", " ") }))}
+        defaultValue={v.timeZone}
+        key={`tz-${v.timeZone}`}
+        error={e.timeZone}
       />
       <SubmitButton>Save Profile</SubmitButton>
     </form>

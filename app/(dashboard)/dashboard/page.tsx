@@ -10,6 +10,8 @@ import { listCredentials } from "@/lib/licensing/service";
 import { listPendingActivationCodes } from "@/lib/proofing/activation-service";
 import { formatInZone } from "@/lib/proofing/video";
 import { listMyAppointments } from "@/lib/proofing/video-service";
+import { formatDate, zoneName } from "@/lib/core/time-zone";
+import { readerTimeZone } from "@/lib/web/time-zone";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -31,6 +33,7 @@ export default async function DashboardPage({
   searchParams: Promise<{ recovered?: string }>;
 }) {
   const session = await requireUser();
+  const tz = await readerTimeZone();
   const { recovered } = await searchParams;
   const stepOf = (c: (typeof credentials)[number]) => {
     const booked = appointments.find((a) => a.credentialId === c.id);
@@ -66,7 +69,7 @@ export default async function DashboardPage({
           <Notice key={c.id} tone="info">
             Your credential {c.productName} expires{" "}
             {c.expiresInDays! <= 1 ? "tomorrow" : `in ${c.expiresInDays} days`}, on{" "}
-            {c.expiresAt.toISOString().slice(0, 10)} (UTC).{" "}
+            {formatDate(c.expiresAt, tz)} ({zoneName(tz)}).{" "}
             <Link href={`/store?renew=${c.id}`} className="text-brand-700 font-semibold underline">
               Renew
             </Link>
@@ -94,7 +97,7 @@ export default async function DashboardPage({
                   </Link>
                   <p className="text-sm text-slate-700">
                     {CREDENTIAL_STATUS_LABELS[c.status]} · {c.status === "EXPIRED" ? "Expired" : "Expires"}{" "}
-                    {c.expiresAt.toISOString().slice(0, 10)}
+                    {formatDate(c.expiresAt, tz)}
                   </p>
                   <NextStepLine step={stepOf(c)} />
                   {appointments

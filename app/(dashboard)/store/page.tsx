@@ -8,6 +8,8 @@ import { getCatalog } from "@/lib/store/service";
 import { CHECKOUT_STEPS, formatMoney } from "@/lib/store/store";
 import { PartnerMenu } from "./partner-menu";
 import { ProductForm } from "./product-form";
+import { formatDate } from "@/lib/core/time-zone";
+import { readerTimeZone } from "@/lib/web/time-zone";
 
 export const metadata: Metadata = { title: "Web Store" };
 
@@ -15,6 +17,7 @@ type Query = { partner?: string; renew?: string; order?: string; product?: strin
 
 export default async function StorePage({ searchParams }: { searchParams: Promise<Query> }) {
   const session = await requireUser();
+  const tz = await readerTimeZone();
   const query = await searchParams;
   const renewal = query.renew
     ? await findRenewableCredential(session.userId, query.renew).catch(() => null)
@@ -30,7 +33,7 @@ export default async function StorePage({ searchParams }: { searchParams: Promis
       <StepIndicator steps={CHECKOUT_STEPS} current="product" label="Purchase steps" />
       {renewal ? (
         <Notice tone="info">
-          Renewing {renewal.productName}: one more year from {renewal.expiresAt.toISOString().slice(0, 10)}.
+          Renewing {renewal.productName}: one more year from {formatDate(renewal.expiresAt, tz)}.
         </Notice>
       ) : null}
       <PartnerMenu partners={catalog.partners} selected={catalog.selectedPartner} extraQuery={extraQuery} />

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listScheduledAppointments, SCHEDULE_DAYS } from "@/lib/proofing/agent-service";
 import { requireRole, SUPPORT_ROLES } from "@/lib/web/auth";
+import { formatDateTime } from "@/lib/core/time-zone";
 
 export const metadata: Metadata = { title: "Appointments" };
 
@@ -55,6 +56,9 @@ export default async function SchedulePage() {
                     <Link href={`/admin/users/${a.applicantId}`} className="text-brand-700 underline">
                       {a.applicantName}
                     </Link>
+                    <span className="block text-xs text-slate-600">
+                      {formatDateTime(a.startsAt, a.applicantTimeZone)} their time
+                    </span>
                   </td>
                   <td className="py-1">{STATUS_LABELS[a.status] ?? a.status}</td>
                 </tr>

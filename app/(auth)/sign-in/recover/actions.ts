@@ -35,6 +35,6 @@ export const confirmRecoveryPhoneAction = publicAction(
   RecoveryPhoneCodeInputSchema,
   async (input, { request }) => {
     const opened = await completeRecoveryWithPhone(await readLoginChallengeCookie(), input.code, request);
-    await finishSignIn(opened, input.next ?? "/dashboard?recovered=1");
+    await finishSignIn(opened, request, input.next ?? "/dashboard?recovered=1");
   },
 );

@@ -20,6 +20,6 @@ export const verifySignInCodeAction = publicAction(
   VerifySignInCodeInputSchema,
   async (input, { request }) => {
     const opened = await completeSignInWithCode(await readLoginChallengeCookie(), input.code, request);
-    await finishSignIn(opened, input.next ?? "/dashboard");
+    await finishSignIn(opened, request, input.next ?? "/dashboard");
   },
 );

@@ -3,10 +3,10 @@ import { Notice } from "@/components/ui/notice";
 import { listConnections } from "@/lib/oidc/connections";
 import { requireUser } from "@/lib/web/auth";
 import { RevokeForm } from "./revoke-form";
+import { formatDate } from "@/lib/core/time-zone";
+import { readerTimeZone } from "@/lib/web/time-zone";
 
 export const metadata: Metadata = { title: "Connected Applications" };
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export default async function ConnectedApplicationsPage({
   searchParams,
@@ -14,7 +14,11 @@ export default async function ConnectedApplicationsPage({
   searchParams: Promise<{ revoked?: string }>;
 }) {
   const session = await requireUser();
-  const [connections, { revoked }] = await Promise.all([listConnections(session.userId), searchParams]);
+  const [connections, { revoked }, tz] = await Promise.all([
+    listConnections(session.userId),
+    searchParams,
+    readerTimeZone(),
+  ]);
   return (
     <div className="space-y-4">
       <h2 className="text-xl font-semibold">Connected Applications</h2>
@@ -34,8 +38,8 @@ export default async function ConnectedApplicationsPage({
               <span>
                 <span className="font-medium">{c.name}</span>
                 <span className="block text-xs text-slate-600">
-                  Allowed {day(c.allowedAt)}
-                  {c.lastSignInAt ? ` · last sign-in ${day(c.lastSignInAt)}` : ""}
+                  Allowed {formatDate(c.allowedAt, tz)}
+                  {c.lastSignInAt ? ` · last sign-in ${formatDate(c.lastSignInAt, tz)}` : ""}
                 </span>
               </span>
               <RevokeForm grantId={c.grantId} name={c.name} />

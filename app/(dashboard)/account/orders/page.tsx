@@ -5,11 +5,14 @@ import { revealLatestKey } from "@/lib/licensing/service";
 import { ORDER_STATUS_LABELS } from "@/lib/store/order-status";
 import { listOrders } from "@/lib/store/service";
 import { formatMoney, formatOrderNumber } from "@/lib/store/store";
+import { formatDate } from "@/lib/core/time-zone";
+import { readerTimeZone } from "@/lib/web/time-zone";
 
 export const metadata: Metadata = { title: "Orders" };
 
 export default async function OrdersPage() {
   const session = await requireUser();
+  const tz = await readerTimeZone();
   const orders = await listOrders(session.userId);
   const hints = await Promise.all(
     orders.map((o) => (o.status === "PAID" ? revealLatestKey(o.id) : Promise.resolve(null))),
@@ -60,7 +63,7 @@ export default async function OrdersPage() {
                       {formatOrderNumber(o.number)}
                     </Link>
                   </td>
-                  <td className="pr-3">{o.createdAt.toISOString().slice(0, 10)}</td>
+                  <td className="pr-3">{formatDate(o.createdAt, tz)}</td>
                   <td className="pr-3">{o.product.name}</td>
                   <td className="pr-3">{formatMoney(o.amountCents, o.currency)}</td>
                   <td className="pr-3">{ORDER_STATUS_LABELS[o.status]}</td>

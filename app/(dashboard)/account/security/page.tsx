@@ -5,10 +5,10 @@ import { securityEventsForUser } from "@/lib/audit/service";
 import { listMySessions } from "@/lib/sessions/service";
 import { requireUser } from "@/lib/web/auth";
 import { signOutEverywhereElseAction, signOutSessionAction } from "./actions";
+import { formatDateTime } from "@/lib/core/time-zone";
+import { readerTimeZone } from "@/lib/web/time-zone";
 
 export const metadata: Metadata = { title: "Security" };
-
-const when = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 export default async function SecurityPage({
   searchParams,
@@ -17,10 +17,12 @@ export default async function SecurityPage({
 }) {
   const session = await requireUser();
   const signedOut = Number((await searchParams).signedOut ?? "");
-  const [sessions, events] = await Promise.all([
+  const [sessions, events, tz] = await Promise.all([
     listMySessions(session),
     securityEventsForUser(session.userId),
+    readerTimeZone(),
   ]);
+  const when = (d: Date) => formatDateTime(d, tz);
   const others = sessions.filter((s) => !s.current).length;
   return (
     <div className="space-y-8">

@@ -9,6 +9,8 @@ import { CREDENTIAL_STATUS_LABELS } from "@/lib/credentials/credentials";
 import { credentialTimelines } from "@/lib/credentials/service";
 import { listCredentials } from "@/lib/licensing/service";
 import { pendingActivationCode } from "@/lib/proofing/activation-service";
+import { formatDate, zoneName } from "@/lib/core/time-zone";
+import { readerTimeZone } from "@/lib/web/time-zone";
 
 export const metadata: Metadata = { title: "Your credential" };
 
@@ -37,7 +39,10 @@ export default async function CredentialPage({
   );
   const { activated } = await searchParams;
   const pendingCode = await pendingActivationCode(session.userId, credential.id);
-  const [timeline] = await credentialTimelines(session.userId, "user", { credentialId: credential.id });
+  const [[timeline], tz] = await Promise.all([
+    credentialTimelines(session.userId, "user", { credentialId: credential.id }),
+    readerTimeZone(),
+  ]);
   return (
     <PageCard title={credential.productName} wide>
       {activated ? <Notice tone="success">Your license key is activated.</Notice> : null}
@@ -45,7 +50,7 @@ export default async function CredentialPage({
         <dt className="font-medium">Status</dt>
         <dd>{CREDENTIAL_STATUS_LABELS[credential.status]}</dd>
         <dt className="font-medium">Expires</dt>
-        <dd>{credential.expiresAt.toISOString().slice(0, 10)}</dd>
+        <dd>{formatDate(credential.expiresAt, tz)}</dd>
         {credential.keyHint ? (
           <>
             <dt className="font-medium">License key</dt>
@@ -105,13 +110,13 @@ export default async function CredentialPage({
             {timeline.events.map((e, i) => (
               <li key={i} className={e.upcoming ? "text-slate-500" : undefined}>
                 <time dateTime={e.at.toISOString()} className="mr-2 font-mono">
-                  {e.at.toISOString().slice(0, 10)}
+                  {formatDate(e.at, tz)}
                 </time>
                 {e.label}
               </li>
             ))}
           </ol>
-          <p className="mt-2 text-xs text-slate-600">Dates are UTC.</p>
+          <p className="mt-2 text-xs text-slate-600">Dates are in {zoneName(tz)}.</p>
         </section>
       ) : null}
       <p className="mt-6 text-sm">

@@ -1,3 +1,4 @@
+import { formatDateTime } from "@/lib/core/time-zone";
 import { Field, SelectField } from "@/components/ui/field";
 import { IDENTITY_CHECKS } from "@/lib/admin/schemas";
 import type { getActiveSessions, getCredentialTimelines, getUser } from "@/lib/admin/service";
@@ -60,7 +61,16 @@ export function UserProfile({ user }: { user: AdminUser }) {
         <dt className="font-medium">Role</dt>
         <dd>{user.role}</dd>
         <dt className="font-medium">Status</dt>
-        <dd>{user.status}</dd>
+        <dd>
+          {user.status}
+          {user.closedAt ? ` (closed ${minute(user.closedAt)}, erased 30 days later unless reopened)` : ""}
+        </dd>
+        <dt className="font-medium">Time zone</dt>
+        <dd>
+          {user.timeZone
+            ? `${user.timeZone} (their time now: ${formatDateTime(new Date(), user.timeZone)})`
+            : "Not known yet"}
+        </dd>
         <dt className="font-medium">Active sessions</dt>
         <dd>{user.activeSessions}</dd>
       </dl>

@@ -1,5 +1,6 @@
 import { SignInInputSchema } from "@/lib/accounts/schemas";
 import { signInWithPassword } from "@/lib/accounts/service";
+import { DomainError } from "@/lib/core/errors";
 import { signIn } from "@/lib/web/auth";
 import { errorResponse, parseJson } from "@/lib/web/http";
 import { requestInfo } from "@/lib/web/request";
@@ -17,6 +18,8 @@ export async function POST(request: Request) {
       await signIn("credentials", { ticket: result.ticket, redirect: false });
       return Response.json({ status: "authenticated" });
     }
+    // Reopening is offered on the website only, where its consequences are explained.
+    if (result.kind === "closed") return errorResponse(new DomainError("accounts.account_closed"));
     return Response.json({ status: "otp_required", challenge: result.challengeToken, phones: result.phones });
   } catch (error) {
     return errorResponse(error);

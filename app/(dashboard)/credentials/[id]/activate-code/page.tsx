@@ -7,13 +7,14 @@ import { Notice } from "@/components/ui/notice";
 import { openCodeRequest, pendingActivationCode } from "@/lib/proofing/activation-service";
 import { ActivateCodeForm } from "./activate-code-form";
 import { requestNewCodeAction } from "./actions";
-
-const longDate = (d: Date) => d.toLocaleDateString("en-US", { dateStyle: "long", timeZone: "UTC" });
+import { formatDate } from "@/lib/core/time-zone";
+import { readerTimeZone } from "@/lib/web/time-zone";
 
 export const metadata: Metadata = { title: "Activate Proofing Code" };
 
 export default async function ActivateCodePage({ params }: { params: Promise<{ id: string }> }) {
   const session = await requireUser();
+  const tz = await readerTimeZone();
   const { id } = await params;
   const pending = await loadOwned(session, "credential", id, (id) =>
     pendingActivationCode(session.userId, id),
@@ -24,7 +25,7 @@ export default async function ActivateCodePage({ params }: { params: Promise<{ i
     <PageCard title="Activate Proofing Code">
       <p className="mb-4 text-sm text-slate-700">
         Enter the activation code provided to you by the Proofing Agent, then click Continue. The code{" "}
-        {expired ? "expired" : "expires"} {longDate(pending.expiresAt)}.
+        {expired ? "expired" : "expires"} {formatDate(pending.expiresAt, tz)}.
       </p>
       <ActivateCodeForm credentialId={id} />
       <section aria-labelledby="lost-code-heading" className="mt-8 border-t border-slate-200 pt-4">
@@ -33,9 +34,9 @@ export default async function ActivateCodePage({ params }: { params: Promise<{ i
         </h2>
         {requestedAt ? (
           <Notice tone="info">
-            You asked for a new activation code on {longDate(requestedAt)}. The proofing agent who verified
-            you will contact you to re-check your identity, then give you a new code; the old one stops
-            working.
+            You asked for a new activation code on {formatDate(requestedAt, tz)}. The proofing agent who
+            verified you will contact you to re-check your identity, then give you a new code; the old one
+            stops working.
           </Notice>
         ) : (
           <>

@@ -3,6 +3,8 @@ import { formatInZone, IDENTITY_DOCUMENTS, isTimeZone } from "@/lib/proofing/vid
 import { loadProofingStep } from "../load-step";
 import { ProofingShell } from "../proofing-shell";
 import { DetailsForm } from "./details-form";
+import { zoneName } from "@/lib/core/time-zone";
+import { readerTimeZone } from "@/lib/web/time-zone";
 
 export const metadata: Metadata = { title: "Confirm your appointment" };
 
@@ -15,7 +17,7 @@ export default async function DetailsPage({
 }) {
   const view = await loadProofingStep(params, "details");
   const { tz } = await searchParams;
-  const timeZone = tz && isTimeZone(tz) ? tz : "UTC";
+  const timeZone = tz && isTimeZone(tz) ? tz : zoneName(await readerTimeZone());
   return (
     <ProofingShell step="confirm" credentialId={view.credentialId} backStep="slot">
       <h2 className="mb-2 text-xl font-semibold">Confirm your appointment</h2>

@@ -7,6 +7,8 @@ import { listFreeSlots } from "@/lib/proofing/video-service";
 import { loadProofingStep } from "../load-step";
 import { ProofingShell } from "../proofing-shell";
 import { SlotForm, type SlotDay } from "./slot-form";
+import { zoneName } from "@/lib/core/time-zone";
+import { readerTimeZone } from "@/lib/web/time-zone";
 
 export const metadata: Metadata = { title: "Select an appointment date and time" };
 
@@ -32,7 +34,7 @@ export default async function SlotPage({
 }) {
   const view = await loadProofingStep(params, "slot");
   const { tz, cancelled } = await searchParams;
-  const timeZone = tz && isTimeZone(tz) ? tz : "UTC";
+  const timeZone = tz && isTimeZone(tz) ? tz : zoneName(await readerTimeZone());
   const slots = await listFreeSlots();
   const days: SlotDay[] = [];
   for (const slot of slots) {

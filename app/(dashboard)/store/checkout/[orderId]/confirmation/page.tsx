@@ -9,6 +9,8 @@ import { CHECKOUT_STEPS, formatMoney, formatOrderNumber, isCheckoutOpen } from "
 import { ActivateForm } from "../../../../licenses/activate/activate-form";
 import { loadCheckoutStep } from "../load-step";
 import { OrderSummary } from "../order-summary";
+import { formatDate } from "@/lib/core/time-zone";
+import { readerTimeZone } from "@/lib/web/time-zone";
 
 export const metadata: Metadata = { title: "Purchase confirmation" };
 
@@ -51,7 +53,7 @@ export default async function ConfirmationPage({
           <p>
             Invoice <strong>{order.invoiceNumber}</strong> for{" "}
             {formatMoney(order.amountCents, order.currency)} is due on{" "}
-            {order.invoiceDueAt?.toISOString().slice(0, 10)}.
+            {order.invoiceDueAt ? formatDate(order.invoiceDueAt, await readerTimeZone()) : null}.
           </p>
           <Notice tone="info">
             Awaiting payment: we must receive full payment before you receive your license key. We will email

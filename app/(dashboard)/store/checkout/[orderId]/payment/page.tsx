@@ -9,6 +9,8 @@ import { CHECKOUT_STEPS, isCheckoutOpen } from "@/lib/store/store";
 import { loadCheckoutStep } from "../load-step";
 import { OrderSummary } from "../order-summary";
 import { PaymentForm } from "./payment-form";
+import { formatDate } from "@/lib/core/time-zone";
+import { readerTimeZone } from "@/lib/web/time-zone";
 
 export const metadata: Metadata = { title: "Payment Method" };
 
@@ -37,8 +39,7 @@ export default async function PaymentPage({
       <OrderSummary order={order} />
       {verified ? (
         <Notice tone="info">
-          Your identity was verified on{" "}
-          {verified.verifiedAt.toLocaleDateString("en-US", { dateStyle: "long", timeZone: "UTC" })} — no new
+          Your identity was verified on {formatDate(verified.verifiedAt, await readerTimeZone())} — no new
           proofing needed. This credential is proofed as soon as you activate its key.
         </Notice>
       ) : null}
