@@ -151,7 +151,10 @@ const SECURITY_EVENTS: Partial<Record<AuditEventInput["type"], Partial<Record<st
   SESSION_ENDED: { SUCCESS: "A session was signed out" },
   SESSIONS_REVOKED: { SUCCESS: "Signed out everywhere else" },
   SIGN_IN_REPORTED: { SUCCESS: "A sign-in reported as not you (that browser was signed out)" },
-  EMAIL_CHANGE_REQUESTED: { SUCCESS: "Email address change asked for", FAILURE: "Email address change refused" },
+  EMAIL_CHANGE_REQUESTED: {
+    SUCCESS: "Email address change asked for",
+    FAILURE: "Email address change refused",
+  },
   EMAIL_CHANGED: { SUCCESS: "Email address changed" },
   EMAIL_CHANGE_UNDONE: { SUCCESS: "Email address change undone" },
   DATA_EXPORTED: { SUCCESS: "Your data was downloaded" },
