@@ -57,6 +57,8 @@ export default defineConfig({
       NODE_OPTIONS: "",
       PORT: String(E2E_PORT),
       APP_URL: BASE_URL,
+      // One process: the production install test runs the default, one per core (lib/ops/cluster.ts).
+      WEB_CONCURRENCY: "1",
       // Each test gets its own client address through X-Forwarded-For, as behind a load balancer,
       // so per-IP limits hit in one test do not leak into the next.
       TRUST_PROXY_HOPS: "1",

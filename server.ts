@@ -12,12 +12,14 @@ import { hadRecentDatabaseOutage, OUTAGE_RETRY_AFTER_SECONDS } from "./lib/core/
 import { env } from "./lib/core/env";
 import { runInRequest, type RequestContext } from "./lib/core/request-context";
 import { runShutdown } from "./lib/core/shutdown";
+import { superviseWorkers, workerCount } from "./lib/ops/cluster";
 
 /* eslint-disable no-restricted-properties -- the entry point runs before the app's env module */
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "127.0.0.1";
 const trustedHops = Number(process.env.TRUST_PROXY_HOPS ?? 0);
+const processes = dev ? 1 : workerCount(process.env.WEB_CONCURRENCY);
 /* eslint-enable no-restricted-properties */
 /** In-flight requests get this long to finish after SIGTERM. */
 const DRAIN_MS = 30_000;
@@ -43,7 +45,11 @@ try {
   process.exit(1);
 }
 
+// One process per core in production (lib/ops/cluster.ts): the primary only supervises the workers.
+await superviseWorkers(processes, (message) => console.log(message));
+
 const { handleProviderRequest, isProviderPath } = await import("./lib/oidc/host");
+const { handleApiV1, isApiV1Path } = await import("./lib/api/v1");
 const { beginRequest } = await import("./lib/ops/request-log");
 const { configuredProbes, opsEndpoints } = await import("./lib/ops/endpoints");
 const { observeRequest } = await import("./lib/ops/metrics");
@@ -64,7 +70,10 @@ const server = createServer((req, res) => {
   if (state.draining) res.setHeader("Connection", "close");
   answerOutagesWith503(res, context);
   runInRequest(context, () => {
-    if (isProviderPath(req.url ?? "")) void handleProviderRequest(req, res);
+    const url = req.url ?? "";
+    // The partner API and the OpenID Connect provider are served outside Next's router (its per-request cost).
+    if (isApiV1Path(url)) void handleApiV1(req, res);
+    else if (isProviderPath(url)) void handleProviderRequest(req, res);
     else void handle(req, res);
   });
 });

@@ -1,5 +1,6 @@
 // The bare floor for bench/otp.bench.ts: node:http + pg doing only the minimum database work of each
-// scenario, with the same argon2id cost. No framework, no session cookie, no rate limits, no audit.
+// scenario, with the same argon2id cost: the OTP send and verify in one SQL statement each (issue 20's bar).
+// No framework, no session cookie, no rate limits, no audit.
 /* eslint-disable no-restricted-properties -- a standalone benchmark server */
 import { createHash, randomInt } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
@@ -28,47 +29,44 @@ const routes: Record<string, (b: Record<string, string>) => Promise<unknown>> = 
     ).rows[0] as { id: string };
     return { status: "otp_required", challenge: row.id };
   },
+  // One statement: the challenge and a phone read, the code upserted and the outbox row written.
   async "/send"(b) {
-    const challenge = (await pool.query('SELECT "userId" FROM login_challenges WHERE id = $1', [b.challenge]))
-      .rows[0] as { userId: string } | undefined;
-    if (!challenge) return { status: "invalid" };
-    const phone = (
-      await pool.query('SELECT "e164Fingerprint" FROM phone_numbers WHERE "userId" = $1 LIMIT 1', [
-        challenge.userId,
-      ])
-    ).rows[0] as { e164Fingerprint: string };
     const code = String(randomInt(1_000_000)).padStart(6, "0");
-    await pool.query(
-      `INSERT INTO one_time_codes (id, "userId", purpose, channel, "targetFingerprint", "targetEncrypted", "bindingHash", "codeHash", "expiresAt")
-       VALUES (gen_random_uuid(), $1, 'SIGN_IN', 'SMS', $2, '', $3, $4, now() + interval '5 minutes')
-       ON CONFLICT ("userId", purpose) DO UPDATE SET "codeHash" = EXCLUDED."codeHash", attempts = 0, "consumedAt" = NULL`,
-      [challenge.userId, phone.e164Fingerprint, b.challenge, sha(code)],
-    );
-    await pool.query(`INSERT INTO outbox_messages (channel, "to", body) VALUES ('SMS', $1, $2)`, [
-      "floor",
-      `code ${code}`,
-    ]);
-    return { status: "code_sent", code };
+    const sent = (
+      await pool.query(
+        `WITH ch AS (SELECT "userId" FROM login_challenges WHERE id = $1),
+         ph AS (SELECT p."e164Fingerprint", ch."userId" FROM phone_numbers p JOIN ch ON p."userId" = ch."userId" LIMIT 1),
+         upserted AS (
+           INSERT INTO one_time_codes (id, "userId", purpose, channel, "targetFingerprint", "targetEncrypted", "bindingHash", "codeHash", "expiresAt")
+           SELECT gen_random_uuid(), ph."userId", 'SIGN_IN', 'SMS', ph."e164Fingerprint", '', $1, $2, now() + interval '5 minutes' FROM ph
+           ON CONFLICT ("userId", purpose) DO UPDATE SET "codeHash" = EXCLUDED."codeHash", attempts = 0, "consumedAt" = NULL
+           RETURNING 1),
+         queued AS (INSERT INTO outbox_messages (channel, "to", body) SELECT 'SMS', 'floor', $3 FROM upserted RETURNING 1)
+         SELECT count(*)::int AS n FROM queued`,
+        [b.challenge, sha(code), `code ${code}`],
+      )
+    ).rows[0] as { n: number };
+    return sent.n === 1 ? { status: "code_sent", code } : { status: "invalid" };
   },
+  // One statement: the attempt counted, the code checked and consumed, and the session opened.
   async "/verify"(b) {
     const row = (
       await pool.query(
-        `UPDATE one_time_codes c SET attempts = attempts + 1 FROM login_challenges l
-         WHERE l.id = $1 AND c."userId" = l."userId" AND c.purpose = 'SIGN_IN' AND c."consumedAt" IS NULL AND c.attempts < 5
-         RETURNING c.id, c."codeHash", c."userId"`,
-        [b.challenge],
+        `WITH checked AS (
+           UPDATE one_time_codes c SET attempts = c.attempts + 1,
+             "consumedAt" = CASE WHEN c."codeHash" = $2 THEN now() END
+           FROM login_challenges l
+           WHERE l.id = $1 AND c."userId" = l."userId" AND c.purpose = 'SIGN_IN' AND c."consumedAt" IS NULL AND c.attempts < 5
+           RETURNING c."userId", c."consumedAt" IS NOT NULL AS ok),
+         opened AS (
+           INSERT INTO sessions (id, "userId", "authLevel", "passwordAt", "otpAt", "expiresAt", "claimedAt")
+           SELECT gen_random_uuid(), "userId", 'PASSWORD_OTP', now(), now(), now() + interval '12 hours', now()
+           FROM checked WHERE ok RETURNING id)
+         SELECT (SELECT id FROM opened) AS id`,
+        [b.challenge, sha(b.code!)],
       )
-    ).rows[0] as { id: string; codeHash: string; userId: string } | undefined;
-    if (!row || row.codeHash !== sha(b.code!)) return { status: "invalid" };
-    await pool.query(
-      'UPDATE one_time_codes SET "consumedAt" = now() WHERE id = $1 AND "consumedAt" IS NULL',
-      [row.id],
-    );
-    await pool.query(
-      `INSERT INTO sessions (id, "userId", "authLevel", "passwordAt", "otpAt", "expiresAt", "claimedAt") VALUES (gen_random_uuid(), $1, 'PASSWORD_OTP', now(), now(), now() + interval '12 hours', now())`,
-      [row.userId],
-    );
-    return { status: "authenticated" };
+    ).rows[0] as { id: string | null };
+    return row.id ? { status: "authenticated" } : { status: "invalid" };
   },
 };
 

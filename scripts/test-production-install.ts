@@ -162,6 +162,8 @@ async function main() {
       JOBS_IN_PORTAL: "false",
       SHUTDOWN_GRACE_MS: "1000",
       NEXT_TELEMETRY_DISABLED: "1",
+      // One process per core, as in production (lib/ops/cluster.ts), whatever this machine has.
+      WEB_CONCURRENCY: "2",
     };
     console.log(`Installing the build in ${dir} with npm ci --omit=dev ...`);
     await run("npm", ["ci", "--omit=dev", "--no-audit", "--no-fund", "--prefix", dir], env);
@@ -172,9 +174,11 @@ async function main() {
     await run("npm", ["run", "--prefix", dir, "db:migrate"], env);
     await run("npm", ["run", "--prefix", dir, "db:seed"], env);
 
-    const portal = startScript(dir, "start", env, /Portal ready on/);
+    const portal = startScript(dir, "start", env, /(Portal ready on[^]*){2}/);
     processes.push(portal.child);
     await portal.started;
+    if (!portal.output().includes("2 worker processes"))
+      throw new Error("the portal did not start 2 workers");
     const base = `http://127.0.0.1:${port}`;
     await expectStatus(`${base}/api/health`, 200, (body) => statusOf(body) === "ok");
     await expectStatus(`${base}/api/ready`, 200, (body) => statusOf(body) === "ready");
@@ -182,6 +186,8 @@ async function main() {
     await expectStatus(`${base}/oidc/.well-known/openid-configuration`, 200);
     // The public folder ships with the build: robots.txt keeps accounts and consoles out of search engines.
     await expectStatus(`${base}/robots.txt`, 200, (body) => body.includes("Disallow: /admin"));
+    // The partner API, served by server.ts outside Next's router (lib/api/v1.ts).
+    await expectStatus(`${base}/api/v1/sign-in`, 405, (body) => body.includes("request.method"));
 
     const worker = startScript(dir, "worker", env, /job worker running/);
     processes.push(worker.child);

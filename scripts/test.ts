@@ -43,6 +43,7 @@ const stages = {
   lint: { name: "lint", run: () => npmRun("lint", "lint") },
   format: { name: "format check", run: () => npmRun("format check", "format:check") },
   typecheck: { name: "typecheck", run: () => npmRun("typecheck", "typecheck") },
+  bundle: { name: "bundle budget", run: () => npmRun("bundle budget", "check:bundle") },
   unit: { name: "unit", run: () => npmRun("unit", "test:unit") },
   integration: {
     name: "integration",
@@ -78,12 +79,13 @@ const stages = {
 // as well: beside it, on two cores, they would time out.
 const after: Partial<Record<keyof typeof stages, (keyof typeof stages)[]>> = {
   typecheck: ["build"],
+  bundle: ["build"],
   integration: ["unit"],
   e2e: ["build", "integration"],
 };
 const selected: (keyof typeof stages)[] = fast
   ? ["lint", "format", "typecheck", "unit", "integration"]
-  : ["lint", "format", "typecheck", "unit", "integration", "build", "e2e"];
+  : ["lint", "format", "typecheck", "unit", "integration", "build", "bundle", "e2e"];
 
 async function runStage(stage: Stage): Promise<Result> {
   const startedAt = Date.now();

@@ -22,6 +22,8 @@ export const CORE_ERRORS = {
     status: 403,
   },
   "request.media_type": { message: "Send the body as application/json.", status: 415 },
+  "request.method": { message: "This address answers POST requests only.", status: 405 },
+  "request.too_large": { message: "The request body is too large.", status: 413 },
   "service.unavailable": {
     message: "The portal cannot reach its database right now. Please try again in a few seconds.",
     status: 503,

@@ -5,6 +5,7 @@ import pg from "pg";
 import {
   ACTIONS,
   ROUTES,
+  SERVER_ROUTES,
   ROLES,
   type ActionRule,
   type OwnerIds,
@@ -236,7 +237,7 @@ for (const role of [null, ...ROLES] as (Role | null)[]) {
       if (actorId && (await refusalAuditCount(db, actorId)) <= audited) failures.push(`${what}: not audited`);
     };
 
-    for (const [route, rule] of Object.entries(ROUTES)) {
+    for (const [route, rule] of Object.entries({ ...ROUTES, ...SERVER_ROUTES })) {
       const url = rule.path?.(owner) ?? route;
       await check(`GET ${url}`, expected(rule, role), () => request.get(url, { maxRedirects: 0 }));
     }
@@ -316,7 +317,7 @@ test("a signed-in user's browser posting from another site: every action and rou
         await postAction(request, action.id, url, fields, headers),
       );
   }
-  for (const route of builtRoutes.filter((r) => r.startsWith("/api/"))) {
+  for (const route of [...builtRoutes.filter((r) => r.startsWith("/api/")), ...Object.keys(SERVER_ROUTES)]) {
     for (const headers of foreign) {
       const response = await request.post(route, { headers, data: {}, maxRedirects: 0 });
       await check(`POST ${route} ${JSON.stringify(headers)}`, response);

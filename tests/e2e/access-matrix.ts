@@ -61,6 +61,13 @@ const PROOFING_STEPS = [
   "video",
 ];
 
+/** What server.ts answers itself, outside Next's router (lib/api/v1.ts): not in the build's route list. */
+export const SERVER_ROUTES: Record<string, PageRule> = {
+  "/api/v1/sign-in": { access: "public", why: "partner sign-in API (password)" },
+  "/api/v1/sign-in/otp/send": { access: "public", why: "partner sign-in API (challenge token)" },
+  "/api/v1/sign-in/otp/verify": { access: "public", why: "partner sign-in API (challenge token)" },
+};
+
 /** Pages and route handlers, keyed by the route as the build lists it (`.next/app-path-routes-manifest.json`). */
 export const ROUTES: Record<string, PageRule> = {
   "/": { access: "public", why: "sends to the dashboard or to sign in" },
@@ -90,9 +97,6 @@ export const ROUTES: Record<string, PageRule> = {
   "/dev/outbox": { access: "public", why: "local delivery only; 404 once a provider is configured" },
   "/api/dev/outbox": { access: "public", why: "local delivery only; 404 once a provider is configured" },
   "/api/auth/[...nextauth]": { access: "public", why: "next-auth's own endpoints" },
-  "/api/v1/sign-in": { access: "public", why: "partner sign-in API (password)" },
-  "/api/v1/sign-in/otp/send": { access: "public", why: "partner sign-in API (challenge token)" },
-  "/api/v1/sign-in/otp/verify": { access: "public", why: "partner sign-in API (challenge token)" },
   "/api/webhooks/stripe": { access: "public", why: "Stripe signature" },
   "/api/webhooks/twilio": { access: "public", why: "Twilio signature" },
   "/partner-return": {
