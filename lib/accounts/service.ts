@@ -154,6 +154,9 @@ export async function verifyEmail(token: string, request: RequestInfo, now = new
   if (!verified) throw new DomainError("accounts.link_invalid");
 }
 
+/** `claimed`: the caller mints the session cookie itself (lib/api), so no ticket is exchanged for it. */
+export type SessionOpening = { claimed?: boolean };
+
 export type PasswordSignIn =
   /** No phone OTP needed: the single-use ticket for next-auth, and the browser's new known-device token. */
   | ({ kind: "session" } & OpenedSession)
@@ -174,6 +177,7 @@ export async function signInWithPassword(
   request: RequestInfo,
   now = new Date(),
   deviceToken?: string,
+  options: SessionOpening = {},
 ): Promise<PasswordSignIn> {
   const login = normalizeLogin(input.login);
   const account = isEmailLogin(login)
@@ -220,7 +224,7 @@ export async function signInWithPassword(
     const challengeToken = await startLoginChallenge(account.id, request, now);
     return { kind: "otp_required", challengeToken, phones: await listSignInPhones(account.id) };
   }
-  return { kind: "session", ...(await openPasswordSession(account.id, request, now)) };
+  return { kind: "session", ...(await openPasswordSession(account.id, request, now, options)) };
 }
 
 /**
@@ -250,8 +254,19 @@ async function refuseSignIn(
 }
 
 /** A password-only session (no active phone OTP credential), audited. */
-async function openPasswordSession(userId: string, request: RequestInfo, now: Date): Promise<OpenedSession> {
-  const { ticket, sessionId } = await startSession({ userId, authLevel: "PASSWORD", now, request });
+async function openPasswordSession(
+  userId: string,
+  request: RequestInfo,
+  now: Date,
+  options: SessionOpening,
+): Promise<OpenedSession> {
+  const { ticket, sessionId } = await startSession({
+    userId,
+    authLevel: "PASSWORD",
+    now,
+    request,
+    claimed: options.claimed,
+  });
   await auditSelf("SIGN_IN", "SUCCESS", userId, request, { sessionId, method: "password" });
   return { ticket, deviceToken: issueDeviceToken(userId, now), userId, sessionId };
 }
@@ -367,6 +382,7 @@ export async function completeSignInWithCode(
   code: string,
   request: RequestInfo,
   now = new Date(),
+  options: SessionOpening = {},
 ): Promise<OpenedSession> {
   const challenge = await requireChallenge(challengeToken, now);
   const { channel } = await verifyCode({
@@ -377,7 +393,7 @@ export async function completeSignInWithCode(
     request,
     now,
   });
-  return finishLoginChallenge(challenge, channel, "password+phone_otp", request, now);
+  return finishLoginChallenge(challenge, channel, "password+phone_otp", request, now, options.claimed);
 }
 
 /** Emails a reset link when the account exists; the caller always sees the same answer. */

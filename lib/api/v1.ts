@@ -7,7 +7,6 @@ import type { RequestInfo } from "@/lib/core/caller";
 import { env } from "@/lib/core/env";
 import { DomainError } from "@/lib/core/errors";
 import { CodeSchema, SendSignInCodeInputSchema } from "@/lib/phones/schemas";
-import { claimSessionTicket } from "@/lib/sessions/service";
 import { isCrossSiteRequest } from "@/lib/web/cross-site";
 import {
   errorAnswer,
@@ -35,18 +34,15 @@ function endpoint<S extends z.ZodType>(
   return { schema, run };
 }
 
-/** A ticket the domain issued for a new session, claimed now: the session the cookie will name. */
-async function signedIn(ticket: string, body: Record<string, unknown>): Promise<Answer> {
-  const sid = await claimSessionTicket(ticket, new Date());
-  if (!sid) throw new DomainError("otp.challenge_expired");
-  return { status: 200, body, sessionId: sid };
-}
+/** The sessions this API opens are claimed at once: it mints their cookie itself (./session-cookie.ts). */
+const DIRECT = { claimed: true };
 
 const ENDPOINTS: Record<string, Endpoint> = {
   /** Step 1: the password. `authenticated` (with the session cookie) or `otp_required` with the phones. */
   "/api/v1/sign-in": endpoint(SignInInputSchema, async (input, request) => {
-    const result = await signInWithPassword(input, request);
-    if (result.kind === "session") return signedIn(result.ticket, { status: "authenticated" });
+    const result = await signInWithPassword(input, request, new Date(), undefined, DIRECT);
+    if (result.kind === "session")
+      return { status: 200, body: { status: "authenticated" }, sessionId: result.sessionId };
     // Reopening is offered on the website only, where its consequences are explained.
     if (result.kind === "closed") throw new DomainError("accounts.account_closed");
     return {
@@ -66,8 +62,14 @@ const ENDPOINTS: Record<string, Endpoint> = {
   "/api/v1/sign-in/otp/verify": endpoint(
     z.object({ challenge: z.string().min(1).max(200), code: CodeSchema }),
     async (input, request) => {
-      const { ticket } = await completeSignInWithCode(input.challenge, input.code, request);
-      return signedIn(ticket, { status: "authenticated", authLevel: "PASSWORD_OTP" });
+      const { sessionId } = await completeSignInWithCode(
+        input.challenge,
+        input.code,
+        request,
+        new Date(),
+        DIRECT,
+      );
+      return { status: 200, body: { status: "authenticated", authLevel: "PASSWORD_OTP" }, sessionId };
     },
   ),
 };

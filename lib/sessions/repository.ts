@@ -8,6 +8,8 @@ import type { AuthLevel, Role } from "@/lib/generated/prisma/client";
 export type NewSession = {
   userId: string;
   ticketHash: string;
+  /** Set when the caller mints the session cookie itself (the lean API): no ticket to exchange. */
+  claimedAt: Date | null;
   authLevel: AuthLevel;
   passwordAt: Date;
   otpAt: Date | null;
@@ -24,8 +26,8 @@ export async function insertSession(data: NewSession, tx?: Tx): Promise<{ id: st
   const createdAt = new Date();
   await execute(
     "sessions-insert",
-    `INSERT INTO sessions (id, "userId", "ticketHash", "authLevel", "passwordAt", "otpAt", "expiresAt", ip, "userAgent", "createdAt", "lastSeenAt")
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
+    `INSERT INTO sessions (id, "userId", "ticketHash", "authLevel", "passwordAt", "otpAt", "expiresAt", ip, "userAgent", "createdAt", "lastSeenAt", "claimedAt")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11)`,
     [
       id,
       data.userId,
@@ -37,6 +39,7 @@ export async function insertSession(data: NewSession, tx?: Tx): Promise<{ id: st
       data.ip,
       data.userAgent,
       createdAt,
+      data.claimedAt,
     ],
     tx,
   );
@@ -279,10 +282,10 @@ export async function completeLoginChallengeWithSession(
        RETURNING "userId", "passwordAt"
      ), opened AS (
        INSERT INTO sessions (id, "userId", "ticketHash", "authLevel", "passwordAt", "otpAt", "otpChannel",
-         "expiresAt", ip, "userAgent", "createdAt", "lastSeenAt")
-       SELECT $3, "userId", $4, $5, "passwordAt", $6, $11, $7, $8, $9, $10, $10 FROM done
+         "expiresAt", ip, "userAgent", "createdAt", "lastSeenAt", "claimedAt")
+       SELECT $3, "userId", $4, $5, "passwordAt", $6, $11, $7, $8, $9, $10, $10, $12 FROM done
        RETURNING id
-     ), ${audit.cte(12, "opened")}
+     ), ${audit.cte(13, "opened")}
      SELECT id FROM opened`,
     [
       challengeId,
@@ -296,6 +299,7 @@ export async function completeLoginChallengeWithSession(
       session.userAgent,
       new Date(),
       session.otpChannel,
+      session.claimedAt,
       ...audit.values,
     ],
   );

@@ -20,7 +20,15 @@ const TICKET_PURPOSE = "session-ticket";
  * ticket (valid one minute) that the next-auth credentials provider exchanges for the session cookie.
  */
 export async function startSession(
-  input: { userId: string; authLevel: AuthLevel; now: Date; request: RequestInfo; passwordAt?: Date },
+  input: {
+    userId: string;
+    authLevel: AuthLevel;
+    now: Date;
+    request: RequestInfo;
+    passwordAt?: Date;
+    /** The caller mints the cookie itself (lib/api/session-cookie.ts): the session opens claimed. */
+    claimed?: boolean;
+  },
   tx?: Tx,
 ): Promise<{ ticket: string; sessionId: string }> {
   const ticket = randomToken();
@@ -28,6 +36,7 @@ export async function startSession(
     {
       userId: input.userId,
       ticketHash: keyedHash(TICKET_PURPOSE, ticket),
+      claimedAt: input.claimed ? input.now : null,
       authLevel: input.authLevel,
       passwordAt: input.passwordAt ?? input.now,
       otpAt: input.authLevel === "PASSWORD_OTP" ? input.now : null,
@@ -282,6 +291,7 @@ export async function completeLoginChallengeWithSession(
   request: RequestInfo,
   now: Date,
   auditFor: (sessionId: string) => AuditWrite,
+  claimed = false,
 ): Promise<{ ticket: string; sessionId: string } | null> {
   const ticket = randomToken();
   const sessionId = randomUUID();
@@ -290,6 +300,7 @@ export async function completeLoginChallengeWithSession(
     {
       id: sessionId,
       ticketHash: keyedHash(TICKET_PURPOSE, ticket),
+      claimedAt: claimed ? now : null,
       authLevel: "PASSWORD_OTP",
       otpAt: now,
       otpChannel,
@@ -307,6 +318,7 @@ export async function completeLoginChallengeWithSession(
  * The pending sign-in's second step succeeded (a phone code, or a recovery code and a new phone): it completes
  * with a full session, audited as SIGN_IN with `method`, in one statement. Returns the session's ticket and the
  * browser's device token; refused (otp.challenge_expired) when it was completed or expired meanwhile.
+ * `claimed`: the caller mints the session cookie itself (the lean API), so the session opens claimed.
  */
 export async function finishLoginChallenge(
   challenge: LoginChallenge,
@@ -314,16 +326,23 @@ export async function finishLoginChallenge(
   method: string,
   request: RequestInfo,
   now: Date,
+  claimed = false,
 ): Promise<OpenedSession> {
-  const opened = await completeLoginChallengeWithSession(challenge, otpChannel, request, now, (sessionId) =>
-    auditInSameStatement({
-      type: "SIGN_IN",
-      result: "SUCCESS",
-      actorId: challenge.userId,
-      subjectUserId: challenge.userId,
-      ...request,
-      detail: { sessionId, method },
-    }),
+  const opened = await completeLoginChallengeWithSession(
+    challenge,
+    otpChannel,
+    request,
+    now,
+    (sessionId) =>
+      auditInSameStatement({
+        type: "SIGN_IN",
+        result: "SUCCESS",
+        actorId: challenge.userId,
+        subjectUserId: challenge.userId,
+        ...request,
+        detail: { sessionId, method },
+      }),
+    claimed,
   );
   if (!opened) throw new DomainError("otp.challenge_expired");
   return {
