@@ -16,10 +16,8 @@ const nextConfig: NextConfig = {
       // Pages add their nonce-based CSP and Permissions-Policy in proxy.ts.
       { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
       { source: "/api/:path*", headers: API_SECURITY_HEADERS },
-      // Partner API answers carry sign-in tokens and session cookies: never cached. They are a few hundred
-      // bytes, and Next streams them without a length, so its gzip would compress every one of them
-      // (7 % of the portal's CPU under load); no-transform turns that off for these routes only.
-      { source: "/api/v1/:path*", headers: [{ key: "Cache-Control", value: "no-store, no-transform" }] },
+      // The partner API (/api/v1) is answered by server.ts outside the router, with these and its own
+      // Cache-Control (lib/api/node-io.ts).
     ];
   },
 };
