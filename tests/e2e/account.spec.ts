@@ -62,14 +62,15 @@ test("changing the email address: password, the new address's link, and the old 
   const user = await createUser();
   await login(user);
   await page.goto("/account");
-  await page.getByRole("link", { name: "Change email address" }).click();
+  // By keyboard alone, from the profile's link to the undo.
+  await page.getByRole("link", { name: "Change email address" }).press("Enter");
   await expect(page.getByText(`Your User ID, ${user.username}, cannot be changed`)).toBeVisible();
   await expectAccessible(page);
 
   const newAddress = `moved.${user.username}@example.test`;
   await page.getByLabel("New Email Address").fill(newAddress);
   await page.getByLabel("Current Password").fill("not my password at all");
-  await page.getByRole("button", { name: "Change Email Address" }).click();
+  await page.getByRole("button", { name: "Change Email Address" }).press("Enter");
   await expect(page.getByText("Your current password is incorrect.").first()).toBeVisible();
 
   await page.getByLabel("Current Password").fill(user.password);
@@ -77,14 +78,14 @@ test("changing the email address: password, the new address's link, and the old 
   await expect(page.getByText(`We sent a link to ${newAddress}.`)).toBeVisible();
 
   await page.goto(await outbox.link(newAddress, /^Confirm your new email address$/));
-  await page.getByRole("button", { name: "Confirm Email Address" }).click();
+  await page.getByRole("button", { name: "Confirm Email Address" }).press("Enter");
   await expect(page.getByText(`Done: your MAG account's email address is now ${newAddress}.`)).toBeVisible();
   await page.goto("/account");
   await expect(page.getByText(newAddress)).toBeVisible();
 
   // The old address undoes it: the account goes back, every browser is signed out, a new password is chosen.
   await page.goto(await outbox.link(user.email, /^Your MAG email address was changed$/));
-  await page.getByRole("button", { name: "Undo Email Change" }).click();
+  await page.getByRole("button", { name: "Undo Email Change" }).press("Enter");
   await expect(page.getByText("Your account's email address is back")).toBeVisible();
   await page.getByLabel("New Password", { exact: true }).fill("granite lantern orchard 57");
   await page.getByLabel("Confirm New Password").fill("granite lantern orchard 57");
@@ -105,7 +106,7 @@ test("Close my account: what happens, password and confirmation; signing in with
   const user = await createUser();
   await login(user);
   await page.goto("/account/data");
-  await page.getByRole("link", { name: "Close my account" }).click();
+  await page.getByRole("link", { name: "Close my account" }).press("Enter");
   await expect(page.getByRole("heading", { name: "What happens when you close your account" })).toBeVisible();
   await expectAccessible(page);
 
@@ -127,7 +128,7 @@ test("Close my account: what happens, password and confirmation; signing in with
   await page.getByRole("button", { name: "Log In" }).click();
   await expect(page.getByRole("heading", { name: "Your account is closed" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole("button", { name: "Reopen My Account" }).click();
+  await page.getByRole("button", { name: "Reopen My Account" }).press("Enter");
   await expect(page.getByText("Your account is open again. Please log in.")).toBeVisible();
   await page.getByLabel("Email Address or User ID").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
@@ -155,7 +156,7 @@ test.describe("in Tokyo", () => {
 
     await page.goto("/account");
     await page.getByLabel("Time Zone").selectOption("Europe/Paris");
-    await page.getByRole("button", { name: "Save Profile" }).click();
+    await page.getByRole("button", { name: "Save Profile" }).press("Enter");
     await expect(page.getByText("Your profile was saved.")).toBeVisible();
     await page.goto("/account/security");
     await expect(page.getByRole("listitem").filter({ hasText: "(this browser)" })).toContainText(
