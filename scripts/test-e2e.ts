@@ -2,6 +2,7 @@
 // skipped with --no-build), a migrated and seeded database, then Playwright (which starts the portal
 // itself, see playwright.config.ts).
 /* eslint-disable no-restricted-properties -- see portal-env.ts */
+import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { s3Settings, startFakeS3 } from "../tests/setup/s3";
 import { CHROMIUM_PATH, E2E_IMAGE_DIR, E2E_LOG_FILE } from "../tests/e2e/settings";
@@ -15,6 +16,17 @@ export async function ensureChromium() {
   console.log("Installing Debian's chromium-headless-shell for the e2e tests (apt-get)...");
   await run("apt-get", ["update", "-qq"]);
   await run("apt-get", ["install", "-y", "-qq", "chromium-headless-shell"], {
+    ...process.env,
+    DEBIAN_FRONTEND: "noninteractive",
+  });
+}
+
+/** Debian's unzip, which the zip writer's unit tests check their archives with (installed when missing). */
+export async function ensureUnzip() {
+  if (spawnSync("unzip", ["-v"]).status === 0) return;
+  console.log("Installing Debian's unzip for the zip tests (apt-get)...");
+  await run("apt-get", ["update", "-qq"]);
+  await run("apt-get", ["install", "-y", "-qq", "unzip"], {
     ...process.env,
     DEBIAN_FRONTEND: "noninteractive",
   });

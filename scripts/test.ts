@@ -9,7 +9,7 @@ import { appendFileSync } from "node:fs";
 import { buildServer } from "./build-server";
 import { isBuildStale } from "./next-build";
 import { ensureLocalSecrets, loadDotEnv, ROOT, startEmbeddedServer } from "./portal-env";
-import { ensureChromium } from "./test-e2e";
+import { ensureChromium, ensureUnzip } from "./test-e2e";
 
 type Stage = { name: string; run: () => Promise<number>; stream?: boolean };
 type Result = { name: string; startedAt: number; seconds: number; passed: boolean };
@@ -44,7 +44,14 @@ const stages = {
   format: { name: "format check", run: () => npmRun("format check", "format:check") },
   typecheck: { name: "typecheck", run: () => npmRun("typecheck", "typecheck") },
   bundle: { name: "bundle budget", run: () => npmRun("bundle budget", "check:bundle") },
-  unit: { name: "unit", run: () => npmRun("unit", "test:unit") },
+  unit: {
+    name: "unit",
+    run: () =>
+      ensureUnzip().then(
+        () => npmRun("unit", "test:unit"),
+        (error: unknown) => (console.error(error), 1),
+      ),
+  },
   integration: {
     name: "integration",
     run: () => npmRun("integration", "test:integration", true),

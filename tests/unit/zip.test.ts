@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,8 +18,6 @@ const AT = new Date("2026-12-01T13:45:58.000Z");
 
 const dir = mkdtempSync(join(tmpdir(), "zip-test-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const hasUnzip = spawnSync("unzip", ["-v"]).status === 0;
 
 function writeArchive(): string {
   const path = join(dir, `archive-${Date.now()}.zip`);
@@ -49,7 +47,7 @@ describe("zipFiles", () => {
     }
   });
 
-  it.skipIf(!hasUnzip)("passes unzip's own test and lists the names, sizes and date", () => {
+  it("passes unzip's own test and lists the names, sizes and date", () => {
     const path = writeArchive();
     expect(execFileSync("unzip", ["-tq", path], { encoding: "utf8" })).toMatch(/No errors detected/);
     const listing = execFileSync("unzip", ["-l", path], { encoding: "utf8" });
@@ -57,7 +55,7 @@ describe("zipFiles", () => {
     expect(listing).toMatch(/2026-12-01 13:45|12-01-2026 13:45/);
   });
 
-  it.skipIf(!hasUnzip)("gives unzip the same bytes, UTF-8 included", () => {
+  it("gives unzip the same bytes, UTF-8 included", () => {
     const path = writeArchive();
     for (const entry of ENTRIES) {
       expect(execFileSync("unzip", ["-p", path, entry.name])).toEqual(bytes(entry.data));
