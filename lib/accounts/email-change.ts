@@ -2,7 +2,6 @@ import "server-only";
 import { auditSelf } from "@/lib/audit/service";
 import type { RequestInfo } from "@/lib/core/caller";
 import { keyedHash, randomToken } from "@/lib/core/crypto";
-import { env } from "@/lib/core/env";
 import { DomainError } from "@/lib/core/errors";
 import { consumeLimit } from "@/lib/core/rate-limit";
 import { inTransaction } from "@/lib/core/transaction";
@@ -10,6 +9,7 @@ import { sendEmailInBackground } from "@/lib/messaging/service";
 import { endAllSessions } from "@/lib/sessions/service";
 import { confirmCurrentPassword } from "./current-password";
 import * as emails from "./email-change-emails";
+import { emailLink } from "./links";
 import * as repo from "./repository";
 import { issueResetToken } from "./reset-link";
 import type { ChangeEmailInput } from "./schemas";
@@ -22,10 +22,6 @@ const CONFIRM_PURPOSE = "email-change";
 const UNDO_PURPOSE = "email-change-undo";
 export const CONFIRM_LINK_TTL_MS = 24 * 60 * 60 * 1000;
 export const UNDO_LINK_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-
-function link(path: string, token: string): string {
-  return new URL(`${path}?token=${encodeURIComponent(token)}`, env().APP_URL).toString();
-}
 
 /**
  * Checks the password and emails a confirmation link to the new address. An address that already has an
@@ -71,7 +67,7 @@ export async function requestEmailChange(
     await auditSelf("EMAIL_CHANGE_REQUESTED", "SUCCESS", userId, request, undefined, tx);
   });
   sendEmailInBackground(
-    emails.confirmNewAddressMessage(input.email, profile.firstName, link("/confirm-email", token)),
+    emails.confirmNewAddressMessage(input.email, profile.firstName, emailLink("/confirm-email", token)),
   );
 }
 
@@ -116,7 +112,7 @@ export async function confirmEmailChange(
       moved.firstName,
       moved.newEmail,
       { at: now, timeZone: moved.timeZone },
-      link("/undo-email-change", undoToken),
+      emailLink("/undo-email-change", undoToken),
     ),
   );
   return moved.newEmail;

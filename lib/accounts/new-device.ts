@@ -2,7 +2,6 @@ import "server-only";
 import { auditSelf } from "@/lib/audit/service";
 import type { RequestInfo } from "@/lib/core/caller";
 import { keyedHash, randomToken } from "@/lib/core/crypto";
-import { env } from "@/lib/core/env";
 import { DomainError } from "@/lib/core/errors";
 import { inTransaction } from "@/lib/core/transaction";
 import { sendEmailInBackground } from "@/lib/messaging/service";
@@ -10,6 +9,7 @@ import { knownDeviceAccount } from "@/lib/sessions/known-device";
 import { endSessionOf, signedInBefore } from "@/lib/sessions/service";
 import { describeUserAgent } from "@/lib/sessions/user-agent";
 import { newDeviceMessage } from "./emails";
+import { emailLink } from "./links";
 import * as repo from "./repository";
 import { issueResetToken } from "./reset-link";
 
@@ -41,7 +41,7 @@ export async function noticeSignInFromNewDevice(
     expiresAt: new Date(now.getTime() + REPORT_LINK_TTL_MS),
     sessionId: sign.sessionId,
   });
-  const link = new URL(`/this-wasnt-me?token=${encodeURIComponent(token)}`, env().APP_URL).toString();
+  const link = emailLink("/this-wasnt-me", token);
   sendEmailInBackground(
     newDeviceMessage(profile.email, profile.firstName, {
       device: describeUserAgent(request.userAgent),

@@ -36,6 +36,7 @@ import * as emails from "./emails";
 import { hashPassword, verifyPassword } from "./password";
 import { issueReopenOffer } from "./closing";
 import { confirmCurrentPassword } from "./current-password";
+import { emailLink } from "./links";
 import * as repo from "./repository";
 import { issueResetToken, resetTokenHash } from "./reset-link";
 import type {
@@ -50,10 +51,6 @@ import type {
 export type { Profile } from "./repository";
 
 const VERIFY_PURPOSE = "email-verify";
-
-function link(path: string, token: string): string {
-  return new URL(`${path}?token=${encodeURIComponent(token)}`, env().APP_URL).toString();
-}
 
 function refuseWeakPassword(password: string, personal: string[], field = "password") {
   const problem = passwordProblem(password, personal);
@@ -76,7 +73,7 @@ async function issueVerificationLink(userId: string, now: Date) {
       tx,
     );
   });
-  await sendEmail(emails.verifyEmailMessage(user.email, user.firstName, link("/verify-email", token)));
+  await sendEmail(emails.verifyEmailMessage(user.email, user.firstName, emailLink("/verify-email", token)));
 }
 
 /**
@@ -135,7 +132,7 @@ export async function signUp(input: SignUpInput, request: RequestInfo, now = new
     return;
   }
   sendEmailInBackground(
-    emails.verifyEmailMessage(input.email, input.firstName, link("/verify-email", token)),
+    emails.verifyEmailMessage(input.email, input.firstName, emailLink("/verify-email", token)),
   );
 }
 
@@ -344,7 +341,7 @@ async function emailPhoneApproval(userId: string, phoneId: string, now: Date): P
       profile.email,
       profile.firstName,
       label,
-      link("/approve-phone", token),
+      emailLink("/approve-phone", token),
       env().SUPPORT_EMAIL,
     ),
   );
@@ -419,7 +416,7 @@ export async function requestPasswordReset(
     return issued;
   });
   sendEmailInBackground(
-    emails.resetPasswordMessage(account.email, profile?.firstName ?? "", link("/reset-password", token)),
+    emails.resetPasswordMessage(account.email, profile?.firstName ?? "", emailLink("/reset-password", token)),
   );
 }
 
@@ -487,11 +484,6 @@ export function changeAccountAccess(
 export async function rememberDetectedTimeZone(userId: string, timeZone: string): Promise<void> {
   const canonical = canonicalTimeZone(timeZone);
   if (canonical) await repo.setDetectedTimeZone(userId, canonical);
-}
-
-/** The zone the user reads dates in; null (UTC) until their browser told it. */
-export async function userTimeZone(userId: string): Promise<string | null> {
-  return (await repo.findProfile(userId))?.timeZone ?? null;
 }
 
 export async function updateProfile(

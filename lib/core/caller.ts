@@ -18,4 +18,6 @@ export type CurrentSession = {
   otpAt: Date | null;
   /** How that phone OTP came: a text or a voice call. */
   otpChannel: "SMS" | "VOICE" | null;
+  /** The IANA zone the user reads dates in; null (UTC) until their browser told it. */
+  timeZone: string | null;
 };

@@ -69,7 +69,14 @@ export type SessionWithUser = {
   revokedAt: Date | null;
   expiresAt: Date;
   lastSeenAt: Date;
-  user: { status: "ACTIVE" | "DISABLED"; role: Role; firstName: string; lastName: string; email: string };
+  user: {
+    status: "ACTIVE" | "DISABLED";
+    role: Role;
+    firstName: string;
+    lastName: string;
+    email: string;
+    timeZone: string | null;
+  };
 };
 
 type SessionWithUserRow = Omit<SessionWithUser, "user"> & {
@@ -81,14 +88,15 @@ export async function findSessionWithUser(id: string): Promise<SessionWithUser |
     "sessions-find-with-user",
     `SELECT s.id, s."userId", s."authLevel", s."passwordAt", s."otpAt", s."otpChannel", s."claimedAt", s."revokedAt",
             s."expiresAt", s."lastSeenAt", u.status AS user_status, u.role AS user_role,
-            u."firstName" AS "user_firstName", u."lastName" AS "user_lastName", u.email AS user_email
+            u."firstName" AS "user_firstName", u."lastName" AS "user_lastName", u.email AS user_email,
+            u."timeZone" AS "user_timeZone"
      FROM sessions s JOIN users u ON u.id = s."userId"
      WHERE s.id = $1`,
     [id],
   );
   const r = rows[0];
   if (!r) return null;
-  const { user_status, user_role, user_firstName, user_lastName, user_email, ...session } = r;
+  const { user_status, user_role, user_firstName, user_lastName, user_email, user_timeZone, ...session } = r;
   return {
     ...session,
     user: {
@@ -97,6 +105,7 @@ export async function findSessionWithUser(id: string): Promise<SessionWithUser |
       firstName: user_firstName,
       lastName: user_lastName,
       email: user_email,
+      timeZone: user_timeZone,
     },
   };
 }

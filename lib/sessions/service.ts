@@ -86,6 +86,7 @@ export async function resolveSession(sessionId: string, now: Date): Promise<Curr
     passwordAt: s.passwordAt,
     otpAt: s.otpAt,
     otpChannel: s.otpChannel,
+    timeZone: s.user.timeZone,
   };
 }
 
