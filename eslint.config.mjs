@@ -42,6 +42,8 @@ const config = [
             },
             {
               group: ["@/lib/core/sql"],
+              // A service may name a SqlStep (another module's write riding on its repository's statement).
+              allowTypeImports: true,
               message: "Only repositories (and lib/core/rate-limit.ts) run plain SQL.",
             },
             {

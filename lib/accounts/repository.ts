@@ -1,6 +1,8 @@
 import "server-only";
 import { db, type Tx } from "@/lib/core/db";
 import { query } from "@/lib/core/sql";
+import type { SendPreflightRow } from "@/lib/otp/service";
+import type { LoginChallengeRow } from "@/lib/sessions/service";
 import { Prisma, type AccountStatus, type EmailTokenPurpose, type Role } from "@/lib/generated/prisma/client";
 
 export type AccountForSignIn = {
@@ -278,4 +280,44 @@ export async function consumePhoneApprovalToken(
     data: { consumedAt: now },
   });
   return count === 1 ? { userId: token.userId, phoneId: token.phoneId } : null;
+}
+
+export type SignInSendRead = SendPreflightRow & {
+  challenge: LoginChallengeRow | null;
+  e164Encrypted: string | null;
+};
+
+/**
+ * Everything sending a sign-in code reads, in one statement (the send's first of two round trips): the
+ * pending sign-in, the chosen phone if it is one of that user's sign-in phones (the phones module's rule:
+ * on an active or proofing-required credential), the account's OTP lock and the number's carrier lookup
+ * cached since `lineSince`. A sign-in read model across modules' tables; nothing here writes them.
+ */
+export async function findSignInSend(
+  challengeId: string,
+  phoneId: string,
+  lineSince: Date,
+): Promise<SignInSendRead> {
+  const rows = await query<
+    SendPreflightRow &
+      Omit<LoginChallengeRow, "id"> & { challengeId: string | null; e164Encrypted: string | null }
+  >(
+    "sign-in-send-read",
+    `SELECT ch.id AS "challengeId", ch."userId", ch."passwordAt", ch."expiresAt", ch."completedAt",
+       ch."recoveredAt", p."e164Encrypted", g."consecutiveFailures", g."lockedUntil", g."disabledAt",
+       l."lineType", l."simSwappedAt"
+     FROM (SELECT 1) one
+     LEFT JOIN login_challenges ch ON ch.id = $1
+     LEFT JOIN phone_numbers p ON p.id = $2 AND p."userId" = ch."userId"
+       AND EXISTS (SELECT 1 FROM credentials c
+                   WHERE c.id = p."credentialId" AND c.status IN ('ACTIVE', 'PROOFING_REQUIRED'))
+     LEFT JOIN otp_guards g ON g."userId" = ch."userId"
+     LEFT JOIN phone_line_checks l ON l.fingerprint = p."e164Fingerprint" AND l."checkedAt" > $3`,
+    [challengeId, phoneId, lineSince],
+  );
+  const { challengeId: id, userId, passwordAt, expiresAt, completedAt, recoveredAt, ...rest } = rows[0]!;
+  return {
+    ...rest,
+    challenge: id ? { id, userId, passwordAt, expiresAt, completedAt, recoveredAt } : null,
+  };
 }

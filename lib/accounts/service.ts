@@ -1,7 +1,7 @@
 import "server-only";
 import type { RequestInfo } from "@/lib/core/caller";
 import { recordAudit, auditSelf } from "@/lib/audit/service";
-import { keyedHash, randomToken } from "@/lib/core/crypto";
+import { decrypt, keyedHash, randomToken } from "@/lib/core/crypto";
 import { env } from "@/lib/core/env";
 import { canonicalTimeZone } from "@/lib/core/time-zone";
 import { DomainError } from "@/lib/core/errors";
@@ -10,21 +10,22 @@ import { checkLimits, consumeLimit, enforceLimit } from "@/lib/core/rate-limit";
 import { inTransaction, type Tx } from "@/lib/core/transaction";
 import type { AccountStatus, Role } from "@/lib/generated/prisma/client";
 import { isIdentityProofed } from "@/lib/credentials/service";
-import { sendEmail, sendEmailInBackground } from "@/lib/messaging/service";
-import { sendCode, verifyCode } from "@/lib/otp/service";
+import { lineCheckFreshSince, sendEmail, sendEmailInBackground } from "@/lib/messaging/service";
+import { sendCode, sendPreflightOf, verifyCode } from "@/lib/otp/service";
 import {
   consumePhoneRiskApproval,
   grantPhoneRiskApproval,
   listSignInPhones,
   requiresPhoneOtp,
-  signInPhoneNumber,
   userPhoneLabel,
   type MaskedPhone,
 } from "@/lib/phones/service";
 import type { SendSignInCodeInput } from "@/lib/phones/schemas";
 import {
-  finishLoginChallenge,
+  completeLoginChallengeStep,
   endAllSessions,
+  liveLoginChallenge,
+  loginChallengeIdOf,
   readLoginChallenge,
   startLoginChallenge,
   startSession,
@@ -289,21 +290,28 @@ export async function sendSignInCode(
   request: RequestInfo,
   now = new Date(),
 ): Promise<{ expiresAt: Date }> {
-  const challenge = await requireChallenge(challengeToken, now);
-  const phone = await signInPhoneNumber(challenge.userId, input.phoneId);
-  if (!phone)
+  // One read for the pending sign-in, the phone, the OTP lock and the line check; one write for the code.
+  const challengeId = loginChallengeIdOf(challengeToken);
+  const read = challengeId
+    ? await repo.findSignInSend(challengeId, input.phoneId, lineCheckFreshSince(now))
+    : null;
+  const challenge = liveLoginChallenge(read?.challenge ?? null, now);
+  // A recovered sign-in (a recovery code was spent on it) completes only with a new phone.
+  if (!read || !challenge || challenge.recovered) throw new DomainError("otp.challenge_expired");
+  if (!read.e164Encrypted)
     throw new DomainError("phones.not_found", { fieldErrors: { phoneId: "Choose one of your phones." } });
   try {
     return await sendCode({
       userId: challenge.userId,
       purpose: "SIGN_IN",
       channel: input.channel,
-      e164: phone.e164,
+      e164: decrypt(read.e164Encrypted),
       phoneId: input.phoneId,
       binding: challenge.id,
       request,
       now,
       spendRiskApproval: () => consumePhoneRiskApproval(input.phoneId, now),
+      preflight: sendPreflightOf(read),
     });
   } catch (error) {
     if (!(error instanceof DomainError) || error.code !== "otp.sim_swap_recent") throw error;
@@ -382,15 +390,26 @@ export async function completeSignInWithCode(
   options: SessionOpening = {},
 ): Promise<OpenedSession> {
   const challenge = await requireChallenge(challengeToken, now);
-  const { channel } = await verifyCode({
+  // A right code completes the sign-in and opens its session in the statement that checks it.
+  const { step, session } = completeLoginChallengeStep(
+    challenge,
+    null,
+    "password+phone_otp",
+    request,
+    now,
+    options.claimed,
+  );
+  const { followedUp } = await verifyCode({
     userId: challenge.userId,
     purpose: "SIGN_IN",
     code,
     binding: challenge.id,
     request,
     now,
+    then: step,
   });
-  return finishLoginChallenge(challenge, channel, "password+phone_otp", request, now, options.claimed);
+  if (followedUp !== true) throw new DomainError("otp.challenge_expired");
+  return session;
 }
 
 /** Emails a reset link when the account exists; the caller always sees the same answer. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/core/db";
-import { execute, type SqlValue } from "@/lib/core/sql";
+import { execute, type SqlStep, type SqlValue } from "@/lib/core/sql";
 import { AuditType, type AuditResult, type Prisma } from "@/lib/generated/prisma/client";
 
 /** Every kind of audit event, for the viewer's action filter. */
@@ -31,17 +31,14 @@ function auditValues(event: AuditEventInput): SqlValue[] {
   ];
 }
 
-/**
- * An audit row written by another repository's statement, as a data-modifying CTE: the row is added only
- * when the CTE named by `when` returned rows, so it commits with the change it records or not at all.
- */
-export type AuditWrite = { values: SqlValue[]; cte: (firstParam: number, when: string) => string };
+/** An audit row written by another repository's statement (a SqlStep): it commits with the change it records. */
+export type AuditWrite = SqlStep;
 
 export function auditWrite(event: AuditEventInput): AuditWrite {
   return {
     values: auditValues(event),
     cte: (p, when) =>
-      `audit AS (INSERT INTO audit_events (${AUDIT_COLUMNS})
+      `audit_${p} AS (INSERT INTO audit_events (${AUDIT_COLUMNS})
        SELECT ${Array.from({ length: 8 }, (_, i) => `$${p + i}`).join(", ")}
        WHERE EXISTS (SELECT 1 FROM ${when}))`,
   };

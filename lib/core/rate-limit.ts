@@ -8,7 +8,7 @@ import {
 } from "rate-limiter-flexible";
 import { env } from "./env";
 import { DomainError, type ErrorCode } from "./errors";
-import { query, sqlPool } from "./sql";
+import { query, sqlPool, type SqlValue } from "./sql";
 import { onShutdown } from "./shutdown";
 
 /**
@@ -174,21 +174,27 @@ export async function checkLimits(consume: LimitCheck[], peek: LimitCheck[] = []
   if (new Set(consumeKeys).size !== consumeKeys.length)
     throw new Error("checkLimits: a limit is listed twice");
   const now = Date.now();
-  const rows = await query<{ key: string; points: number; expire: string | null; spent: boolean }>(
-    "rate-limits-check",
-    CONSUME_SQL,
-    [
-      consumeKeys,
-      consume.map(({ name }) => String(now + RATE_LIMITS[name].durationSeconds * 1000)),
-      now,
-      peek.map(storedKey),
-    ],
-  );
+  const rows = await query<LimitRow & { spent: boolean }>("rate-limits-check", CONSUME_SQL, [
+    consumeKeys,
+    consume.map(({ name }) => String(now + RATE_LIMITS[name].durationSeconds * 1000)),
+    now,
+    peek.map(storedKey),
+  ]);
   const byKey = new Map(rows.map((r) => [`${r.spent ? "c" : "p"}${r.key}`, r]));
-  const checks = [
-    ...consume.map((c) => ({ ...c, row: byKey.get(`c${storedKey(c)}`), spent: true })),
-    ...peek.map((c) => ({ ...c, row: byKey.get(`p${storedKey(c)}`), spent: false })),
-  ];
+  return refusalOf(
+    [
+      ...consume.map((c) => ({ ...c, row: byKey.get(`c${storedKey(c)}`), spent: true })),
+      ...peek.map((c) => ({ ...c, row: byKey.get(`p${storedKey(c)}`), spent: false })),
+    ],
+    now,
+  );
+}
+
+type CheckedLimit = LimitCheck & { row: LimitRow | undefined; spent: boolean };
+type LimitRow = { key: string; points: number; expire: string | number | null };
+
+/** The first limit that refused, in the order checked; the points spent on limits after it are given back. */
+async function refusalOf(checks: CheckedLimit[], now: number): Promise<LimitsResult> {
   const refusedAt = checks.findIndex(({ name, row, spent }) =>
     row ? (spent ? row.points > RATE_LIMITS[name].points : row.points >= RATE_LIMITS[name].points) : false,
   );
@@ -224,4 +230,50 @@ export async function refundLimits(limits: LimitCheck[]): Promise<void> {
     return;
   }
   await query("rate-limits-refund", REFUND_SQL, [limits.map(storedKey), Date.now()]);
+}
+
+/**
+ * Limits spent by a caller's own statement (PostgreSQL store only; null with Redis, where the caller uses
+ * checkLimits first). Its CTEs are `limits_spent` (the rows after spending) and `limits_refused` (a row when
+ * any limit is over), so the caller's write can be made only when none refused; the caller returns
+ * `limitsJson` as a column and hands it to `outcome`, which gives back the points of the limits after the
+ * refusing one, as checkLimits does.
+ */
+export function limitsInStatement(consume: LimitCheck[]): {
+  values: SqlValue[];
+  cte: (firstParam: number) => string;
+  limitsJson: string;
+  outcome: (json: LimitRow[] | null) => Promise<LimitsResult>;
+} | null {
+  if (env().REDIS_URL) return null;
+  for (const { name } of consume) limiterFor(name);
+  const now = Date.now();
+  const keys = consume.map(storedKey);
+  return {
+    values: [
+      keys,
+      consume.map(({ name }) => String(now + RATE_LIMITS[name].durationSeconds * 1000)),
+      String(now),
+      consume.map(({ name }) => RATE_LIMITS[name].points),
+    ],
+    cte: (p) => `limits_spent AS (
+        INSERT INTO rate_limits AS r (key, points, expire)
+        SELECT k, 1, e FROM unnest($${p}::text[], $${p + 1}::bigint[]) AS t(k, e) ORDER BY k
+        ON CONFLICT (key) DO UPDATE SET
+          points = CASE WHEN r.expire <= $${p + 2}::bigint THEN 1 ELSE r.points + 1 END,
+          expire = CASE WHEN r.expire <= $${p + 2}::bigint THEN EXCLUDED.expire ELSE r.expire END
+        RETURNING key, points, expire
+      ), limits_refused AS (
+        SELECT 1 FROM limits_spent s JOIN unnest($${p}::text[], $${p + 3}::int[]) AS m(k, max) ON s.key = m.k
+        WHERE s.points > m.max LIMIT 1
+      )`,
+    limitsJson: `(SELECT json_agg(limits_spent) FROM limits_spent)`,
+    outcome: (json) => {
+      const byKey = new Map((json ?? []).map((r) => [r.key, r]));
+      return refusalOf(
+        consume.map((c) => ({ ...c, row: byKey.get(storedKey(c)), spent: true })),
+        now,
+      );
+    },
+  };
 }

@@ -59,6 +59,18 @@ export function poolSettings(): pg.PoolConfig {
 export type SqlValue = string | number | boolean | Date | null | string[] | number[];
 
 /**
+ * A write that rides on another module's statement, as data-modifying CTEs: made only when the CTE named by
+ * `when` returned rows, so it commits with the change it belongs to or not at all (one round trip for both).
+ * `firstParam` is the number of its first placeholder; it names its CTEs after it, so steps do not collide.
+ */
+export type SqlStep = {
+  values: SqlValue[];
+  cte: (firstParam: number, when: string) => string;
+  /** The CTE whose rows show the step was made, for callers that must know. */
+  done?: (firstParam: number) => string;
+};
+
+/**
  * Runs one statement as a named prepared statement (parsed and planned once per connection).
  * `name` must be unique per SQL text across the portal.
  */

@@ -8,7 +8,8 @@ import {
   type SmsMessage,
   type VoiceMessage,
 } from "./messaging";
-import { insertOutboxMessage } from "./repository";
+import type { SqlStep } from "@/lib/core/sql";
+import { insertOutboxMessage, outboxInsertStep } from "./repository";
 
 /**
  * Magic numbers of the local provider (fictional +1 202 555 01xx range), for trying failures by hand and in
@@ -48,3 +49,12 @@ export const outboxSender: EmailSender & PhoneSender = {
     return LOCAL;
   },
 };
+
+/**
+ * The local provider's text or call as a step of the caller's statement (the send is that outbox row), so a
+ * code and its message are stored in one round trip. The magic numbers are refused here, before any write.
+ */
+export function outboxMessageStep(m: { channel: "sms" | "voice"; to: string; body: string }): SqlStep {
+  refuseMagicNumbers(m.to);
+  return outboxInsertStep(m);
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/core/db";
-import { query } from "@/lib/core/sql";
+import { query, type SqlStep } from "@/lib/core/sql";
 import type { MessageChannel } from "@/lib/generated/prisma/client";
 import type { EmailAttachment, OutboxChannel, OutboxEntry } from "./messaging";
 
@@ -20,6 +20,17 @@ export async function insertOutboxMessage(m: {
     `INSERT INTO outbox_messages (channel, "to", subject, body, attachments, "createdAt") VALUES ($1, $2, $3, $4, $5, $6)`,
     [TO_DB[m.channel], m.to, m.subject ?? null, m.body, JSON.stringify(m.attachments ?? []), new Date()],
   );
+}
+
+/** An outbox row (no subject, no attachments) inserted by the caller's statement when `when` has rows. */
+export function outboxInsertStep(m: { channel: OutboxChannel; to: string; body: string }): SqlStep {
+  return {
+    values: [TO_DB[m.channel], m.to, m.body, new Date()],
+    cte: (p, when) => `outbox_${p} AS (
+        INSERT INTO outbox_messages (channel, "to", body, attachments, "createdAt")
+        SELECT $${p}::"MessageChannel", $${p + 1}, $${p + 2}, '[]'::jsonb, $${p + 3}::timestamp WHERE EXISTS (SELECT 1 FROM ${when})
+      )`,
+  };
 }
 
 export async function listOutboxMessages(filter: { to?: string; take: number }): Promise<OutboxEntry[]> {

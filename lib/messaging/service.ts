@@ -7,6 +7,7 @@ import {
   type Env,
 } from "@/lib/core/env";
 import { logger } from "@/lib/core/logger";
+import type { SqlStep } from "@/lib/core/sql";
 import type {
   EmailMessage,
   EmailSender,
@@ -16,7 +17,7 @@ import type {
   SmsMessage,
   VoiceMessage,
 } from "./messaging";
-import { outboxSender } from "./outbox-sender";
+import { outboxMessageStep, outboxSender } from "./outbox-sender";
 import { localLineLookup, twilioLineLookup, type LineInfo, type LineLookup } from "./line-lookup";
 import { findDeliveryReports, findLineCheck, listOutboxMessages, saveLineCheck } from "./repository";
 import { createSmtpSender } from "./smtp-sender";
@@ -93,6 +94,16 @@ export async function placeVoiceCall(message: VoiceMessage): Promise<SentMessage
   return sent;
 }
 
+/**
+ * With the local provider (demo mode), a text or call is one outbox row: returned as a step of the caller's
+ * statement, so the code and its message are stored together. Null with a real provider, which the caller
+ * sends through with sendSms / placeVoiceCall. Throws DeliveryError for the local failing numbers.
+ */
+export function phoneMessageStep(m: { channel: "sms" | "voice"; to: string; body: string }): SqlStep | null {
+  if (phone() !== outboxSender) return null;
+  return outboxMessageStep(m);
+}
+
 export function isOutboxActive(): boolean {
   return isLocalOutboxActive();
 }
@@ -116,6 +127,11 @@ function lookup(): LineLookup {
 
 const LINE_CHECK_TTL_MS = 24 * 60 * 60_000;
 
+/** Line checks made after this time are still used (callers that read the cache themselves). */
+export function lineCheckFreshSince(now: Date): Date {
+  return new Date(now.getTime() - LINE_CHECK_TTL_MS);
+}
+
 /**
  * The carrier's view of a number (line type, last SIM swap), looked up at most once a day per number and kept
  * under its `fingerprint` only. Null when the lookup failed or took over 2 s: callers go on with the built-in
@@ -125,8 +141,11 @@ export async function checkLine(
   e164: string,
   fingerprint: string,
   now = new Date(),
+  cachedCheck?: LineInfo | null,
 ): Promise<LineInfo | null> {
-  const cached = await findLineCheck(fingerprint, new Date(now.getTime() - LINE_CHECK_TTL_MS));
+  // `cachedCheck`: the caller read the cache already (null: nothing fresh there).
+  const cached =
+    cachedCheck === undefined ? await findLineCheck(fingerprint, lineCheckFreshSince(now)) : cachedCheck;
   if (cached) return cached;
   try {
     const line = await lookup().lookUp(e164, now);

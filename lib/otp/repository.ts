@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { AuditWrite } from "@/lib/audit/service";
 import { db } from "@/lib/core/db";
-import { query } from "@/lib/core/sql";
+import { query, type SqlStep, type SqlValue } from "@/lib/core/sql";
 import type { Tx } from "@/lib/core/transaction";
 import type { MessageChannel, OtpPurpose } from "@/lib/generated/prisma/client";
 
@@ -20,73 +20,167 @@ export type NewCode = {
 
 // Sending and checking codes is on the sign-in hot path: plain SQL (lib/core/sql.ts) for those steps.
 
+export type SendPreflight = {
+  guard: Guard | null;
+  line: { lineType: string; simSwappedAt: Date | null } | null;
+};
+
+/**
+ * What a send checks before spending anything, in one read: the account's lock and the carrier lookup of
+ * the number cached since `lineSince` (the messaging module's cache, read here to save a round trip).
+ */
+export async function findSendPreflight(
+  userId: string,
+  fingerprint: string,
+  lineSince: Date,
+): Promise<SendPreflight> {
+  const rows = await query<SendPreflightRow>(
+    "otp-send-preflight",
+    `SELECT g."consecutiveFailures", g."lockedUntil", g."disabledAt", l."lineType", l."simSwappedAt"
+     FROM (SELECT 1) one
+     LEFT JOIN otp_guards g ON g."userId" = $1
+     LEFT JOIN phone_line_checks l ON l.fingerprint = $2 AND l."checkedAt" > $3`,
+    [userId, fingerprint, lineSince],
+  );
+  return sendPreflightOf(rows[0]!);
+}
+
+/** The columns of a send preflight, as another module's read may return them (null when absent). */
+export type SendPreflightRow = {
+  consecutiveFailures: number | null;
+  lockedUntil: Date | null;
+  disabledAt: Date | null;
+  lineType: string | null;
+  simSwappedAt: Date | null;
+};
+
+export function sendPreflightOf(row: SendPreflightRow): SendPreflight {
+  return {
+    guard:
+      row.consecutiveFailures === null
+        ? null
+        : {
+            consecutiveFailures: row.consecutiveFailures,
+            lockedUntil: row.lockedUntil,
+            disabledAt: row.disabledAt,
+          },
+    line: row.lineType === null ? null : { lineType: row.lineType, simSwappedAt: row.simSwappedAt },
+  };
+}
+
+/** What else the statement storing a code does: spend the send limits first, write the message after. */
+export type StoreCodeSteps = {
+  limits?: { values: SqlValue[]; cte: (firstParam: number) => string; limitsJson: string } | null;
+  message?: SqlStep | null;
+};
+
 /**
  * A resend replaces the earlier code of the same purpose: new hash, fresh tries, new expiry. The audit row
- * is written by the same statement.
+ * (and, when given, the send limits and the message) are written by the same statement; with limits, the
+ * code is stored only when none refused. `stored` is false then, and `limits` holds the spent rows.
  */
-export async function replaceCode(code: NewCode, now: Date, audit: AuditWrite): Promise<{ id: string }> {
-  const rows = await query<{ id: string }>(
-    "otp-codes-replace",
-    `WITH code AS (
+export async function replaceCode(
+  code: NewCode,
+  now: Date,
+  audit: AuditWrite,
+  steps: StoreCodeSteps = {},
+): Promise<{ stored: boolean; limits: never[] | null }> {
+  const limits = steps.limits;
+  const codeValues: SqlValue[] = [
+    randomUUID(),
+    code.userId,
+    code.purpose,
+    code.channel,
+    code.targetFingerprint,
+    code.targetEncrypted,
+    code.phoneId,
+    code.bindingHash,
+    code.codeHash,
+    code.expiresAt,
+    now,
+  ];
+  const p = codeValues.length + 1;
+  const auditAt = p + (limits?.values.length ?? 0);
+  const messageAt = auditAt + audit.values.length;
+  const rows = await query<{ stored: number; limits: never[] | null }>(
+    `otp-codes-replace${limits ? "-limited" : ""}${steps.message ? "-message" : ""}`,
+    `WITH ${limits ? `${limits.cte(p)},` : ""} code AS (
        INSERT INTO one_time_codes AS c (id, "userId", purpose, channel, "targetFingerprint", "targetEncrypted",
          "phoneId", "bindingHash", "codeHash", "expiresAt", "createdAt")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       SELECT $1, $2, $3::"OtpPurpose", $4::"MessageChannel", $5, $6, $7, $8, $9, $10::timestamp, $11::timestamp
+       ${limits ? "WHERE NOT EXISTS (SELECT 1 FROM limits_refused)" : ""}
        ON CONFLICT ("userId", purpose) DO UPDATE SET
          channel = EXCLUDED.channel, "targetFingerprint" = EXCLUDED."targetFingerprint",
          "targetEncrypted" = EXCLUDED."targetEncrypted", "phoneId" = EXCLUDED."phoneId",
          "bindingHash" = EXCLUDED."bindingHash", "codeHash" = EXCLUDED."codeHash",
          "expiresAt" = EXCLUDED."expiresAt", "createdAt" = EXCLUDED."createdAt", attempts = 0, "consumedAt" = NULL
        RETURNING id
-     ), ${audit.cte(12, "code")}
-     SELECT id FROM code`,
-    [
-      randomUUID(),
-      code.userId,
-      code.purpose,
-      code.channel,
-      code.targetFingerprint,
-      code.targetEncrypted,
-      code.phoneId,
-      code.bindingHash,
-      code.codeHash,
-      code.expiresAt,
-      now,
-      ...audit.values,
-    ],
+     ), ${audit.cte(auditAt, "code")}${steps.message ? `, ${steps.message.cte(messageAt, "code")}` : ""}
+     SELECT (SELECT count(*)::int FROM code) AS stored, ${limits ? limits.limitsJson : "NULL"} AS limits`,
+    [...codeValues, ...(limits?.values ?? []), ...audit.values, ...(steps.message?.values ?? [])],
   );
-  return rows[0]!;
+  return { stored: rows[0]!.stored === 1, limits: rows[0]!.limits };
 }
 
-export type SpentAttempt = {
+export type CheckedCode = {
   id: string;
-  codeHash: string;
-  bindingHash: string;
+  isRight: boolean;
+  followedUp: boolean;
   targetEncrypted: string;
-  targetFingerprint: string;
   phoneId: string | null;
   channel: "SMS" | "VOICE";
   attempts: number;
 };
 
 /**
- * Spends one try of the live code, atomically: the guard `attempts < max` in the same UPDATE means no more
- * than `max` submissions are ever evaluated, however many arrive at once. Spends nothing (null) while the
- * account's codes are locked.
+ * Spends one try of the live code and checks it, in one statement: the guard `attempts < max` in the same
+ * UPDATE means no more than `max` submissions are ever evaluated, however many arrive at once. A right code
+ * (its hash and its binding's hash match) is consumed by that same update, so it works once; the account's
+ * run of failures is cleared, `verified` audited and `then` made (its `when` CTE has the code's `purpose` and
+ * `channel`), all in that statement. Null (nothing spent)
+ * while the account's codes are locked or no live code is left. Comparing keyed hashes in SQL leaks nothing
+ * usable: a caller cannot steer the bytes of a keyed hash.
  */
-export async function spendAttempt(
-  userId: string,
-  purpose: OtpPurpose,
+export async function spendAndCheck(
+  attempt: { userId: string; purpose: OtpPurpose; codeHash: string; bindingHash: string },
   max: number,
   now: Date,
-): Promise<SpentAttempt | null> {
-  const rows = await query<SpentAttempt>(
-    "otp-codes-spend-attempt",
-    `UPDATE one_time_codes SET attempts = attempts + 1
-     WHERE "userId" = $1 AND purpose = $2 AND "consumedAt" IS NULL AND attempts < $3 AND "expiresAt" > $4
-       AND NOT EXISTS (SELECT 1 FROM otp_guards g
-                       WHERE g."userId" = $1 AND (g."lockedUntil" > $4 OR g."disabledAt" IS NOT NULL))
-     RETURNING id, "codeHash", "bindingHash", "targetEncrypted", "targetFingerprint", "phoneId", channel, attempts`,
-    [userId, purpose, max, now],
+  verified: AuditWrite,
+  then: Required<SqlStep> | null,
+): Promise<CheckedCode | null> {
+  const values: SqlValue[] = [
+    attempt.userId,
+    attempt.purpose,
+    max,
+    now,
+    attempt.codeHash,
+    attempt.bindingHash,
+  ];
+  const auditAt = values.length + 1;
+  const thenAt = auditAt + verified.values.length;
+  const rows = await query<CheckedCode>(
+    then ? "otp-codes-check-then" : "otp-codes-check",
+    `WITH spent AS (
+       UPDATE one_time_codes SET attempts = attempts + 1,
+         "consumedAt" = CASE WHEN "codeHash" = $5 AND "bindingHash" = $6 THEN $4::timestamp END
+       WHERE "userId" = $1 AND purpose = $2 AND "consumedAt" IS NULL AND attempts < $3 AND "expiresAt" > $4
+         AND NOT EXISTS (SELECT 1 FROM otp_guards g
+                         WHERE g."userId" = $1 AND (g."lockedUntil" > $4 OR g."disabledAt" IS NOT NULL))
+       RETURNING id, "consumedAt" IS NOT NULL AS "isRight", "targetEncrypted", "phoneId", channel, attempts, purpose
+     ), consumed AS (
+       SELECT purpose, channel FROM spent WHERE "isRight"
+     ), reset AS (
+       UPDATE otp_guards g SET "consecutiveFailures" = 0, "lockedUntil" = NULL, "updatedAt" = $4,
+         "failuresSinceSignIn" = CASE WHEN consumed.purpose = 'SIGN_IN' THEN 0 ELSE g."failuresSinceSignIn" END,
+         "locksSinceSignIn" = CASE WHEN consumed.purpose = 'SIGN_IN' THEN 0 ELSE g."locksSinceSignIn" END
+       FROM consumed WHERE g."userId" = $1 AND g."disabledAt" IS NULL
+         AND (g."consecutiveFailures" <> 0 OR g."lockedUntil" IS NOT NULL
+              OR (consumed.purpose = 'SIGN_IN' AND (g."failuresSinceSignIn" <> 0 OR g."locksSinceSignIn" <> 0)))
+     ), ${verified.cte(auditAt, "consumed")}${then ? `, ${then.cte(thenAt, "consumed")}` : ""}
+     SELECT id, "isRight", ${then ? `EXISTS (SELECT 1 FROM ${then.done(thenAt)})` : "false"} AS "followedUp",
+       "targetEncrypted", "phoneId", channel, attempts
+     FROM spent`,
+    [...values, ...verified.values, ...(then?.values ?? [])],
   );
   return rows[0] ?? null;
 }
@@ -96,30 +190,6 @@ export function findCode(userId: string, purpose: OtpPurpose) {
     where: { userId_purpose: { userId, purpose } },
     select: { consumedAt: true, expiresAt: true, attempts: true },
   });
-}
-
-/**
- * Spends a right code (one row update that cannot succeed twice) and, in the same statement, clears the
- * account's run of failures and writes the audit row. False (and no audit row) when it was already used.
- */
-export async function consumeCodeAndResetGuard(id: string, now: Date, audit: AuditWrite): Promise<boolean> {
-  const rows = await query<{ used: number }>(
-    "otp-codes-consume-reset-guard",
-    `WITH consumed AS (
-       UPDATE one_time_codes SET "consumedAt" = $2 WHERE id = $1 AND "consumedAt" IS NULL
-       RETURNING "userId", purpose
-     ), reset AS (
-       UPDATE otp_guards g SET "consecutiveFailures" = 0, "lockedUntil" = NULL, "updatedAt" = $2,
-         "failuresSinceSignIn" = CASE WHEN consumed.purpose = 'SIGN_IN' THEN 0 ELSE g."failuresSinceSignIn" END,
-         "locksSinceSignIn" = CASE WHEN consumed.purpose = 'SIGN_IN' THEN 0 ELSE g."locksSinceSignIn" END
-       FROM consumed WHERE g."userId" = consumed."userId" AND g."disabledAt" IS NULL
-         AND (g."consecutiveFailures" <> 0 OR g."lockedUntil" IS NOT NULL
-              OR (consumed.purpose = 'SIGN_IN' AND (g."failuresSinceSignIn" <> 0 OR g."locksSinceSignIn" <> 0)))
-     ), ${audit.cte(3, "consumed")}
-     SELECT count(*)::int AS used FROM consumed`,
-    [id, now, ...audit.values],
-  );
-  return rows[0]!.used === 1;
 }
 
 export type Guard = { consecutiveFailures: number; lockedUntil: Date | null; disabledAt: Date | null };

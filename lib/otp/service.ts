@@ -2,16 +2,27 @@ import "server-only";
 import { channelProblem, lineProblem, type Channel } from "@/lib/phones/phones";
 import { errorMessage } from "@/lib/errors/catalog";
 import { auditInSameStatement, recordAudit } from "@/lib/audit/service";
-import { decrypt, encrypt, hashesEqual, keyedHash } from "@/lib/core/crypto";
+import { decrypt, encrypt, keyedHash } from "@/lib/core/crypto";
 import { DomainError, formatWait } from "@/lib/core/errors";
-import { checkLimits, limitRefusal, refundLimits, type LimitCheck } from "@/lib/core/rate-limit";
+import {
+  checkLimits,
+  limitRefusal,
+  limitsInStatement,
+  refundLimits,
+  type LimitCheck,
+  type LimitsResult,
+} from "@/lib/core/rate-limit";
+import type { SqlStep } from "@/lib/core/sql";
 import type { OtpPurpose } from "@/lib/generated/prisma/client";
 import {
   checkLine,
   DeliveryError,
+  lineCheckFreshSince,
+  phoneMessageStep,
   placeVoiceCall,
   sendEmail,
   sendSms,
+  type LineInfo,
   type SentMessage,
 } from "@/lib/messaging/service";
 import type { Tx } from "@/lib/core/transaction";
@@ -37,8 +48,7 @@ function bindingHash(purpose: OtpPurpose, binding: string): string {
   return keyedHash("otp-binding", `${purpose}:${binding}`);
 }
 
-async function refuseIfLocked(userId: string, now: Date) {
-  const guard = await repo.findGuard(userId);
+function refuseIfLocked(guard: repo.Guard | null, now: Date) {
   if (guard?.disabledAt) throw new DomainError("otp.disabled");
   if (guard?.lockedUntil && guard.lockedUntil > now) {
     throw new DomainError("otp.locked", {
@@ -67,6 +77,8 @@ export type SendCodeInput = {
   now?: Date;
   /** Spends the owner's emailed approval of this phone despite a recent SIM swap (sign-in only). */
   spendRiskApproval?: () => Promise<boolean>;
+  /** The account's lock and the number's cached line check, when the caller read them with its own data. */
+  preflight?: repo.SendPreflight;
 };
 
 /**
@@ -78,64 +90,106 @@ export async function sendCode(input: SendCodeInput): Promise<{ expiresAt: Date 
   const now = input.now ?? new Date();
   const problem = channelProblem(input.e164, input.channel);
   if (problem) throw new DomainError(problem, { fieldErrors: { channel: errorMessage(problem) } });
-  await refuseIfLocked(input.userId, now);
   const fingerprint = phoneFingerprint(input.e164);
-  await refuseRiskyLine(input, fingerprint, now);
-  const limits = await spendSendLimits(
-    input.userId,
-    `${sendScope(input.purpose)}:${fingerprint}`,
-    input.request,
-  ).catch((error: unknown) => {
-    countOtpSend(input.channel, "refused");
-    throw error;
-  });
+  const preflight =
+    input.preflight ?? (await repo.findSendPreflight(input.userId, fingerprint, lineCheckFreshSince(now)));
+  refuseIfLocked(preflight.guard, now);
+  await refuseRiskyLine(input, fingerprint, now, preflight.line);
   const code = generateCode();
-  const expiresAt = new Date(now.getTime() + OTP_TTL_MS);
-  // Delivered first, stored second: a failed resend leaves the earlier code working, and an undelivered
-  // code is never stored, so it can never be used.
+  const message = {
+    channel: input.channel === "SMS" ? ("sms" as const) : ("voice" as const),
+    to: input.e164,
+    body: input.channel === "SMS" ? textMessage(code) : voiceMessage(code),
+  };
+  const limits = sendLimits(input.userId, `${sendScope(input.purpose)}:${fingerprint}`, input.request);
+  const stored = {
+    userId: input.userId,
+    purpose: input.purpose,
+    channel: input.channel,
+    targetFingerprint: fingerprint,
+    targetEncrypted: encrypt(input.e164),
+    phoneId: input.phoneId,
+    bindingHash: bindingHash(input.purpose, input.binding),
+    codeHash: keyedHash("otp", code),
+    expiresAt: new Date(now.getTime() + OTP_TTL_MS),
+  };
+  let inStatement: SqlStep | null;
+  try {
+    inStatement = phoneMessageStep(message);
+  } catch (error) {
+    throw deliveryFailure(input, error);
+  }
+  if (inStatement) await storeWithLocalMessage(input, stored, limits, inStatement, now);
+  else await deliverThenStore(input, stored, limits, message, now);
+  countOtpSend(input.channel, "sent");
+  return { expiresAt: stored.expiresAt };
+}
+
+/** The OTP_SENT audit row; the provider's SID (if any) ties the send to its delivery reports. */
+function sentAudit(input: SendCodeInput, sid: string | null) {
+  return auditInSameStatement({
+    type: "OTP_SENT",
+    result: "SUCCESS",
+    actorId: input.userId,
+    subjectUserId: input.userId,
+    ...input.request,
+    detail: { purpose: input.purpose, channel: input.channel, phoneId: input.phoneId, sid },
+  });
+}
+
+/**
+ * The local provider (demo mode): the send limits, the code, its audit row and the outbox message in one
+ * statement; nothing is stored when a limit refuses.
+ */
+async function storeWithLocalMessage(
+  input: SendCodeInput,
+  code: repo.NewCode,
+  limits: LimitCheck[],
+  message: SqlStep,
+  now: Date,
+): Promise<void> {
+  const inStatement = limitsInStatement(limits);
+  if (!inStatement) await spendSendLimits(input, limits);
+  const result = await repo.replaceCode(code, now, sentAudit(input, null), {
+    limits: inStatement,
+    message,
+  });
+  if (result.stored) return;
+  await refuseSend(input, limits, await inStatement!.outcome(result.limits));
+}
+
+/**
+ * A real provider: limits spent, the message delivered, then the code stored. A failed resend leaves the
+ * earlier code working, an undelivered code is never stored (so can never be used), and a failed delivery
+ * counts against no limit.
+ */
+async function deliverThenStore(
+  input: SendCodeInput,
+  code: repo.NewCode,
+  limits: LimitCheck[],
+  message: { channel: "sms" | "voice"; to: string; body: string },
+  now: Date,
+): Promise<void> {
+  await spendSendLimits(input, limits);
   let sent: SentMessage;
   try {
     sent =
-      input.channel === "SMS"
-        ? await sendSms({ to: input.e164, body: textMessage(code) })
-        : await placeVoiceCall({ to: input.e164, say: voiceMessage(code) });
+      message.channel === "sms"
+        ? await sendSms({ to: message.to, body: message.body })
+        : await placeVoiceCall({ to: message.to, say: message.body });
   } catch (error) {
-    countOtpSend(input.channel, "failed");
     await refundLimits(limits);
-    if (error instanceof DeliveryError)
-      throw new DomainError(error.retryable ? "otp.delivery_failed" : "otp.undeliverable");
-    throw error;
+    throw deliveryFailure(input, error);
   }
-  await repo.replaceCode(
-    {
-      userId: input.userId,
-      purpose: input.purpose,
-      channel: input.channel,
-      targetFingerprint: fingerprint,
-      targetEncrypted: encrypt(input.e164),
-      phoneId: input.phoneId,
-      bindingHash: bindingHash(input.purpose, input.binding),
-      codeHash: keyedHash("otp", code),
-      expiresAt,
-    },
-    now,
-    auditInSameStatement({
-      type: "OTP_SENT",
-      result: "SUCCESS",
-      actorId: input.userId,
-      subjectUserId: input.userId,
-      ...input.request,
-      // The provider's SID ties this send to its delivery reports (support's Code deliveries).
-      detail: {
-        purpose: input.purpose,
-        channel: input.channel,
-        phoneId: input.phoneId,
-        sid: sent.providerId,
-      },
-    }),
-  );
-  countOtpSend(input.channel, "sent");
-  return { expiresAt };
+  await repo.replaceCode(code, now, sentAudit(input, sent.providerId));
+}
+
+/** What the caller is told of a message the provider did not take. */
+function deliveryFailure(input: SendCodeInput, error: unknown): unknown {
+  countOtpSend(input.channel, "failed");
+  if (error instanceof DeliveryError)
+    return new DomainError(error.retryable ? "otp.delivery_failed" : "otp.undeliverable");
+  return error;
 }
 
 /**
@@ -144,8 +198,13 @@ export async function sendCode(input: SendCodeInput): Promise<{ expiresAt: Date 
  * all. Refusals are audited and cost no send. A failed or slow lookup is audited and the send goes on with the
  * built-in rules.
  */
-async function refuseRiskyLine(input: SendCodeInput, fingerprint: string, now: Date): Promise<void> {
-  const line = await checkLine(input.e164, fingerprint, now);
+async function refuseRiskyLine(
+  input: SendCodeInput,
+  fingerprint: string,
+  now: Date,
+  cached: LineInfo | null,
+): Promise<void> {
+  const line = await checkLine(input.e164, fingerprint, now, cached);
   const audit = { actorId: input.userId, subjectUserId: input.userId, ...input.request };
   if (!line) {
     await recordAudit({
@@ -174,23 +233,29 @@ async function refuseRiskyLine(input: SendCodeInput, fingerprint: string, now: D
   });
 }
 
-/**
- * Spends a point of each send limit (per IP, per account, and the gap and count per number `perPhone`);
- * a refused send is audited and counts against nothing but the limit that refused it.
- */
-async function spendSendLimits(
-  userId: string,
-  perPhone: string,
-  request: RequestInfo,
-): Promise<LimitCheck[]> {
-  const limits: LimitCheck[] = [
+/** The send limits: per IP, per account, and the gap and count per number (`perPhone`). */
+function sendLimits(userId: string, perPhone: string, request: RequestInfo): LimitCheck[] {
+  return [
     { name: "otp.send.ip", key: request.ip ?? "unknown" },
     { name: "otp.send.account", key: userId },
     { name: "otp.send.phone_gap", key: perPhone },
     { name: "otp.send.phone", key: perPhone },
   ];
+}
+
+/** Spends a point of each send limit on its own (Redis limits, or a real provider); refuses as refuseSend. */
+async function spendSendLimits(input: SendCodeInput, limits: LimitCheck[]): Promise<void> {
   const result = await checkLimits(limits);
-  if (result.allowed) return limits;
+  if (!result.allowed) await refuseSend(input, limits, result);
+}
+
+/**
+ * A refused send is audited and counts against nothing but the limit that refused it (the points the others
+ * spent are given back).
+ */
+async function refuseSend(input: SendCodeInput, limits: LimitCheck[], result: LimitsResult): Promise<never> {
+  if (result.allowed) throw new Error("refuseSend: no limit refused");
+  countOtpSend(input.channel, "refused");
   await refundLimits(
     limits.slice(
       0,
@@ -200,19 +265,23 @@ async function spendSendLimits(
   await recordAudit({
     type: "OTP_SEND_REFUSED",
     result: "DENIED",
-    subjectUserId: userId,
-    ...request,
+    subjectUserId: input.userId,
+    ...input.request,
     detail: { limit: result.refusedBy },
   });
   throw limitRefusal(result);
 }
+
+export type { SendPreflight, SendPreflightRow } from "./repository";
+export { sendPreflightOf } from "./repository";
 
 export type VerifiedCode = { e164: string; phoneId: string | null; channel: Channel };
 
 /**
  * Checks a code for `purpose` bound to `binding`. At most 5 tries per code are ever evaluated; 10
  * consecutive failures on the account (across codes and resends) lock codes for 15 minutes and email the
- * user. A right code is consumed by one row update, so it works once.
+ * user. A right code is consumed by one row update, so it works once; `then` (another module's step, such as
+ * opening the session of a sign-in) is made by that same statement, and `followedUp` tells whether it was.
  */
 export async function verifyCode(input: {
   userId: string;
@@ -221,57 +290,77 @@ export async function verifyCode(input: {
   binding: string;
   request: RequestInfo;
   now?: Date;
-}): Promise<VerifiedCode> {
+  then?: Required<SqlStep>;
+}): Promise<VerifiedCode & { followedUp?: boolean }> {
   const now = input.now ?? new Date();
-  // Spends nothing while locked; only a refused try looks up why (the lock first).
-  const attempt = await repo.spendAttempt(input.userId, input.purpose, MAX_ATTEMPTS_PER_CODE, now);
-  if (!attempt) {
-    await refuseIfLocked(input.userId, now);
+  const checked = await repo.spendAndCheck(
+    {
+      userId: input.userId,
+      purpose: input.purpose,
+      codeHash: keyedHash("otp", input.code),
+      bindingHash: bindingHash(input.purpose, input.binding),
+    },
+    MAX_ATTEMPTS_PER_CODE,
+    now,
+    auditInSameStatement({
+      type: "OTP_VERIFIED",
+      result: "SUCCESS",
+      actorId: input.userId,
+      subjectUserId: input.userId,
+      ...input.request,
+      detail: { purpose: input.purpose },
+    }),
+    input.then ?? null,
+  );
+  if (!checked) {
+    // Nothing was spent: only a refused try looks up why (the lock first).
+    refuseIfLocked(await repo.findGuard(input.userId), now);
     throw new DomainError(
       unusableReason(await repo.findCode(input.userId, input.purpose), now) ?? "otp.incorrect",
     );
   }
-  const isRight =
-    hashesEqual(attempt.codeHash, keyedHash("otp", input.code)) &&
-    hashesEqual(attempt.bindingHash, bindingHash(input.purpose, input.binding));
-  if (!isRight) {
-    const { consecutive: failures, disabledNow } = await repo.addFailure(
-      input.userId,
-      MAX_FAILURES_SINCE_SIGN_IN,
-      now,
-    );
-    await recordAudit({
-      type: "OTP_FAILED",
-      result: "FAILURE",
-      subjectUserId: input.userId,
-      ...input.request,
-      detail: { purpose: input.purpose },
-    });
-    if (disabledNow) await disablePhoneSignIn(input.userId, input.request);
-    if (disabledNow) throw new DomainError("otp.disabled");
-    if (failures >= MAX_CONSECUTIVE_FAILURES) throw await lockCodes(input.userId, input.request, now);
-    const left = MAX_CONSECUTIVE_FAILURES - failures;
-    const warning =
-      left <= WARN_WHEN_REMAINING
-        ? `That code is not correct. ${left} ${left === 1 ? "try remains" : "tries remain"} before codes are locked.`
-        : "That code is not correct.";
-    throw new DomainError(
-      attempt.attempts >= MAX_ATTEMPTS_PER_CODE ? "otp.too_many_tries" : "otp.incorrect",
-      {
-        fieldErrors: { code: warning },
-      },
-    );
-  }
-  const verified = auditInSameStatement({
-    type: "OTP_VERIFIED",
-    result: "SUCCESS",
-    actorId: input.userId,
-    subjectUserId: input.userId,
-    ...input.request,
-    detail: { purpose: input.purpose },
+  if (!checked.isRight) throw await wrongCode(input, checked.attempts, input.request, now);
+  return {
+    e164: decrypt(checked.targetEncrypted),
+    phoneId: checked.phoneId,
+    channel: checked.channel,
+    ...(input.then ? { followedUp: checked.followedUp } : {}),
+  };
+}
+
+/**
+ * A wrong code (or a right code bound to another sign-in): counted against the account, which locks codes
+ * after 10 in a row and disables phone sign-in at the lifetime cap. Returns the refusal to throw.
+ */
+async function wrongCode(
+  { userId, purpose }: { userId: string; purpose: OtpPurpose },
+  attempts: number,
+  request: RequestInfo,
+  now: Date,
+): Promise<DomainError> {
+  const { consecutive: failures, disabledNow } = await repo.addFailure(
+    userId,
+    MAX_FAILURES_SINCE_SIGN_IN,
+    now,
+  );
+  await recordAudit({
+    type: "OTP_FAILED",
+    result: "FAILURE",
+    subjectUserId: userId,
+    ...request,
+    detail: { purpose },
   });
-  if (!(await repo.consumeCodeAndResetGuard(attempt.id, now, verified))) throw new DomainError("otp.used");
-  return { e164: decrypt(attempt.targetEncrypted), phoneId: attempt.phoneId, channel: attempt.channel };
+  if (disabledNow) await disablePhoneSignIn(userId, request);
+  if (disabledNow) return new DomainError("otp.disabled");
+  if (failures >= MAX_CONSECUTIVE_FAILURES) return lockCodes(userId, request, now);
+  const left = MAX_CONSECUTIVE_FAILURES - failures;
+  const warning =
+    left <= WARN_WHEN_REMAINING
+      ? `That code is not correct. ${left} ${left === 1 ? "try remains" : "tries remain"} before codes are locked.`
+      : "That code is not correct.";
+  return new DomainError(attempts >= MAX_ATTEMPTS_PER_CODE ? "otp.too_many_tries" : "otp.incorrect", {
+    fieldErrors: { code: warning },
+  });
 }
 
 /** Locks codes for the next step of the ladder (15 min, 1 h, 4 h); returns the refusal to throw. */

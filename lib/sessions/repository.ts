@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { AuditWrite } from "@/lib/audit/service";
 import { db, type Tx } from "@/lib/core/db";
-import { execute, query } from "@/lib/core/sql";
+import { execute, query, type SqlStep } from "@/lib/core/sql";
 import type { AuthLevel, Role } from "@/lib/generated/prisma/client";
 
 export type NewSession = {
@@ -227,7 +227,7 @@ export async function insertLoginChallenge(data: {
   return { id };
 }
 
-type LoginChallengeRow = {
+export type LoginChallengeRow = {
   id: string;
   userId: string;
   passwordAt: Date;
@@ -274,29 +274,19 @@ export async function expireLoginChallenges(userId: string, now: Date, tx?: Tx):
 }
 
 /**
- * Spends the pending sign-in and opens its session in one statement: the second of two concurrent right
- * codes completes nothing and opens no session. Null when the challenge was already completed or expired.
+ * Spends the pending sign-in and opens its session with its audit row, as a step of the caller's statement
+ * (made when `when` has rows: the phone code's check, so a right code opens the session in one round trip).
+ * The second of two concurrent completions completes nothing and opens no session; nothing is done when the
+ * challenge was already completed or has expired. `otpChannel` null: the `channel` column of `when`.
  */
-export async function completeLoginChallengeWithSession(
+export function completeLoginChallengeStep(
   challengeId: string,
-  session: Omit<NewSession, "userId" | "passwordAt"> & { id: string; otpChannel: string },
+  session: Omit<NewSession, "userId" | "passwordAt"> & { id: string; otpChannel: string | null },
   now: Date,
   audit: AuditWrite,
-): Promise<boolean> {
-  const rows = await query<{ id: string }>(
-    "login-challenges-complete-with-session",
-    `WITH done AS (
-       UPDATE login_challenges SET "completedAt" = $2
-       WHERE id = $1 AND "completedAt" IS NULL AND "expiresAt" > $2
-       RETURNING "userId", "passwordAt"
-     ), opened AS (
-       INSERT INTO sessions (id, "userId", "ticketHash", "authLevel", "passwordAt", "otpAt", "otpChannel",
-         "expiresAt", ip, "userAgent", "createdAt", "lastSeenAt", "claimedAt")
-       SELECT $3, "userId", $4, $5, "passwordAt", $6, $11, $7, $8, $9, $10, $10, $12 FROM done
-       RETURNING id
-     ), ${audit.cte(13, "opened")}
-     SELECT id FROM opened`,
-    [
+): Required<SqlStep> {
+  return {
+    values: [
       challengeId,
       now,
       session.id,
@@ -311,6 +301,31 @@ export async function completeLoginChallengeWithSession(
       session.claimedAt,
       ...audit.values,
     ],
+    cte: (p, when) => `done_${p} AS (
+       UPDATE login_challenges SET "completedAt" = $${p + 1}::timestamp
+       WHERE id = $${p} AND "completedAt" IS NULL AND "expiresAt" > $${p + 1}::timestamp
+         AND EXISTS (SELECT 1 FROM ${when})
+       RETURNING "userId", "passwordAt"
+     ), opened_${p} AS (
+       INSERT INTO sessions (id, "userId", "ticketHash", "authLevel", "passwordAt", "otpAt", "otpChannel",
+         "expiresAt", ip, "userAgent", "createdAt", "lastSeenAt", "claimedAt")
+       SELECT $${p + 2}, "userId", $${p + 3}, $${p + 4}::"AuthLevel", "passwordAt", $${p + 5}::timestamp,
+         COALESCE($${p + 10}::"MessageChannel", (SELECT channel FROM ${when} LIMIT 1)), $${p + 6}::timestamp, $${p + 7}, $${p + 8}, $${p + 9}::timestamp,
+         $${p + 9}::timestamp, $${p + 11}::timestamp
+       FROM done_${p}
+       RETURNING id
+     ), ${audit.cte(p + 12, `opened_${p}`)}`,
+    done: (p) => `opened_${p}`,
+  };
+}
+
+/** completeLoginChallengeStep as its own statement: true when the session was opened. */
+export async function completeLoginChallenge(step: Required<SqlStep>): Promise<boolean> {
+  const rows = await query<{ id: string }>(
+    "login-challenges-complete-with-session",
+    `WITH always AS (SELECT NULL::"MessageChannel" AS channel), ${step.cte(1, "always")}
+     SELECT id FROM ${step.done(1)}`,
+    step.values,
   );
   return rows.length === 1;
 }

@@ -1,11 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { auditInSameStatement, recordAudit, type AuditWrite } from "@/lib/audit/service";
+import { auditInSameStatement, recordAudit } from "@/lib/audit/service";
 import { hashesEqual, keyedHash, randomToken } from "@/lib/core/crypto";
 import { env } from "@/lib/core/env";
 import { DomainError } from "@/lib/core/errors";
 import { FRESH_OTP_WINDOW_MS } from "@/lib/otp/policy";
 import type { CurrentSession, RequestInfo } from "@/lib/core/caller";
+import type { SqlStep } from "@/lib/core/sql";
 import type { Tx } from "@/lib/core/transaction";
 import type { AuthLevel } from "@/lib/generated/prisma/client";
 import { issueDeviceToken } from "./known-device";
@@ -247,22 +248,29 @@ export async function startLoginChallenge(userId: string, request: RequestInfo, 
   return `${id}.${keyedHash(CHALLENGE_PURPOSE, id)}`;
 }
 
+/** The id of the pending sign-in a token names, when the token is ours (no database read). */
+export function loginChallengeIdOf(token: string | undefined): string | null {
+  const [id, mac] = (token ?? "").split(".");
+  if (!id || !mac || !/^[0-9a-f-]{36}$/.test(id) || !hashesEqual(mac, keyedHash(CHALLENGE_PURPOSE, id)))
+    return null;
+  return id;
+}
+
+export type { LoginChallengeRow } from "./repository";
+
+/** A pending sign-in's row, if it is live (not completed, not expired). */
+export function liveLoginChallenge(row: repo.LoginChallengeRow | null, now: Date): LoginChallenge | null {
+  if (!row || row.completedAt || row.expiresAt <= now) return null;
+  return { id: row.id, userId: row.userId, passwordAt: row.passwordAt, recovered: row.recoveredAt !== null };
+}
+
 /** The pending sign-in behind a token, while it is live and not yet completed. */
 export async function readLoginChallenge(
   token: string | undefined,
   now: Date,
 ): Promise<LoginChallenge | null> {
-  const [id, mac] = (token ?? "").split(".");
-  if (!id || !mac || !/^[0-9a-f-]{36}$/.test(id) || !hashesEqual(mac, keyedHash(CHALLENGE_PURPOSE, id)))
-    return null;
-  const challenge = await repo.findLoginChallenge(id);
-  if (!challenge || challenge.completedAt || challenge.expiresAt <= now) return null;
-  return {
-    id: challenge.id,
-    userId: challenge.userId,
-    passwordAt: challenge.passwordAt,
-    recovered: challenge.recoveredAt !== null,
-  };
+  const id = loginChallengeIdOf(token);
+  return id ? liveLoginChallenge(await repo.findLoginChallenge(id), now) : null;
 }
 
 /** How long a recovered sign-in waits for its new phone. */
@@ -282,21 +290,23 @@ export async function recoverLoginChallenge(challenge: LoginChallenge, now: Date
 }
 
 /**
- * Completes a pending sign-in whose phone code was right and opens its session (password and phone OTP),
- * with the audit row `auditFor` makes for it, atomically; returns the session's single-use ticket, or null
- * when the sign-in was already completed or has expired.
+ * The pending sign-in's second step succeeded (a phone code, or a recovery code and a new phone): it completes
+ * with a full session, audited as SIGN_IN with `method`. This is that completion as a step of the caller's
+ * statement (the phone code's check: one round trip), with the session it opens once made. `otpChannel` null:
+ * the channel is read from the `channel` column of the step's `when` CTE (the checked code's).
+ * `claimed`: the caller mints the session cookie itself (the lean API), so the session opens claimed.
  */
-export async function completeLoginChallengeWithSession(
+export function completeLoginChallengeStep(
   challenge: LoginChallenge,
-  otpChannel: "SMS" | "VOICE",
+  otpChannel: "SMS" | "VOICE" | null,
+  method: string,
   request: RequestInfo,
   now: Date,
-  auditFor: (sessionId: string) => AuditWrite,
   claimed = false,
-): Promise<{ ticket: string; sessionId: string } | null> {
+): { step: Required<SqlStep>; session: OpenedSession } {
   const ticket = randomToken();
   const sessionId = randomUUID();
-  const opened = await repo.completeLoginChallengeWithSession(
+  const step = repo.completeLoginChallengeStep(
     challenge.id,
     {
       id: sessionId,
@@ -310,16 +320,29 @@ export async function completeLoginChallengeWithSession(
       userAgent: request.userAgent?.slice(0, 256) ?? null,
     },
     now,
-    auditFor(sessionId),
+    auditInSameStatement({
+      type: "SIGN_IN",
+      result: "SUCCESS",
+      actorId: challenge.userId,
+      subjectUserId: challenge.userId,
+      ...request,
+      detail: { sessionId, method },
+    }),
   );
-  return opened ? { ticket, sessionId } : null;
+  return {
+    step,
+    session: {
+      ticket,
+      deviceToken: issueDeviceToken(challenge.userId, now),
+      userId: challenge.userId,
+      sessionId,
+    },
+  };
 }
 
 /**
- * The pending sign-in's second step succeeded (a phone code, or a recovery code and a new phone): it completes
- * with a full session, audited as SIGN_IN with `method`, in one statement. Returns the session's ticket and the
- * browser's device token; refused (otp.challenge_expired) when it was completed or expired meanwhile.
- * `claimed`: the caller mints the session cookie itself (the lean API), so the session opens claimed.
+ * completeLoginChallengeStep on its own statement. Refused (otp.challenge_expired) when the sign-in was
+ * completed or expired meanwhile: the second of two concurrent completions opens no session.
  */
 export async function finishLoginChallenge(
   challenge: LoginChallenge,
@@ -329,27 +352,7 @@ export async function finishLoginChallenge(
   now: Date,
   claimed = false,
 ): Promise<OpenedSession> {
-  const opened = await completeLoginChallengeWithSession(
-    challenge,
-    otpChannel,
-    request,
-    now,
-    (sessionId) =>
-      auditInSameStatement({
-        type: "SIGN_IN",
-        result: "SUCCESS",
-        actorId: challenge.userId,
-        subjectUserId: challenge.userId,
-        ...request,
-        detail: { sessionId, method },
-      }),
-    claimed,
-  );
-  if (!opened) throw new DomainError("otp.challenge_expired");
-  return {
-    ticket: opened.ticket,
-    deviceToken: issueDeviceToken(challenge.userId, now),
-    userId: challenge.userId,
-    sessionId: opened.sessionId,
-  };
+  const { step, session } = completeLoginChallengeStep(challenge, otpChannel, method, request, now, claimed);
+  if (!(await repo.completeLoginChallenge(step))) throw new DomainError("otp.challenge_expired");
+  return session;
 }

@@ -45,6 +45,9 @@ async function sessionIn(response: Response): Promise<string> {
   expect(name).toBe(cookieName(SESSION_COOKIE));
   const token = await decode({ token: value, secret: env().AUTH_SECRET, salt: name! });
   expect(typeof token?.sid).toBe("string");
+  // It lasts as long as a session may, and each cookie is its own token.
+  expect(Number(token!.exp) - Number(token!.iat)).toBe(env().SESSION_MAX_HOURS * 3600);
+  expect(token!.jti).toMatch(/^[0-9a-f-]{36}$/);
   return token!.sid as string;
 }
 
