@@ -16,7 +16,6 @@ import {
   consumePhoneRiskApproval,
   grantPhoneRiskApproval,
   listSignInPhones,
-  requiresPhoneOtp,
   userPhoneLabel,
   type MaskedPhone,
 } from "@/lib/phones/service";
@@ -218,9 +217,11 @@ export async function signInWithPassword(
     throw await refuseSignIn(request, "email_not_verified", account.id, "accounts.email_not_verified");
   }
 
-  if (await requiresPhoneOtp(account.id)) {
+  // The phones a sign-in may choose are those that require it (requiresPhoneOtp): one read for both.
+  const phones = await listSignInPhones(account.id);
+  if (phones.length > 0) {
     const challengeToken = await startLoginChallenge(account.id, request, now);
-    return { kind: "otp_required", challengeToken, phones: await listSignInPhones(account.id) };
+    return { kind: "otp_required", challengeToken, phones };
   }
   return { kind: "session", ...(await openPasswordSession(account.id, request, now, options)) };
 }

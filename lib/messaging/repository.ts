@@ -56,17 +56,26 @@ export function findLineCheck(fingerprint: string, since: Date) {
   });
 }
 
-export async function saveLineCheck(
+/** Caches a carrier lookup, as a step of the caller's statement (made when `when` has rows). */
+export function lineCheckStep(
   fingerprint: string,
   check: { lineType: string; simSwappedAt: Date | null },
   now: Date,
-): Promise<void> {
-  const data = { lineType: check.lineType, simSwappedAt: check.simSwappedAt, checkedAt: now };
-  await db().phoneLineCheck.upsert({
-    where: { fingerprint },
-    create: { fingerprint, ...data },
-    update: data,
-  });
+): SqlStep {
+  return {
+    values: [fingerprint, check.lineType, check.simSwappedAt, now],
+    cte: (p, when) => `line_check_${p} AS (
+        INSERT INTO phone_line_checks (fingerprint, "lineType", "simSwappedAt", "checkedAt")
+        SELECT $${p}, $${p + 1}, $${p + 2}::timestamp, $${p + 3}::timestamp WHERE EXISTS (SELECT 1 FROM ${when})
+        ON CONFLICT (fingerprint) DO UPDATE SET "lineType" = EXCLUDED."lineType",
+          "simSwappedAt" = EXCLUDED."simSwappedAt", "checkedAt" = EXCLUDED."checkedAt"
+      )`,
+  };
+}
+
+/** Makes one of this module's steps as its own statement (`name`: one per kind of step). */
+export async function runStep(name: string, step: SqlStep): Promise<void> {
+  await query(name, `WITH always AS (SELECT 1), ${step.cte(1, "always")} SELECT 1`, step.values);
 }
 
 /** Statuses after which Twilio sends no further report that should replace them. */

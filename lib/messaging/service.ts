@@ -19,7 +19,7 @@ import type {
 } from "./messaging";
 import { outboxMessageStep, outboxSender } from "./outbox-sender";
 import { localLineLookup, twilioLineLookup, type LineInfo, type LineLookup } from "./line-lookup";
-import { findDeliveryReports, findLineCheck, listOutboxMessages, saveLineCheck } from "./repository";
+import { findDeliveryReports, findLineCheck, lineCheckStep, listOutboxMessages, runStep } from "./repository";
 import { createSmtpSender } from "./smtp-sender";
 import { createTwilioSender } from "./twilio-sender";
 
@@ -132,29 +132,37 @@ export function lineCheckFreshSince(now: Date): Date {
   return new Date(now.getTime() - LINE_CHECK_TTL_MS);
 }
 
+/** A carrier lookup: the line, and when it was asked just now, the step that keeps it (null when cached). */
+export type CheckedLine = { line: LineInfo | null; keep: SqlStep | null };
+
 /**
  * The carrier's view of a number (line type, last SIM swap), looked up at most once a day per number and kept
- * under its `fingerprint` only. Null when the lookup failed or took over 2 s: callers go on with the built-in
- * number rules, so a lookup outage never blocks a sign-in.
+ * under its `fingerprint` only. A fresh lookup comes with `keep`, the write that caches it, for the caller's
+ * own statement (the code's: one round trip) or `keepLineCheck`. Null line when the lookup failed or took
+ * over 2 s: callers go on with the built-in number rules, so a lookup outage never blocks a sign-in.
  */
 export async function checkLine(
   e164: string,
   fingerprint: string,
   now = new Date(),
   cachedCheck?: LineInfo | null,
-): Promise<LineInfo | null> {
+): Promise<CheckedLine> {
   // `cachedCheck`: the caller read the cache already (null: nothing fresh there).
   const cached =
     cachedCheck === undefined ? await findLineCheck(fingerprint, lineCheckFreshSince(now)) : cachedCheck;
-  if (cached) return cached;
+  if (cached) return { line: cached, keep: null };
   try {
     const line = await lookup().lookUp(e164, now);
-    await saveLineCheck(fingerprint, line, now);
-    return line;
+    return { line, keep: lineCheckStep(fingerprint, line, now) };
   } catch (error) {
     logger().warn({ err: (error as Error).message }, "line lookup failed");
-    return null;
+    return { line: null, keep: null };
   }
+}
+
+/** Makes checkLine's `keep` on its own (when no statement of the caller's follows, as on a refusal). */
+export async function keepLineCheck(keep: SqlStep | null): Promise<void> {
+  if (keep) await runStep("line-checks-keep", keep);
 }
 
 export type DeliveryReport = { status: string; errorCode: string | null; updatedAt: Date };

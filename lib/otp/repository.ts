@@ -71,7 +71,8 @@ export function sendPreflightOf(row: SendPreflightRow): SendPreflight {
 /** What else the statement storing a code does: spend the send limits first, write the message after. */
 export type StoreCodeSteps = {
   limits?: { values: SqlValue[]; cte: (firstParam: number) => string; limitsJson: string } | null;
-  message?: SqlStep | null;
+  /** Other modules' writes made only when the code is stored (its message, a fresh carrier lookup). */
+  after?: (SqlStep | null)[];
 };
 
 /**
@@ -101,9 +102,16 @@ export async function replaceCode(
   ];
   const p = codeValues.length + 1;
   const auditAt = p + (limits?.values.length ?? 0);
-  const messageAt = auditAt + audit.values.length;
+  const after = (steps.after ?? []).filter((step): step is SqlStep => step !== null);
+  const afterValues: SqlValue[] = [];
+  const afterCtes = after.map((step) => {
+    const cte = step.cte(auditAt + audit.values.length + afterValues.length, "code");
+    afterValues.push(...step.values);
+    return `, ${cte}`;
+  });
   const rows = await query<{ stored: number; limits: never[] | null }>(
-    `otp-codes-replace${limits ? "-limited" : ""}${steps.message ? "-message" : ""}`,
+    // One prepared statement per shape: the steps' CTEs are named after their first placeholder.
+    `otp-codes-replace${limits ? "-limited" : ""}:${afterCtes.map((c) => c.slice(2, c.indexOf(" AS"))).join(",")}`,
     `WITH ${limits ? `${limits.cte(p)},` : ""} code AS (
        INSERT INTO one_time_codes AS c (id, "userId", purpose, channel, "targetFingerprint", "targetEncrypted",
          "phoneId", "bindingHash", "codeHash", "expiresAt", "createdAt")
@@ -115,9 +123,9 @@ export async function replaceCode(
          "bindingHash" = EXCLUDED."bindingHash", "codeHash" = EXCLUDED."codeHash",
          "expiresAt" = EXCLUDED."expiresAt", "createdAt" = EXCLUDED."createdAt", attempts = 0, "consumedAt" = NULL
        RETURNING id
-     ), ${audit.cte(auditAt, "code")}${steps.message ? `, ${steps.message.cte(messageAt, "code")}` : ""}
+     ), ${audit.cte(auditAt, "code")}${afterCtes.join("")}
      SELECT (SELECT count(*)::int FROM code) AS stored, ${limits ? limits.limitsJson : "NULL"} AS limits`,
-    [...codeValues, ...(limits?.values ?? []), ...audit.values, ...(steps.message?.values ?? [])],
+    [...codeValues, ...(limits?.values ?? []), ...audit.values, ...afterValues],
   );
   return { stored: rows[0]!.stored === 1, limits: rows[0]!.limits };
 }

@@ -17,6 +17,7 @@ import type { OtpPurpose } from "@/lib/generated/prisma/client";
 import {
   checkLine,
   DeliveryError,
+  keepLineCheck,
   lineCheckFreshSince,
   phoneMessageStep,
   placeVoiceCall,
@@ -94,7 +95,7 @@ export async function sendCode(input: SendCodeInput): Promise<{ expiresAt: Date 
   const preflight =
     input.preflight ?? (await repo.findSendPreflight(input.userId, fingerprint, lineCheckFreshSince(now)));
   refuseIfLocked(preflight.guard, now);
-  await refuseRiskyLine(input, fingerprint, now, preflight.line);
+  const keepLine = await refuseRiskyLine(input, fingerprint, now, preflight.line);
   const code = generateCode();
   const message = {
     channel: input.channel === "SMS" ? ("sms" as const) : ("voice" as const),
@@ -119,8 +120,8 @@ export async function sendCode(input: SendCodeInput): Promise<{ expiresAt: Date 
   } catch (error) {
     throw deliveryFailure(input, error);
   }
-  if (inStatement) await storeWithLocalMessage(input, stored, limits, inStatement, now);
-  else await deliverThenStore(input, stored, limits, message, now);
+  if (inStatement) await storeWithLocalMessage(input, stored, limits, [inStatement, keepLine], now);
+  else await deliverThenStore(input, stored, limits, message, keepLine, now);
   countOtpSend(input.channel, "sent");
   return { expiresAt: stored.expiresAt };
 }
@@ -145,15 +146,12 @@ async function storeWithLocalMessage(
   input: SendCodeInput,
   code: repo.NewCode,
   limits: LimitCheck[],
-  message: SqlStep,
+  after: (SqlStep | null)[],
   now: Date,
 ): Promise<void> {
   const inStatement = limitsInStatement(limits);
   if (!inStatement) await spendSendLimits(input, limits);
-  const result = await repo.replaceCode(code, now, sentAudit(input, null), {
-    limits: inStatement,
-    message,
-  });
+  const result = await repo.replaceCode(code, now, sentAudit(input, null), { limits: inStatement, after });
   if (result.stored) return;
   await refuseSend(input, limits, await inStatement!.outcome(result.limits));
 }
@@ -168,6 +166,7 @@ async function deliverThenStore(
   code: repo.NewCode,
   limits: LimitCheck[],
   message: { channel: "sms" | "voice"; to: string; body: string },
+  keepLine: SqlStep | null,
   now: Date,
 ): Promise<void> {
   await spendSendLimits(input, limits);
@@ -181,7 +180,7 @@ async function deliverThenStore(
     await refundLimits(limits);
     throw deliveryFailure(input, error);
   }
-  await repo.replaceCode(code, now, sentAudit(input, sent.providerId));
+  await repo.replaceCode(code, now, sentAudit(input, sent.providerId), { after: [keepLine] });
 }
 
 /** What the caller is told of a message the provider did not take. */
@@ -196,15 +195,15 @@ function deliveryFailure(input: SendCodeInput, error: unknown): unknown {
  * Asks the carrier (cached a day) what the number is before any code goes to it: a refused kind of line is
  * never registered, a landline gets no text, and a SIM swapped or ported in the last 72 hours gets no code at
  * all. Refusals are audited and cost no send. A failed or slow lookup is audited and the send goes on with the
- * built-in rules.
+ * built-in rules. Returns the write that caches a fresh lookup, for the statement that stores the code.
  */
 async function refuseRiskyLine(
   input: SendCodeInput,
   fingerprint: string,
   now: Date,
   cached: LineInfo | null,
-): Promise<void> {
-  const line = await checkLine(input.e164, fingerprint, now, cached);
+): Promise<SqlStep | null> {
+  const { line, keep } = await checkLine(input.e164, fingerprint, now, cached);
   const audit = { actorId: input.userId, subjectUserId: input.userId, ...input.request };
   if (!line) {
     await recordAudit({
@@ -213,15 +212,16 @@ async function refuseRiskyLine(
       ...audit,
       detail: { purpose: input.purpose },
     });
-    return;
+    return null;
   }
   const problem = lineProblem(line, {
     registering: input.purpose === "PHONE_CONFIRM",
     channel: input.channel,
     now,
   });
-  if (!problem) return;
-  if (problem === "otp.sim_swap_recent" && (await input.spendRiskApproval?.())) return;
+  if (!problem) return keep;
+  if (problem === "otp.sim_swap_recent" && (await input.spendRiskApproval?.())) return keep;
+  await keepLineCheck(keep);
   await recordAudit({
     type: "PHONE_LINE_REFUSED",
     result: "FAILURE",

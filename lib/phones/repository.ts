@@ -50,12 +50,18 @@ export function listPhones(credentialId: string): Promise<PhoneView[]> {
 
 // The next three run on every sign-in and OTP send: plain SQL (lib/core/sql.ts).
 
+/**
+ * The user's ($1) sign-in phones: on a credential that is not revoked (an expired one still guards the
+ * sign-in). The same rows require the phone OTP and are offered at sign-in, so a sign-in reads them once.
+ */
+const SIGN_IN_PHONES = `FROM phone_numbers p JOIN credentials c ON c.id = p."credentialId"
+     WHERE p."userId" = $1 AND c.status IN ('ACTIVE', 'PROOFING_REQUIRED')`;
+
 export function listUserPhones(userId: string): Promise<PhoneView[]> {
   return query<PhoneView>(
     "phones-list-for-sign-in",
     `SELECT p.id, p."credentialId", p.country, p."lastDigits", p."isDefault", p."verifiedAt"
-     FROM phone_numbers p JOIN credentials c ON c.id = p."credentialId"
-     WHERE p."userId" = $1 AND c.status IN ('ACTIVE', 'PROOFING_REQUIRED')
+     ${SIGN_IN_PHONES}
      ORDER BY p."isDefault" DESC, p."createdAt" ASC`,
     [userId],
   );
@@ -122,8 +128,7 @@ export async function hasProtectingPhone(userId: string): Promise<boolean> {
   const rows = await query<{ found: boolean }>(
     "phones-has-protecting",
     `SELECT EXISTS (
-       SELECT 1 FROM phone_numbers p JOIN credentials c ON c.id = p."credentialId"
-       WHERE p."userId" = $1 AND c.status IN ('ACTIVE', 'PROOFING_REQUIRED')
+       SELECT 1 ${SIGN_IN_PHONES}
      ) AS found`,
     [userId],
   );

@@ -268,6 +268,18 @@ describe("the carrier lookup before each code (Twilio Lookup v2)", () => {
     await errors.expectDomainError(send(user.id, "SMS"), "otp.sim_swap_recent");
     await errors.expectDomainError(send(user.id, "VOICE"), "otp.sim_swap_recent");
     expect(requests).toHaveLength(0);
+    // A refusal keeps the lookup too: the second try asked nobody.
+    expect(lookups).toHaveLength(1);
+    expect(await db().phoneLineCheck.count()).toBe(1);
+  });
+
+  it("a send that a limit refuses keeps no code, no text and no lookup", async () => {
+    const user = await createUser();
+    await send(user.id, "SMS");
+    await db().phoneLineCheck.deleteMany();
+    await errors.expectDomainError(send(user.id, "SMS"), "otp.send_limited");
+    expect(requests).toHaveLength(1);
+    expect(await db().phoneLineCheck.count()).toBe(0);
   });
 
   it("a lookup that fails or takes over 2 s never blocks the code: it is sent and the failure audited", async () => {
