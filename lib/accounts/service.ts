@@ -26,7 +26,7 @@ import {
   liveLoginChallenge,
   loginChallengeIdOf,
   readLoginChallenge,
-  startLoginChallenge,
+  loginChallengeStep,
   startSession,
   type OpenedSession,
 } from "@/lib/sessions/service";
@@ -217,12 +217,11 @@ export async function signInWithPassword(
     throw await refuseSignIn(request, "email_not_verified", account.id, "accounts.email_not_verified");
   }
 
-  // The phones a sign-in may choose are those that require it (requiresPhoneOtp): one read for both.
-  const phones = await listSignInPhones(account.id);
-  if (phones.length > 0) {
-    const challengeToken = await startLoginChallenge(account.id, request, now);
-    return { kind: "otp_required", challengeToken, phones };
-  }
+  // The phones a sign-in may choose are those that require it (requiresPhoneOtp): the statement that reads
+  // them opens the pending sign-in when there is one.
+  const challenge = loginChallengeStep(account.id, request, now);
+  const phones = await listSignInPhones(account.id, challenge.step);
+  if (phones.length > 0) return { kind: "otp_required", challengeToken: challenge.token, phones };
   return { kind: "session", ...(await openPasswordSession(account.id, request, now, options)) };
 }
 

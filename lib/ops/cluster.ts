@@ -1,12 +1,14 @@
 import cluster from "node:cluster";
 import { availableParallelism } from "node:os";
 
-// One portal process per core: all state (sessions, codes, limits, jobs) is in PostgreSQL (and Redis when
-// set), so processes share nothing but the listening socket, which node:cluster hands out. WEB_CONCURRENCY
-// sets how many (default: the cores); 1 runs the portal in this process alone, as dev mode always does.
+// Portal processes: all state (sessions, codes, limits, jobs) is in PostgreSQL (and Redis when set), so
+// processes share nothing but the listening socket, which node:cluster hands out. WEB_CONCURRENCY sets how
+// many; 1 runs the portal in this process alone, as dev mode always does. The default leaves one core to
+// PostgreSQL, the job worker and the proxy: on the 2-core box, where they share it, one portal process
+// served every OTP scenario faster than two (docs/benchmark.md). A host of its own sets it to its cores.
 
 export function workerCount(setting: string | undefined): number {
-  if (setting === undefined || setting.trim() === "") return availableParallelism();
+  if (setting === undefined || setting.trim() === "") return Math.max(1, availableParallelism() - 1);
   const n = Number(setting);
   if (!Number.isInteger(n) || n < 1 || n > 64) {
     throw new Error(`WEB_CONCURRENCY must be a whole number from 1 to 64, not "${setting}".`);

@@ -1,7 +1,7 @@
 import "server-only";
 import { credentialName } from "@/lib/credentials/credentials";
 import { db, type Tx } from "@/lib/core/db";
-import { query } from "@/lib/core/sql";
+import { query, type SqlStep } from "@/lib/core/sql";
 import type { CredentialStatus } from "@/lib/generated/prisma/client";
 
 export type CredentialForPhones = { id: string; userId: string; status: CredentialStatus; expiresAt: Date };
@@ -57,13 +57,26 @@ export function listPhones(credentialId: string): Promise<PhoneView[]> {
 const SIGN_IN_PHONES = `FROM phone_numbers p JOIN credentials c ON c.id = p."credentialId"
      WHERE p."userId" = $1 AND c.status IN ('ACTIVE', 'PROOFING_REQUIRED')`;
 
-export function listUserPhones(userId: string): Promise<PhoneView[]> {
+/** The user's sign-in phones, default first; `then` (another module's step) is made when there is one. */
+export function listUserPhones(userId: string, then?: SqlStep): Promise<PhoneView[]> {
+  if (!then) {
+    return query<PhoneView>(
+      "phones-list-for-sign-in",
+      `SELECT p.id, p."credentialId", p.country, p."lastDigits", p."isDefault", p."verifiedAt"
+       ${SIGN_IN_PHONES}
+       ORDER BY p."isDefault" DESC, p."createdAt" ASC`,
+      [userId],
+    );
+  }
   return query<PhoneView>(
-    "phones-list-for-sign-in",
-    `SELECT p.id, p."credentialId", p.country, p."lastDigits", p."isDefault", p."verifiedAt"
-     ${SIGN_IN_PHONES}
-     ORDER BY p."isDefault" DESC, p."createdAt" ASC`,
-    [userId],
+    "phones-list-for-sign-in-then",
+    `WITH phones AS (
+       SELECT p.id, p."credentialId", p.country, p."lastDigits", p."isDefault", p."verifiedAt", p."createdAt"
+       ${SIGN_IN_PHONES}
+     ), ${then.cte(2, "phones")}
+     SELECT id, "credentialId", country, "lastDigits", "isDefault", "verifiedAt" FROM phones
+     ORDER BY "isDefault" DESC, "createdAt" ASC`,
+    [userId, ...then.values],
   );
 }
 

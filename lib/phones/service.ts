@@ -1,5 +1,6 @@
 import "server-only";
 import type { CurrentSession, RequestInfo } from "@/lib/core/caller";
+import type { SqlStep } from "@/lib/core/sql";
 import { recordAudit } from "@/lib/audit/service";
 import { logger } from "@/lib/core/logger";
 import { sendEmail, sendSms } from "@/lib/messaging/service";
@@ -181,8 +182,8 @@ export async function confirmPhone(
 }
 
 /** The registered phones a user chooses from at sign-in, masked. */
-export async function listSignInPhones(userId: string): Promise<MaskedPhone[]> {
-  return (await repo.listUserPhones(userId)).map(masked);
+export async function listSignInPhones(userId: string, then?: SqlStep): Promise<MaskedPhone[]> {
+  return (await repo.listUserPhones(userId, then)).map(masked);
 }
 
 /** Whether sign-in needs the phone OTP: the user has a phone on a credential that is not revoked (expired too). */

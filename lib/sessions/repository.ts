@@ -218,13 +218,32 @@ export async function insertLoginChallenge(data: {
   userAgent: string | null;
 }): Promise<{ id: string }> {
   const id = randomUUID();
+  const step = insertLoginChallengeStep({ id, ...data });
   await query(
     "login-challenges-insert",
-    `INSERT INTO login_challenges (id, "userId", "passwordAt", "expiresAt", ip, "userAgent")
-     VALUES ($1, $2, $3, $4, $5, $6)`,
-    [id, data.userId, data.passwordAt, data.expiresAt, data.ip, data.userAgent],
+    `WITH always AS (SELECT 1), ${step.cte(1, "always")} SELECT 1`,
+    step.values,
   );
   return { id };
+}
+
+/** insertLoginChallenge as a step of the caller's statement: made when `when` has rows. */
+export function insertLoginChallengeStep(data: {
+  id: string;
+  userId: string;
+  passwordAt: Date;
+  expiresAt: Date;
+  ip: string | null;
+  userAgent: string | null;
+}): SqlStep {
+  return {
+    values: [data.id, data.userId, data.passwordAt, data.expiresAt, data.ip, data.userAgent],
+    cte: (p, when) => `challenge_${p} AS (
+        INSERT INTO login_challenges (id, "userId", "passwordAt", "expiresAt", ip, "userAgent")
+        SELECT $${p}, $${p + 1}, $${p + 2}::timestamp, $${p + 3}::timestamp, $${p + 4}, $${p + 5}
+        WHERE EXISTS (SELECT 1 FROM ${when})
+      )`,
+  };
 }
 
 export type LoginChallengeRow = {

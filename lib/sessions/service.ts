@@ -248,6 +248,27 @@ export async function startLoginChallenge(userId: string, request: RequestInfo, 
   return `${id}.${keyedHash(CHALLENGE_PURPOSE, id)}`;
 }
 
+/**
+ * startLoginChallenge as a step of the caller's statement (the read of the user's sign-in phones: a sign-in
+ * that needs the OTP opens its pending sign-in in the statement that finds its phones), with its token.
+ */
+export function loginChallengeStep(
+  userId: string,
+  request: RequestInfo,
+  now: Date,
+): { step: SqlStep; token: string } {
+  const id = randomUUID();
+  const step = repo.insertLoginChallengeStep({
+    id,
+    userId,
+    passwordAt: now,
+    expiresAt: new Date(now.getTime() + LOGIN_CHALLENGE_TTL_MS),
+    ip: request.ip,
+    userAgent: request.userAgent?.slice(0, 256) ?? null,
+  });
+  return { step, token: `${id}.${keyedHash(CHALLENGE_PURPOSE, id)}` };
+}
+
 /** The id of the pending sign-in a token names, when the token is ours (no database read). */
 export function loginChallengeIdOf(token: string | undefined): string | null {
   const [id, mac] = (token ?? "").split(".");

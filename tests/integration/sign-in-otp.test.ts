@@ -277,6 +277,8 @@ describe("signing in with a phone one-time passcode", () => {
     const { user } = await createActivatedCredential({ now: clock.now() });
     const { ticket } = ticketOf(await signIn(user));
     expect(await claimSessionTicket(ticket, clock.now())).not.toBeNull();
+    // No pending sign-in is left behind for them.
+    expect(await db().loginChallenge.count({ where: { userId: { in: [plain.id, user.id] } } })).toBe(0);
   });
 
   it("a password change ends a pending sign-in that was started with the old password", async () => {
