@@ -9,6 +9,7 @@ import { hashClientSecret } from "@/lib/oidc/clients";
 import { insertApplication } from "@/lib/oidc/client-repository";
 import { loadSigningKeys, rotateSigningKeys } from "@/lib/oidc/keys";
 import { createProvider } from "@/lib/oidc/provider";
+import { startTokenFloor } from "./oidc-floor";
 import { createUser } from "../tests/factories/user";
 
 process.env.LOG_LEVEL = "silent";
@@ -68,7 +69,7 @@ async function newCode(): Promise<string> {
   return code.save();
 }
 
-async function run(label: string, request: () => Promise<Response>) {
+async function run(label: string, request: () => Promise<Response>): Promise<{ rps: number; p95: number }> {
   const latencies: number[] = [];
   let errors = 0;
   const until = Date.now() + SECONDS * 1000;
@@ -89,16 +90,15 @@ async function run(label: string, request: () => Promise<Response>) {
   console.log(
     `${label}: ${(latencies.length / SECONDS).toFixed(0)}/s, p50 ${at(50).toFixed(1)} ms, p95 ${at(95).toFixed(1)} ms, errors ${errors}`,
   );
+  return { rps: (latencies.length - errors) / SECONDS, p95: at(95) };
 }
 
 // Codes for the token run, made up front (about what 32 clients can use in the run).
 const codes: string[] = [];
 for (let i = 0; i < Number(process.env.BENCH_CODES ?? 6000); i += 1) codes.push(await newCode());
 
-let accessToken = "";
-await run(`token (code → tokens), ${CLIENTS} clients`, async () => {
-  const code = codes.pop() ?? (await newCode());
-  const response = await fetch(`${issuer}/token`, {
+const exchange = (url: string, code: string) =>
+  fetch(url, {
     method: "POST",
     headers: { authorization: basic, "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({
@@ -108,6 +108,11 @@ await run(`token (code → tokens), ${CLIENTS} clients`, async () => {
       code_verifier: verifier,
     }),
   });
+
+let accessToken = "";
+const portalToken = await run(`token (code → tokens), ${CLIENTS} clients`, async () => {
+  const code = codes.pop() ?? (await newCode());
+  const response = await exchange(`${issuer}/token`, code);
   if (!accessToken && response.status === 200) {
     const body = (await response.clone().json()) as { access_token: string };
     accessToken = body.access_token;
@@ -117,5 +122,19 @@ await run(`token (code → tokens), ${CLIENTS} clients`, async () => {
 await run(`userinfo, ${CLIENTS} clients`, () =>
   fetch(`${issuer}/me`, { headers: { authorization: `Bearer ${accessToken}` } }),
 );
+
+// The floor: the same statements and signing, nothing else (bench/oidc-floor.ts), on codes of its own.
+const floorCodes: string[] = [];
+for (let i = 0; i < Number(process.env.BENCH_CODES ?? 6000); i += 1) floorCodes.push(await newCode());
+const es256 = (await loadSigningKeys()).find((k) => k.alg === "ES256")!;
+const floor = await startTokenFloor(es256, issuer, hashClientSecret);
+const floorToken = await run(`token floor, ${CLIENTS} clients`, async () =>
+  exchange(`${floor.url}/token`, floorCodes.pop() ?? (await newCode())),
+);
+console.log(
+  `token ratio (portal/floor): ${(portalToken.rps / floorToken.rps).toFixed(2)}, p95 ratio ${(portalToken.p95 / floorToken.p95).toFixed(2)}`,
+);
+floor.server.close();
+await floor.pool.end();
 server.close();
 process.exit(0);

@@ -53,23 +53,17 @@ export type Profile = {
   closedAt: Date | null;
 };
 
-const PROFILE_SELECT = {
-  id: true,
-  email: true,
-  username: true,
-  firstName: true,
-  lastName: true,
-  country: true,
-  role: true,
-  status: true,
-  emailVerifiedAt: true,
-  createdAt: true,
-  timeZone: true,
-  closedAt: true,
-} as const;
+// Read by every token exchange, userinfo call and signed-in page: plain SQL (lib/core/sql.ts).
+const PROFILE_COLUMNS = `id, email, username, "firstName", "lastName", country, role, status, "emailVerifiedAt",
+  "createdAt", "timeZone", "closedAt"`;
 
-export function findProfile(id: string): Promise<Profile | null> {
-  return db().user.findUnique({ where: { id }, select: PROFILE_SELECT });
+export async function findProfile(id: string): Promise<Profile | null> {
+  const rows = await query<Profile>(
+    "accounts-profile",
+    `SELECT ${PROFILE_COLUMNS} FROM users WHERE id = $1`,
+    [id],
+  );
+  return rows[0] ?? null;
 }
 
 export type NewAccount = {

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/core/db";
+import { query } from "@/lib/core/sql";
 
 export type PartnerApplicationRow = {
   id: string;
@@ -18,26 +19,16 @@ export type PartnerApplicationRow = {
   disabledAt: Date | null;
 };
 
-export function findApplicationByClientId(clientId: string): Promise<PartnerApplicationRow | null> {
-  return db().partnerApplication.findUnique({
-    where: { clientId },
-    select: {
-      id: true,
-      clientId: true,
-      name: true,
-      logoUrl: true,
-      redirectUris: true,
-      postLogoutRedirectUris: true,
-      scopes: true,
-      requiredAcr: true,
-      isConfidential: true,
-      clientSecretHash: true,
-      tokenEndpointAuthMethod: true,
-      jwks: true,
-      partnerId: true,
-      disabledAt: true,
-    },
-  });
+/** Read by every token exchange and authorization request: plain SQL (lib/core/sql.ts). */
+export async function findApplicationByClientId(clientId: string): Promise<PartnerApplicationRow | null> {
+  const rows = await query<PartnerApplicationRow>(
+    "oidc-application-by-client-id",
+    `SELECT id, "clientId", name, "logoUrl", "redirectUris", "postLogoutRedirectUris", scopes, "requiredAcr",
+       "isConfidential", "clientSecretHash", "tokenEndpointAuthMethod", jwks, "partnerId", "disabledAt"
+     FROM partner_applications WHERE "clientId" = $1`,
+    [clientId],
+  );
+  return rows[0] ?? null;
 }
 
 /** The store partner (its slug) an application is linked to, if any. */
