@@ -1,5 +1,6 @@
 import "server-only";
 import { logger } from "@/lib/core/logger";
+import { inMessageScope } from "@/lib/messaging/service";
 import { enqueueJob } from "./queue";
 import {
   claimDueJobs,
@@ -47,10 +48,19 @@ export async function runDueJobs(
     if (job.attempts > MAX_ATTEMPTS) {
       logger().error({ job: job.kind, attempts: job.attempts }, "job given up: its runs never finished");
       await markJobFailed(job.id, now, "the process running it stopped every time");
-    } else await runOne(job, every?.handler ?? handlers[job.kind], now);
+    } else await runOne(job, every ? every.handler : oneOff(job, handlers[job.kind]), now);
     if (every) await scheduleRecurring([every], new Date(now.getTime() + every.everyMs));
   }
   return ran;
+}
+
+/**
+ * A one-off job's handler, with its emails keyed by the job (lib/messaging inMessageScope): run again after a
+ * crash between sending and being marked done, it does not send them twice. Recurring jobs keep their own
+ * records of what they sent (each run's list differs).
+ */
+function oneOff(job: JobRow, handler: JobHandler | undefined): JobHandler | undefined {
+  return handler && ((payload, now) => inMessageScope(`job:${job.id}`, () => handler(payload, now)));
 }
 
 async function runOne(job: JobRow, handler: JobHandler | undefined, now: Date): Promise<void> {

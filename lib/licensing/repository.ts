@@ -119,18 +119,40 @@ export function findLatestKeyForOrder(orderId: string): Promise<SealedKey | null
   });
 }
 
-/** Claims the right to email a key, once: concurrent deliveries of the same key send one email. */
+/** How long a claim on a key email holds: well past the mail client's timeouts. */
+const KEY_EMAIL_LEASE_MS = 5 * 60_000;
+
+/** A key whose email is owed: not sent, not claimed by a live sender, its sealed copy still there. */
+function owedKeyEmail(now: Date) {
+  return {
+    emailedAt: null,
+    OR: [{ emailClaimedUntil: null }, { emailClaimedUntil: { lte: now } }],
+    status: "UNUSED" as const,
+    sealedKey: { not: null },
+    sealedUntil: { gt: now },
+  };
+}
+
+/**
+ * Claims the right to email a key for a few minutes: concurrent deliveries of the same key send one email,
+ * and a sender that stops before sending leaves it to the retry sweep once the claim has ended.
+ */
 export async function claimKeyEmail(id: string, now: Date): Promise<boolean> {
   const { count } = await db().licenseKey.updateMany({
-    where: { id, emailedAt: null, status: "UNUSED", sealedKey: { not: null }, sealedUntil: { gt: now } },
-    data: { emailedAt: now },
+    where: { id, ...owedKeyEmail(now) },
+    data: { emailClaimedUntil: new Date(now.getTime() + KEY_EMAIL_LEASE_MS) },
   });
   return count === 1;
 }
 
+/** The key email went out. */
+export async function markKeyEmailed(id: string, now: Date): Promise<void> {
+  await db().licenseKey.updateMany({ where: { id }, data: { emailedAt: now, emailClaimedUntil: null } });
+}
+
 /** Gives the claim back after a failed send, so a later delivery attempt can try again. */
 export async function releaseKeyEmail(id: string): Promise<void> {
-  await db().licenseKey.updateMany({ where: { id }, data: { emailedAt: null } });
+  await db().licenseKey.updateMany({ where: { id }, data: { emailClaimedUntil: null } });
 }
 
 export function findKeyForDelivery(id: string) {
@@ -155,7 +177,7 @@ export function findKeyForDelivery(id: string) {
 /** Keys whose email has not gone out while their sealed copy still exists. */
 export function listUndeliveredKeys(now: Date, take: number): Promise<{ id: string }[]> {
   return db().licenseKey.findMany({
-    where: { emailedAt: null, status: "UNUSED", sealedKey: { not: null }, sealedUntil: { gt: now } },
+    where: owedKeyEmail(now),
     select: { id: true },
     take,
   });

@@ -78,6 +78,7 @@ export async function deliverLicenseKeyEmail(keyId: string, now = new Date()): P
         activateUrl: new URL("/licenses/activate", env().APP_URL).toString(),
       }),
     );
+    await repo.markKeyEmailed(keyId, now);
     return true;
   } catch (error) {
     await repo.releaseKeyEmail(keyId);

@@ -4,7 +4,14 @@
 export type OutboxChannel = "sms" | "voice" | "email";
 
 export type EmailAttachment = { filename: string; contentType: string; content: string };
-export type EmailMessage = { to: string; subject: string; text: string; attachments?: EmailAttachment[] };
+export type EmailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  attachments?: EmailAttachment[];
+  /** The Message-ID header (without brackets): the same message sent twice carries the same one. */
+  messageId?: string;
+};
 export type SmsMessage = { to: string; body: string };
 /** `say` is read aloud by the voice provider; it must not hold anything but the message itself. */
 export type VoiceMessage = { to: string; say: string };

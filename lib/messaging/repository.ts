@@ -116,3 +116,21 @@ export function findDeliveryReports(sids: string[]) {
     select: { sid: true, status: true, errorCode: true, updatedAt: true },
   });
 }
+
+/** Whether a job's message with this key was sent already. */
+export async function isMessageSent(key: string): Promise<boolean> {
+  const rows = await query<{ found: boolean }>(
+    "sent-messages-find",
+    `SELECT EXISTS (SELECT 1 FROM sent_messages WHERE key = $1) AS found`,
+    [key],
+  );
+  return rows[0]!.found;
+}
+
+export async function recordMessageSent(key: string, now: Date): Promise<void> {
+  await query(
+    "sent-messages-insert",
+    `INSERT INTO sent_messages (key, "sentAt") VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`,
+    [key, now],
+  );
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import {
   env,
   isLocalOutboxActive,
@@ -19,7 +20,15 @@ import type {
 } from "./messaging";
 import { outboxMessageStep, outboxSender } from "./outbox-sender";
 import { localLineLookup, twilioLineLookup, type LineInfo, type LineLookup } from "./line-lookup";
-import { findDeliveryReports, findLineCheck, lineCheckStep, listOutboxMessages, runStep } from "./repository";
+import {
+  findDeliveryReports,
+  findLineCheck,
+  isMessageSent,
+  lineCheckStep,
+  listOutboxMessages,
+  recordMessageSent,
+  runStep,
+} from "./repository";
 import { createSmtpSender } from "./smtp-sender";
 import { createTwilioSender } from "./twilio-sender";
 
@@ -65,9 +74,31 @@ function phone(): PhoneSender {
   return phoneSender;
 }
 
+/** The emails of one job run, numbered in the order it sends them (see inMessageScope). */
+type MessageScope = { name: string; sent: number };
+const messageScope = new AsyncLocalStorage<MessageScope>();
+
+/**
+ * Runs `work` (a one-off job, which sends the same emails in the same order each time it runs) so that each
+ * email it sends is keyed `${name}#n`: a run after a crash skips those its first run sent, and each carries a
+ * Message-ID made from its key, so the one that a crash right after sending would repeat is a duplicate that
+ * mail systems recognise.
+ */
+export function inMessageScope<T>(name: string, work: () => Promise<T>): Promise<T> {
+  return messageScope.run({ name, sent: 0 }, work);
+}
+
 /** Sends an email; throws DeliveryError when the provider refuses or cannot be reached. */
 export async function sendEmail(message: EmailMessage): Promise<void> {
-  await email().sendEmail(message);
+  const scope = messageScope.getStore();
+  const key = scope ? `${scope.name}#${++scope.sent}` : null;
+  if (key && (await isMessageSent(key))) {
+    logger().info({ channel: "email", subject: message.subject, key }, "message already sent by this job");
+    return;
+  }
+  const messageId = key ? `${key.replace(/[^\w.-]/g, "-")}@${new URL(env().APP_URL).hostname}` : undefined;
+  await email().sendEmail({ ...message, messageId });
+  if (key) await recordMessageSent(key, new Date());
   logger().info({ channel: "email", subject: message.subject }, "message sent");
 }
 

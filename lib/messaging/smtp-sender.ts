@@ -18,6 +18,7 @@ export function createSmtpSender(smtpUrl: string, from: string): EmailSender {
           subject: m.subject,
           text: m.text,
           attachments: m.attachments,
+          ...(m.messageId ? { messageId: `<${m.messageId}>` } : {}),
         });
       } catch (error) {
         // A 5xx reply is a permanent refusal (bad address, policy); anything else may pass on a retry.

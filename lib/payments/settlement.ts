@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/service";
 import type { RequestInfo } from "@/lib/core/caller";
 import { DomainError } from "@/lib/core/errors";
+import { logger } from "@/lib/core/logger";
 import { inTransaction, type Tx } from "@/lib/core/transaction";
 import { deliverLicenseKeyEmail, issueLicenseKey, renewCredential } from "@/lib/licensing/service";
 import * as repo from "./repository";
@@ -39,20 +40,21 @@ export async function fulfilOrder(
 ): Promise<Fulfilment> {
   const outcome = await settle(options.stripeEvent, null, async (tx): Promise<Fulfilment> => {
     const order = await repo.findPayableOrder(orderId, tx);
-    if (!order) return null;
-    const paid = await repo.transitionPayment(
-      orderId,
-      ["PAYMENT_PROCESSING", "AWAITING_PAYMENT", "PAYMENT_FAILED"],
-      "PAID",
-      {
-        paidAt: now,
-        amountPaidCents: payment.amountPaidCents,
-        paymentReference: payment.reference,
-        failureCode: null,
-      },
-      tx,
-    );
-    if (!paid) return null;
+    const paid =
+      order !== null &&
+      (await repo.transitionPayment(
+        orderId,
+        ["PAYMENT_PROCESSING", "AWAITING_PAYMENT", "PAYMENT_FAILED"],
+        "PAID",
+        {
+          paidAt: now,
+          amountPaidCents: payment.amountPaidCents,
+          paymentReference: payment.reference,
+          failureCode: null,
+        },
+        tx,
+      ));
+    if (!order || !paid) return unchanged(orderId, payment.reference, options.stripeEvent, tx);
     const actorId = options.actorId ?? null;
     await recordAudit(
       { type: "ORDER_PAID", result: "SUCCESS", actorId, subjectUserId: order.userId, detail: { orderId } },
@@ -67,6 +69,29 @@ export async function fulfilOrder(
   });
   if (outcome?.kind === "license_key") await deliverLicenseKeyEmail(outcome.keyId, now);
   return outcome;
+}
+
+/**
+ * A payment that changed nothing: fine when the order is already paid by it (a repeated or late event).
+ * Otherwise our row is where this payment cannot settle it (back in draft after a lost reply, cancelled): the
+ * Stripe event must not be recorded as processed, so this throws, the transaction is rolled back, the webhook
+ * answers 500 and Stripe delivers the event again (for three days), while the error log tells support.
+ */
+async function unchanged(
+  orderId: string,
+  reference: string,
+  stripeEvent: StripeEventRef | undefined,
+  tx: Tx,
+): Promise<null> {
+  if (!stripeEvent) return null;
+  const order = await repo.findPayableOrder(orderId, tx);
+  if (order?.status === "PAID" && order.paymentReference === reference) return null;
+  const status = order?.status ?? "missing";
+  logger().error(
+    { eventId: stripeEvent.id, orderId, status },
+    "stripe payment cannot settle its order yet; not recorded, Stripe will deliver it again",
+  );
+  throw new Error(`order ${orderId} (${status}) cannot take Stripe payment ${reference}`);
 }
 
 /**

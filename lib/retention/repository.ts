@@ -20,6 +20,8 @@ const RULES = {
   processed_stripe_events: { where: `"processedAt" < $1`, cutoff: "monthAgo" },
   outbox_messages: { where: `"createdAt" < $1`, cutoff: "weekAgo" },
   message_deliveries: { where: `"updatedAt" < $1`, cutoff: "monthAgo" },
+  // A job is retried for at most a few hours: its sent-message keys are of no use after a month.
+  sent_messages: { where: `"sentAt" < $1`, cutoff: "monthAgo" },
 } satisfies Record<string, { where: string; cutoff: keyof Cutoffs; table?: string }>;
 
 export type RetentionRule = keyof typeof RULES;

@@ -10,7 +10,7 @@ const AUDIT_BATCH = 10_000;
 /**
  * The daily retention run (docs/operations.md): deletes ended sessions and expired codes, tokens and sign-in
  * challenges a day after they end, finished jobs and local outbox messages after 7 days, failed jobs,
- * processed Stripe event ids and delivery reports after 30; archives audit rows older than
+ * processed Stripe event ids, delivery reports and the keys of messages jobs sent after 30; archives audit rows older than
  * AUDIT_RETENTION_DAYS to the object store as CSV, then deletes them. Returns the counts.
  */
 export async function runRetention(now = new Date()): Promise<Record<string, number>> {

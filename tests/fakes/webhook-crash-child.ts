@@ -28,8 +28,8 @@ const client = new PrismaClient({
         return created;
       },
       async updateMany({ args, query }) {
-        // The key email's claim (emailedAt) is the first write after fulfilOrder's commit.
-        if (crashAt === "before-email" && "emailedAt" in args.data) await die();
+        // The key email's claim (emailClaimedUntil) is the first write after fulfilOrder's commit.
+        if (crashAt === "before-email" && "emailClaimedUntil" in args.data) await die();
         return query(args);
       },
     },

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { runDueJobs, type JobHandler } from "@/lib/jobs/worker";
+import { sendEmail } from "@/lib/messaging/service";
+import { outboxFor } from "../setup/outbox";
 import { db, resetDb } from "../setup/db";
 
 const NOW = new Date("2026-12-01T12:00:00Z");
@@ -85,5 +87,29 @@ describe("the job runner", () => {
     expect(runsOf.size).toBe(40);
     expect([...runsOf.values()].every((runs) => runs === 1)).toBe(true);
     expect((await jobs()).every((j) => j.doneAt !== null)).toBe(true);
+  });
+
+  it("a send job run again after it stopped mid-way sends each of its emails once", async () => {
+    await queue(1, "test.send");
+    let run = 0;
+    const handler: JobHandler = async () => {
+      run += 1;
+      await sendEmail({ to: "job@example.test", subject: "First", text: "one" });
+      // The first run stops after its first email, as a process killed there would.
+      if (run === 1) throw new Error("stopped after the first email");
+      await sendEmail({ to: "job@example.test", subject: "Second", text: "two" });
+    };
+    await runDueJobs({ "test.send": handler }, [], NOW);
+    await runDueJobs({ "test.send": handler }, [], new Date(NOW.getTime() + 60 * 60_000));
+
+    expect(run).toBe(2);
+    const sent = await outboxFor("job@example.test");
+    expect(sent.map((m) => m.subject).sort()).toEqual(["First", "Second"]);
+    expect((await jobs())[0]!.doneAt).not.toBeNull();
+    // Another job sending the same email is another message.
+    await queue(1, "test.send");
+    run = 1;
+    await runDueJobs({ "test.send": handler }, [], new Date(NOW.getTime() + 2 * 60 * 60_000));
+    expect(await outboxFor("job@example.test")).toHaveLength(4);
   });
 });

@@ -134,6 +134,21 @@ describe("activating a license key", () => {
     }
   });
 
+  it("a key email claimed by a process that stopped before sending goes out once the claim ends", async () => {
+    const buyer = await createUser();
+    await buyWithCard(buyer, catalog.withoutProofing);
+    const keyEmails = async () =>
+      (await outboxFor(buyer.email)).filter((m) => m.subject?.startsWith("Your license key"));
+    // As if a process had claimed the email and stopped before sending it.
+    const claimEnds = new Date(Date.now() + 5 * 60_000);
+    await db().licenseKey.updateMany({ data: { emailedAt: null, emailClaimedUntil: claimEnds } });
+
+    expect(await deliverPendingKeyEmails()).toBe(0);
+    expect(await deliverPendingKeyEmails(new Date(claimEnds.getTime() + 1000))).toBe(1);
+    expect(await keyEmails()).toHaveLength(2);
+    expect(await deliverPendingKeyEmails(new Date(claimEnds.getTime() + 2000))).toBe(0);
+  });
+
   it("retries a key email that did not go out, once, and erases the sealed copy when its window closes", async () => {
     const buyer = await createUser();
     await buyWithCard(buyer, catalog.withoutProofing);

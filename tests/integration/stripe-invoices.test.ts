@@ -200,4 +200,38 @@ describe("invoices with Stripe", () => {
     });
     expect(invoice!.lines.data).toHaveLength(1);
   });
+
+  it("a paid invoice its order cannot take yet (back in draft) answers 500 unrecorded, and settles when redelivered", async () => {
+    const user = await createUser();
+    const order = await createReadyOrder(user);
+    // The invoice was created at Stripe but its reply was lost: the order went back to draft.
+    const held = fake.hold("POST", "/v1/invoices");
+    const submitting = portal.store.submitPayment(user.id, invoicePayment(order.id), fromIp());
+    await held.reached;
+    const retry = fake.hold("POST", "/v1/invoices");
+    held.drop();
+    await retry.reached;
+    retry.drop();
+    await portal.expectDomainError(submitting, "payments.processor_unavailable");
+    const [invoice] = fake.invoices.values();
+    // The buyer pays the invoice Stripe emailed them while our row is back in draft.
+    const paidInvoice = { ...invoice!, status: "paid", amount_paid: 8900, amount_remaining: 0 };
+    const paid = stripeEvent("invoice.paid", paidInvoice);
+
+    // Recording it now would lose the payment: Stripe is told to deliver it again.
+    expect((await deliver(portal, paid)).status).toBe(500);
+    expect(await db().processedStripeEvent.count()).toBe(0);
+    expect(await findOrder(order.id)).toMatchObject({ status: "DRAFT" });
+
+    // The order is submitted again (the same invoice), and Stripe's next delivery settles it.
+    await portal.store.submitPayment(user.id, invoicePayment(order.id), fromIp());
+    fake.payInvoice(invoice!.id, 8900);
+    expect((await deliver(portal, paid)).status).toBe(200);
+    expect(await findOrder(order.id)).toMatchObject({ status: "PAID", paymentReference: invoice!.id });
+    expect(await countKeys(order.id)).toBe(1);
+    expect(await countKeyEmails(user.email)).toBe(1);
+    // A later copy changes nothing and is recorded as processed.
+    expect((await deliver(portal, { ...paid, id: `${paid.id}-again` })).status).toBe(200);
+    expect(await countKeys(order.id)).toBe(1);
+  });
 });
