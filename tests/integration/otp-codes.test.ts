@@ -122,6 +122,8 @@ describe("a code", () => {
     );
     expect(wins).toHaveLength(0);
     for (const code of refusals) expect(["otp.incorrect", "otp.too_many_tries"]).toContain(code);
+    // All but the five evaluated are told the code has had its tries.
+    expect(refusals.filter((c) => c === "otp.too_many_tries").length).toBeGreaterThanOrEqual(45);
     expect(await auditCount("OTP_FAILED", u.user.id)).toBeLessThanOrEqual(5);
     const row = await db().oneTimeCode.findUniqueOrThrow({
       where: { userId_purpose: { userId: u.user.id, purpose: "SIGN_IN" } },

@@ -121,6 +121,29 @@ describe("checking the number", () => {
     expect(await outboxFor("+13035550197")).toHaveLength(1);
   });
 
+  it("a code sent to one number does not confirm another: phone A's code after B's send adds nothing", async () => {
+    const r = await registrant();
+    const start = (phone: string) =>
+      startPhoneRegistration(
+        r.session,
+        { credentialId: r.credentialId, country: "US", phone, phoneConfirm: phone, channel: "SMS" },
+        fromIp(),
+        clock.now(),
+      );
+    await start("2025550143");
+    const codeForA = await latestCode("+12025550143");
+    clock.advance(MINUTE);
+    await start("2025550144");
+    const codeForB = await latestCode("+12025550144");
+    expect(codeForB).not.toBe(codeForA);
+
+    await expectDomainError(
+      confirmPhone(r.session, { credentialId: r.credentialId, code: codeForA }, fromIp(), clock.now()),
+      "otp.incorrect",
+    );
+    expect(await db().phoneNumber.count({ where: { credentialId: r.credentialId } })).toBe(0);
+  });
+
   it("accepts a number typed with punctuation and keeps it as E.164, sealed", async () => {
     const r = await registrant();
     const started = await startPhoneRegistration(
