@@ -27,6 +27,24 @@ async function invoicedOrder(user?: Awaited<ReturnType<typeof createUser>>) {
   return { user: buyer, order, invoiceId: stripeInvoiceId! };
 }
 
+/**
+ * A user's order whose invoice was created at Stripe while neither the reply nor the SDK's one retry came
+ * back: the submit fails and the order is back in draft.
+ */
+async function invoiceCreatedReplyLost() {
+  const user = await createUser();
+  const order = await createReadyOrder(user);
+  const held = fake.hold("POST", "/v1/invoices");
+  const submitting = portal.store.submitPayment(user.id, invoicePayment(order.id), fromIp());
+  await held.reached;
+  const retry = fake.hold("POST", "/v1/invoices");
+  held.drop();
+  await retry.reached;
+  retry.drop();
+  await portal.expectDomainError(submitting, "payments.processor_unavailable");
+  return { user, order };
+}
+
 describe("invoices with Stripe", () => {
   it("opens and sends a Stripe invoice for the order, with no key yet", async () => {
     const before = Date.now();
@@ -176,18 +194,7 @@ describe("invoices with Stripe", () => {
   });
 
   it("puts the order back to draft when Stripe cannot be reached, and a resubmit resumes the same invoice", async () => {
-    const user = await createUser();
-    const order = await createReadyOrder(user);
-    // The create call reached Stripe, but neither its reply nor the SDK's one retry came back.
-    const held = fake.hold("POST", "/v1/invoices");
-    const submitting = portal.store.submitPayment(user.id, invoicePayment(order.id), fromIp());
-    await held.reached;
-    const retry = fake.hold("POST", "/v1/invoices");
-    held.drop();
-    await retry.reached;
-    retry.drop();
-
-    await portal.expectDomainError(submitting, "payments.processor_unavailable");
+    const { user, order } = await invoiceCreatedReplyLost();
     expect(await findOrder(order.id)).toMatchObject({ status: "DRAFT" });
 
     await portal.store.submitPayment(user.id, invoicePayment(order.id), fromIp());
@@ -202,17 +209,7 @@ describe("invoices with Stripe", () => {
   });
 
   it("a paid invoice its order cannot take yet (back in draft) answers 500 unrecorded, and settles when redelivered", async () => {
-    const user = await createUser();
-    const order = await createReadyOrder(user);
-    // The invoice was created at Stripe but its reply was lost: the order went back to draft.
-    const held = fake.hold("POST", "/v1/invoices");
-    const submitting = portal.store.submitPayment(user.id, invoicePayment(order.id), fromIp());
-    await held.reached;
-    const retry = fake.hold("POST", "/v1/invoices");
-    held.drop();
-    await retry.reached;
-    retry.drop();
-    await portal.expectDomainError(submitting, "payments.processor_unavailable");
+    const { user, order } = await invoiceCreatedReplyLost();
     const [invoice] = fake.invoices.values();
     // The buyer pays the invoice Stripe emailed them while our row is back in draft.
     const paidInvoice = { ...invoice!, status: "paid", amount_paid: 8900, amount_remaining: 0 };
