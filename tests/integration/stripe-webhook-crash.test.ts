@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { checkoutPayment, createReadyOrder } from "../factories/order";
 import { fromIp } from "../factories/request";
@@ -6,6 +5,7 @@ import { createUser } from "../factories/user";
 import { payloadOf, signatureFor, stripeEvent } from "../fakes/stripe-events";
 import { type FakeStripe } from "../fakes/stripe-server";
 import { db } from "../setup/db";
+import { isKilled, runDoomedChild } from "../setup/doomed-process";
 import { countKeyEmails, countKeys, findOrder, post, type Portal, withFakeStripe } from "../setup/stripe";
 
 // A process killed (kill -9) while handling a webhook, then Stripe's redelivery: the transaction either
@@ -19,29 +19,9 @@ withFakeStripe((started: FakeStripe, loaded: Portal) => {
   portal = loaded;
 });
 
-type ChildExit = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
-
-/** Killed by SIGKILL: tsx runs the script in a child and reports that child's death as exit code 137. */
-const isKilled = (exit: ChildExit) => exit.signal === "SIGKILL" || exit.code === 137;
-
 /** Delivers the event to a separate portal process (same database and secrets) that dies at `crashAt`. */
-function deliverToDoomedProcess(crashAt: string, payload: string, signature: string): Promise<ChildExit> {
-  const child = spawn(
-    "node_modules/.bin/tsx",
-    ["--conditions=react-server", "--tsconfig", "tsconfig.json", "tests/fakes/webhook-crash-child.ts"],
-    // eslint-disable-next-line no-restricted-properties -- the child inherits this worker's configuration
-    { env: { ...process.env, CRASH_AT: crashAt, LOG_LEVEL: "silent" }, stdio: ["pipe", "pipe", "pipe"] },
-  );
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end(JSON.stringify({ payload, signature }));
-  return new Promise((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-}
+const deliverToDoomedProcess = (crashAt: string, payload: string, signature: string) =>
+  runDoomedChild("tests/fakes/webhook-crash-child.ts", crashAt, { payload, signature });
 
 async function pendingPayment() {
   const user = await createUser();
