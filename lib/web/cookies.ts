@@ -1,5 +1,6 @@
 import "server-only";
-import { isSecureCookies } from "@/lib/core/cookies";
+import { cookies } from "next/headers";
+import { cookieName, isSecureCookies } from "@/lib/core/cookies";
 
 export { cookieName, isSecureCookies } from "@/lib/core/cookies";
 
@@ -14,4 +15,13 @@ export function cookieOptions(maxAgeSeconds: number) {
     path: "/",
     maxAge: maxAgeSeconds,
   };
+}
+
+/**
+ * Removes the portal's cookie `name`. A browser replaces a `__Host-` cookie only with a Set-Cookie that is
+ * Secure and has Path=/ too: a bare delete(name) is ignored and leaves the old value in place.
+ */
+export async function deleteCookie(name: string) {
+  const { secure, path, httpOnly, sameSite } = cookieOptions(0);
+  (await cookies()).delete({ name: cookieName(name), secure, path, httpOnly, sameSite });
 }

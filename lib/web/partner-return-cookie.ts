@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { parseAuthorizationPath, PARTNER_RETURN_TTL_SECONDS } from "@/lib/oidc/partner-return";
-import { cookieName, cookieOptions } from "./cookies";
+import { cookieName, cookieOptions, deleteCookie } from "./cookies";
 
 // The way back to a partner after the Get 2FA detour (lib/oidc/partner-return.ts), for this browser only.
 const NAME = "mag_partner_return";
@@ -15,5 +15,5 @@ export async function readPartnerReturn() {
 }
 
 export async function forgetPartnerReturn() {
-  (await cookies()).delete({ name: cookieName(NAME), path: "/", secure: cookieOptions(0).secure });
+  await deleteCookie(NAME);
 }

@@ -12,9 +12,10 @@ import {
   type Role,
   type Rule,
 } from "./access-matrix";
+import { createActiveCredential } from "../factories/credential";
 import { createSignedInSession } from "../factories/session";
 import { createUser } from "../factories/user";
-import { expect, test } from "./fixtures";
+import { expect, SESSION_COOKIE, test } from "./fixtures";
 
 // The build's own lists: every page and route handler, every server action with its file and export name.
 const routeManifest = JSON.parse(readFileSync(".next/app-path-routes-manifest.json", "utf8")) as Record<
@@ -287,6 +288,74 @@ for (const role of ROLES.filter((r) => r !== "USER")) {
     expect(failures).toEqual([]);
   });
 }
+
+// A sign-in rotates the browser's state at each step (reliability case A1): the cookies before sign-in,
+// after the password and after the phone OTP are three different sets, the password step alone opens no
+// page, route or action that needs a session, and the pending sign-in's cookie is worthless once used.
+test("a sign-in between the password and the phone step reaches nothing protected; each step changes the cookies and old ones are refused", async ({
+  page,
+  browser,
+  clientIp,
+  latestCode,
+}) => {
+  test.setTimeout(180_000);
+  const { user, phones } = await createActiveCredential({ phones: 1 });
+  const cookies = () => page.context().cookies();
+  const values = async () =>
+    Object.fromEntries((await cookies()).map((c) => [c.name, c.value])) as Record<string, string>;
+
+  await page.goto("/sign-in");
+  const beforeSignIn = await values();
+  await page.getByLabel("Email Address or User ID").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Log In" }).click();
+  await expect(page).toHaveURL(/\/sign-in\/verify$/);
+  const afterPassword = await values();
+  const pendingJar = await cookies();
+
+  const failures: string[] = [];
+  const check = (what: string, response: APIResponse) => {
+    const path = redirectPath(response);
+    if (path === "/sign-in" || path === "/sign-in/verify" || [401, 403].includes(response.status())) return;
+    failures.push(`${what}: ${response.status()} ${path ?? ""}`);
+  };
+  for (const [route, rule] of Object.entries({ ...ROUTES, ...SERVER_ROUTES })) {
+    if (rule.access === "public") continue;
+    const url = rule.path?.(owner) ?? route;
+    check(`GET ${url}`, await page.request.get(url, { maxRedirects: 0 }));
+  }
+  for (const action of builtActions) {
+    const rule = ACTIONS[action.key]!;
+    if (rule.access === "public") continue;
+    const url = action.route.replace(/\[\w+\]/g, randomUUID());
+    check(`action ${action.key}`, await postAction(page.request, action.id, url, rule.fields?.(owner) ?? {}));
+  }
+  expect(failures, "protected answers to a password-only sign-in").toEqual([]);
+
+  await page.getByRole("button", { name: "Send Text" }).click();
+  await expect(page.getByText("We texted a code to your phone.")).toBeVisible();
+  await page.getByLabel("Verification").fill(await latestCode(phones[0]!.e164));
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  const afterOtp = await values();
+
+  expect(beforeSignIn[SESSION_COOKIE]).toBeUndefined();
+  expect(afterPassword[SESSION_COOKIE], "the password step opens no session").toBeUndefined();
+  expect(afterOtp[SESSION_COOKIE]).toBeTruthy();
+  const states = [beforeSignIn, afterPassword, afterOtp].map((jar) => JSON.stringify(jar));
+  expect(new Set(states).size, "three different cookie sets").toBe(3);
+  expect(Object.keys(afterPassword).filter((name) => afterOtp[name] === afterPassword[name])).toEqual([]);
+
+  // The pending sign-in's cookies, replayed once it has completed: no code page and no dashboard.
+  const replay = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
+  await replay.addCookies(pendingJar);
+  const other = await replay.newPage();
+  await other.goto("/sign-in/verify");
+  await expect(other).toHaveURL(/\/sign-in\?expired=1$/);
+  await other.goto("/dashboard");
+  await expect(other).toHaveURL(/\/sign-in$/);
+  await replay.close();
+});
 
 // Another site cannot make a signed-in browser change anything: every form action and every state-changing
 // route handler refuses a request from a foreign Origin, or one the browser marks cross-site, with 403.

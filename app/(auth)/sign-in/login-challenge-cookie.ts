@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { cookieName, cookieOptions } from "@/lib/web/cookies";
+import { cookieName, cookieOptions, deleteCookie } from "@/lib/web/cookies";
 
 // The pending sign-in between the password and the phone code: a signed token, httpOnly, 10 minutes.
 const NAME = "mag_login_challenge";
@@ -14,5 +14,5 @@ export async function readLoginChallengeCookie(): Promise<string | undefined> {
 }
 
 export async function clearLoginChallengeCookie() {
-  (await cookies()).delete(cookieName(NAME));
+  await deleteCookie(NAME);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { REOPEN_OFFER_TTL_MS } from "@/lib/accounts/closing";
-import { cookieName, cookieOptions } from "@/lib/web/cookies";
+import { cookieName, cookieOptions, deleteCookie } from "@/lib/web/cookies";
 
 // A closed account's password sign-in: the signed offer to reopen it (lib/accounts/closing.ts), httpOnly.
 const NAME = "mag_reopen";
@@ -15,5 +15,5 @@ export async function readReopenCookie(): Promise<string | undefined> {
 }
 
 export async function clearReopenCookie() {
-  (await cookies()).delete(cookieName(NAME));
+  await deleteCookie(NAME);
 }
