@@ -4,193 +4,37 @@
 // its own address through X-Forwarded-For, as behind a load balancer). Same-box figures: 2 cores shared by
 // the load generator, Node and PostgreSQL.
 /* eslint-disable no-restricted-properties, @typescript-eslint/no-restricted-imports -- a benchmark seeds its own data */
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
-import { hashPassword } from "@/lib/accounts/password";
-import { encrypt } from "@/lib/core/crypto";
 import { db } from "@/lib/core/db";
-import { phoneFingerprint } from "@/lib/otp/service";
 import { startLoginChallenge } from "@/lib/sessions/service";
+import { post, waitFor } from "./support/http";
+import { latestCode, latestCodes, PASSWORD, seedPhoneUsers } from "./support/phone-users";
+import { portalEnv, requireBuild, start } from "./support/portal";
+import { closedLoop } from "./support/rate";
+import { summarize } from "./support/stats";
 
 process.env.LOG_LEVEL = "silent";
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const USERS = 4000;
 const FULL_FROM = 3000;
-const PASSWORD = "correct-horse-battery-staple";
 const PORTAL = "http://127.0.0.1:3400";
 const FLOOR = "http://127.0.0.1:3401";
-
-let ipCounter = 0;
-const nextIp = () => {
-  ipCounter += 1;
-  return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
-};
-
-async function post(
-  base: string,
-  path: string,
-  body: unknown,
-): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(base + path, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": nextIp() },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, json: (await res.json().catch(() => ({}))) as Record<string, unknown> };
-}
 
 type Result = { label: string; rps: number; p50: number; p95: number; p99: number; errors: number };
 
 /** Runs `op` from CLIENTS concurrent clients for SECONDS; op returns false (or throws) for an error. */
 async function load(label: string, op: (i: number) => Promise<boolean>, limit = Infinity): Promise<Result> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let next = 0;
-  const started = performance.now();
-  const deadline = started + SECONDS * 1000;
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      while (performance.now() < deadline && next < limit) {
-        const i = next++;
-        const t0 = performance.now();
-        const ok = await op(i).catch(() => false);
-        latencies.push(performance.now() - t0);
-        if (!ok) errors += 1;
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  const s = latencies.sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-  return { label, rps: (s.length - errors) / elapsed, p50: at(50), p95: at(95), p99: at(99), errors };
-}
-
-function start(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(command, args, { env, stdio: ["ignore", "ignore", "inherit"] });
-}
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 120; i += 1) {
-    if (
-      await fetch(url)
-        .then((r) => r.status < 500)
-        .catch(() => false)
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-async function seed() {
-  await db().$executeRawUnsafe(
-    "TRUNCATE users, sessions, login_challenges, one_time_codes, otp_guards, phone_numbers, credentials, license_keys, orders, products, outbox_messages, audit_events, rate_limits CASCADE",
-  );
-  const passwordHash = await hashPassword(PASSWORD);
-  const ids = Array.from({ length: USERS }, () => randomUUID());
-  await db().user.createMany({
-    data: ids.map((id, i) => ({
-      id,
-      email: `otp-${i}@example.test`,
-      username: `otp-${i}`,
-      firstName: "Bench",
-      lastName: `User${i}`,
-      country: "US",
-      passwordHash,
-      emailVerifiedAt: new Date(),
-    })),
-  });
-  const product = await db().product.create({
-    data: {
-      sku: "BENCH",
-      name: "Bench OTP",
-      description: "bench",
-      kind: "CREDENTIAL",
-      includesProofing: false,
-      termMonths: 12,
-      priceCents: 3400,
-      currency: "usd",
-    },
-  });
-  const order = await db().order.create({
-    data: { userId: ids[0]!, productId: product.id, amountCents: 3400, currency: "usd", status: "PAID" },
-  });
-  const keyIds = ids.map(() => randomUUID());
-  await db().licenseKey.createMany({
-    data: keyIds.map((id) => ({
-      id,
-      orderId: order.id,
-      keyHash: randomUUID(),
-      hint: "BNCH",
-      status: "ACTIVATED" as const,
-    })),
-  });
-  const credentialIds = ids.map(() => randomUUID());
-  const expiresAt = new Date(Date.now() + 365 * 86_400_000);
-  await db().credential.createMany({
-    data: ids.map((userId, i) => ({
-      id: credentialIds[i]!,
-      userId,
-      productId: product.id,
-      licenseKeyId: keyIds[i]!,
-      status: "ACTIVE" as const,
-      proofingRequired: false,
-      activatedAt: new Date(),
-      expiresAt,
-    })),
-  });
-  const phones = ids.map((userId, i) => {
-    const e164 = `+1202${300 + Math.floor(i / 10_000)}${String(i % 10_000).padStart(4, "0")}`;
-    return { id: randomUUID(), userId, credentialId: credentialIds[i]!, e164 };
-  });
-  await db().phoneNumber.createMany({
-    data: phones.map((p) => ({
-      id: p.id,
-      userId: p.userId,
-      credentialId: p.credentialId,
-      e164Encrypted: encrypt(p.e164),
-      e164Fingerprint: phoneFingerprint(p.e164),
-      country: "US",
-      lastDigits: p.e164.slice(-2),
-      isDefault: true,
-      verifiedAt: new Date(),
-    })),
-  });
-  return { ids, phones };
-}
-
-async function latestCodes(): Promise<Map<string, string>> {
-  const rows = await db().$queryRaw<{ to: string; body: string }[]>`
-    SELECT DISTINCT ON ("to") "to", body FROM outbox_messages ORDER BY "to", id DESC`;
-  return new Map(rows.map((r) => [r.to, /\d{6}/.exec(r.body)?.[0] ?? ""]));
-}
-
-async function latestCode(e164: string): Promise<string> {
-  const row = await db().outboxMessage.findFirst({
-    where: { to: e164 },
-    orderBy: { id: "desc" },
-    select: { body: true },
-  });
-  return /\d{6}/.exec(row?.body ?? "")?.[0] ?? "";
+  const run = await closedLoop(CLIENTS, SECONDS, async (i) => ({ status: 200, ok: await op(i) }), limit);
+  const { count, errors, p50, p95, p99 } = summarize(run.samples);
+  return { label, rps: (count - errors) / run.elapsed, p50, p95, p99, errors };
 }
 
 async function main() {
-  if (!existsSync(".next/BUILD_ID") || !existsSync("dist/server.js"))
-    throw new Error("Run `npm run build` first: the bench drives the production build.");
-  const { ids, phones } = await seed();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    MAG_DEMO: "true",
-    PORT: "3400",
-    TRUST_PROXY_HOPS: "1",
-    // As in production: an access-log line per request (to a file here, as a log shipper would read it).
-    LOG_LEVEL: "info",
-    LOG_FILE: ".data/bench/portal.log",
-    APP_URL: PORTAL,
-  };
+  requireBuild();
+  const users = await seedPhoneUsers(USERS);
+  const ids = users.map((u) => u.id);
+  const phones = users.map((u) => ({ id: u.phoneId, e164: u.e164 }));
+  const env = portalEnv(3400);
   // BENCH_PROFILE_DIR=dir writes a V8 CPU profile of the portal process there (not of the floor).
   const profile = process.env.BENCH_PROFILE_DIR
     ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}` }
@@ -204,7 +48,7 @@ async function main() {
 
     // Password sign-in (users with a credential: answered with a pending sign-in).
     const signIn = (base: string, path: string) => (i: number) =>
-      post(base, path, { login: `otp-${i % FULL_FROM}@example.test`, password: PASSWORD }).then(
+      post(base, path, { login: `bench-${i % FULL_FROM}@example.test`, password: PASSWORD }).then(
         (r) => r.json.status === "otp_required",
       );
     const portalSignIn = await load("password sign-in", signIn(PORTAL, "/api/v1/sign-in"));
@@ -219,7 +63,7 @@ async function main() {
     const floorChallenges = (
       await db().$queryRaw<{ id: string }[]>`
         INSERT INTO login_challenges (id, "userId", "passwordAt", "expiresAt")
-        SELECT gen_random_uuid(), id, now(), now() + interval '10 minutes' FROM users WHERE email LIKE 'otp-%' ORDER BY email LIMIT ${FULL_FROM}
+        SELECT gen_random_uuid(), id, now(), now() + interval '10 minutes' FROM users WHERE email LIKE 'bench-%' ORDER BY email LIMIT ${FULL_FROM}
         RETURNING id`
     ).map((r) => r.id);
     const sent: number[] = [];
@@ -278,7 +122,7 @@ async function main() {
       async (i) => {
         const u = FULL_FROM + i;
         const step1 = await post(PORTAL, "/api/v1/sign-in", {
-          login: `otp-${u}@example.test`,
+          login: `bench-${u}@example.test`,
           password: PASSWORD,
         });
         const challenge = step1.json.challenge as string;
@@ -300,7 +144,7 @@ async function main() {
       "full sign-in",
       async (i) => {
         const step1 = await post(FLOOR, "/signin", {
-          login: `otp-${FULL_FROM + i}@example.test`,
+          login: `bench-${FULL_FROM + i}@example.test`,
           password: PASSWORD,
         });
         const step2 = await post(FLOOR, "/send", { challenge: step1.json.challenge });
