@@ -4,6 +4,7 @@
 /* eslint-disable no-restricted-properties, @typescript-eslint/no-restricted-imports -- a benchmark seeds its own data */
 import { db } from "@/lib/core/db";
 import { fulfilOrder } from "@/lib/payments/settlement";
+import { truncate } from "../tests/setup/db";
 
 process.env.LOG_LEVEL = "silent";
 
@@ -17,9 +18,7 @@ function report(label: string, samples: number[]) {
   );
 }
 
-await db().$executeRawUnsafe(
-  `TRUNCATE users, orders, license_keys, products, outbox_messages, audit_events CASCADE`,
-);
+await truncate(["users", "orders", "license_keys", "products", "outbox_messages", "audit_events"]);
 const user = await db().user.create({
   data: {
     email: "bench@example.test",

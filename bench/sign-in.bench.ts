@@ -7,6 +7,7 @@ import { hashPassword } from "@/lib/accounts/password";
 import { signInWithPassword } from "@/lib/accounts/service";
 import { db } from "@/lib/core/db";
 import { claimSessionTicket } from "@/lib/sessions/service";
+import { truncate } from "../tests/setup/db";
 
 process.env.LOG_LEVEL = "silent";
 
@@ -34,7 +35,7 @@ const nextIp = () => {
   return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
 };
 
-await db().$executeRawUnsafe(`TRUNCATE users, sessions, audit_events, rate_limits, email_tokens CASCADE`);
+await truncate(["users", "sessions", "audit_events", "rate_limits", "email_tokens"]);
 const passwordHash = await hashPassword(PASSWORD);
 await db().user.createMany({
   data: Array.from({ length: USERS }, (_, i) => ({

@@ -10,6 +10,7 @@ export const SERVER_ENTRY_POINTS = {
   seed: "prisma/seed.ts",
   "oidc-rotate-keys": "scripts/oidc-rotate-keys.ts",
   "keys-rotate": "scripts/keys-rotate.ts",
+  "db-app-role": "scripts/db-app-role.ts",
 };
 
 // lib/ marks its modules server-only (an import that throws outside React's server build). These bundles are

@@ -8,6 +8,7 @@ import { db } from "@/lib/core/db";
 import { phoneFingerprint } from "@/lib/otp/service";
 import { type Outcome } from "./rate";
 import { post } from "./http";
+import { truncate } from "../../tests/setup/db";
 
 export const PASSWORD = "correct-horse-battery-staple";
 export type PhoneUser = { id: string; email: string; phoneId: string; e164: string };
@@ -16,8 +17,10 @@ const BATCH = 2_000;
 
 /** Empties the tables a sign-in touches and creates `count` phone users. */
 export async function seedPhoneUsers(count: number): Promise<PhoneUser[]> {
-  await db().$executeRawUnsafe(
-    "TRUNCATE users, sessions, login_challenges, one_time_codes, otp_guards, phone_numbers, credentials, license_keys, orders, products, outbox_messages, audit_events, rate_limits CASCADE",
+  await truncate(
+    "users sessions login_challenges one_time_codes otp_guards phone_numbers credentials license_keys orders products outbox_messages audit_events rate_limits".split(
+      " ",
+    ),
   );
   const passwordHash = await hashPassword(PASSWORD);
   const product = await db().product.create({
