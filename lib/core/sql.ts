@@ -2,6 +2,7 @@ import "server-only";
 import pg from "pg";
 import type { Tx } from "./db";
 import { env } from "./env";
+import { logger } from "./logger";
 import { onShutdown } from "./shutdown";
 
 /**
@@ -29,6 +30,7 @@ const globalForSql = globalThis as unknown as { sqlPool?: pg.Pool };
 export function sqlPool(): pg.Pool {
   if (!globalForSql.sqlPool) {
     const pool = new pg.Pool({ ...poolSettings(), types });
+    dropLostIdleConnections(pool, "sql");
     onShutdown("connections", "sql pool", () => pool.end());
     globalForSql.sqlPool = pool;
   }
@@ -54,6 +56,17 @@ export function poolSettings(): pg.PoolConfig {
     statement_timeout: e.DATABASE_STATEMENT_TIMEOUT_MS,
     idle_in_transaction_session_timeout: e.DATABASE_STATEMENT_TIMEOUT_MS,
   };
+}
+
+/**
+ * An idle pooled connection the server ended (a restart, a failover, an administrator): the pool drops it and
+ * opens another when next asked. Without a listener the pool's "error" event would be an uncaught exception
+ * (the worker would exit; Next's server only logs it).
+ */
+export function dropLostIdleConnections(pool: pg.Pool, name: string) {
+  pool.on("error", (error) =>
+    logger().warn({ err: error.message, pool: name }, "an idle database connection was lost"),
+  );
 }
 
 export type SqlValue = string | number | boolean | Date | null | string[] | number[];

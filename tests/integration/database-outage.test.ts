@@ -36,4 +36,23 @@ describe("when the database cannot be reached or a statement hangs", () => {
     const [prismas] = await db().$queryRaw<{ statement_timeout: string }[]>`SHOW statement_timeout`;
     expect(prismas!.statement_timeout).toBe("10s");
   });
+
+  it("a restart that ends the pools' idle connections costs nothing: both pools open new ones", async () => {
+    await query("test-select-one", "SELECT 1");
+    await db().$queryRaw`SELECT 1`;
+    // What a PostgreSQL restart or failover does to idle connections (FATAL 57P01 on each).
+    const admin = new pg.Client({ connectionString: poolSettings().connectionString });
+    await admin.connect();
+    const { rows } = await admin.query<{ ended: boolean }>(
+      `SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
+    );
+    await admin.end();
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    // The pools hear of it as an "error" event on an idle client; unheard, it would be an uncaught exception.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    await expect(query("test-select-one", "SELECT 1")).resolves.toHaveLength(1);
+    await expect(db().$queryRaw`SELECT 1 AS one`).resolves.toEqual([{ one: 1 }]);
+  });
 });
