@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { s3Settings, startFakeS3 } from "../tests/setup/s3";
-import { CHROMIUM_PATH, E2E_IMAGE_DIR, E2E_LOG_FILE } from "../tests/e2e/settings";
+import { CHROMIUM_PATH, E2E_IMAGE_DIR, E2E_LOG_FILE, E2E_SECRETS_FILE } from "../tests/e2e/settings";
 import { run } from "./portal-env";
 import { buildIfStale } from "./next-build";
 import { prepareTestDatabase } from "./test-db";
@@ -39,6 +39,7 @@ async function main() {
   // Playwright starts the portal, which opens the log). Photos go to an S3 bucket on loopback, as with several
   // instances in production; its files sit under E2E_IMAGE_DIR.
   rmSync(E2E_LOG_FILE, { force: true });
+  rmSync(E2E_SECRETS_FILE, { force: true });
   rmSync(E2E_IMAGE_DIR, { recursive: true, force: true });
   const s3 = await startFakeS3("mag-e2e", E2E_IMAGE_DIR);
   let code = 0;

@@ -3,6 +3,7 @@ import { createActiveCredential } from "../factories/credential";
 import { fromIp } from "../factories/request";
 import { expect, test } from "./fixtures";
 import { phoneNumbers, requestPhoneCode } from "./phone-helpers";
+import { sawRecoveryCodes } from "./secrets-seen";
 
 // A credential's year: the expiry banner, renewal, and what expiry changes.
 
@@ -38,6 +39,7 @@ test("recovery codes on Manage OTP: shown once with Download and Print, then onl
   const codes = section.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
   await expect(codes).toHaveCount(10);
   await expect(codes.first()).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+  await sawRecoveryCodes(codes);
   const shown = await codes.first().textContent();
   await expect(section.getByRole("link", { name: "Download" })).toHaveAttribute(
     "download",

@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { nextPhone } from "../factories/credential";
+import { sawRecoveryCodes } from "./secrets-seen";
 
 /** Fictional 555-01xx numbers no other test of this run uses (send limits count per number). */
 export function phoneNumbers(count: number): { typed: string; e164: string }[] {
@@ -46,7 +47,9 @@ export async function afterPhoneRegistered(page: Page) {
   await expect(page.getByText("Your phone number is registered.").first()).toBeVisible();
   const saved = page.getByRole("link", { name: "I saved my recovery codes — Continue" });
   if (await saved.isVisible()) {
-    await expect(page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
+    const codes = page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
+    await expect(codes).toHaveCount(10);
+    await sawRecoveryCodes(codes);
     await expect(page.getByRole("link", { name: "Download" })).toBeVisible();
     await saved.click();
   }

@@ -4,6 +4,7 @@ import { createActivatedCredential, createActiveCredential } from "../factories/
 import { expect, test } from "./fixtures";
 import { afterPhoneRegistered, confirmItsYou, phoneNumbers, requestPhoneCode } from "./phone-helpers";
 import { WITHOUT_PROOFING } from "./store-helpers";
+import { sawRecoveryCodes } from "./secrets-seen";
 
 async function logInWithPassword(page: Page, email: string, password: string) {
   await page.goto("/sign-in");
@@ -43,7 +44,9 @@ test("registers two phones by text and voice, then signs in with each; a stale O
   await page.getByLabel("Verification").fill(await latestCode(first!.e164));
   await page.getByRole("button", { name: "Next" }).click();
   // The first phone comes with 10 recovery codes, shown once.
-  await expect(page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
+  const recoveryCodes = page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
+  await expect(recoveryCodes).toHaveCount(10);
+  await sawRecoveryCodes(recoveryCodes);
   await afterPhoneRegistered(page);
   await expect(page.getByText("We highly recommend registering at least two phone numbers")).toBeVisible();
 

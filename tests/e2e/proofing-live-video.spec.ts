@@ -3,6 +3,7 @@ import { createActivatedCredential } from "../factories/credential";
 import { expect, test, type Fixtures } from "./fixtures";
 import { phoneNumbers, registerPhone } from "./phone-helpers";
 import { WITH_PROOFING } from "./store-helpers";
+import { sawSecret } from "./secrets-seen";
 
 /**
  * Guide "To complete the Live Video Proofing", steps 1–5, for a new buyer of a credential with proofing
@@ -73,6 +74,7 @@ async function codeOnScreen(agent: Page): Promise<string> {
   const message = await agent.getByText(/Activation code: /).textContent();
   const code = /Activation code: ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})/.exec(message ?? "")?.[1];
   expect(code, "the activation code on the agent's screen").toBeTruthy();
+  sawSecret("activation code", code!);
   return code!;
 }
 
