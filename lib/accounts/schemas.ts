@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ReturnPathSchema } from "@/lib/core/return-path";
-import { requiredText } from "@/lib/core/text-fields";
+import { NUL_REFUSED, requiredText, WITHOUT_NUL } from "@/lib/core/text-fields";
 import { canonicalTimeZone, isTimeZone } from "@/lib/core/time-zone";
 import { PASSWORD_MAX_LENGTH } from "./accounts";
 import { isKnownCountry } from "./countries";
@@ -27,7 +27,10 @@ export const UsernameSchema = z
 export const CountrySchema = z.string().trim().toUpperCase().refine(isKnownCountry, "Select your country.");
 
 // Length and content rules need the user's other fields, so they are checked in the service.
-const NewPasswordSchema = z.string().max(PASSWORD_MAX_LENGTH + 1, "Password is too long.");
+const NewPasswordSchema = z
+  .string()
+  .max(PASSWORD_MAX_LENGTH + 1, "Password is too long.")
+  .regex(WITHOUT_NUL, NUL_REFUSED);
 
 export const SignUpInputSchema = z
   .object({
@@ -45,19 +48,35 @@ export const SignUpInputSchema = z
   });
 export type SignUpInput = z.infer<typeof SignUpInputSchema>;
 
+/** An email address or user ID, as typed to sign in or reset a password. */
+const LoginSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter your email address or user ID.")
+  .max(254, "This is too long.")
+  .regex(WITHOUT_NUL, NUL_REFUSED);
+
+/** The password a change confirms; checked against the stored hash, so only its length is bounded here. */
+const CurrentPasswordSchema = z
+  .string()
+  .min(1, "Enter your current password.")
+  .max(PASSWORD_MAX_LENGTH + 1)
+  .regex(WITHOUT_NUL, NUL_REFUSED);
+
 export const SignInInputSchema = z.object({
-  login: z.string().trim().min(1, "Enter your email address or user ID.").max(254, "This is too long."),
+  login: LoginSchema,
   password: z
     .string()
     .min(1, "Enter your password.")
-    .max(PASSWORD_MAX_LENGTH + 1, "Password is too long."),
+    .max(PASSWORD_MAX_LENGTH + 1, "Password is too long.")
+    .regex(WITHOUT_NUL, NUL_REFUSED),
   /** Where to go once signed in (a partner's sign-in request waiting at /oidc/interaction/…). */
   next: ReturnPathSchema,
 });
 export type SignInInput = z.infer<typeof SignInInputSchema>;
 
 export const RequestPasswordResetInputSchema = z.object({
-  login: z.string().trim().min(1, "Enter your email address or user ID.").max(254, "This is too long."),
+  login: LoginSchema,
 });
 export type RequestPasswordResetInput = z.infer<typeof RequestPasswordResetInputSchema>;
 
@@ -90,10 +109,7 @@ export type UpdateProfileInput = z.infer<typeof UpdateProfileInputSchema>;
 
 export const ChangePasswordInputSchema = z
   .object({
-    currentPassword: z
-      .string()
-      .min(1, "Enter your current password.")
-      .max(PASSWORD_MAX_LENGTH + 1),
+    currentPassword: CurrentPasswordSchema,
     password: NewPasswordSchema,
     confirmPassword: z.string(),
   })
@@ -105,18 +121,12 @@ export type ChangePasswordInput = z.infer<typeof ChangePasswordInputSchema>;
 
 export const ChangeEmailInputSchema = z.object({
   email: EmailSchema,
-  currentPassword: z
-    .string()
-    .min(1, "Enter your current password.")
-    .max(PASSWORD_MAX_LENGTH + 1),
+  currentPassword: CurrentPasswordSchema,
 });
 export type ChangeEmailInput = z.infer<typeof ChangeEmailInputSchema>;
 
 export const CloseAccountInputSchema = z.object({
-  currentPassword: z
-    .string()
-    .min(1, "Enter your current password.")
-    .max(PASSWORD_MAX_LENGTH + 1),
+  currentPassword: CurrentPasswordSchema,
   understood: z.literal("on", "Tick the box to confirm you understand what closing does."),
 });
 export type CloseAccountInput = z.infer<typeof CloseAccountInputSchema>;

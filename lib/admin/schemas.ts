@@ -1,9 +1,15 @@
 import { z } from "zod";
+import { NUL_REFUSED, WITHOUT_NUL } from "@/lib/core/text-fields";
 import { PersonNameSchema } from "@/lib/accounts/schemas";
 import { StaffReasonFields } from "@/lib/audit/schemas";
 
 export const SearchUsersInputSchema = z.object({
-  q: z.string().trim().max(100, "Search for at most 100 characters.").default(""),
+  q: z
+    .string()
+    .trim()
+    .max(100, "Search for at most 100 characters.")
+    .regex(WITHOUT_NUL, NUL_REFUSED)
+    .default(""),
 });
 
 const UserIdSchema = z.uuid("No such user.");

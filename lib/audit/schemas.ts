@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { NUL_REFUSED, WITHOUT_NUL } from "@/lib/core/text-fields";
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
 
 /** The audit log viewer's filters (query string); every one optional. */
 export const AuditFilterInputSchema = z.object({
-  user: optional(z.string().trim().max(254)),
-  actor: optional(z.string().trim().max(254)),
+  user: optional(z.string().trim().max(254).regex(WITHOUT_NUL, NUL_REFUSED)),
+  actor: optional(z.string().trim().max(254).regex(WITHOUT_NUL, NUL_REFUSED)),
   type: optional(z.string().regex(/^[A-Z_]{1,64}$/, "Choose an action.")),
   from: optional(z.iso.date("Enter a date.")),
   to: optional(z.iso.date("Enter a date.")),

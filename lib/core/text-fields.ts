@@ -3,6 +3,10 @@ import { z } from "zod";
 /** No markup and no control characters: what every free-text field refuses. */
 const PLAIN = /^[^<>{}\u0000-\u001f]*$/;
 
+/** PostgreSQL can neither store nor compare a NUL character (the query would fail): no field accepts one. */
+export const WITHOUT_NUL = /^[^\u0000]*$/;
+export const NUL_REFUSED = "This contains a character we cannot accept.";
+
 /** Whose field the message names: "Enter the city." on an order, "Enter your city." about the user. */
 export type Whose = "the" | "your";
 

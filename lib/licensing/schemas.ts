@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NUL_REFUSED, WITHOUT_NUL } from "@/lib/core/text-fields";
 import { StaffReasonFields } from "@/lib/audit/schemas";
 
 export const ActivateLicenseKeyInputSchema = z.object({
@@ -6,7 +7,8 @@ export const ActivateLicenseKeyInputSchema = z.object({
     .string()
     .trim()
     .min(1, "Enter your license key.")
-    .max(64, "A license key has 25 characters in 5 groups, like ABCDE-FGHJK-MNPQR-STVWX-YZ012."),
+    .max(64, "A license key has 25 characters in 5 groups, like ABCDE-FGHJK-MNPQR-STVWX-YZ012.")
+    .regex(WITHOUT_NUL, NUL_REFUSED),
 });
 export type ActivateLicenseKeyInput = z.infer<typeof ActivateLicenseKeyInputSchema>;
 

@@ -1,42 +1,22 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { decode } from "next-auth/jwt";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { handleApiV1, isApiV1Path } from "@/lib/api/v1";
-import { CLIENT_IP_HEADER } from "@/lib/core/client-ip";
+import { beforeEach, describe, expect, it } from "vitest";
 import { cookieName, SESSION_COOKIE } from "@/lib/core/cookies";
 import { env } from "@/lib/core/env";
 import { resolveSession } from "@/lib/sessions/service";
 import { createActiveCredential } from "../factories/credential";
 import { createUser, TEST_PASSWORD } from "../factories/user";
+import { postTo, withApiV1Server } from "../setup/api-v1-server";
 import { db, resetDb } from "../setup/db";
 import { latestCode } from "../setup/otp";
 
 // The partner sign-in API as server.ts serves it, outside Next's router: the answers, the refusals and the
 // session cookie next-auth then reads.
 
-let server: Server;
-let base: string;
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    req.headers[CLIENT_IP_HEADER] = "203.0.113.77";
-    if (isApiV1Path(req.url ?? "")) void handleApiV1(req, res);
-    else res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+const apiBase = withApiV1Server();
 beforeEach(resetDb);
 
-function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-  return fetch(base + path, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: typeof body === "string" ? body : JSON.stringify(body),
-  });
-}
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  postTo(apiBase(), path, body, headers);
 
 /** The session id inside the Set-Cookie, decoded as next-auth decodes its own cookie. */
 async function sessionIn(response: Response): Promise<string> {
@@ -102,7 +82,7 @@ describe("the partner sign-in API outside the router", () => {
     const user = await createUser();
     const good = { login: user.email, password: TEST_PASSWORD };
     const cases: [Promise<Response>, number, string][] = [
-      [fetch(`${base}/api/v1/sign-in`), 405, "request.method"],
+      [fetch(`${apiBase()}/api/v1/sign-in`), 405, "request.method"],
       [post("/api/v1/sign-in", good, { "content-type": "text/plain" }), 415, "request.media_type"],
       [
         post("/api/v1/sign-in", JSON.stringify({ ...good, pad: "x".repeat(20_000) })),
