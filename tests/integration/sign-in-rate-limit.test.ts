@@ -3,6 +3,7 @@ import { signInWithPassword } from "@/lib/accounts/service";
 import { RATE_LIMITS } from "@/lib/core/rate-limit";
 import { createUser } from "../factories/user";
 import { fromIp } from "../factories/request";
+import { postTo, withApiV1Server } from "../setup/api-v1-server";
 import { db, resetDb } from "../setup/db";
 import { expectDomainError } from "../setup/errors";
 
@@ -164,5 +165,45 @@ describe("sign-in rate limits", () => {
     }
     const last = await db().auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(last).toMatchObject({ type: "SIGN_IN", result: "FAILURE", detail: { reason: "rate_limited" } });
+  });
+});
+
+// The same limits over HTTP, behind one trusted proxy (TRUST_PROXY_HOPS=1): the attacker writes whatever it
+// likes into X-Forwarded-For, the proxy appends the address it saw, and only that one counts.
+describe("sign-in rate limits over HTTP behind a load balancer", () => {
+  const apiBase = withApiV1Server({ trustedHops: 1 });
+  const REAL = "198.51.100.23";
+  let spoof = 0;
+  const attempt = (login: string, password: string) => {
+    spoof += 1;
+    return postTo(
+      apiBase(),
+      "/api/v1/sign-in",
+      { login, password },
+      { "x-forwarded-for": `10.9.${spoof >> 8}.${spoof & 255}, ${REAL}` },
+    );
+  };
+  const bodyCode = async (response: Response) => [
+    response.status,
+    ((await response.json()) as { error?: { code: string } }).error?.code,
+  ];
+
+  it("answers the 6th try for one login 429 with Retry-After, however X-Forwarded-For rotates", async () => {
+    const user = await createUser();
+    for (let i = 0; i < 5; i++)
+      expect(await bodyCode(await attempt(user.email, WRONG))).toEqual([401, "accounts.invalid_credentials"]);
+
+    const refused = await attempt(user.email, user.password);
+    expect(await bodyCode(refused)).toEqual([429, "accounts.too_many_attempts"]);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await db().session.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("answers the 21st try from one address across logins 429, however X-Forwarded-For rotates", async () => {
+    const users = await Promise.all(Array.from({ length: 7 }, () => createUser()));
+    const answers: unknown[] = [];
+    for (let i = 0; i < 21; i++) answers.push(await bodyCode(await attempt(users[i % 7]!.email, WRONG)));
+    expect(answers.slice(0, 20)).toEqual(Array(20).fill([401, "accounts.invalid_credentials"]));
+    expect(answers[20]).toEqual([429, "accounts.too_many_attempts"]);
   });
 });

@@ -2,16 +2,18 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll } from "vitest";
 import { handleApiV1, isApiV1Path } from "@/lib/api/v1";
-import { CLIENT_IP_HEADER } from "@/lib/core/client-ip";
+import { CLIENT_IP_HEADER, clientIp } from "@/lib/core/client-ip";
 
 /**
- * The partner sign-in API served as server.ts serves it, outside Next's router, for this test file; every
- * request comes from 203.0.113.77. Returns a getter for its base URL.
+ * The partner sign-in API served as server.ts serves it, outside Next's router, for this test file. Every
+ * request comes from 203.0.113.77, or with `trustedHops` from the address server.ts would take from
+ * X-Forwarded-For behind that many proxies. Returns a getter for its base URL.
  */
-export function withApiV1Server(): () => string {
+export function withApiV1Server(options: { trustedHops?: number } = {}): () => string {
   let base = "";
   const server = createServer((req, res) => {
-    req.headers[CLIENT_IP_HEADER] = "203.0.113.77";
+    req.headers[CLIENT_IP_HEADER] =
+      options.trustedHops === undefined ? "203.0.113.77" : clientIp(req, options.trustedHops);
     if (isApiV1Path(req.url ?? "")) void handleApiV1(req, res);
     else res.writeHead(404).end();
   });
