@@ -144,6 +144,33 @@ describe("a code", () => {
     await expectDomainError(completeSignInWithCode(again, code, fromIp(), clock.now()), "otp.used");
   });
 
+  it(
+    "a used code is refused in the same sign-in and in a new one, in 100 trials of 100",
+    { timeout: 60_000 },
+    async () => {
+      const u = await createActiveCredential({ now: clock.now() });
+      const refusals: string[] = [];
+      const refusedAs = (call: Promise<unknown>) =>
+        call.then(
+          () => "accepted",
+          (error: { code?: string }) => error.code ?? "threw",
+        );
+      for (let trial = 0; trial < 100; trial++) {
+        const { token, code } = await codeSent(u);
+        await completeSignInWithCode(token, code, fromIp(), clock.now());
+        refusals.push(await refusedAs(completeSignInWithCode(token, code, fromIp(), clock.now())));
+        const again = await passwordStep(u);
+        refusals.push(await refusedAs(completeSignInWithCode(again, code, fromIp(), clock.now())));
+        // Each trial its own code: the send limits are not what this counts.
+        clock.advance(MINUTE);
+        await db().$executeRawUnsafe("DELETE FROM rate_limits");
+      }
+      expect(refusals.filter((r) => r === "accepted")).toEqual([]);
+      expect(new Set(refusals)).toEqual(new Set(["otp.challenge_expired", "otp.used"]));
+      expect(await db().session.count({ where: { userId: u.user.id } })).toBe(100 + 1);
+    },
+  );
+
   it("belongs to the sign-in it was sent for: another pending sign-in cannot use it", async () => {
     const u = await createActiveCredential({ phones: 2, now: clock.now() });
     const { token, code } = await codeSent(u);
