@@ -186,7 +186,8 @@ describe("codes through Twilio", () => {
     const waited = performance.now() - startedAt;
 
     expect(waited).toBeGreaterThanOrEqual(9_500);
-    expect(waited).toBeLessThan(15_000);
+    // Reliability case F3: a clear, retryable error within 12 s.
+    expect(waited).toBeLessThanOrEqual(12_000);
     // The code was never stored: nothing can be signed in with it.
     const row = await db().oneTimeCode.findUnique({
       where: { userId_purpose: { userId: user.id, purpose: "SIGN_IN" } },

@@ -80,6 +80,33 @@ describe("card payments on Stripe Checkout", () => {
     expect(await countKeyEmails(user.email)).toBe(1);
   });
 
+  it("a key reused with other parameters is refused by Stripe and becomes the provider error the store handles", async () => {
+    const { openCheckout: open } = await import("@/lib/payments/stripe-checkout");
+    const request = {
+      orderId: "8d1f5f8e-1c2b-4c1e-9a55-0d6c3f2b7a10",
+      attempt: "reused-attempt",
+      orderNumber: "MAG-000777",
+      description: "Phone OTP",
+      amountCents: 8900,
+      currency: "usd",
+      email: "buyer@example.test",
+      successUrl: "http://127.0.0.1:3100/done",
+      cancelUrl: "http://127.0.0.1:3100/back",
+    };
+    const first = await open(request);
+    // A retry of the same attempt gets the same session back.
+    expect(await open(request)).toEqual(first);
+
+    const changed = await open({ ...request, amountCents: 9900 }).catch((e: unknown) => e);
+    expect(changed).toBeInstanceOf(portal.PaymentProviderError);
+    expect((changed as Error).message).toContain("idempotency_error");
+    expect(fake.requests.filter((r) => r.path === SESSIONS).map((r) => [r.status, r.replayed])).toEqual([
+      [200, false],
+      [200, true],
+      [400, false],
+    ]);
+  });
+
   it("asks Stripe for a payment of the order's amount, back to the order, under an attempt-scoped idempotency key", async () => {
     const { user, order } = await readyOrder();
     await openCheckout(user.id, order.id);
