@@ -19,6 +19,7 @@ import {
 import { APPOINTMENT_JOBS } from "@/lib/proofing/video-service";
 import { eraseClosedAccounts } from "@/lib/privacy/erasure";
 import { runRetention } from "@/lib/retention/service";
+import { releaseStuckSubmissions } from "@/lib/store/service";
 import type { JobHandler, RecurringJob } from "./worker";
 
 /** One-off jobs by kind. */
@@ -76,6 +77,14 @@ export const RECURRING_JOBS: RecurringJob[] = [
     handler: async (_payload, now) => {
       await rotateSigningKeys(now);
       await deleteExpiredPayloads(now);
+    },
+  },
+  {
+    // Orders whose payment submission died before reaching the processor go back to the buyer.
+    kind: "upkeep.orders",
+    everyMs: 5 * 60_000,
+    handler: async (_payload, now) => {
+      await releaseStuckSubmissions(now);
     },
   },
   {

@@ -248,6 +248,19 @@ export async function transitionOrder(
   return count === 1;
 }
 
+/**
+ * Orders taken for payment (PAYMENT_PROCESSING) before `before` that never reached the processor: no Checkout
+ * Session and no invoice was recorded. Back to DRAFT, so the buyer can pay again; returns their ids.
+ */
+export async function releaseStuckSubmissions(before: Date, now: Date): Promise<string[]> {
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    UPDATE orders SET status = 'DRAFT', "submittedAt" = NULL, "updatedAt" = ${now}
+     WHERE status = 'PAYMENT_PROCESSING' AND "stripeCheckoutSessionId" IS NULL AND "stripeInvoiceId" IS NULL
+       AND "submittedAt" < ${before}
+    RETURNING id`;
+  return rows.map((r) => r.id);
+}
+
 export async function updateOrder(
   id: string,
   data: Prisma.OrderUpdateManyMutationInput,

@@ -2,6 +2,7 @@ import "server-only";
 import { getProfile } from "@/lib/accounts/service";
 import { recordAudit } from "@/lib/audit/service";
 import { DomainError } from "@/lib/core/errors";
+import { logger } from "@/lib/core/logger";
 import type { Role } from "@/lib/generated/prisma/client";
 import { findRenewableCredential, hasUpgradableCredential } from "@/lib/licensing/service";
 import {
@@ -322,4 +323,22 @@ export async function findUpgradeOffer(userId: string) {
 /** The store's partners, for linking a partner application to its partner. */
 export function listPartnerChoices() {
   return repo.listPartnerIds();
+}
+
+/** How long a payment submission may take before it counts as lost (its process died on the way). */
+export const STUCK_SUBMISSION_MINUTES = 15;
+
+/**
+ * Orders whose submission never reached the payment processor (the process was killed between taking the
+ * order and asking Stripe) go back to DRAFT, so the buyer can pay again (reliability case S4). Orders with
+ * a Checkout Session or an invoice are Stripe's to settle: their webhooks, expiry included, move them.
+ */
+export async function releaseStuckSubmissions(now: Date): Promise<number> {
+  const released = await repo.releaseStuckSubmissions(
+    new Date(now.getTime() - STUCK_SUBMISSION_MINUTES * 60_000),
+    now,
+  );
+  for (const orderId of released)
+    logger().warn({ orderId }, "a payment submission that never reached the processor was released");
+  return released.length;
 }

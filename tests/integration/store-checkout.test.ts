@@ -4,6 +4,7 @@ import { markInvoicePaid } from "@/lib/payments/settlement";
 import {
   getCatalog,
   getCheckoutStep,
+  releaseStuckSubmissions,
   saveOrderInformation,
   startOrder,
   submitPayment,
@@ -210,5 +211,38 @@ describe("renewal and the proofing upgrade", () => {
     expect(
       (await outboxFor(holder.email)).filter((m) => m.subject?.startsWith("Your license key")),
     ).toHaveLength(2);
+  });
+});
+
+// Reliability case S4: a process killed after it took the order for payment but before the processor heard of
+// it leaves the order PAYMENT_PROCESSING with nothing to settle it; the upkeep job gives it back to the buyer.
+describe("a payment submission that never reached the processor", () => {
+  it("goes back to the buyer after 15 minutes, who then pays normally; settled and recent ones stay", async () => {
+    const buyer = await createUser();
+    const now = new Date();
+    const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
+    const order = async (fields: Record<string, unknown>) => {
+      const { orderId } = await startOrder(buyer.id, { productId: catalog.withoutProofing });
+      await db().order.update({ where: { id: orderId }, data: { status: "PAYMENT_PROCESSING", ...fields } });
+      return orderId;
+    };
+    const lost = await order({ submittedAt: minutesAgo(16) });
+    const recent = await order({ submittedAt: minutesAgo(5) });
+    const atStripe = await order({ submittedAt: minutesAgo(60), stripeCheckoutSessionId: "cs_test_stuck" });
+    const invoiced = await order({ submittedAt: minutesAgo(60), stripeInvoiceId: "in_test_stuck" });
+
+    expect(await releaseStuckSubmissions(now)).toBe(1);
+    const statusOf = async (id: string) => (await db().order.findUniqueOrThrow({ where: { id } })).status;
+    expect(await Promise.all([lost, recent, atStripe, invoiced].map(statusOf))).toEqual([
+      "DRAFT",
+      "PAYMENT_PROCESSING",
+      "PAYMENT_PROCESSING",
+      "PAYMENT_PROCESSING",
+    ]);
+    expect(await releaseStuckSubmissions(now)).toBe(0);
+
+    // Nothing is left in the way of the buyer paying again.
+    await buyWithCard(buyer, catalog.withoutProofing);
+    expect(await db().order.count({ where: { userId: buyer.id, status: "PAID" } })).toBe(1);
   });
 });
