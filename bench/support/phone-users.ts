@@ -19,7 +19,7 @@ const BATCH = 2_000;
 /** Empties the tables a sign-in touches and creates `count` phone users. */
 export async function seedPhoneUsers(count: number): Promise<PhoneUser[]> {
   await truncate(
-    "users sessions login_challenges one_time_codes otp_guards phone_numbers credentials license_keys orders products outbox_messages audit_events rate_limits".split(
+    "users sessions login_challenges one_time_codes otp_guards phone_numbers credentials license_keys orders products outbox_messages audit_events rate_limits processed_stripe_events".split(
       " ",
     ),
   );
