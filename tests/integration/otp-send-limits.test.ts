@@ -37,8 +37,8 @@ const MINUTE = 60 * SECOND;
 async function registrant() {
   const { user, credentialId } = await createActivatedCredential({ now: clock.now() });
   const session = await sessionOf(await createSignedInSession(user.id, clock.now()), clock.now());
-  const start = (e164: string, ip = "203.0.113.10", country = "US") =>
-    startPhoneRegistration(session, phoneForm(credentialId, e164, "SMS", country), fromIp(ip), clock.now());
+  const start = (e164: string, ip = "203.0.113.10", country = "US", channel: "SMS" | "VOICE" = "SMS") =>
+    startPhoneRegistration(session, phoneForm(credentialId, e164, channel, country), fromIp(ip), clock.now());
   return { user, credentialId, session, start };
 }
 
@@ -81,6 +81,24 @@ describe("send limits", () => {
     await expect(bob.start(nextPhone())).resolves.toHaveProperty("expiresAt");
     clock.advance(10 * MINUTE - 5 * 31 * SECOND);
     await expect(bob.start(phone)).resolves.toHaveProperty("expiresAt");
+  });
+
+  it("calls and texts share the limits: three accounts alternating text and voice get 5 codes to one number", async () => {
+    const people = [await registrant(), await registrant(), await registrant()];
+    const phone = nextPhone();
+    await people[0]!.start(phone, "203.0.113.10", "US", "SMS");
+    clock.advance(10 * SECOND);
+    // A call right after a text is still inside the number's 30 s gap.
+    await expectDomainError(people[1]!.start(phone, "198.51.100.21", "US", "VOICE"), "otp.send_limited");
+    for (let i = 1; i < 5; i += 1) {
+      clock.advance(31 * SECOND);
+      await people[i % 3]!.start(phone, `198.51.100.${30 + i}`, "US", i % 2 ? "VOICE" : "SMS");
+    }
+    clock.advance(31 * SECOND);
+    await expectDomainError(people[2]!.start(phone, "198.51.100.40", "US", "VOICE"), "otp.send_limited");
+    const sent = await outboxFor(phone);
+    expect(sent).toHaveLength(5);
+    expect(new Set(sent.map((m) => m.channel))).toEqual(new Set(["sms", "voice"]));
   });
 
   it("a stranger registering someone's number cannot spend the sends that person needs to sign in", async () => {
