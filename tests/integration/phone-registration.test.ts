@@ -6,7 +6,9 @@ import {
   confirmPhone,
   confirmStepUp,
   getPhoneSetup,
+  removePhone,
   sendStepUpCode,
+  setDefaultPhone,
   startPhoneRegistration,
 } from "@/lib/phones/service";
 import { claimSessionTicket, resolveSession } from "@/lib/sessions/service";
@@ -357,5 +359,36 @@ describe("confirming a phone", () => {
     );
     expect(await outboxFor(candidate)).toHaveLength(1);
     expect(await db().phoneNumber.count({ where: { credentialId: u.credentialId } })).toBe(1);
+  });
+
+  it("removing a phone or changing the default needs a phone OTP from the last 20 minutes, and tells the user", async () => {
+    const start = clock.now();
+    const u = await createActiveCredential({ phones: 3, now: start });
+    const [first, second, third] = u.phones;
+    const fresh = await sessionOf(u.sessionId, clock.now());
+    await setDefaultPhone(fresh, { phoneId: second!.id }, fromIp(), clock.now());
+    expect(await outboxFor(u.user.email)).toContainEqual(
+      expect.objectContaining({ subject: "A phone number was made the default on your MAG account" }),
+    );
+    for (const other of [first!, third!])
+      expect((await outboxFor(other.e164)).map((m) => m.body)).toContainEqual(
+        expect.stringContaining("A phone number was made the default on your MAG account."),
+      );
+
+    clock.advance(10 * MINUTE);
+    await sessionOf(u.sessionId, clock.now());
+    clock.advance(11 * MINUTE);
+    const stale = await sessionOf(u.sessionId, clock.now());
+    await expectDomainError(
+      removePhone(stale, { phoneId: third!.id }, fromIp(), clock.now()),
+      "phones.fresh_otp_required",
+    );
+    await expectDomainError(
+      setDefaultPhone(stale, { phoneId: first!.id }, fromIp(), clock.now()),
+      "phones.fresh_otp_required",
+    );
+    const phones = await db().phoneNumber.findMany({ where: { credentialId: u.credentialId } });
+    expect(phones).toHaveLength(3);
+    expect(phones.find((p) => p.isDefault)?.id).toBe(second!.id);
   });
 });
