@@ -143,6 +143,8 @@ describe("erasing closed accounts", () => {
         null,
         null,
       ]);
+      // What the person agreed to, and when, is kept (reliability case D2).
+      expect(c.consentedAt).not.toBeNull();
     }
     expect(await db().order.count({ where: { userId: owner.user.id } })).toBeGreaterThan(0);
     expect(await db().auditEvent.count({ where: { subjectUserId: owner.user.id } })).toBe(auditRows + 1);

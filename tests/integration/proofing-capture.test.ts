@@ -255,6 +255,10 @@ describe("the decision", () => {
     const decided = await db().proofingCase.findFirstOrThrow({ where: { credentialId } });
     expect(decided).toMatchObject({ status: "PASSED" });
     expect(decided.evidenceSummary).toMatchObject({ identity: "VERIFIED", documents: "passed" });
+    // The consent the photos were taken under outlives them (reliability case D2).
+    expect(decided.consentedAt).not.toBeNull();
+    expect(decided.consentVersion).toBeTruthy();
+    expect(await db().auditEvent.count({ where: { type: "PROOFING_CONSENT_GIVEN" } })).toBe(1);
   });
 });
 
