@@ -102,14 +102,24 @@ describe("the proofing link", () => {
 });
 
 describe("photo checks", () => {
-  it("refuses an HTML page and a PDF named .jpg", async () => {
+  it("refuses an HTML page, a PDF, an SVG with a script and a JPEG header on an HTML page, named .jpg", async () => {
     const { secret } = await capturing();
     const html = Buffer.from("<!doctype html><html><body><script>alert(1)</script></body></html>");
     const pdf = Buffer.from("%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF");
-    for (const bytes of [html, pdf]) {
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    // A polyglot: the bytes a sniffer takes for a JPEG, then a page a browser would run.
+    const polyglot = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), html]);
+    const refusals: [Buffer, string][] = [
+      [html, "proofing.image_not_a_photo"],
+      [pdf, "proofing.image_not_a_photo"],
+      [svg, "proofing.image_not_a_photo"],
+      // Taken for a JPEG by its first bytes, then refused because no image decodes from it.
+      [polyglot, "proofing.image_unreadable"],
+    ];
+    for (const [bytes, code] of refusals) {
       await expectDomainError(
         uploadPhotos(secret, { ID_FRONT: bytes, ID_BACK: await photo() }, REQUEST),
-        "proofing.image_not_a_photo",
+        code,
       );
     }
     expect(await db().proofingImage.count()).toBe(0);
