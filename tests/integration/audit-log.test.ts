@@ -1,9 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/audit/service";
+import { completeSignInWithCode, sendSignInCode, signInWithPassword } from "@/lib/accounts/service";
+import { createActiveCredential } from "../factories/credential";
+import { fromIp } from "../factories/request";
 import { createUser } from "../factories/user";
 import { appRoleStatements } from "../../scripts/app-role-grants";
 import { db, resetDb } from "../setup/db";
+import { expectDomainError } from "../setup/errors";
+import { latestCode, wrongCode } from "../setup/otp";
+import { challengeOf } from "../setup/sign-in";
 
 beforeEach(resetDb);
 
@@ -80,5 +86,62 @@ describe("audit_events", () => {
   it("caps an oversized user agent", async () => {
     await recordAudit({ type: "SIGN_IN", result: "FAILURE", userAgent: "A".repeat(10_000) });
     expect((await db().auditEvent.findFirstOrThrow()).userAgent).toHaveLength(256);
+  });
+});
+
+// Reliability case D3: a whole journey (buy, activate, register a phone, sign in with a wrong then the right
+// code) leaves one audit row per event, each with its time, result, actor and address.
+describe("the audit trail of one user's journey", () => {
+  it("has one row per event, each with when, what happened, who and from where", async () => {
+    const started = new Date();
+    const u = await createActiveCredential();
+    const token = challengeOf(
+      await signInWithPassword({ login: u.user.email, password: u.user.password }, fromIp("198.51.100.5")),
+    );
+    await sendSignInCode(token, { phoneId: u.phones[0]!.id, channel: "SMS" }, fromIp("198.51.100.5"));
+    const code = await latestCode(u.phones[0]!.e164);
+    await expectDomainError(
+      completeSignInWithCode(token, wrongCode(code), fromIp("198.51.100.5")),
+      "otp.incorrect",
+    );
+    await completeSignInWithCode(token, code, fromIp("198.51.100.5"));
+
+    const rows = await db().auditEvent.findMany({
+      where: { subjectUserId: u.user.id },
+      orderBy: { id: "asc" },
+    });
+    const count = (type: string, result = "SUCCESS", from = 0) =>
+      rows.slice(from).filter((r) => r.type === type && r.result === result).length;
+    // The set-up: paid, activated, a phone confirmed by its code (and the factory's own signed-in session).
+    expect([count("ORDER_PAID"), count("LICENSE_KEY_ACTIVATED"), count("PHONE_ADDED")]).toEqual([1, 1, 1]);
+    // The sign-in: one row for each thing that happened in it.
+    const signInFrom = rows.findIndex((r) => r.ip === "198.51.100.5");
+    expect({
+      sent: count("OTP_SENT", "SUCCESS", signInFrom),
+      failed: count("OTP_FAILED", "FAILURE", signInFrom),
+      verified: count("OTP_VERIFIED", "SUCCESS", signInFrom),
+      signedIn: count("SIGN_IN", "SUCCESS", signInFrom),
+      all: rows.length - signInFrom,
+    }).toEqual({ sent: 1, failed: 1, verified: 1, signedIn: 1, all: 4 });
+    // What a person did carries who and from where; every row has its time (stored as UTC) and result.
+    const byPerson = [
+      "LICENSE_KEY_ACTIVATED",
+      "PHONE_ADDED",
+      "OTP_SENT",
+      "OTP_VERIFIED",
+      "OTP_FAILED",
+      "SIGN_IN",
+    ];
+    for (const row of rows) {
+      expect(row.createdAt.getTime()).toBeGreaterThanOrEqual(started.getTime() - 1000);
+      expect(row.createdAt.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+      expect(["SUCCESS", "FAILURE", "DENIED"]).toContain(row.result);
+      if (byPerson.includes(row.type)) {
+        expect(row.ip, row.type).toMatch(/^(192\.0\.2\.1|198\.51\.100\.5)$/);
+        expect(row.actorId ?? row.subjectUserId, row.type).toBe(u.user.id);
+      }
+    }
+    const signIn = rows.find((r) => r.type === "SIGN_IN")!;
+    expect(signIn).toMatchObject({ ip: "198.51.100.5", userAgent: "Mozilla/5.0 (integration test)" });
   });
 });
