@@ -111,25 +111,29 @@ describe("every input schema under hostile values", () => {
     );
   });
 
-  it.each(schemas)("$name refuses cleanly and keeps no over-long text or NUL", { timeout: 30_000 }, ({ schema }) => {
-    const fields = fieldsOf(schema);
-    const input = fields.length
-      ? fc.record(Object.fromEntries(fields.map((f) => [f, hostile])), { requiredKeys: [] })
-      : hostile;
-    fc.assert(
-      fc.property(input, (value) => {
-        const result = schema.safeParse(value);
-        if (!result.success) {
-          expect(result.error.issues.length).toBeGreaterThan(0);
-          return;
-        }
-        for (const text of stringsIn(result.data)) {
-          expect(text.length).toBeLessThanOrEqual(LONGEST_ACCEPTED);
-          // PostgreSQL cannot store or compare a NUL character: the query would fail with a 500.
-          expect(text).not.toContain("\u0000");
-        }
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it.each(schemas)(
+    "$name refuses cleanly and keeps no over-long text or NUL",
+    { timeout: 30_000 },
+    ({ schema }) => {
+      const fields = fieldsOf(schema);
+      const input = fields.length
+        ? fc.record(Object.fromEntries(fields.map((f) => [f, hostile])), { requiredKeys: [] })
+        : hostile;
+      fc.assert(
+        fc.property(input, (value) => {
+          const result = schema.safeParse(value);
+          if (!result.success) {
+            expect(result.error.issues.length).toBeGreaterThan(0);
+            return;
+          }
+          for (const text of stringsIn(result.data)) {
+            expect(text.length).toBeLessThanOrEqual(LONGEST_ACCEPTED);
+            // PostgreSQL cannot store or compare a NUL character: the query would fail with a 500.
+            expect(text).not.toContain("\u0000");
+          }
+        }),
+        { numRuns: RUNS },
+      );
+    },
+  );
 });
