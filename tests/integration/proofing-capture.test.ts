@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { env } from "@/lib/core/env";
+import type { ErrorCode } from "@/lib/core/errors";
 import {
   getCapture,
   isLinkUsable,
@@ -109,7 +110,7 @@ describe("photo checks", () => {
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
     // A polyglot: the bytes a sniffer takes for a JPEG, then a page a browser would run.
     const polyglot = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), html]);
-    const refusals: [Buffer, string][] = [
+    const refusals: [Buffer, ErrorCode][] = [
       [html, "proofing.image_not_a_photo"],
       [pdf, "proofing.image_not_a_photo"],
       [svg, "proofing.image_not_a_photo"],
