@@ -3,6 +3,7 @@ import { fileTypeFromBuffer } from "file-type";
 import decodeHeic from "heic-decode";
 import sharp, { type Sharp } from "sharp";
 import { IMAGE_LIMITS, type CheckedImage, type DocumentChecker, type ImageRefusal } from "./document-checker";
+import { largestDeclaredPixels } from "./heif-size";
 
 const ACCEPTED = new Set(["image/jpeg", "image/png", "image/heic", "image/heif", "image/avif"]);
 
@@ -20,6 +21,10 @@ async function decode(bytes: Buffer, mime: string): Promise<Sharp | { refused: I
   } catch {
     // libvips as shipped has no HEVC decoder (patents): HEVC-coded HEIC goes through libheif's WASM build.
     if (mime !== "image/heic") return { refused: "proofing.image_unreadable" };
+    // The WASM decoder allocates the whole picture: refuse by the container's declared size first.
+    const declared = largestDeclaredPixels(bytes);
+    if (declared === null) return { refused: "proofing.image_unreadable" };
+    if (declared > IMAGE_LIMITS.maxPixels) return { refused: "proofing.image_too_many_pixels" };
     try {
       const { width, height, data } = await decodeHeic({ buffer: bytes });
       if (width * height > IMAGE_LIMITS.maxPixels) return { refused: "proofing.image_too_many_pixels" };

@@ -143,6 +143,33 @@ describe("photo checks", () => {
     );
   });
 
+  it("refuses a HEIC declaring 30000×30000 pixels by its container, before the decoder allocates", async () => {
+    const { secret } = await capturing();
+    // A HEIF brand box, then an image item's spatial extents (ispe): what an iPhone photo declares.
+    const heic = (width: number, height: number) => {
+      const ftyp = Buffer.concat([
+        Buffer.from([0, 0, 0, 24]),
+        Buffer.from("ftypheic\0\0\0\0mif1heic", "latin1"),
+      ]);
+      const ispe = Buffer.alloc(20);
+      ispe.writeUInt32BE(20, 0);
+      ispe.write("ispe", 4, "latin1");
+      ispe.writeUInt32BE(width, 12);
+      ispe.writeUInt32BE(height, 16);
+      return Buffer.concat([ftyp, ispe, Buffer.alloc(512)]);
+    };
+    await expectDomainError(
+      uploadPhotos(secret, { ID_FRONT: heic(30_000, 30_000), ID_BACK: await photo() }, REQUEST),
+      "proofing.image_too_many_pixels",
+    );
+    // A sane declared size goes on to the decoder, which finds no picture in these bytes.
+    await expectDomainError(
+      uploadPhotos(secret, { ID_FRONT: heic(1_600, 1_200), ID_BACK: await photo() }, REQUEST),
+      "proofing.image_unreadable",
+    );
+    expect(await db().proofingImage.count()).toBe(0);
+  });
+
   it("refuses a tiny image and a truncated one", async () => {
     const { secret } = await capturing();
     await expectDomainError(
