@@ -249,13 +249,14 @@ export async function transitionOrder(
 }
 
 /**
- * Orders taken for payment (PAYMENT_PROCESSING) before `before` that never reached the processor: no Checkout
- * Session and no invoice was recorded. Back to DRAFT, so the buyer can pay again; returns their ids.
+ * Card orders taken for payment (PAYMENT_PROCESSING) before `before` that never reached the processor: no
+ * Checkout Session was recorded, so no payment page was ever shown. Back to DRAFT, so the buyer can pay again;
+ * returns their ids. Invoice orders are left alone: Stripe may have emailed an invoice whose reply was lost.
  */
 export async function releaseStuckSubmissions(before: Date, now: Date): Promise<string[]> {
   const rows = await db().$queryRaw<{ id: string }[]>`
     UPDATE orders SET status = 'DRAFT', "submittedAt" = NULL, "updatedAt" = ${now}
-     WHERE status = 'PAYMENT_PROCESSING' AND "stripeCheckoutSessionId" IS NULL AND "stripeInvoiceId" IS NULL
+     WHERE status = 'PAYMENT_PROCESSING' AND "paymentMethod" = 'CARD' AND "stripeCheckoutSessionId" IS NULL
        AND "submittedAt" < ${before}
     RETURNING id`;
   return rows.map((r) => r.id);

@@ -326,12 +326,12 @@ export function listPartnerChoices() {
 }
 
 /** How long a payment submission may take before it counts as lost (its process died on the way). */
-export const STUCK_SUBMISSION_MINUTES = 15;
+const STUCK_SUBMISSION_MINUTES = 15;
 
 /**
- * Orders whose submission never reached the payment processor (the process was killed between taking the
- * order and asking Stripe) go back to DRAFT, so the buyer can pay again (reliability case S4). Orders with
- * a Checkout Session or an invoice are Stripe's to settle: their webhooks, expiry included, move them.
+ * Card orders whose submission never reached the payment processor (the process was killed between taking
+ * the order and asking Stripe) go back to DRAFT, so the buyer can pay again (reliability case S4). Orders with
+ * a Checkout Session are Stripe's to settle (its webhooks, expiry included); invoice orders are support's.
  */
 export async function releaseStuckSubmissions(now: Date): Promise<number> {
   const released = await repo.releaseStuckSubmissions(
